@@ -1,0 +1,45 @@
+"""cleaner: strip boilerplate and ads from scraped web pages and text.
+
+>>> import cleaner
+>>> result = cleaner.clean(text)        # str or bytes; HTML or text is detected
+>>> result.text, result.decisions, result.diff()
+"""
+
+from __future__ import annotations
+
+from .core import Cleaner, InputError, Options
+from .model import Decision, Line, Result
+from .rules import Rule, RuleError, RuleSet, load_rules
+
+__version__ = "0.1.0"
+__all__ = [
+    "Cleaner", "Decision", "InputError", "Line", "Options", "Result", "Rule", "RuleError",
+    "RuleSet", "clean", "default_cleaner", "load_rules", "__version__",
+]
+
+_DEFAULT = None
+
+
+def default_cleaner() -> Cleaner:
+    """The shared cleaner with the built-in rules and default options.
+
+    Built on first use and never changed afterwards (it is immutable), so it is
+    a constant, not state: results never depend on earlier documents.
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Cleaner()
+    return _DEFAULT
+
+
+def clean(data, *, format=None, url=None, rules=(), **options) -> Result:
+    """Clean one document.  ``rules`` adds rule files; ``options`` are ``Options`` fields.
+
+    For many documents with custom rules, build a ``Cleaner`` once instead.
+    """
+    cleaner = default_cleaner()
+    if rules:
+        cleaner = Cleaner(load_rules(rules), cleaner.options, cleaner.stoplists)
+    if options:
+        cleaner = cleaner.with_options(**options)
+    return cleaner.clean(data, format=format, url=url)

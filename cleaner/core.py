@@ -1,0 +1,243 @@
+"""The pipeline: lines -> features -> rules -> context scoring -> decisions.
+
+``Cleaner`` holds what is expensive to build (compiled rule sets, stoplists)
+and is immutable, so one instance serves any number of documents, threads or
+worker processes.  Everything per document is local to ``clean``.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from typing import Optional
+from urllib.parse import urlsplit
+
+from . import classify as C
+from .decode import BinaryInputError, decode_bytes
+from .features import WORD_RE, line_features
+from .model import (
+    STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, STAGE_RULE, STAGE_SCORE, Decision, Line, Result,
+)
+from .rules import RuleSet, load_rules, normalize
+from .stoplists import detect_language, load_stoplists
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_TIME_LIMIT = 60.0
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to clean.  Frozen: pass a new one with ``dataclasses.replace``."""
+
+    keep_title: bool = True  # keep the document title (first heading before the body)
+    tables: bool = True  # HTML: keep tables inside the body
+    markdown: bool = False  # HTML: mark headings and list items in the body
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger documents pass through unchanged
+    time_limit: float = DEFAULT_TIME_LIMIT  # seconds; over budget -> pass through
+    extractors: bool = True  # HTML: consult trafilatura and readability-lxml
+
+
+class InputError(ValueError):
+    """The input cannot be cleaned (binary data, wrong type)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A line with everything the classifier needs, computed once."""
+
+    line: Line
+    stripped: str
+    features: object
+    rule: object  # matched Rule or None
+    cls: str  # context-free class
+
+
+class Cleaner:
+    """Compiled rules + stoplists + options; call ``clean`` per document."""
+
+    def __init__(self, rules: Optional[RuleSet] = None, options: Options = Options(), stoplists=None):
+        self.rules = rules if rules is not None else load_rules()
+        self.options = options
+        self.stoplists = stoplists if stoplists is not None else load_stoplists()
+
+    def with_options(self, **changes) -> "Cleaner":
+        return Cleaner(self.rules, replace(self.options, **changes), self.stoplists)
+
+    # -- entry point -------------------------------------------------------
+    def clean(self, data, *, format: Optional[str] = None, url: Optional[str] = None) -> Result:
+        """Clean one document (``str`` or ``bytes``); format is detected unless given."""
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            data = bytes(data)
+            if len(data) > self.options.max_bytes:
+                return passthrough_bytes(data, f"input is {len(data)} bytes, over the {self.options.max_bytes}-byte cap")
+            try:
+                data, _encoding = decode_bytes(data)
+            except BinaryInputError as err:
+                raise InputError(str(err)) from None
+        elif not isinstance(data, str):
+            raise InputError(f"expected str or bytes, got {type(data).__name__}")
+        if len(data) > self.options.max_bytes:
+            return passthrough(data, f"input is {len(data)} characters, over the {self.options.max_bytes} cap")
+        fmt = format or detect_format(data)
+        if fmt == "html":
+            from .html import clean_html
+
+            return clean_html(self, data, url=url)
+        if fmt != "text":
+            raise InputError(f"unknown format {fmt!r} (expected 'text' or 'html')")
+        return self.clean_lines(split_lines(data), url=url, format="text")
+
+    # -- shared by text and HTML ------------------------------------------
+    def clean_lines(self, lines: list, *, url: Optional[str] = None, format: str = "text",
+                    deadline: Optional[float] = None) -> Result:
+        source = "".join(l.text for l in lines)
+        started = time.monotonic()
+        if deadline is None:
+            deadline = started + self.options.time_limit
+        stripped = [l.text.strip() for l in lines]
+        words = [WORD_RE.findall(s.lower()) if s else [] for s in stripped]
+        sample = [w for ws in words[:2000] for w in ws]
+        language, stoplist = detect_language(sample, self.stoplists)
+        neutral = not stoplist
+        matchers = self.rules.matchers_for(host_of(url))
+        scored = []
+        for line, s, ws in zip(lines, stripped, words):
+            if not s:
+                scored.append(Scored(line, s, None, None, C.BLANK))
+                continue
+            f = line_features(s, ws, stoplist)
+            rule = match_rules(matchers, s, f.words, language)
+            cls = C.RULE if rule is not None else C.classify_line(f, neutral, line.hint)
+            scored.append(Scored(line, s, f, rule, cls))
+        if time.monotonic() > deadline:
+            return passthrough(source, "time budget exceeded while scoring lines", format=format)
+        verdicts = C.decide(scored, neutral, self.options)
+        decisions = layout(scored, verdicts)
+        body = "".join(d.text for d in decisions if d.kept)
+        dropped = [d for d in decisions if not d.kept and d.text.strip()]
+        status, message = "ok", ""
+        if not body.strip() and source.strip():
+            status, message = "no-body", "no article body found"
+        return Result(
+            text=body,
+            source=source,
+            decisions=tuple(decisions),
+            format=format,
+            language=language,
+            status=status,
+            message=message,
+            stats=stats_for(decisions, source, body),
+        )
+
+
+def match_rules(matchers, stripped: str, words: int, language: str):
+    norm = normalize(stripped)
+    if not norm:
+        return None
+    for matcher in matchers:
+        rule = matcher.match(norm, stripped, words, language)
+        if rule is not None:
+            return rule
+    return None
+
+
+def layout(scored: list, verdicts: list) -> list:
+    """Turn verdicts into decisions and settle blank lines.
+
+    A gap between two kept lines is left as it was when nothing in it was
+    dropped; when something was, its blank lines collapse to one (none at the
+    start or end of the document).  So cleaning a clean text changes nothing.
+    """
+    n = len(scored)
+    kept_text = [v is not None and v.kept for v in verdicts]
+    decisions: list = [None] * n
+    i = 0
+    while i < n:
+        if scored[i].cls != C.BLANK:
+            v = verdicts[i]
+            decisions[i] = Decision(
+                scored[i].line.number, scored[i].line.text, v.kept, v.stage, v.label, v.reason, v.score
+            )
+            i += 1
+            continue
+        # A gap: blank lines up to the next kept line (dropped lines may sit in it).
+        j = i
+        while j < n and not kept_text[j]:
+            j += 1
+        gap = range(i, j)
+        dropped_inside = any(scored[k].cls != C.BLANK for k in gap)
+        at_edge = not any(kept_text[:i]) or j == n
+        first_blank = True
+        for k in gap:
+            if scored[k].cls != C.BLANK:
+                v = verdicts[k]
+                decisions[k] = Decision(scored[k].line.number, scored[k].line.text, v.kept, v.stage, v.label, v.reason, v.score)
+                continue
+            keep = not dropped_inside or (first_blank and not at_edge)
+            first_blank = False
+            decisions[k] = Decision(
+                scored[k].line.number,
+                scored[k].line.text,
+                keep,
+                STAGE_LAYOUT,
+                "" if keep else "layout.blank",
+                "" if keep else "blank line left by removed lines",
+            )
+        i = j
+    return decisions
+
+
+def stats_for(decisions, source: str, body: str) -> dict:
+    families: dict = {}
+    for d in decisions:
+        if not d.kept and d.text.strip():
+            fam = d.rule.split(".", 1)[0] if d.rule else d.stage
+            families[fam] = families.get(fam, 0) + 1
+    return {
+        "lines_in": len(decisions),
+        "lines_out": sum(1 for d in decisions if d.kept),
+        "lines_dropped": sum(1 for d in decisions if not d.kept and d.text.strip()),
+        "chars_in": len(source),
+        "chars_out": len(body),
+        "dropped_by_family": dict(sorted(families.items())),
+    }
+
+
+def split_lines(text: str) -> list:
+    """Split at ``\\n`` only, keeping each terminator (``\\r`` stays in the line)."""
+    parts = text.split("\n")
+    lines = [Line(i + 1, p + "\n") for i, p in enumerate(parts[:-1])]
+    if parts[-1]:
+        lines.append(Line(len(parts), parts[-1]))
+    return lines
+
+
+def detect_format(text: str) -> str:
+    head = text[:2048].lstrip("\ufeff \t\r\n").lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or (
+        head.startswith("<") and ("<body" in text[:65536].lower() or "<head" in head or "<div" in head or "<p" in head)
+    ):
+        return "html"
+    return "text"
+
+
+def host_of(url: Optional[str]) -> str:
+    if not url:
+        return ""
+    try:
+        return (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def passthrough(text: str, reason: str, format: str = "text") -> Result:
+    """The whole document unchanged, with the reason recorded."""
+    lines = split_lines(text)
+    decisions = tuple(Decision(l.number, l.text, True, STAGE_INPUT, "input.passthrough", reason) for l in lines)
+    return Result(text=text, source=text, decisions=decisions, format=format, status="passthrough",
+                  message=reason, stats=stats_for(decisions, text, text))
+
+
+def passthrough_bytes(data: bytes, reason: str) -> Result:
+    text = data.decode("utf-8", errors="replace")
+    return passthrough(text, reason)

@@ -1,0 +1,89 @@
+"""Bytes to text, robustly: BOM, then the declared charset, then detection.
+
+Detection uses charset-normalizer (already required by trafilatura, so it costs
+no new dependency); it is better maintained than chardet and pure Python.
+Undecodable bytes are replaced, never fatal.  Binary input (NUL bytes or
+known binary signatures) is refused with ``BinaryInputError`` so a caller can
+report it and leave the file alone.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+DECLARED_CHARSET_RE = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([a-zA-Z0-9_.:-]{1,40})""",
+    re.IGNORECASE,
+)
+BINARY_SIGNATURES = (
+    b"%PDF-", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04",
+    b"\x1f\x8b", b"BZh", b"\x7fELF", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00",
+)
+SNIFF_BYTES = 4096
+
+
+class BinaryInputError(ValueError):
+    """The input looks like a binary file, not text or HTML."""
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:SNIFF_BYTES]
+    if head.startswith(BINARY_SIGNATURES):
+        return True
+    if any(head.startswith(bom) for bom, _ in BOMS):
+        return False  # UTF-16/32 text legitimately contains NUL bytes
+    return b"\x00" in head
+
+
+def _known_codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name.decode("ascii", "replace").strip()).name
+    except LookupError:
+        return None
+
+
+def detect_encoding(data: bytes) -> str:
+    """Name the encoding of ``data`` (never fails; defaults to utf-8)."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name
+    match = DECLARED_CHARSET_RE.search(data[:SNIFF_BYTES])
+    if match:
+        declared = _known_codec(match.group(1) or match.group(2))
+        if declared:
+            # Pages often declare latin-1 but are really utf-8; trust utf-8 when it decodes.
+            if declared != "utf-8" and _is_utf8(data):
+                return "utf-8"
+            return declared
+    if _is_utf8(data):
+        return "utf-8"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 64 * 1024]).best()
+    return best.encoding if best is not None else "utf-8"
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        # A multi-byte character cut at the end is still utf-8.
+        return err.start >= len(data) - 3 and err.reason == "unexpected end of data"
+    return True
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)``; raises ``BinaryInputError`` for binary data."""
+    if looks_binary(data):
+        raise BinaryInputError("input looks binary (NUL bytes or a binary file signature)")
+    encoding = detect_encoding(data)
+    return data.decode(encoding, errors="replace"), encoding

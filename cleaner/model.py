@@ -1,0 +1,124 @@
+"""Value objects shared by every stage: lines in, decisions out."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field, asdict
+from typing import Optional
+
+# Stages a decision can come from, in pipeline order.
+STAGE_INPUT = "input"  # the whole document was passed through (budget, no body...)
+STAGE_RULE = "rule"  # a phrase rule matched
+STAGE_SCORE = "score"  # context-free line score
+STAGE_CONTEXT = "context"  # revised by neighbours / position
+STAGE_LAYOUT = "layout"  # blank-line collapsing
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One input line (text mode) or one visible text block (HTML mode).
+
+    ``number`` is 1-based and refers to the report's "before" text.  ``hint``
+    carries optional DOM evidence from the HTML front end; text mode leaves it
+    ``None``.
+    """
+
+    number: int
+    text: str
+    hint: Optional["BlockHint"] = None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockHint:
+    """DOM evidence for an HTML block (see cleaner.html)."""
+
+    tag: str = ""
+    heading: int = 0  # 1..6 for h1..h6, 0 otherwise
+    list_item: bool = False
+    link_density: float = 0.0
+    boilerplate_tokens: tuple = ()  # class/id tokens such as "sidebar", "share"
+    in_main: bool = False  # inside <main>/<article>/itemprop=articleBody
+    in_trafilatura: Optional[bool] = None
+    in_readability: Optional[bool] = None
+    table: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Why a line was kept or dropped.
+
+    ``rule`` is a rule id (``promo.cta``) or a context/score label
+    (``context.tail-block``); ``score`` is the line's prose score when the
+    decision came from scoring; ``reason`` is a short human sentence.
+    """
+
+    line: int
+    text: str
+    kept: bool
+    stage: str
+    rule: str = ""
+    reason: str = ""
+    score: Optional[float] = None
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        if d["score"] is not None:
+            d["score"] = round(d["score"], 3)
+        return d
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of cleaning one document.
+
+    ``text`` is the body.  ``source`` is the text the decisions refer to: the
+    input itself for text mode, the page's visible text (one block a line) for
+    HTML.  ``decisions`` has one entry per source line, in order.
+    """
+
+    text: str
+    source: str
+    decisions: tuple
+    format: str = "text"
+    language: str = ""
+    status: str = "ok"  # "ok", "no-body", "passthrough"
+    message: str = ""
+    stats: dict = field(default_factory=dict)
+
+    @property
+    def dropped(self) -> tuple:
+        return tuple(d for d in self.decisions if not d.kept)
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.source
+
+    def diff(self, name: str = "input", context: int = 3) -> str:
+        from .report import unified_diff
+
+        return unified_diff(self, name, context=context)
+
+    def explain(self, name: str = "input") -> str:
+        from .report import explain
+
+        return explain(self, name)
+
+    def to_dict(self, include_source: bool = False) -> dict:
+        record = {
+            "format": self.format,
+            "language": self.language,
+            "status": self.status,
+            "message": self.message,
+            "text": self.text,
+            "stats": dict(self.stats),
+            "dropped": [d.to_dict() for d in self.decisions if not d.kept],
+            "decisions": [d.to_dict() for d in self.decisions],
+        }
+        if include_source:
+            record["source"] = self.source
+        return record
+
+    def to_json(self) -> str:
+        # ensure_ascii=False keeps text readable; json escapes control chars.
+        return json.dumps(self.to_dict(), ensure_ascii=False)

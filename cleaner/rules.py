@@ -1,0 +1,309 @@
+"""Rule sets: phrase rules loaded from TOML data files and compiled once.
+
+A rule file holds ``[[rule]]`` tables::
+
+    [[rule]]
+    id = "promo.open-trading-account"      # family.name; the family is reported
+    description = "Broker call to action"
+    match = "contains"                     # line | prefix | suffix | contains
+    phrases = ["open a free trading account"]   # literal phrases, or:
+    # regex = "open an? (?:free )?(?:demo|trading) account"
+    lang = ["en"]                          # optional: only for these languages
+    hosts = ["fxleaders.com"]              # optional: only for these hosts (and subdomains)
+    max_words = 12                         # optional: only lines of at most this many words
+    case_sensitive = false                 # optional, default false
+
+Lines are compared in a normalised form (see ``normalize``): case-folded,
+whitespace collapsed, bullets, quotes and edge punctuation stripped.  TOML is
+read with the standard library's ``tomllib``: no dependency, and unlike YAML it
+has no object tags, so a rule file is data and nothing else.
+
+Every regex is linted when loaded (``check_regex``): nested unbounded
+quantifiers and backreferences are refused, so no shipped or user rule can
+backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+try:  # Python 3.11+
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_parse  # type: ignore[no-redef]
+    import sre_constants  # type: ignore[no-redef]
+
+MATCH_KINDS = ("line", "prefix", "suffix", "contains")
+DEFAULT_MAX_WORDS = 40
+RULE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
+# Characters stripped from both ends before matching: bullets, quotes, arrows,
+# pipes and punctuation that menus and CTAs wrap around their words.
+EDGE_CHARS = "".join(
+    sorted(set(" \t\r\n-–—•·*+>»«›‹|/\\:;,.!?¡¿…\"'“”„‘’()[]{}#=_~^→←↑↓►▶▸◂◀✓✔☰©®™"))
+)
+SPACE_RE = re.compile(r"\s+")
+
+
+class RuleError(ValueError):
+    """A rule file is malformed; the message names the file and the rule."""
+
+
+def normalize(text: str) -> str:
+    """The form rules are matched against (also used by ``cleaner learn``)."""
+    text = SPACE_RE.sub(" ", text).strip(EDGE_CHARS)
+    return text.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    description: str
+    match: str
+    phrases: tuple = ()
+    regex: str = ""
+    lang: frozenset = frozenset()
+    hosts: tuple = ()
+    max_words: int = DEFAULT_MAX_WORDS
+    case_sensitive: bool = False
+    source: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    def pattern(self) -> str:
+        """The rule as one regex body (literals escaped)."""
+        if self.regex:
+            return self.regex
+        return "|".join(re.escape(p if self.case_sensitive else p.casefold()) for p in self.phrases)
+
+    def applies_to(self, words: int, language: str) -> bool:
+        if self.max_words and words > self.max_words:
+            return False
+        return not self.lang or not language or language in self.lang
+
+
+def check_regex(pattern: str) -> None:
+    """Refuse patterns that can backtrack catastrophically.
+
+    Rejected: an unbounded repeat inside another unbounded repeat (``(a+)+``,
+    ``(?:\\w+\\s?)*``) and backreferences.  Python's ``re`` has no linear-time
+    guarantee, so the linter is the guarantee.
+    """
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error as err:
+        raise RuleError(f"invalid regex {pattern!r}: {err}") from None
+
+    def walk(items, inside_repeat: bool) -> None:
+        for op, arg in items:
+            if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+                low, high, body = arg
+                unbounded = high == sre_constants.MAXREPEAT or high > 100
+                if unbounded and inside_repeat:
+                    raise RuleError(f"regex {pattern!r} nests unbounded repeats (catastrophic backtracking)")
+                walk(body, inside_repeat or unbounded)
+            elif op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
+                raise RuleError(f"regex {pattern!r} uses a backreference")
+            elif op == sre_constants.SUBPATTERN:
+                walk(arg[-1], inside_repeat)
+            elif op == sre_constants.BRANCH:
+                for branch in arg[1]:
+                    walk(branch, inside_repeat)
+            elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+                walk(arg[1], inside_repeat)
+            elif op == sre_constants.ATOMIC_GROUP:
+                walk(arg, inside_repeat)
+
+    walk(parsed, False)
+
+
+def _rule_from_table(table: dict, source: str) -> Rule:
+    rule_id = table.get("id", "")
+    where = f"{source}: rule {rule_id or '(no id)'}"
+    if not isinstance(rule_id, str) or not RULE_ID_RE.match(rule_id):
+        raise RuleError(f"{where}: id must look like 'family.name' (lowercase, dots)")
+    unknown = set(table) - {
+        "id", "description", "match", "phrases", "regex", "lang", "hosts", "max_words", "case_sensitive",
+    }
+    if unknown:
+        raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
+    match = table.get("match", "line")
+    if match not in MATCH_KINDS:
+        raise RuleError(f"{where}: match must be one of {MATCH_KINDS}")
+    phrases = table.get("phrases", [])
+    regex = table.get("regex", "")
+    if bool(phrases) == bool(regex):
+        raise RuleError(f"{where}: give either 'phrases' or 'regex'")
+    if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+        raise RuleError(f"{where}: 'phrases' must be a list of non-empty strings")
+    case_sensitive = bool(table.get("case_sensitive", False))
+    if regex:
+        check_regex(regex)
+    else:
+        # Phrases are compared in normalised form, like the lines.
+        phrases = [normalize(p) if not case_sensitive else SPACE_RE.sub(" ", p).strip(EDGE_CHARS) for p in phrases]
+    max_words = table.get("max_words", DEFAULT_MAX_WORDS)
+    if not isinstance(max_words, int) or max_words < 0:
+        raise RuleError(f"{where}: max_words must be a whole number >= 0 (0 = no limit)")
+    hosts = tuple(h.lower().lstrip(".") for h in table.get("hosts", []))
+    return Rule(
+        id=rule_id,
+        description=str(table.get("description", "")),
+        match=match,
+        phrases=tuple(phrases),
+        regex=regex,
+        lang=frozenset(table.get("lang", [])),
+        hosts=hosts,
+        max_words=max_words,
+        case_sensitive=case_sensitive,
+        source=source,
+    )
+
+
+def parse_rules(text: str, source: str = "<string>") -> list[Rule]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise RuleError(f"{source}: not valid TOML: {err}") from None
+    tables = data.get("rule", [])
+    if not isinstance(tables, list):
+        raise RuleError(f"{source}: expected [[rule]] tables")
+    return [_rule_from_table(t, source) for t in tables]
+
+
+def builtin_rule_files() -> list:
+    folder = resources.files("cleaner") / "rules"
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+
+
+def load_rules(paths: Iterable = (), builtin: bool = True) -> "RuleSet":
+    """Load the shipped rule files (unless ``builtin=False``) plus ``paths``."""
+    rules: list[Rule] = []
+    if builtin:
+        for f in builtin_rule_files():
+            rules += parse_rules(f.read_text(encoding="utf-8"), f"cleaner/rules/{f.name}")
+    for path in paths:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise RuleError(f"{path}: cannot read rule file: {err}") from None
+        rules += parse_rules(text, str(path))
+    return RuleSet(rules)
+
+
+class Matcher:
+    """All rules of one scope compiled into a few combined patterns.
+
+    Whole-line phrases are a dict lookup; the other kinds are one alternation
+    each, with a named group per rule so a hit names its rule.
+    """
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.exact: dict[str, Rule] = {}
+        self.exact_cased: dict[str, Rule] = {}
+        groups: dict[str, list[str]] = {k: [] for k in MATCH_KINDS}
+        self.by_group: dict[str, Rule] = {}
+        for i, rule in enumerate(rules):
+            if rule.match == "line" and not rule.regex:
+                table = self.exact_cased if rule.case_sensitive else self.exact
+                for phrase in rule.phrases:
+                    table.setdefault(phrase, rule)
+                continue
+            name = f"r{i}"
+            self.by_group[name] = rule
+            body = rule.pattern()
+            if not rule.case_sensitive:
+                body = f"(?i:{body})"
+            groups[rule.match].append(f"(?P<{name}>{body})")
+        self.patterns = []
+        for kind, alternatives in groups.items():
+            if not alternatives:
+                continue
+            joined = "|".join(alternatives)
+            if kind == "line":
+                compiled = re.compile(f"(?:{joined})\\Z")
+                method = compiled.match
+            elif kind == "prefix":
+                compiled = re.compile(f"(?:{joined})(?!\\w)")
+                method = compiled.match
+            elif kind == "suffix":
+                compiled = re.compile(f"(?<!\\w)(?:{joined})\\Z")
+                method = compiled.search
+            else:
+                compiled = re.compile(f"(?<!\\w)(?:{joined})(?!\\w)")
+                method = compiled.search
+            self.patterns.append((method, kind))
+
+    def match(self, norm: str, stripped: str, words: int, language: str) -> Rule | None:
+        rule = self.exact.get(norm) or self.exact_cased.get(stripped)
+        if rule is not None and rule.applies_to(words, language):
+            return rule
+        for method, _kind in self.patterns:
+            m = method(norm)
+            if m is None:
+                continue
+            rule = self.by_group[m.lastgroup]
+            if rule.applies_to(words, language):
+                return rule
+            # The first hit did not apply (word limit, language): try rules one by one.
+            for candidate in self.by_group.values():
+                if candidate.match == _kind and candidate.applies_to(words, language):
+                    if _single(candidate, _kind)(norm):
+                        return candidate
+        return None
+
+
+def _single(rule: Rule, kind: str):
+    flags = 0 if rule.case_sensitive else re.IGNORECASE
+    body = rule.pattern()
+    if kind == "line":
+        return re.compile(f"(?:{body})\\Z", flags).match
+    if kind == "prefix":
+        return re.compile(f"(?:{body})(?!\\w)", flags).match
+    if kind == "suffix":
+        return re.compile(f"(?<!\\w)(?:{body})\\Z", flags).search
+    return re.compile(f"(?<!\\w)(?:{body})(?!\\w)", flags).search
+
+
+class RuleSet:
+    """Immutable collection of rules with matchers compiled once."""
+
+    def __init__(self, rules: list[Rule]):
+        seen: dict[str, Rule] = {}
+        for rule in rules:
+            if rule.id in seen and seen[rule.id].source == rule.source:
+                raise RuleError(f"{rule.source}: duplicate rule id {rule.id}")
+            seen[rule.id] = rule
+        self.rules = tuple(rules)
+        self.global_matcher = Matcher([r for r in rules if not r.hosts])
+        by_host: dict[str, list[Rule]] = {}
+        for rule in rules:
+            for host in rule.hosts:
+                by_host.setdefault(host, []).append(rule)
+        self.host_matchers = {h: Matcher(rs) for h, rs in by_host.items()}
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def matchers_for(self, host: str) -> tuple:
+        """Global matcher plus the matchers of ``host`` and its parent domains."""
+        found = [self.global_matcher]
+        host = (host or "").lower().rstrip(".")
+        if host.startswith("www."):
+            host = host[4:]
+        while host:
+            m = self.host_matchers.get(host)
+            if m is not None:
+                found.append(m)
+            host = host.partition(".")[2]
+        return tuple(found)

@@ -1,0 +1,46 @@
+"""Stopword lists (jusText's, read from the installed ``justext`` package).
+
+jusText ships stoplists for about 100 languages and is already installed as a
+dependency of trafilatura, so we reuse its files rather than copying 2.5 MB.
+Only the languages in ``LANGUAGES`` are considered for detection; a caller can
+pass its own mapping.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+# ISO 639-1 code -> jusText stoplist name.
+LANGUAGES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "ru": "Russian", "cs": "Czech",
+    "sk": "Slovak", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal", "fi": "Finnish",
+    "tr": "Turkish", "hu": "Hungarian", "ro": "Romanian", "el": "Greek", "uk": "Ukrainian",
+    "ca": "Catalan", "hr": "Croatian", "bg": "Bulgarian", "id": "Indonesian", "vi": "Vietnamese",
+}
+# Below this share of stopwords among sampled words no stoplist fits the text
+# (CJK, code, tables): scoring then runs language-neutral.
+MIN_DETECT_DENSITY = 0.08
+DETECT_SAMPLE_WORDS = 4000
+
+
+def load_stoplists(languages: dict = LANGUAGES) -> dict:
+    import justext
+
+    return {code: justext.get_stoplist(name) for code, name in languages.items()}
+
+
+def detect_language(words: list, stoplists: dict) -> tuple[str, frozenset]:
+    """Pick the stoplist that covers most of ``words``; ``("", empty)`` if none fits."""
+    sample = Counter(words[:DETECT_SAMPLE_WORDS])
+    total = sum(sample.values())
+    if not total:
+        return "", frozenset()
+    best_code, best_hits = "", 0
+    for code, stoplist in stoplists.items():
+        hits = sum(count for word, count in sample.items() if word in stoplist)
+        if hits > best_hits:
+            best_code, best_hits = code, hits
+    if best_hits / total < MIN_DETECT_DENSITY:
+        return "", frozenset()
+    return best_code, stoplists[best_code]
