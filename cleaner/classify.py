@@ -1,20 +1,24 @@
-"""Decide, line by line, what is article body: jusText's algorithm, adapted.
+"""Decide, line by line, what is article body.
 
-Three passes over immutable per-line records:
+jusText's idea (classify lines alone, then revise by context) plus a body
+segment in the manner of Finn et al.'s Body Text Extraction:
 
-1. ``classify_line``: a context-free class from the line alone.  ``rule``
-   (a phrase rule matched), ``good`` (long prose: many stopwords), ``neargood``,
-   ``short`` or ``bad``.
-2. ``revise``: short and near-good lines take the class of their context, as in
-   jusText's ``revise_paragraph_classification``: a short line between body
-   paragraphs is body, between junk is junk; a short line that a good paragraph
-   follows closely is a heading.  Rule hits count as junk neighbours, so a CTA
-   can never prop up the line next to it.
-3. ``select_body``: the body is the run of lines with the greatest weight of
-   good prose (a maximum-sum segment, as in Finn et al.'s Body Text
-   Extraction); prose far outside it (footers, comment forms, teasers) goes.
+1. ``classify_line``: a context-free class from the line alone: ``good``
+   (sentence-like prose with many stopwords), ``neargood``, ``sentence`` (a
+   short sentence), ``short``, ``menu`` (one to three words, or a short line the
+   page repeats), ``bad`` (URLs, long text without stopwords, a repeated copy)
+   or ``rule`` (a phrase rule matched).
+2. ``body_segments``: every class has a weight (prose positive by length, junk
+   negative); the body is the run of lines with the greatest total weight, plus
+   any other run on either side worth at least ``SECONDARY_SEGMENT_SHARE`` of
+   it (articles split by ad blocks).  The title is the heading-like line just
+   before the body.
+3. ``decide``: inside the body, prose is kept; a short sentence is kept next to
+   prose; other short lines are kept only between body paragraphs (a heading or
+   a list item), not next to a rule hit or the segment's edge.  Rule hits never
+   count as prose, so a call to action cannot prop up its neighbours.
 
-Every tunable is a module constant; the reason strings name them.
+Every tunable is a module constant; the reasons in the report name them.
 """
 
 from __future__ import annotations
@@ -24,18 +28,33 @@ from typing import Optional
 
 from .features import Features
 
-LENGTH_LOW = 70  # chars: below this a line is "short" and judged by context
-LENGTH_HIGH = 200  # chars: above this (and enough stopwords) a line is "good"
-STOPWORDS_LOW = 0.30
-STOPWORDS_HIGH = 0.32
-# Short lines within this many characters before a good paragraph are headings.
-MAX_HEADING_DISTANCE = 200
-HEADING_MAX_WORDS = 15
+LENGTH_LOW = 70  # chars: shorter lines are judged by their context
+PROSE_NO_PUNCT_LENGTH = 120  # chars: a line this long counts as prose even without final punctuation
+STOPWORDS_GOOD = 0.30
+STOPWORDS_NEARGOOD = 0.15
+SENTENCE_MIN_WORDS = 4
+SENTENCE_STOPWORDS = 0.25
+MENU_MAX_WORDS = 3
 MAX_URL_SHARE = 0.5
 # In language-neutral mode (no stoplist fits) sentence-like lines get this density.
 NEUTRAL_PROSE_DENSITY = 0.33
+# Weights for the body segment search.
+WEIGHT_NEARGOOD = 0.5  # x chars
+WEIGHT_SENTENCE = 0.3  # x chars
+WEIGHT_SHORT = -8.0
+WEIGHT_MENU = -30.0
+WEIGHT_BAD = -20.0
+WEIGHT_RULE = -40.0
+SECONDARY_SEGMENT_SHARE = 0.3
+# The title: at most this many heading-like lines within this many chars before the body.
+TITLE_MAX_LINES = 2
+MAX_HEADING_DISTANCE = 200
+HEADING_MAX_WORDS = 15
 
-GOOD, NEARGOOD, SHORT, BAD, RULE, BLANK = "good", "neargood", "short", "bad", "rule", "blank"
+GOOD, NEARGOOD, SENTENCE, SHORT, MENU, BAD, RULE, BLANK = (
+    "good", "neargood", "sentence", "short", "menu", "bad", "rule", "blank",
+)
+PROSE = (GOOD, NEARGOOD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,122 +66,170 @@ class Verdict:
     score: Optional[float] = None
 
 
-def prose_score(f: Features, density: float) -> float:
-    """0..1: how much a line looks like body prose (length x stopword density)."""
-    return round(min(1.0, f.chars / LENGTH_HIGH) * min(1.0, density / STOPWORDS_HIGH), 3)
-
-
 def effective_density(f: Features, neutral: bool) -> float:
     if not neutral:
         return f.stop_density
-    return NEUTRAL_PROSE_DENSITY if f.terminal else 0.0
+    return NEUTRAL_PROSE_DENSITY if f.terminal or f.chars >= PROSE_NO_PUNCT_LENGTH else 0.0
+
+
+def prose_score(f: Features, density: float) -> float:
+    """0..1: how much a line looks like body prose (length x stopword density)."""
+    return round(min(1.0, f.chars / (2 * LENGTH_LOW)) * min(1.0, density / STOPWORDS_GOOD), 3)
 
 
 def classify_line(f: Features, neutral: bool, hint=None) -> str:
+    """Context-free class of one non-blank line that no rule matched."""
     if f.url_share > MAX_URL_SHARE:
         return BAD
-    if f.chars < LENGTH_LOW:
-        return SHORT
     density = effective_density(f, neutral)
-    if density >= STOPWORDS_HIGH:
-        return GOOD if f.chars > LENGTH_HIGH else NEARGOOD
-    if density >= STOPWORDS_LOW:
-        return NEARGOOD
-    return BAD
+    if f.chars >= LENGTH_LOW and (f.terminal or f.chars >= PROSE_NO_PUNCT_LENGTH):
+        if density >= STOPWORDS_GOOD:
+            return GOOD
+        if density >= STOPWORDS_NEARGOOD:
+            return NEARGOOD
+        return BAD
+    if f.words <= MENU_MAX_WORDS and not f.terminal:
+        return MENU
+    if f.terminal and f.words >= SENTENCE_MIN_WORDS and density >= SENTENCE_STOPWORDS:
+        return SENTENCE
+    return SHORT
 
 
 def is_heading_like(f: Features, stripped: str) -> bool:
     return 0 < f.words <= HEADING_MAX_WORDS and not f.bullet and not stripped.endswith((".", ",", ";"))
 
 
-def _neighbour(classes: list, i: int, step: int, ignore_neargood: bool) -> str:
-    i += step
-    while 0 <= i < len(classes):
-        c = classes[i]
-        if c in (GOOD, BAD, RULE):
-            return BAD if c == RULE else c
-        if c == NEARGOOD and not ignore_neargood:
-            return c
-        i += step
-    return BAD
+def weight(cls: str, f: Features) -> float:
+    if cls == GOOD:
+        return float(f.chars)
+    if cls == NEARGOOD:
+        return f.chars * WEIGHT_NEARGOOD
+    if cls == SENTENCE:
+        return f.chars * WEIGHT_SENTENCE
+    return {SHORT: WEIGHT_SHORT, MENU: WEIGHT_MENU, BAD: WEIGHT_BAD, RULE: WEIGHT_RULE}[cls]
 
 
-def revise(classes: list, features: list, headings: list) -> list:
-    """jusText's context pass; returns the revised classes (input untouched)."""
-    n = len(classes)
-    out = list(classes)
-    # Headings: a short heading-like line closely followed by prose.
-    for i in range(n):
-        if out[i] != SHORT or not headings[i]:
-            continue
-        distance = 0
-        for j in range(i + 1, n):
-            if out[j] in (GOOD, NEARGOOD):
-                out[i] = NEARGOOD
-                break
-            if out[j] in (RULE, BAD):
-                break
-            distance += features[j].chars
-            if distance > MAX_HEADING_DISTANCE:
-                break
-    # Short lines take the class of their neighbours.
-    new = {}
-    for i in range(n):
-        if out[i] != SHORT:
-            continue
-        prev = _neighbour(out, i, -1, True)
-        nxt = _neighbour(out, i, 1, True)
-        if prev == GOOD and nxt == GOOD:
-            new[i] = GOOD
-        elif prev == BAD and nxt == BAD:
-            new[i] = BAD
-        elif (prev == BAD and _neighbour(out, i, -1, False) == NEARGOOD) or (
-            nxt == BAD and _neighbour(out, i, 1, False) == NEARGOOD
-        ):
-            new[i] = GOOD
-        else:
-            new[i] = BAD
-    for i, c in new.items():
-        out[i] = c
-    # Near-good lines are body unless junk surrounds them.
-    for i in range(n):
-        if out[i] != NEARGOOD:
-            continue
-        prev = _neighbour(out, i, -1, True)
-        nxt = _neighbour(out, i, 1, True)
-        out[i] = BAD if (prev, nxt) == (BAD, BAD) else GOOD
-    return out
+def max_segment(weights: list, lo: int, hi: int) -> tuple:
+    """(total, start, end) of the maximum-sum run in weights[lo:hi]; end < start if none."""
+    best = (0.0, lo, lo - 1)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        if total <= 0:
+            total, start = 0.0, i
+        total += weights[i]
+        if total > best[0]:
+            best = (total, start, i)
+    return best
+
+
+def body_segments(weights: list) -> list:
+    """The main body run plus worthwhile runs beside it, in order."""
+    total, start, end = max_segment(weights, 0, len(weights))
+    if end < start:
+        return []
+    segments = [(start, end)]
+    for lo, hi in ((0, start), (end + 1, len(weights))):
+        t, s, e = max_segment(weights, lo, hi)
+        if e >= s and t >= SECONDARY_SEGMENT_SHARE * total:
+            segments.append((s, e))
+    return sorted(segments)
+
+
+def _nearest_prose(classes: list, lo: int, hi: int) -> tuple:
+    """For each i in [lo, hi]: is the nearest non-short line before / after it prose?"""
+    size = hi - lo + 1
+    before, after = [False] * size, [False] * size
+    state = False
+    for k in range(size):
+        before[k] = state
+        c = classes[lo + k]
+        if c in PROSE:
+            state = True
+        elif c in (BAD, RULE):
+            state = False
+    state = False
+    for k in range(size - 1, -1, -1):
+        after[k] = state
+        c = classes[lo + k]
+        if c in PROSE:
+            state = True
+        elif c in (BAD, RULE):
+            state = False
+    return before, after
 
 
 def decide(scored: list, neutral: bool, options) -> list:
     """One ``Verdict`` per line (``None`` for blank lines, settled by layout)."""
     idx = [i for i, s in enumerate(scored) if s.cls != BLANK]
     items = [scored[i] for i in idx]
-    feats = [s.features for s in items]
     classes = [s.cls for s in items]
-    headings = [is_heading_like(s.features, s.stripped) for s in items]
-    revised = revise(classes, feats, headings)
+    weights = [weight(c, s.features) for c, s in zip(classes, items)]
+    segments = body_segments(weights)
+    verdicts_line: list = [None] * len(items)
+    title_lines = set()
+    if segments and options.keep_title:
+        title_lines = _title_lines(items, segments[0][0])
+    for lo, hi in segments:
+        before, after = _nearest_prose(classes, lo, hi)
+        for k in range(lo, hi + 1):
+            verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral)
+    for k in title_lines:
+        verdicts_line[k] = Verdict(True, "context", "context.title", "heading just before the body")
+    described = ", ".join(f"{items[lo].line.number}-{items[hi].line.number}" for lo, hi in segments) or "none"
+    for k, item in enumerate(items):
+        if verdicts_line[k] is None:
+            verdicts_line[k] = _outside(item, classes[k], neutral, described)
     verdicts: list = [None] * len(scored)
     for k, i in enumerate(idx):
-        s = items[k]
-        f = s.features
-        score = prose_score(f, effective_density(f, neutral))
-        if s.cls == RULE:
-            verdicts[i] = Verdict(False, "rule", s.rule.id, s.rule.description or "phrase rule")
-        elif revised[k] == GOOD:
-            if s.cls == GOOD:
-                verdicts[i] = Verdict(True, "score", "score.prose", "body prose", score)
-            else:
-                verdicts[i] = Verdict(True, "context", f"context.{s.cls}-in-body", f"{s.cls} line kept by its context", score)
-        else:
-            if s.cls == BAD:
-                verdicts[i] = Verdict(False, "score", "score.low", _why_bad(f, neutral), score)
-            else:
-                verdicts[i] = Verdict(False, "context", f"context.{s.cls}-outside-body", f"{s.cls} line among boilerplate", score)
+        verdicts[i] = verdicts_line[k]
     return verdicts
+
+
+def _title_lines(items: list, start: int) -> set:
+    found, distance = set(), 0
+    for k in range(start - 1, max(-1, start - 1 - TITLE_MAX_LINES), -1):
+        item = items[k]
+        if item.cls in (RULE, BAD) or not is_heading_like(item.features, item.stripped):
+            break
+        distance += item.features.chars
+        if distance > MAX_HEADING_DISTANCE:
+            break
+        found.add(k)
+    return found
+
+
+def _score(item, neutral: bool) -> float:
+    return prose_score(item.features, effective_density(item.features, neutral))
+
+
+def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool) -> Verdict:
+    if cls == RULE:
+        return Verdict(False, "rule", item.rule.id, item.rule.description or "phrase rule")
+    score = _score(item, neutral)
+    if cls in PROSE:
+        return Verdict(True, "score", "score.prose", "body prose", score)
+    if cls == BAD:
+        return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), score)
+    if cls == SENTENCE and (prose_before or prose_after):
+        return Verdict(True, "context", "context.sentence-in-body", "short sentence next to body prose", score)
+    if prose_before and prose_after:
+        return Verdict(True, "context", "context.between-prose", f"{cls} line between body paragraphs", score)
+    side = "after" if prose_before else "before" if prose_after else "among"
+    return Verdict(False, "context", f"context.{cls}-edge",
+                   f"{cls} line {side} {'body prose' if side != 'among' else 'boilerplate'}, not between paragraphs",
+                   score)
+
+
+def _outside(item, cls: str, neutral: bool, segments: str) -> Verdict:
+    if cls == RULE:
+        return Verdict(False, "rule", item.rule.id, item.rule.description or "phrase rule")
+    if cls == BAD:
+        return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), _score(item, neutral))
+    return Verdict(False, "context", "context.outside-body", f"{cls} line outside the body (lines {segments})",
+                   _score(item, neutral))
 
 
 def _why_bad(f: Features, neutral: bool) -> str:
     if f.url_share > MAX_URL_SHARE:
         return f"mostly URLs ({f.url_share:.0%})"
-    return f"few stopwords ({f.stop_density:.2f} < {STOPWORDS_LOW})"
+    return f"long text with few stopwords ({f.stop_density:.2f} < {STOPWORDS_NEARGOOD})"

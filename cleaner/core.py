@@ -8,6 +8,7 @@ worker processes.  Everything per document is local to ``clean``.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Optional
 from urllib.parse import urlsplit
@@ -19,7 +20,7 @@ from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, STAGE_RULE, STAGE_SCORE, Decision, Line, Result,
 )
 from .rules import RuleSet, load_rules, normalize
-from .stoplists import detect_language, load_stoplists
+from .stoplists import detect_language, load_stoplists, stopword_index
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_TIME_LIMIT = 60.0
@@ -50,6 +51,8 @@ class Scored:
     features: object
     rule: object  # matched Rule or None
     cls: str  # context-free class
+    label: str = ""  # set when a line is junk for a reason other than its score
+    why: str = ""
 
 
 class Cleaner:
@@ -59,6 +62,7 @@ class Cleaner:
         self.rules = rules if rules is not None else load_rules()
         self.options = options
         self.stoplists = stoplists if stoplists is not None else load_stoplists()
+        self.stopword_index = stopword_index(self.stoplists)
 
     def with_options(self, **changes) -> "Cleaner":
         return Cleaner(self.rules, replace(self.options, **changes), self.stoplists)
@@ -97,18 +101,30 @@ class Cleaner:
         stripped = [l.text.strip() for l in lines]
         words = [WORD_RE.findall(s.lower()) if s else [] for s in stripped]
         sample = [w for ws in words[:2000] for w in ws]
-        language, stoplist = detect_language(sample, self.stoplists)
+        language, stoplist = detect_language(sample, self.stoplists, self.stopword_index)
         neutral = not stoplist
         matchers = self.rules.matchers_for(host_of(url))
+        norms = [normalize(s) if s else "" for s in stripped]
+        repeats = Counter(norms)
+        first_seen: dict = {}
         scored = []
-        for line, s, ws in zip(lines, stripped, words):
+        for line, s, ws, norm in zip(lines, stripped, words, norms):
             if not s:
                 scored.append(Scored(line, s, None, None, C.BLANK))
                 continue
             f = line_features(s, ws, stoplist)
-            rule = match_rules(matchers, s, f.words, language)
-            cls = C.RULE if rule is not None else C.classify_line(f, neutral, line.hint)
-            scored.append(Scored(line, s, f, rule, cls))
+            rule = match_rules(matchers, norm, s, f.words, language)
+            if rule is not None:
+                scored.append(Scored(line, s, f, rule, C.RULE))
+                continue
+            earlier = first_seen.setdefault(norm, line.number) if norm else line.number
+            if earlier != line.number:
+                scored.append(Scored(line, s, f, None, C.BAD, "dedup.repeated-line", f"repeats line {earlier}"))
+                continue
+            cls = C.classify_line(f, neutral, line.hint)
+            if cls == C.SHORT and repeats[norm] > 1:
+                cls = C.MENU  # a short line the page repeats (menus, teaser titles)
+            scored.append(Scored(line, s, f, None, cls))
         if time.monotonic() > deadline:
             return passthrough(source, "time budget exceeded while scoring lines", format=format)
         verdicts = C.decide(scored, neutral, self.options)
@@ -130,8 +146,7 @@ class Cleaner:
         )
 
 
-def match_rules(matchers, stripped: str, words: int, language: str):
-    norm = normalize(stripped)
+def match_rules(matchers, norm: str, stripped: str, words: int, language: str):
     if not norm:
         return None
     for matcher in matchers:

@@ -19,8 +19,6 @@ class Features:
     terminal: bool  # ends like a sentence
     bullet: bool
     url_chars: int
-    digits: int
-    upper_words: int  # words starting with an upper-case letter
 
     @property
     def stop_density(self) -> float:
@@ -33,8 +31,10 @@ class Features:
 
 def line_features(stripped: str, lowered_words: list, stoplist: frozenset) -> Features:
     words = len(lowered_words)
-    stopwords = sum(1 for w in lowered_words if w in stoplist) if stoplist else 0
-    url_chars = sum(len(m) for m in URL_RE.findall(stripped)) if ("://" in stripped or "www." in stripped or "@" in stripped) else 0
+    stopwords = sum(map(stoplist.__contains__, lowered_words)) if stoplist else 0
+    url_chars = 0
+    if "://" in stripped or "www." in stripped or "@" in stripped:
+        url_chars = sum(len(m) for m in URL_RE.findall(stripped))
     return Features(
         chars=len(stripped),
         words=words,
@@ -42,6 +42,4 @@ def line_features(stripped: str, lowered_words: list, stoplist: frozenset) -> Fe
         terminal=stripped.endswith(TERMINAL_PUNCT),
         bullet=bool(BULLET_RE.match(stripped)),
         url_chars=url_chars,
-        digits=sum(c.isdigit() for c in stripped) if words < 40 else 0,
-        upper_words=sum(1 for w in stripped.split() if w[:1].isupper()),
     )

@@ -14,7 +14,9 @@ A rule file holds ``[[rule]]`` tables::
     case_sensitive = false                 # optional, default false
 
 Lines are compared in a normalised form (see ``normalize``): case-folded,
-whitespace collapsed, bullets, quotes and edge punctuation stripped.  TOML is
+whitespace collapsed, bullets, quotes and edge punctuation stripped.  So
+phrases and regexes are written in lower case (a regex is matched as written,
+without IGNORECASE, which keeps the combined patterns fast).  TOML is
 read with the standard library's ``tomllib``: no dependency, and unlike YAML it
 has no object tags, so a rule file is data and nothing else.
 
@@ -57,8 +59,7 @@ class RuleError(ValueError):
 
 def normalize(text: str) -> str:
     """The form rules are matched against (also used by ``cleaner learn``)."""
-    text = SPACE_RE.sub(" ", text).strip(EDGE_CHARS)
-    return text.casefold()
+    return " ".join(text.split()).strip(EDGE_CHARS).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +148,11 @@ def _rule_from_table(table: dict, source: str) -> Rule:
     case_sensitive = bool(table.get("case_sensitive", False))
     if regex:
         check_regex(regex)
+        if not case_sensitive and regex != regex.casefold() and not re.search(r"\\[A-Z]", regex):
+            raise RuleError(f"{where}: write the regex in lower case (lines are matched case-folded)")
     else:
         # Phrases are compared in normalised form, like the lines.
-        phrases = [normalize(p) if not case_sensitive else SPACE_RE.sub(" ", p).strip(EDGE_CHARS) for p in phrases]
+        phrases = [normalize(p) if not case_sensitive else " ".join(p.split()).strip(EDGE_CHARS) for p in phrases]
     max_words = table.get("max_words", DEFAULT_MAX_WORDS)
     if not isinstance(max_words, int) or max_words < 0:
         raise RuleError(f"{where}: max_words must be a whole number >= 0 (0 = no limit)")
@@ -200,79 +203,110 @@ def load_rules(paths: Iterable = (), builtin: bool = True) -> "RuleSet":
     return RuleSet(rules)
 
 
+def trie_pattern(phrases) -> str:
+    """One regex for many literal phrases, prefixes shared (``(?:ab(?:c|d))``).
+
+    Python's ``re`` tries alternatives one by one; factoring common prefixes
+    turns hundreds of phrases into a walk down a trie.  No quantifier other
+    than ``?`` is produced, so the pattern is linear.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+_ANCHORS = {
+    # kind: (template, method name)
+    "line": ("(?:{})\\Z", "match"),
+    "prefix": ("(?:{})(?!\\w)", "match"),
+    "suffix": ("(?<!\\w)(?:{})\\Z", "search"),
+    "contains": ("(?<!\\w)(?:{})(?!\\w)", "search"),
+}
+
+
+def _compile(kind: str, body: str, flags: int = 0):
+    template, method = _ANCHORS[kind]
+    return getattr(re.compile(template.format(body), flags), method)
+
+
 class Matcher:
     """All rules of one scope compiled into a few combined patterns.
 
-    Whole-line phrases are a dict lookup; the other kinds are one alternation
-    each, with a named group per rule so a hit names its rule.
+    Whole-line phrases are a dict lookup.  For the other kinds, all literal
+    phrases form one trie regex (the matched text names its rule) and all
+    regex rules one alternation with a named group per rule.  Lines are
+    matched in normalised (case-folded) form, so literals need no IGNORECASE.
     """
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
         self.exact: dict[str, Rule] = {}
         self.exact_cased: dict[str, Rule] = {}
-        groups: dict[str, list[str]] = {k: [] for k in MATCH_KINDS}
+        literals: dict[str, dict[str, Rule]] = {k: {} for k in MATCH_KINDS}
+        regexes: dict[str, list[str]] = {k: [] for k in MATCH_KINDS}
+        cased: dict[str, list[str]] = {k: [] for k in MATCH_KINDS}
         self.by_group: dict[str, Rule] = {}
+        self.single: dict[str, object] = {}  # rule id -> its own matcher, for the slow path
         for i, rule in enumerate(rules):
             if rule.match == "line" and not rule.regex:
                 table = self.exact_cased if rule.case_sensitive else self.exact
                 for phrase in rule.phrases:
                     table.setdefault(phrase, rule)
                 continue
-            name = f"r{i}"
-            self.by_group[name] = rule
-            body = rule.pattern()
-            if not rule.case_sensitive:
-                body = f"(?i:{body})"
-            groups[rule.match].append(f"(?P<{name}>{body})")
-        self.patterns = []
-        for kind, alternatives in groups.items():
-            if not alternatives:
-                continue
-            joined = "|".join(alternatives)
-            if kind == "line":
-                compiled = re.compile(f"(?:{joined})\\Z")
-                method = compiled.match
-            elif kind == "prefix":
-                compiled = re.compile(f"(?:{joined})(?!\\w)")
-                method = compiled.match
-            elif kind == "suffix":
-                compiled = re.compile(f"(?<!\\w)(?:{joined})\\Z")
-                method = compiled.search
+            self.single[rule.id] = _compile(rule.match, rule.pattern())
+            if rule.regex or rule.case_sensitive:
+                name = f"r{i}"
+                self.by_group[name] = rule
+                (cased if rule.case_sensitive else regexes)[rule.match].append(f"(?P<{name}>{rule.pattern()})")
             else:
-                compiled = re.compile(f"(?<!\\w)(?:{joined})(?!\\w)")
-                method = compiled.search
-            self.patterns.append((method, kind))
+                for phrase in rule.phrases:
+                    literals[rule.match].setdefault(phrase, rule)
+        # Longest line (in words) any pattern rule applies to: longer lines skip the patterns.
+        pattern_rules = [r for r in rules if r.id in self.single]
+        self.max_words = max((r.max_words or 10**9 for r in pattern_rules), default=0)
+        self.steps = []  # (kind, method, phrase table or None, matches the case-kept line)
+        for kind in MATCH_KINDS:
+            if literals[kind]:
+                self.steps.append((kind, _compile(kind, trie_pattern(literals[kind])), literals[kind], False))
+            if regexes[kind]:
+                self.steps.append((kind, _compile(kind, "|".join(regexes[kind])), None, False))
+            if cased[kind]:
+                self.steps.append((kind, _compile(kind, "|".join(cased[kind])), None, True))
 
     def match(self, norm: str, stripped: str, words: int, language: str) -> Rule | None:
-        rule = self.exact.get(norm) or self.exact_cased.get(stripped)
+        rule = self.exact.get(norm)
+        if rule is None and self.exact_cased:
+            rule = self.exact_cased.get(" ".join(stripped.split()).strip(EDGE_CHARS))
         if rule is not None and rule.applies_to(words, language):
             return rule
-        for method, _kind in self.patterns:
-            m = method(norm)
+        if words > self.max_words:
+            return None
+        for kind, method, phrases, keeps_case in self.steps:
+            subject = " ".join(stripped.split()).strip(EDGE_CHARS) if keeps_case else norm
+            m = method(subject)
             if m is None:
                 continue
-            rule = self.by_group[m.lastgroup]
+            rule = phrases[m.group()] if phrases is not None else self.by_group[m.lastgroup]
             if rule.applies_to(words, language):
                 return rule
-            # The first hit did not apply (word limit, language): try rules one by one.
-            for candidate in self.by_group.values():
-                if candidate.match == _kind and candidate.applies_to(words, language):
-                    if _single(candidate, _kind)(norm):
+            # The first hit does not apply here (word limit, language): try the rules one by one.
+            for candidate in self.rules:
+                if candidate.match == kind and candidate.id in self.single and candidate.applies_to(words, language):
+                    if self.single[candidate.id](subject):
                         return candidate
         return None
-
-
-def _single(rule: Rule, kind: str):
-    flags = 0 if rule.case_sensitive else re.IGNORECASE
-    body = rule.pattern()
-    if kind == "line":
-        return re.compile(f"(?:{body})\\Z", flags).match
-    if kind == "prefix":
-        return re.compile(f"(?:{body})(?!\\w)", flags).match
-    if kind == "suffix":
-        return re.compile(f"(?<!\\w)(?:{body})\\Z", flags).search
-    return re.compile(f"(?<!\\w)(?:{body})(?!\\w)", flags).search
 
 
 class RuleSet:

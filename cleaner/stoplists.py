@@ -30,17 +30,29 @@ def load_stoplists(languages: dict = LANGUAGES) -> dict:
     return {code: justext.get_stoplist(name) for code, name in languages.items()}
 
 
-def detect_language(words: list, stoplists: dict) -> tuple[str, frozenset]:
-    """Pick the stoplist that covers most of ``words``; ``("", empty)`` if none fits."""
-    sample = Counter(words[:DETECT_SAMPLE_WORDS])
-    total = sum(sample.values())
-    if not total:
-        return "", frozenset()
-    best_code, best_hits = "", 0
+def stopword_index(stoplists: dict) -> dict:
+    """word -> the language codes whose stoplist has it (built once per Cleaner)."""
+    index: dict = {}
     for code, stoplist in stoplists.items():
-        hits = sum(count for word, count in sample.items() if word in stoplist)
-        if hits > best_hits:
-            best_code, best_hits = code, hits
-    if best_hits / total < MIN_DETECT_DENSITY:
+        for word in stoplist:
+            index.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in index.items()}
+
+
+def detect_language(words: list, stoplists: dict, index: dict) -> tuple[str, frozenset]:
+    """Pick the stoplist that covers most of ``words``; ``("", empty)`` if none fits.
+
+    Ties go to the language listed first in ``stoplists``, so the result is
+    deterministic.
+    """
+    sample = words[:DETECT_SAMPLE_WORDS]
+    if not sample:
+        return "", frozenset()
+    hits = dict.fromkeys(stoplists, 0)
+    for word, count in Counter(sample).items():
+        for code in index.get(word, ()):
+            hits[code] += count
+    best_code = max(hits, key=hits.__getitem__)
+    if hits[best_code] / len(sample) < MIN_DETECT_DENSITY:
         return "", frozenset()
     return best_code, stoplists[best_code]

@@ -1,0 +1,412 @@
+"""Clean many documents on all cores, in order, in constant memory.
+
+Library::
+
+    from cleaner import clean_many
+    for result in clean_many(docs, jobs=4):      # docs: str/bytes or dicts
+        ...                                      # results come in input order
+
+A document is a ``str``/``bytes`` or a dict with ``text`` or ``html`` (and
+optionally ``url`` and ``id``).  Each worker process builds its ``Cleaner``
+once (pool initializer) from a picklable ``cleaner_factory``.
+
+Command line (``cleaner batch``): JSONL in (files, ``.gz`` files or stdin; one
+document per line), or a directory / glob of files (each file one document,
+``id`` = its path); JSONL out, one record per document in input order::
+
+    {"id": ..., "url": ..., "text": BODY, "status": "ok", "removed": [[LINE, RULE, TEXT], ...], "stats": {...}}
+    {"id": ..., "error": "invalid JSON: ..."}        # the run goes on
+
+The input is streamed: ``Pool.imap`` pulls from a reader generator, and a
+semaphore bounds how many documents are in flight, so memory stays constant
+however long the input is.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import json
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Optional
+
+from .core import Cleaner, InputError, Options
+from .rules import load_rules
+
+DEFAULT_CHUNKSIZE = 8
+GLOB_CHARS = "*?["
+
+
+class DocumentError(Exception):
+    """Cleaning one document of ``clean_many`` failed."""
+
+    def __init__(self, index: int, message: str):
+        super().__init__(f"document {index}: {message}")
+        self.index = index
+        self.message = message
+
+    def __reduce__(self):
+        return (DocumentError, (self.index, self.message))
+
+
+@dataclass(frozen=True)
+class CleanerFactory:
+    """Picklable recipe for a ``Cleaner`` (sent once to each worker)."""
+
+    rules: tuple = ()
+    builtin_rules: bool = True
+    options: Optional[Options] = None
+
+    def __call__(self) -> Cleaner:
+        if not self.rules and self.builtin_rules and self.options in (None, Options()):
+            from . import default_cleaner
+
+            return default_cleaner()
+        return Cleaner(load_rules(self.rules, builtin=self.builtin_rules), self.options or Options())
+
+
+@dataclass(frozen=True)
+class Fields:
+    text: str = "text"
+    html: str = "html"
+    url: str = "url"
+    id: str = "id"
+
+
+# -- worker side --------------------------------------------------------------
+_WORKER: dict = {}
+
+
+def _init_worker(factory: Callable[[], Cleaner], settings: dict) -> None:
+    _WORKER.clear()
+    _WORKER.update(settings)
+    _WORKER["cleaner"] = factory()
+
+
+def _clean_doc(doc, fields: Fields, fmt: Optional[str]):
+    """Clean a str/bytes/dict document with the worker's cleaner."""
+    cleaner = _WORKER["cleaner"]
+    if isinstance(doc, (str, bytes, bytearray, memoryview)):
+        return cleaner.clean(doc, format=fmt)
+    if isinstance(doc, dict):
+        url = doc.get(fields.url)
+        if url is not None and not isinstance(url, str):
+            url = str(url)
+        html = doc.get(fields.html)
+        if html:
+            if not isinstance(html, str):
+                raise InputError(f"field {fields.html!r} must be a string")
+            return cleaner.clean(html, format="html", url=url)
+        text = doc.get(fields.text)
+        if isinstance(text, str):
+            return cleaner.clean(text, format=fmt, url=url)
+        if text is not None:
+            raise InputError(f"field {fields.text!r} must be a string")
+        raise InputError(f"no {fields.text!r} or {fields.html!r} field")
+    raise InputError(f"expected str, bytes or dict, got {type(doc).__name__}")
+
+
+def _many_task(item):
+    index, doc = item
+    try:
+        return _clean_doc(doc, _WORKER["fields"], _WORKER["format"])
+    except Exception as err:  # noqa: BLE001 - reported per document
+        if _WORKER["errors"] == "raise":
+            raise DocumentError(index, f"{type(err).__name__}: {err}") from None
+        return DocumentError(index, f"{type(err).__name__}: {err}")
+
+
+# -- ordered, bounded, parallel map ---------------------------------------------
+def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer, initargs) -> Iterator:
+    """``map(func, items)`` on ``jobs`` processes, in order, with bounded look-ahead."""
+    if jobs <= 1:
+        initializer(*initargs)
+        for item in items:
+            yield func(item)
+        return
+    bound = max(jobs * chunksize * 4, chunksize * 2)
+    window = threading.Semaphore(bound)
+    stop = threading.Event()
+
+    def feed():
+        # Runs in the pool's task-handler thread: blocks when `bound` documents
+        # are in flight, so the reader never runs ahead of the workers.
+        for item in items:
+            window.acquire()
+            if stop.is_set():
+                return
+            yield item
+
+    pool = multiprocessing.get_context().Pool(jobs, initializer, initargs)
+    try:
+        for out in pool.imap(func, feed(), chunksize):
+            window.release()
+            yield out
+        pool.close()
+    finally:
+        stop.set()
+        for _ in range(bound):
+            window.release()
+        pool.terminate()
+        pool.join()
+
+
+def clean_many(
+    docs: Iterable,
+    *,
+    jobs: Optional[int] = None,
+    cleaner_factory: Optional[Callable[[], Cleaner]] = None,
+    options: Optional[Options] = None,
+    rules: Iterable = (),
+    builtin_rules: bool = True,
+    format: Optional[str] = None,
+    fields: Fields = Fields(),
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    errors: str = "raise",
+) -> Iterator:
+    """Clean ``docs`` on ``jobs`` processes (default: all cores); yield ``Result``s in order.
+
+    ``cleaner_factory`` (picklable, e.g. a top-level function) builds each
+    worker's ``Cleaner``; by default one is built from ``rules``,
+    ``builtin_rules`` and ``options``.  ``errors="raise"`` raises
+    ``DocumentError`` at the failing document; ``errors="return"`` yields the
+    ``DocumentError`` in its place and goes on.
+    """
+    if errors not in ("raise", "return"):
+        raise ValueError("errors must be 'raise' or 'return'")
+    if isinstance(options, dict):
+        options = Options(**options)
+    factory = cleaner_factory or CleanerFactory(tuple(str(r) for r in rules), builtin_rules, options)
+    settings = {"fields": fields, "format": format, "errors": errors}
+    jobs = jobs or os.cpu_count() or 1
+    return ordered_map(_many_task, enumerate(docs), jobs=jobs, chunksize=chunksize,
+                       initializer=_init_worker, initargs=(factory, settings))
+
+
+# -- the `cleaner batch` command ------------------------------------------------
+@dataclass(frozen=True)
+class Item:
+    kind: str  # "json" (a JSONL line), "file" (a document file), "error" (unreadable input)
+    payload: object
+    where: str
+
+
+def _compact_removed(result) -> list:
+    return [
+        [d.line, d.rule or d.stage, d.text.rstrip("\r\n")]
+        for d in result.decisions
+        if not d.kept and d.text.strip()
+    ]
+
+
+def _dumps(record: dict) -> str:
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates from JSON input: escape everything
+        line = json.dumps(record, ensure_ascii=True)
+    return line
+
+
+def _batch_task(item: Item):
+    """One input item -> (JSON line, summary) where summary = (status, families, error)."""
+    fields: Fields = _WORKER["fields"]
+    ident = item.where
+    url = None
+    try:
+        if item.kind == "error":
+            raise InputError(item.payload)
+        if item.kind == "json":
+            try:
+                doc = json.loads(item.payload)
+            except (ValueError, UnicodeDecodeError) as err:
+                raise InputError(f"invalid JSON: {err}") from None
+            if not isinstance(doc, dict):
+                raise InputError(f"expected a JSON object, got {type(doc).__name__}")
+            if doc.get(fields.id) is not None:
+                ident = doc[fields.id]
+            url = doc.get(fields.url)
+            result = _clean_doc(doc, fields, _WORKER["format"])
+        else:
+            with open(item.payload, "rb") as fh:
+                data = fh.read()
+            result = _WORKER["cleaner"].clean(data, format=_WORKER["format"])
+    except Exception as err:  # noqa: BLE001 - one bad record must not stop the run
+        message = str(err) if isinstance(err, (InputError, OSError)) else f"{type(err).__name__}: {err}"
+        return _dumps({"id": ident, "error": message}), ("error", {}, item.kind == "error")
+    record = {
+        "id": ident,
+        "url": url,
+        "text": result.text,
+        "status": result.status,
+        "removed": _compact_removed(result),
+        "stats": result.stats,
+    }
+    if result.message:
+        record["message"] = result.message
+    empty = result.status == "no-body" or not result.text.strip()
+    families = dict(result.stats.get("dropped_by_family", {})) if result.stats else {}
+    return _dumps(record), ("empty" if empty else result.status, families, False)
+
+
+def _is_glob(text: str) -> bool:
+    return any(c in text for c in GLOB_CHARS)
+
+
+def _walk(directory: str) -> Iterator[str]:
+    """Regular files under ``directory``, sorted, hidden entries skipped."""
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def _open_jsonl(path: str):
+    if path == "-":
+        return sys.stdin.buffer
+    if path.endswith(".gz"):
+        return gzip.open(path, "rb")
+    return open(path, "rb")
+
+
+def iter_items(inputs: list) -> Iterator[Item]:
+    """Stream the work: JSONL lines of files/stdin, or the files of a directory/glob."""
+    for spec in inputs or ["-"]:
+        if spec != "-" and os.path.isdir(spec):
+            for path in _walk(spec):
+                yield Item("file", path, path)
+        elif spec != "-" and _is_glob(spec) and not os.path.exists(spec):
+            paths = sorted(p for p in glob.glob(spec, recursive=True) if os.path.isfile(p))
+            if not paths:
+                yield Item("error", f"{spec}: no file matches", spec)
+            for path in paths:
+                yield Item("file", path, path)
+        else:
+            name = "stdin" if spec == "-" else spec
+            try:
+                stream = _open_jsonl(spec)
+            except OSError as err:
+                yield Item("error", f"{spec}: {err.strerror or err}", spec)
+                continue
+            try:
+                for lineno, raw in enumerate(stream, 1):
+                    if raw.strip():
+                        yield Item("json", raw, f"{name}:{lineno}")
+            except (OSError, EOFError) as err:  # e.g. a truncated .gz
+                yield Item("error", f"{spec}: {err}", spec)
+            finally:
+                if stream is not sys.stdin.buffer:
+                    stream.close()
+
+
+def count_documents(inputs: list) -> Optional[int]:
+    """Number of documents when every input is a directory or glob, else None."""
+    total = 0
+    for spec in inputs or ["-"]:
+        if spec != "-" and os.path.isdir(spec):
+            total += sum(1 for _ in _walk(spec))
+        elif spec != "-" and _is_glob(spec) and not os.path.exists(spec):
+            total += sum(1 for p in glob.iglob(spec, recursive=True) if os.path.isfile(p))
+        else:
+            return None
+    return total
+
+
+@dataclass
+class BatchStats:
+    documents: int = 0
+    errors: int = 0
+    input_errors: int = 0
+    empty: int = 0
+    families: dict = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic)
+
+    def add(self, summary) -> None:
+        status, families, input_error = summary
+        self.documents += 1
+        if status == "error":
+            self.errors += 1
+            self.input_errors += bool(input_error)
+        elif status == "empty":
+            self.empty += 1
+        for fam, count in families.items():
+            self.families[fam] = self.families.get(fam, 0) + count
+
+    def line(self) -> str:
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        dropped = sum(self.families.values())
+        by_family = ", ".join(f"{k} {v}" for k, v in sorted(self.families.items(), key=lambda kv: (-kv[1], kv[0])))
+        return (
+            f"cleaner batch: {self.documents} documents in {elapsed:.1f}s "
+            f"({self.documents / elapsed:.1f} docs/s); {self.empty} empty bodies; {self.errors} errors; "
+            f"{dropped} lines dropped" + (f" ({by_family})" if by_family else "")
+        )
+
+
+class Progress:
+    """``N documents, R docs/s, ETA`` on one stderr line, only on a terminal."""
+
+    def __init__(self, stream, total: Optional[int], interval: float = 0.5):
+        self.stream = stream
+        self.total = total
+        self.interval = interval
+        self.enabled = bool(getattr(stream, "isatty", lambda: False)())
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def update(self, done: int, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < self.interval:
+            return
+        self.last = now
+        rate = done / max(now - self.started, 1e-9)
+        text = f"{done}" + (f"/{self.total}" if self.total is not None else "") + f" documents, {rate:.1f} docs/s"
+        if self.total is not None and rate > 0:
+            text += f", ETA {max(self.total - done, 0) / rate:.0f}s"
+        self.stream.write("\r" + text + "\x1b[K")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def run_batch(
+    inputs: list,
+    out,  # binary stream
+    *,
+    factory: Callable[[], Cleaner],
+    jobs: Optional[int] = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+    fields: Fields = Fields(),
+    format: Optional[str] = None,
+    err=None,
+) -> BatchStats:
+    """Clean every input document, write JSONL records to ``out`` in order."""
+    err = sys.stderr if err is None else err
+    jobs = jobs or os.cpu_count() or 1
+    progress = Progress(err, None)
+    if progress.enabled:
+        progress.total = count_documents(inputs)
+    stats = BatchStats()
+    settings = {"fields": fields, "format": format, "errors": "return"}
+    results = ordered_map(_batch_task, iter_items(inputs), jobs=jobs, chunksize=chunksize,
+                          initializer=_init_worker, initargs=(factory, settings))
+    try:
+        for line, summary in results:
+            out.write(line.encode("utf-8") + b"\n")
+            stats.add(summary)
+            progress.update(stats.documents)
+    finally:
+        results.close()
+        progress.finish()
+    return stats

@@ -1,0 +1,442 @@
+"""The ``cleaner`` command line (argparse; the cleaning itself is in the library).
+
+    cleaner [OPTIONS] [FILE ...]        clean files (or stdin) and print the bodies
+    cleaner check [OPTIONS] FILE ...    show what would be removed (diff); exit 1 if anything would
+    cleaner fix [OPTIONS] FILE ...      remove it in place; exit 1 if any file changed
+    cleaner batch [OPTIONS] [INPUT ...] JSONL / directory / glob in, JSONL out, on all cores
+
+Run ``cleaner --help`` or ``cleaner COMMAND --help`` for the options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from . import __version__
+from . import report
+from .batch import DEFAULT_CHUNKSIZE, CleanerFactory, Fields, run_batch
+from .config import ConfigError, load_config
+from .core import InputError, Options
+from .decode import BinaryInputError
+from .fileio import decode_document, encode_document, is_lossless, write_atomic
+from .rules import RuleError
+
+PROG = "cleaner"
+COMMANDS = ("check", "fix", "batch")
+
+EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+
+EPILOG = """\
+commands:
+  cleaner check FILE...   print a diff (reasons after each @@) for every file that
+                          would change; exit 1 if any would (for pre-commit)
+  cleaner fix FILE...     clean the files in place (atomic write; encoding, BOM,
+                          line endings kept); exit 1 if any file changed
+  cleaner batch [INPUT...] JSONL (files, .gz, stdin) or directories/globs of files
+                          in, JSONL records out, in order, on all cores
+  A file literally named check, fix or batch: write it as ./check.
+
+exit status:
+  0  success (check: nothing would change; fix: nothing changed)
+  1  check: some file would change; fix: some file was changed
+  2  usage error, unreadable or binary input, bad rule or config file
+     (other files are still processed; no traceback)
+
+configuration (first found wins; flags override it, --rules adds to it):
+  --config FILE, else ./cleaner.toml or ./.cleaner.toml, else [tool.cleaner] in
+  ./pyproject.toml, else $XDG_CONFIG_HOME/cleaner/config.toml (~/.config/...).
+  Keys: rules = [paths relative to the config file], builtin_rules = true,
+  keep_title, tables, markdown, max_bytes, time_limit.
+"""
+
+
+class CliError(Exception):
+    """A usage/config/rules problem: message printed, exit status 2."""
+
+
+def _err(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+# -- parsers ----------------------------------------------------------------------
+def _options_parent() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    g = p.add_argument_group("rules and options")
+    g.add_argument("--rules", metavar="FILE", action="append", default=[],
+                   help="add a rule file (repeatable)")
+    g.add_argument("--no-builtin-rules", action="store_true", help="do not load the built-in rules")
+    g.add_argument("--config", metavar="FILE", help="read this config file (see below)")
+    g.add_argument("--no-config", action="store_true", help="ignore config files")
+    g.add_argument("--no-title", action="store_true", help="drop the document title")
+    g.add_argument("--no-tables", action="store_true", help="HTML: drop tables")
+    g.add_argument("--markdown", action="store_true", help="HTML: mark headings and list items")
+    g.add_argument("--max-bytes", metavar="N", type=int,
+                   help="documents larger than this pass through unchanged")
+    g.add_argument("--time-limit", metavar="SECONDS", type=float,
+                   help="per-document time budget; over it the document passes through")
+    return p
+
+
+def _format_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=("auto", "text", "html"), default="auto",
+                   help="input format (default: detect)")
+
+
+def _url_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--url", metavar="URL", help="page URL (enables host-scoped rules)")
+
+
+def _version_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+
+
+def clean_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="Strip boilerplate and ads from scraped web pages and text. "
+                    "Prints the cleaned body of each FILE (stdin when none or '-').",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_options_parent()],
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", help="input files ('-' for stdin)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--diff", action="store_true", help="print a unified diff with the reasons")
+    out.add_argument("--explain", action="store_true", help="print one lint line per dropped line")
+    out.add_argument("--json", action="store_true", help="print one JSON record per document (JSONL)")
+    p.add_argument("--summary", action="store_true", help="one summary line per document on stderr")
+    _format_arg(p)
+    _url_arg(p)
+    _version_arg(p)
+    return p
+
+
+def file_parser(command: str) -> argparse.ArgumentParser:
+    if command == "check":
+        description = ("Print a diff (with reasons) for each FILE that would change. "
+                       "Exit 1 if any would change, 0 if none, 2 on errors.")
+    else:
+        description = ("Clean each FILE in place (atomic; encoding, BOM and line endings kept; "
+                       "unchanged files are not rewritten). Exit 1 if any file changed, 0 if none, "
+                       "2 on errors. Files with no body found, passed through, or that would be "
+                       "emptied are left alone and reported on stderr.")
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} {command}",
+        description=description
+        + " HTML files are skipped (their body is text, so writing it would change the file's "
+          "type) unless --allow-html-rewrite is given.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_options_parent()],
+    )
+    p.add_argument("files", nargs="+", metavar="FILE")
+    if command == "check":
+        out = p.add_mutually_exclusive_group()
+        out.add_argument("--diff", action="store_true", help="print unified diffs (the default)")
+        out.add_argument("--explain", action="store_true", help="print lint lines instead of diffs")
+    p.add_argument("--allow-html-rewrite", action="store_true",
+                   help="replace HTML files by their cleaned text")
+    p.add_argument("-q", "--quiet", action="store_true", help="no per-file lines on stderr")
+    _format_arg(p)
+    _url_arg(p)
+    _version_arg(p)
+    return p
+
+
+def batch_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} batch",
+        description=(
+            "Clean many documents on all cores. INPUT is a JSONL file (.gz allowed; '-' or none: "
+            "stdin), one document per line, or a directory or glob of files, one document each "
+            "(id = path). Writes one JSONL record per document, in input order: "
+            '{"id", "url", "text", "status", "removed": [[line, rule, text], ...], "stats"}; '
+            'a document that fails gives {"id", "error"} and the run goes on. '
+            "A summary goes to stderr; progress too when stderr is a terminal."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_options_parent()],
+    )
+    p.add_argument("inputs", nargs="*", metavar="INPUT")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
+    p.add_argument("-j", "--jobs", type=int, default=None,
+                   help=f"worker processes (default: all cores, {os.cpu_count()})")
+    p.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNKSIZE, help="documents per task")
+    p.add_argument("--text-field", default="text", metavar="NAME")
+    p.add_argument("--html-field", default="html", metavar="NAME")
+    p.add_argument("--url-field", default="url", metavar="NAME")
+    p.add_argument("--id-field", default="id", metavar="NAME")
+    _format_arg(p)
+    _version_arg(p)
+    return p
+
+
+# -- shared helpers -------------------------------------------------------------------
+def make_factory(args) -> CleanerFactory:
+    """Config file + flags -> a picklable Cleaner recipe.  Raises CliError."""
+    try:
+        cfg = load_config(args.config, enabled=not args.no_config)
+    except ConfigError as err:
+        raise CliError(str(err)) from None
+    opts = dict(cfg.options)
+    if args.no_title:
+        opts["keep_title"] = False
+    if args.no_tables:
+        opts["tables"] = False
+    if args.markdown:
+        opts["markdown"] = True
+    if args.max_bytes is not None:
+        opts["max_bytes"] = args.max_bytes
+    if args.time_limit is not None:
+        opts["time_limit"] = args.time_limit
+    rules = tuple(str(r) for r in cfg.rules) + tuple(args.rules)
+    for path in rules:
+        if not Path(path).is_file():
+            raise CliError(f"{path}: rule file not found")
+    return CleanerFactory(rules, cfg.builtin_rules and not args.no_builtin_rules, Options(**opts))
+
+
+def build_cleaner(args):
+    factory = make_factory(args)
+    try:
+        return factory()
+    except (RuleError, OSError) as err:
+        raise CliError(str(err)) from None
+
+
+def _fmt(args) -> Optional[str]:
+    return None if args.format == "auto" else args.format
+
+
+def _describe_input_error(name: str, err: Exception) -> str:
+    text = str(err)
+    if isinstance(err, BinaryInputError) or "binary" in text:
+        return f"{name}: {text}; skipped (not a text or HTML file)"
+    return f"{name}: {text}"
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    return Path(path).read_bytes()
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list):
+    try:
+        return parser.parse_args(argv), None
+    except SystemExit as exc:  # --help, --version, usage errors
+        return None, (exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR))
+
+
+# -- cleaner [FILE ...] --------------------------------------------------------------
+def cmd_clean(argv: list) -> int:
+    args, code = _parse(clean_parser(), argv)
+    if args is None:
+        return code
+    cleaner = build_cleaner(args)
+    status = EXIT_OK
+    for path in args.files or ["-"]:
+        name = "stdin" if path == "-" else path
+        try:
+            doc = decode_document(_read(path))
+            result = cleaner.clean(doc.text, format=_fmt(args), url=args.url)
+        except OSError as err:
+            _err(f"{name}: cannot read: {err.strerror or err}")
+            status = EXIT_ERROR
+            continue
+        except (BinaryInputError, InputError) as err:
+            _err(_describe_input_error(name, err))
+            status = EXIT_ERROR
+            continue
+        if args.diff:
+            _write(report.unified_diff(result, name))
+        elif args.explain:
+            _write(report.explain(result, name))
+        elif args.json:
+            _write(json.dumps({"file": name, **result.to_dict()}, ensure_ascii=False) + "\n")
+        else:
+            _write(result.text)
+        if result.status != "ok" and not args.json:
+            _err(f"{name}: {result.status}: {result.message}")
+        if args.summary:
+            print(report.summary(result, name), file=sys.stderr)
+    return status
+
+
+# -- cleaner check / fix -----------------------------------------------------------------
+@dataclass
+class Plan:
+    path: str
+    action: str  # "change" | "unchanged" | "skip" | "error"
+    message: str = ""
+    result: object = None
+    data: Optional[bytes] = None  # the new file content for "change"
+
+
+def plan_file(path: str, cleaner, args) -> Plan:
+    """What ``fix`` would do to ``path`` (``check`` reports exactly this)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        return Plan(path, "error", f"cannot read: {err.strerror or err}")
+    try:
+        doc = decode_document(data)
+        result = cleaner.clean(doc.text, format=_fmt(args), url=args.url)
+    except (BinaryInputError, InputError) as err:
+        return Plan(path, "error", _describe_input_error(path, err).split(": ", 1)[1])
+    if result.status != "ok":
+        return Plan(path, "skip", f"{result.status}: {result.message or 'nothing to do'}; left unchanged", result)
+    if not is_lossless(data, doc):
+        return Plan(path, "skip", f"has bytes that are not valid {doc.encoding}; left unchanged", result)
+    text = result.text
+    if result.format == "html":
+        if not args.allow_html_rewrite:
+            if not result.changed:
+                return Plan(path, "unchanged", "", result)
+            return Plan(path, "skip", "HTML file: its body is text, writing it would change the "
+                                      "file's type; left unchanged (use --allow-html-rewrite)", result)
+        if doc.newline != "\n":
+            text = text.replace("\n", doc.newline)
+    if text == doc.text:
+        return Plan(path, "unchanged", "", result)
+    if not text.strip():
+        return Plan(path, "skip", "cleaning would empty the file; left unchanged", result)
+    try:
+        new = encode_document(text, doc.encoding, doc.bom)
+    except UnicodeError:
+        return Plan(path, "skip", f"cleaned text cannot be encoded as {doc.encoding}; left unchanged", result)
+    if new == data:
+        return Plan(path, "unchanged", "", result)
+    return Plan(path, "change", "", result, new)
+
+
+def _dropped(result) -> int:
+    return sum(1 for d in result.decisions if not d.kept and d.text.strip())
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def cmd_files(command: str, argv: list) -> int:
+    args, code = _parse(file_parser(command), argv)
+    if args is None:
+        return code
+    cleaner = build_cleaner(args)
+    counts = {"change": 0, "unchanged": 0, "skip": 0, "error": 0}
+    for path in args.files:
+        plan = plan_file(path, cleaner, args)
+        if plan.action == "change" and command == "fix":
+            try:
+                write_atomic(path, plan.data)
+            except OSError as err:
+                plan = Plan(path, "error", f"cannot write: {err.strerror or err}; left unchanged")
+        counts[plan.action] += 1
+        if plan.action == "error":
+            _err(f"{path}: {plan.message}")
+        elif plan.action == "skip":
+            if not args.quiet:
+                _err(f"{path}: skipped: {plan.message}")
+        elif plan.action == "change":
+            n = _dropped(plan.result)
+            if command == "check":
+                if args.explain:
+                    _write(report.explain(plan.result, path))
+                else:
+                    name = path if plan.result.format == "text" else f"{path} (visible text)"
+                    _write(report.unified_diff(plan.result, name))
+                if not args.quiet:
+                    _err(f"would clean {path} ({_plural(n, 'line')} to drop)")
+            elif not args.quiet:
+                _err(f"Fixing {path} ({_plural(n, 'line')} dropped)")
+    verb = "would be cleaned" if command == "check" else "cleaned"
+    print(
+        f"{PROG} {command}: {_plural(counts['change'], 'file')} {verb}, {counts['unchanged']} unchanged, "
+        f"{counts['skip']} skipped, {_plural(counts['error'], 'error')}",
+        file=sys.stderr,
+    )
+    if counts["error"]:
+        return EXIT_ERROR
+    return EXIT_CHANGED if counts["change"] else EXIT_OK
+
+
+# -- cleaner batch ----------------------------------------------------------------------
+def cmd_batch(argv: list) -> int:
+    args, code = _parse(batch_parser(), argv)
+    if args is None:
+        return code
+    if args.jobs is not None and args.jobs < 1:
+        raise CliError("--jobs must be at least 1")
+    if args.chunk_size < 1:
+        raise CliError("--chunk-size must be at least 1")
+    factory = make_factory(args)
+    try:
+        factory()  # fail early (bad rules) in this process, not in every worker
+    except (RuleError, OSError) as err:
+        raise CliError(str(err)) from None
+    fields = Fields(args.text_field, args.html_field, args.url_field, args.id_field)
+    kwargs = dict(factory=factory, jobs=args.jobs, chunksize=args.chunk_size, fields=fields,
+                  format=_fmt(args))
+    if args.output and args.output != "-":
+        target = Path(args.output)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                stats = run_batch(args.inputs, out, **kwargs)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+            raise
+    else:
+        sys.stdout.flush()
+        stats = run_batch(args.inputs, sys.stdout.buffer, **kwargs)
+        sys.stdout.buffer.flush()
+    print(stats.line(), file=sys.stderr)
+    return EXIT_ERROR if stats.input_errors else EXIT_OK
+
+
+# -- entry point --------------------------------------------------------------------------
+def main(argv: Optional[list] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            command, rest = argv[0], argv[1:]
+            if command == "batch":
+                return cmd_batch(rest)
+            return cmd_files(command, rest)
+        return cmd_clean(argv)
+    except CliError as err:
+        _err(str(err))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `cleaner page.txt | head`): stop quietly.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_CHANGED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

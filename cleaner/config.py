@@ -1,0 +1,138 @@
+"""Configuration file for the ``cleaner`` command line.
+
+Lookup order (the first one found wins; files are not merged):
+
+1. ``--config FILE`` (an error if it does not exist);
+2. ``cleaner.toml``, then ``.cleaner.toml``, in the current directory;
+3. the ``[tool.cleaner]`` table of ``pyproject.toml`` in the current directory
+   (only if that table exists);
+4. ``$XDG_CONFIG_HOME/cleaner/config.toml`` (``~/.config/cleaner/config.toml``
+   when ``XDG_CONFIG_HOME`` is unset).
+
+``--no-config`` skips the lookup.  Keys (all optional)::
+
+    rules = ["rules/site.toml"]   # extra rule files, relative to the config file
+    builtin_rules = true          # also load the built-in rules
+    keep_title = true             # Options fields, see cleaner.core.Options
+    tables = true
+    markdown = false
+    max_bytes = 67108864
+    time_limit = 60.0
+
+Command-line flags override the file: ``--rules`` adds rule files to the
+file's list, ``--no-builtin-rules``, ``--no-title``, ``--no-tables``,
+``--markdown``, ``--max-bytes`` and ``--time-limit`` replace its values.
+Unknown keys and wrong types are errors (``ConfigError``) that name the file.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+# Options fields a config file may set, with the accepted types.
+OPTION_KEYS = {
+    "keep_title": (bool,),
+    "tables": (bool,),
+    "markdown": (bool,),
+    "max_bytes": (int,),
+    "time_limit": (int, float),
+}
+KNOWN_KEYS = {"rules", "builtin_rules", *OPTION_KEYS}
+LOCAL_NAMES = ("cleaner.toml", ".cleaner.toml")
+
+
+class ConfigError(ValueError):
+    """A configuration file is missing, malformed or has a bad key."""
+
+
+@dataclass
+class Config:
+    path: Optional[Path] = None  # where it was read from; None: defaults
+    rules: list = field(default_factory=list)  # resolved Paths
+    builtin_rules: bool = True
+    options: dict = field(default_factory=dict)  # Options field -> value
+
+
+def user_config_path(env=None) -> Path:
+    env = os.environ if env is None else env
+    base = env.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "cleaner" / "config.toml"
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read config: {err.strerror or err}") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML: {err}") from None
+
+
+def find_config(explicit=None, cwd=None, env=None) -> tuple[Optional[Path], dict]:
+    """``(path, table)`` of the configuration in force, or ``(None, {})``."""
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{path}: config file not found")
+        return path, _read_toml(path)
+    cwd = Path.cwd() if cwd is None else Path(cwd)
+    for name in LOCAL_NAMES:
+        path = cwd / name
+        if path.is_file():
+            return path, _read_toml(path)
+    pyproject = cwd / "pyproject.toml"
+    if pyproject.is_file():
+        table = _read_toml(pyproject).get("tool", {}).get("cleaner")
+        if table is not None:
+            if not isinstance(table, dict):
+                raise ConfigError(f"{pyproject}: [tool.cleaner] must be a table")
+            return pyproject, table
+    path = user_config_path(env)
+    if path.is_file():
+        return path, _read_toml(path)
+    return None, {}
+
+
+def parse_config(table: dict, path: Optional[Path] = None) -> Config:
+    where = str(path) if path else "config"
+    unknown = sorted(set(table) - KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s): {', '.join(unknown)} (known: {', '.join(sorted(KNOWN_KEYS))})")
+    base = path.parent if path else Path.cwd()
+    rules = table.get("rules", [])
+    if isinstance(rules, str):
+        rules = [rules]
+    if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+        raise ConfigError(f"{where}: 'rules' must be a list of paths")
+    builtin = table.get("builtin_rules", True)
+    if not isinstance(builtin, bool):
+        raise ConfigError(f"{where}: 'builtin_rules' must be true or false")
+    options = {}
+    for key, types in OPTION_KEYS.items():
+        if key not in table:
+            continue
+        value = table[key]
+        # bool is an int subclass: refuse max_bytes = true.
+        if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
+            names = " or ".join(t.__name__ for t in types)
+            raise ConfigError(f"{where}: '{key}' must be {names}, got {value!r}")
+        options[key] = value
+    return Config(
+        path=path,
+        rules=[(base / Path(r).expanduser()) for r in rules],
+        builtin_rules=builtin,
+        options=options,
+    )
+
+
+def load_config(explicit=None, cwd=None, env=None, enabled: bool = True) -> Config:
+    """Find and parse the configuration (see the module docstring)."""
+    if not enabled:
+        return Config()
+    path, table = find_config(explicit, cwd, env)
+    return parse_config(table, path)

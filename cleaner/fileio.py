@@ -1,0 +1,134 @@
+"""Reading and writing documents on disk without changing what we did not clean.
+
+``read_document`` decodes a file with ``cleaner.decode.decode_bytes`` and
+remembers its encoding, byte-order mark and newline style, so that
+``write_atomic`` can write the cleaned text back the same way.  Text mode keeps
+every kept line byte-exact (``\\r`` included), so a fixed file keeps its
+encoding, BOM, line endings and final newline.
+
+``write_atomic`` writes a temporary file in the same directory, fsyncs it and
+``os.replace``s it over the target, keeping the target's permission bits.  On
+any error the temporary file is removed and the original is left as it was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import NamedTuple
+
+from .decode import BinaryInputError, decode_bytes
+
+# BOM -> the codec that encodes without writing a BOM itself (we write ours).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class Document(NamedTuple):
+    text: str
+    encoding: str  # a codec that neither reads nor writes a BOM ("utf-8", "utf-16-le", ...)
+    bom: bytes  # b"" when the file has none
+    newline: str  # "\r\n" when most line ends are CRLF, "\r" for old Mac, else "\n"
+
+
+def split_bom(data: bytes) -> tuple[bytes, str | None]:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return bom, codec
+    return b"", None
+
+
+def newline_style(text: str) -> str:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    if crlf and crlf >= lf:
+        return "\r\n"
+    if cr > lf and cr > crlf:
+        return "\r"
+    return "\n"
+
+
+def decode_document(data: bytes) -> Document:
+    """Decode ``data``; raises ``BinaryInputError`` for binary input."""
+    bom, codec = split_bom(data)
+    if bom:
+        if data[len(bom):len(bom) + 4096].count(b"\x00") and codec == "utf-8":
+            raise BinaryInputError("input looks binary (NUL bytes after a UTF-8 byte-order mark)")
+        text = data[len(bom):].decode(codec, errors="replace")
+        return Document(text, codec, bom, newline_style(text))
+    text, encoding = decode_bytes(data)
+    return Document(text, codecs.lookup(encoding).name, b"", newline_style(text))
+
+
+def encode_document(text: str, encoding: str, bom: bytes = b"") -> bytes:
+    return bom + text.encode(encoding, errors="strict")
+
+
+def read_document(path) -> Document:
+    """``(text, encoding, bom, newline_style)`` of the file at ``path``.
+
+    Raises ``OSError`` when the file cannot be read and
+    ``cleaner.decode.BinaryInputError`` (a ``ValueError``) when it is binary.
+    """
+    return decode_document(Path(path).read_bytes())
+
+
+def is_lossless(data: bytes, doc: Document) -> bool:
+    """True when writing ``doc`` back unchanged gives ``data`` again (no undecodable bytes)."""
+    try:
+        return encode_document(doc.text, doc.encoding, doc.bom) == data
+    except UnicodeError:
+        return False
+
+
+def write_atomic(path, text: str | bytes, encoding: str = "utf-8", bom: bytes = b"") -> None:
+    """Replace ``path`` with ``text`` atomically, keeping its permission bits.
+
+    ``text`` may already be ``bytes``; otherwise it is encoded with ``encoding``
+    and ``bom`` is prepended.  Encoding happens before anything touches the
+    disk, so an unencodable text leaves the original untouched.
+    """
+    path = Path(path)
+    data = text if isinstance(text, bytes) else encode_document(text, encoding, bom)
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory or ".", os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

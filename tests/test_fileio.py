@@ -1,0 +1,113 @@
+"""cleaner.fileio: decoding with BOM/newline memory, atomic writes."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+
+import pytest
+
+from cleaner import fileio
+from cleaner.decode import BinaryInputError
+from cleaner.fileio import read_document, write_atomic
+
+from conftest import PNG_BYTES
+
+
+@pytest.mark.parametrize(
+    "bom, encoding",
+    [(b"", "utf-8"), (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+     (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF32_LE, "utf-32-le")],
+)
+def test_read_then_write_round_trips_bytes(tmp_path, bom, encoding):
+    text = "Prix : 10 €\r\nligne deux\r\n"
+    path = tmp_path / "f.txt"
+    original = bom + text.encode(encoding)
+    path.write_bytes(original)
+    doc = read_document(path)
+    assert doc == (text, encoding, bom, "\r\n")
+    text2, enc2, bom2, newline = doc  # a plain 4-tuple too
+    write_atomic(path, text2, enc2, bom2)
+    assert path.read_bytes() == original
+
+
+def test_newline_style():
+    assert fileio.newline_style("a\nb\n") == "\n"
+    assert fileio.newline_style("a\r\nb\r\nc\n") == "\r\n"
+    assert fileio.newline_style("a\rb\r") == "\r"
+    assert fileio.newline_style("") == "\n"
+
+
+def test_legacy_encoding_is_detected_and_kept(tmp_path):
+    text = "Übersicht über die Märkte und Börsen heute, große Änderungen für Anleger.\n" * 5
+    path = tmp_path / "latin.txt"
+    path.write_bytes(text.encode("cp1252"))
+    doc = read_document(path)
+    assert doc.text == text
+    assert fileio.encode_document(doc.text, doc.encoding, doc.bom) == text.encode("cp1252")
+
+
+def test_binary_is_refused(tmp_path):
+    path = tmp_path / "img.txt"
+    path.write_bytes(PNG_BYTES)
+    with pytest.raises(BinaryInputError):
+        read_document(path)
+    path.write_bytes(codecs.BOM_UTF8 + b"abc\x00\x00def")
+    with pytest.raises(BinaryInputError):
+        read_document(path)
+
+
+def test_is_lossless_flags_undecodable_bytes():
+    good = "héllo\n".encode("utf-8")
+    assert fileio.is_lossless(good, fileio.decode_document(good))
+    # Declared utf-8 but with a stray byte: decoded with U+FFFD, so not writable as it was.
+    bad = b'<meta charset="utf-8"><p>caf\xe9 cr\xc3\xa8me</p>\n'
+    assert not fileio.is_lossless(bad, fileio.decode_document(bad))
+
+
+def test_write_atomic_keeps_permission_bits(tmp_path):
+    path = tmp_path / "f.txt"
+    path.write_text("old\n")
+    os.chmod(path, 0o640)
+    write_atomic(path, "new\n")
+    assert path.read_text() == "new\n"
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+def test_write_atomic_keeps_original_on_error(tmp_path, monkeypatch):
+    path = tmp_path / "f.txt"
+    path.write_bytes(b"original\n")
+
+    def boom(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fileio.os, "fsync", boom)
+    with pytest.raises(OSError):
+        write_atomic(path, "replacement\n")
+    assert path.read_bytes() == b"original\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]  # temp file removed
+
+
+def test_write_atomic_keeps_original_when_replace_fails(tmp_path, monkeypatch):
+    path = tmp_path / "f.txt"
+    path.write_bytes(b"original\n")
+
+    def fail(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(fileio.os, "replace", fail)
+    with pytest.raises(PermissionError):
+        write_atomic(path, "replacement\n")
+    assert path.read_bytes() == b"original\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+def test_write_atomic_unencodable_text_touches_nothing(tmp_path):
+    path = tmp_path / "f.txt"
+    path.write_bytes(b"ascii\n")
+    with pytest.raises(UnicodeError):
+        write_atomic(path, "caf\u00e9 \u20ac\n", "ascii")
+    assert path.read_bytes() == b"ascii\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
