@@ -233,3 +233,55 @@ def _why_bad(f: Features, neutral: bool) -> str:
     if f.url_share > MAX_URL_SHARE:
         return f"mostly URLs ({f.url_share:.0%})"
     return f"long text with few stopwords ({f.stop_density:.2f} < {STOPWORDS_NEARGOOD})"
+
+
+# -- HTML: extractor votes and DOM evidence ---------------------------------
+# A block both extractors put in their main content is body unless a rule
+# vetoes it; one vote needs our own context to agree; no vote needs strong
+# prose inside our body segment.
+POLICY = "default"
+POLICY_BOTH = "keep"
+
+
+def _structural(hint) -> bool:
+    return hint is not None and (hint.heading > 0 or hint.list_item or hint.table)
+
+
+def votes(hint) -> tuple:
+    """(votes for, extractors that answered)."""
+    if hint is None:
+        return 0, 0
+    answers = [v for v in (hint.in_trafilatura, hint.in_readability) if v is not None]
+    return sum(answers), len(answers)
+
+
+def decide_with_evidence(scored: list, neutral: bool, options) -> list:
+    text_verdicts = decide(scored, neutral, options)
+    out = list(text_verdicts)
+    for i, s in enumerate(scored):
+        v = text_verdicts[i]
+        if v is None or s.cls == RULE or s.label:
+            continue
+        yes, answered = votes(s.line.hint)
+        if answered == 0:
+            continue
+        if yes == answered and answered == 2:
+            if v.kept or s.cls in PROSE or POLICY_BOTH == "keep":
+                out[i] = Verdict(True, "evidence", "evidence.both", "inside both extractors' main content", v.score)
+            elif POLICY_BOTH == "edge" and v.label.endswith("-edge") and s.cls in (SHORT, MENU) and not _structural(s.line.hint):
+                out[i] = Verdict(False, "context", v.label, v.reason + " (though inside both extractors)", v.score)
+            else:
+                out[i] = Verdict(True, "evidence", "evidence.both", "inside both extractors' main content", v.score)
+        elif yes >= 1:
+            if v.kept:
+                out[i] = Verdict(True, "evidence", "evidence.one-and-context", "inside one extractor's content, and in our body segment", v.score)
+            elif POLICY == "union" or s.cls in PROSE:
+                out[i] = Verdict(True, "evidence", "evidence.one-prose", "inside one extractor's content and reads as prose", v.score)
+            else:
+                out[i] = Verdict(False, "evidence", "evidence.one-only", f"only one extractor keeps it; {v.reason}", v.score)
+        else:
+            if v.kept and s.cls == GOOD and POLICY != "strict":
+                out[i] = Verdict(True, "context", v.label, v.reason + " (outside both extractors)", v.score)
+            else:
+                out[i] = Verdict(False, "evidence", "evidence.none", "outside both extractors' main content", v.score)
+    return out

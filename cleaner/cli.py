@@ -216,11 +216,11 @@ def _fmt(args) -> Optional[str]:
     return None if args.format == "auto" else args.format
 
 
-def _describe_input_error(name: str, err: Exception) -> str:
+def _describe_input_error(err: Exception) -> str:
     text = str(err)
     if isinstance(err, BinaryInputError) or "binary" in text:
-        return f"{name}: {text}; skipped (not a text or HTML file)"
-    return f"{name}: {text}"
+        return f"{text}; skipped (not a text or HTML file)"
+    return text
 
 
 def _read(path: str) -> bytes:
@@ -257,7 +257,7 @@ def cmd_clean(argv: list) -> int:
             status = EXIT_ERROR
             continue
         except (BinaryInputError, InputError) as err:
-            _err(_describe_input_error(name, err))
+            _err(f"{name}: {_describe_input_error(err)}")
             status = EXIT_ERROR
             continue
         if args.diff:
@@ -295,7 +295,7 @@ def plan_file(path: str, cleaner, args) -> Plan:
         doc = decode_document(data)
         result = cleaner.clean(doc.text, format=_fmt(args), url=args.url)
     except (BinaryInputError, InputError) as err:
-        return Plan(path, "error", _describe_input_error(path, err).split(": ", 1)[1])
+        return Plan(path, "error", _describe_input_error(err))
     if result.status != "ok":
         return Plan(path, "skip", f"{result.status}: {result.message or 'nothing to do'}; left unchanged", result)
     if not is_lossless(data, doc):

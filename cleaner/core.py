@@ -127,7 +127,8 @@ class Cleaner:
             scored.append(Scored(line, s, f, None, cls))
         if time.monotonic() > deadline:
             return passthrough(source, "time budget exceeded while scoring lines", format=format)
-        verdicts = C.decide(scored, neutral, self.options)
+        has_evidence = any(l.hint is not None for l in lines)
+        verdicts = (C.decide_with_evidence if has_evidence else C.decide)(scored, neutral, self.options)
         decisions = layout(scored, verdicts)
         body = "".join(d.text for d in decisions if d.kept)
         dropped = [d for d in decisions if not d.kept and d.text.strip()]

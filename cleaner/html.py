@@ -1,17 +1,26 @@
-"""HTML front end: parse once, segment into visible blocks, classify.
+"""HTML front end: decode, parse once, segment into blocks, gather evidence.
 
-(The classifier part lands with the HTML issue; ``visible_text`` is the
-page-as-noisy-scrape view that text-mode benchmarks and HTML reports share.)
+The page's visible text, one block per line, is the ``source`` of the result,
+so HTML reports are the same diff-with-reasons as text mode.  Each block
+carries DOM evidence (``BlockHint``) and the votes of trafilatura and
+readability-lxml; the classifier in ``cleaner.classify`` weighs them with the
+same rules and context scoring as text mode.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import lxml.html
 from lxml import etree
 
+from .evidence import inside, readability_text, trafilatura_text
+from .model import BlockHint, Line
 from .segment import visible_blocks
 
-PARSER = None
+# Pages larger than this are segmented and scored, but not handed to the
+# extractors (trafilatura can take minutes on huge pages).
+EXTRACTOR_MAX_CHARS = 4_000_000
 
 
 def parse_html(text: str):
@@ -32,8 +41,55 @@ def visible_text(html: str) -> str:
     return "".join(b.text + "\n" for b in visible_blocks(parse_html(html)))
 
 
-def clean_html(cleaner, html: str, url=None):
-    from .core import Line
+def page_lines(cleaner, html: str, url=None) -> list:
+    """Blocks of the page as ``Line`` records carrying their DOM and extractor evidence."""
+    options = cleaner.options
+    tree = parse_html(html)
+    blocks = visible_blocks(tree)
+    texts = [b.text for b in blocks]
+    traf = read = [None] * len(blocks)
+    if options.extractors and blocks and len(html) <= EXTRACTOR_MAX_CHARS:
+        traf = inside(texts, trafilatura_text(tree, tables=options.tables, url=url))
+        read = inside(texts, readability_text(tree))
+    lines = []
+    for i, (block, in_traf, in_read) in enumerate(zip(blocks, traf, read)):
+        hint = BlockHint(
+            tag=block.tag,
+            heading=block.heading,
+            list_item=block.list_item,
+            link_density=min(1.0, block.link_chars / max(1, len(block.text))),
+            boilerplate_tokens=block.tokens,
+            in_main=block.in_main,
+            in_trafilatura=in_traf,
+            in_readability=in_read,
+            table=block.table,
+        )
+        lines.append(Line(i + 1, block.text + "\n", hint))
+    return lines
 
-    lines = [Line(i + 1, b.text + "\n") for i, b in enumerate(visible_blocks(parse_html(html)))]
-    return cleaner.clean_lines(lines, url=url, format="html")
+
+def clean_html(cleaner, html: str, url=None):
+    lines = page_lines(cleaner, html, url)
+    result = cleaner.clean_lines(lines, url=url, format="html")
+    if cleaner.options.markdown and result.text:
+        result = replace(result, text=render_markdown(lines, result.decisions))
+    return result
+
+
+def render_markdown(lines: list, decisions) -> str:
+    """The kept blocks with headings (``#``) and list items (``-``) marked.
+
+    The decisions and the diff still describe the plain blocks; Markdown is
+    only how the body is written out.
+    """
+    out = []
+    for line, decision in zip(lines, decisions):
+        if not decision.kept:
+            continue
+        text, hint = line.text.rstrip("\n"), line.hint
+        if hint is not None and hint.heading:
+            text = "#" * hint.heading + " " + text
+        elif hint is not None and hint.list_item:
+            text = "- " + text
+        out.append(text + "\n")
+    return "\n".join(out)

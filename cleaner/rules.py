@@ -16,7 +16,8 @@ A rule file holds ``[[rule]]`` tables::
 Lines are compared in a normalised form (see ``normalize``): case-folded,
 whitespace collapsed, bullets, quotes and edge punctuation stripped.  So
 phrases and regexes are written in lower case (a regex is matched as written,
-without IGNORECASE, which keeps the combined patterns fast).  TOML is
+without IGNORECASE, which keeps the combined patterns fast; note that
+case-folding turns "ß" into "ss").  TOML is
 read with the standard library's ``tomllib``: no dependency, and unlike YAML it
 has no object tags, so a rule file is data and nothing else.
 
@@ -48,7 +49,7 @@ RULE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
 # Characters stripped from both ends before matching: bullets, quotes, arrows,
 # pipes and punctuation that menus and CTAs wrap around their words.
 EDGE_CHARS = "".join(
-    sorted(set(" \t\r\n-–—•·*+>»«›‹|/\\:;,.!?¡¿…\"'“”„‘’()[]{}#=_~^→←↑↓►▶▸◂◀✓✔☰©®™"))
+    sorted(set(" \t\r\n-–—•·*+>»«›‹|/\\:;,.!?¡¿…\"'“”„‘’()[]{}#=_~^→←↑↓►▶▸◂◀✓✔☰®™"))
 )
 SPACE_RE = re.compile(r"\s+")
 
@@ -59,6 +60,8 @@ class RuleError(ValueError):
 
 def normalize(text: str) -> str:
     """The form rules are matched against (also used by ``cleaner learn``)."""
+    if "\xad" in text:  # soft hyphens split words invisibly ("Kon\xadtakt")
+        text = text.replace("\xad", "")
     return " ".join(text.split()).strip(EDGE_CHARS).casefold()
 
 
@@ -147,7 +150,10 @@ def _rule_from_table(table: dict, source: str) -> Rule:
         raise RuleError(f"{where}: 'phrases' must be a list of non-empty strings")
     case_sensitive = bool(table.get("case_sensitive", False))
     if regex:
-        check_regex(regex)
+        try:
+            check_regex(regex)
+        except RuleError as err:
+            raise RuleError(f"{where}: {err}") from None
         if not case_sensitive and regex != regex.casefold() and not re.search(r"\\[A-Z]", regex):
             raise RuleError(f"{where}: write the regex in lower case (lines are matched case-folded)")
     else:

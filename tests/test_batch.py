@@ -1,0 +1,175 @@
+"""cleaner.batch / `cleaner batch`: ordered, parallel, streaming, error records."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+
+import pytest
+
+import cleaner
+from cleaner import cli
+from cleaner.batch import CleanerFactory, DocumentError, clean_many
+from cleaner.core import Options
+
+from conftest import ARTICLE, PNG_BYTES
+
+
+def variant(i: int) -> str:
+    """Documents that differ, so an order mix-up shows."""
+    return ARTICLE.replace("Markets rally", f"Markets rally ({i})").replace("Tuesday", f"day {i}")
+
+
+# -- library ---------------------------------------------------------------------------------
+def test_clean_many_is_exported_and_keeps_order_on_two_processes():
+    assert cleaner.clean_many is clean_many and "clean_many" in cleaner.__all__
+    docs = [variant(i) for i in range(40)]
+    docs[7] = docs[7].encode("utf-8")  # bytes are fine too
+    results = list(clean_many(docs, jobs=2, chunksize=3))
+    assert [r.text for r in results] == [cleaner.clean(d).text for d in docs]
+    assert all(f"({i})" in r.text for i, r in enumerate(results))
+
+
+def test_clean_many_dicts_html_url_and_options():
+    html = "<html><body><article><p>" + "The committee approved the budget after a long debate. " * 4 + "</p></article></body></html>"
+    docs = [{"text": ARTICLE, "id": "a"}, {"html": html, "url": "https://example.com/x"}]
+    results = list(clean_many(docs, jobs=1, options=Options(keep_title=False)))
+    assert results[0].text == cleaner.clean(ARTICLE, keep_title=False).text
+    assert results[1].format == "html" and "committee approved" in results[1].text
+
+
+def test_clean_many_errors_raise_or_return():
+    docs = [ARTICLE, {"no": "text"}, PNG_BYTES, ARTICLE]
+    out = list(clean_many(docs, jobs=2, chunksize=1, errors="return"))
+    assert [type(x).__name__ for x in out] == ["Result", "DocumentError", "DocumentError", "Result"]
+    assert out[1].index == 1 and "no 'text' or 'html' field" in out[1].message
+    assert "binary" in out[2].message
+    with pytest.raises(DocumentError) as info:
+        list(clean_many(docs, jobs=2, chunksize=1))
+    assert info.value.index == 1
+
+
+def test_clean_many_streams_with_bounded_lookahead():
+    pulled = itertools.count()
+
+    def endless():
+        for i in itertools.count():
+            next(pulled)
+            yield variant(i % 5)
+
+    results = clean_many(endless(), jobs=2, chunksize=2)
+    first = list(itertools.islice(results, 5))
+    results.close()  # stops the pool
+    assert len(first) == 5 and first[0].text == cleaner.clean(variant(0)).text
+    assert next(pulled) < 5 + 2 * 2 * 4 + 4  # never ran far ahead of the consumer
+
+
+def test_custom_cleaner_factory_is_used_in_workers(tmp_path):
+    rule = tmp_path / "r.toml"
+    rule.write_text('[[rule]]\nid = "local.title"\ndescription = "t"\nmatch = "line"\n'
+                    'phrases = ["markets rally as trade talks resume"]\n')
+    factory = CleanerFactory((str(rule),), True, None)
+    results = list(clean_many([ARTICLE, ARTICLE], jobs=2, cleaner_factory=factory))
+    assert all(r.decisions[0].rule == "local.title" and not r.decisions[0].kept for r in results)
+
+
+# -- command line ---------------------------------------------------------------------------
+def write_jsonl(path, lines):
+    path.write_text("".join(l + "\n" for l in lines), encoding="utf-8")
+
+
+def test_batch_jsonl_order_errors_and_summary(tmp_path, run_cli):
+    lines = [json.dumps({"id": f"doc-{i}", "url": f"https://example.com/{i}", "text": variant(i)}) for i in range(25)]
+    lines.insert(5, "{not json")
+    lines.insert(11, json.dumps({"id": "empty", "title": "no text field"}))
+    lines.insert(12, "")  # blank lines are skipped
+    lines.insert(16, json.dumps(["not", "an", "object"]))
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, lines)
+    proc = run_cli("batch", "--jobs", "2", "--chunk-size", "2", src)
+    assert proc.returncode == 0, proc.stderr
+    records = [json.loads(l) for l in proc.stdout.decode("utf-8").splitlines()]
+    assert len(records) == 28
+    ids = [r["id"] for r in records]
+    assert ids[5] == f"{src}:6" and "invalid JSON" in records[5]["error"]
+    assert ids[11] == "empty" and "no 'text' or 'html' field" in records[11]["error"]
+    assert "expected a JSON object" in records[15]["error"]
+    good = [r for r in records if "error" not in r]
+    assert [r["id"] for r in good] == [f"doc-{i}" for i in range(25)]
+    for i, r in enumerate(good):
+        assert set(r) >= {"id", "url", "text", "status", "removed", "stats"}
+        assert r["url"] == f"https://example.com/{i}"
+        assert r["text"] == cleaner.clean(variant(i)).text
+        assert r["removed"] and all(len(x) == 3 and isinstance(x[0], int) for x in r["removed"])
+    err = proc.stderr.decode()
+    assert "28 documents" in err and "3 errors" in err and "lines dropped" in err and "promo" in err
+    assert "\r" not in err  # no progress line when stderr is not a terminal
+
+
+def test_batch_stdin_fields_and_output_file(tmp_path, capsys, monkeypatch, run_cli):
+    data = "".join(json.dumps({"key": str(i), "body": variant(i)}) + "\n" for i in range(6)).encode()
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("batch", "--text-field", "body", "--id-field", "key", "-o", out, "--jobs", "2", input=data)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == b""
+    records = [json.loads(l) for l in out.read_text().splitlines()]
+    assert [r["id"] for r in records] == [str(i) for i in range(6)]
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no temp file left
+    assert "6 documents" in proc.stderr.decode()
+
+
+def test_batch_directory_glob_and_gz(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    (pages / "sub").mkdir(parents=True)
+    (pages / "b.txt").write_text(variant(2))
+    (pages / "a.txt").write_text(variant(1))
+    (pages / "sub" / "c.txt").write_text(variant(3))
+    (pages / ".hidden").write_text("x")
+    (pages / "img.png").write_bytes(PNG_BYTES)
+    gz = tmp_path / "more.jsonl.gz"
+    with gzip.open(gz, "wt") as fh:
+        fh.write(json.dumps({"id": "gz", "text": variant(9)}) + "\n")
+    code = cli.main(["batch", "--jobs", "1", str(pages), str(tmp_path / "pages" / "*.txt"), str(gz)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    records = [json.loads(l) for l in captured.out.splitlines()]
+    expected_ids = [str(pages / "a.txt"), str(pages / "b.txt"), str(pages / "img.png"), str(pages / "sub" / "c.txt"),
+                    str(pages / "a.txt"), str(pages / "b.txt"), "gz"]
+    assert [r["id"] for r in records] == expected_ids
+    assert records[0]["text"] == cleaner.clean(variant(1)).text
+    assert "binary" in records[2]["error"]
+    assert records[-1]["text"] == cleaner.clean(variant(9)).text
+    assert "7 documents" in captured.err and "1 errors" in captured.err
+
+
+def test_batch_missing_input_is_exit_2_but_run_goes_on(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, [json.dumps({"text": ARTICLE})])
+    code = cli.main(["batch", "--jobs", "1", str(tmp_path / "absent.jsonl"), str(src)])
+    captured = capsys.readouterr()
+    assert code == 2
+    records = [json.loads(l) for l in captured.out.splitlines()]
+    assert "error" in records[0] and "absent.jsonl" in records[0]["error"]
+    assert records[1]["text"] == cleaner.clean(ARTICLE).text and records[1]["id"] == f"{src}:1"
+
+
+def test_progress_only_on_a_terminal():
+    import io
+
+    from cleaner.batch import Progress
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    pipe = io.StringIO()
+    Progress(pipe, 10).update(5, force=True)
+    assert pipe.getvalue() == ""
+    tty = Tty()
+    progress = Progress(tty, 10)
+    progress.update(5, force=True)
+    assert "5/10 documents" in tty.getvalue() and "docs/s" in tty.getvalue() and "ETA" in tty.getvalue()
+    unknown = Tty()
+    Progress(unknown, None).update(3, force=True)
+    assert "3 documents" in unknown.getvalue() and "ETA" not in unknown.getvalue()

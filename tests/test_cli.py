@@ -1,0 +1,322 @@
+"""The command line: filter, --diff/--explain/--json, check, fix, errors, config."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import cli
+from cleaner.config import ConfigError, load_config
+
+from conftest import ARTICLE, PNG_BYTES
+
+NAV_ONLY = "Home\nAbout us\nContact\nPrivacy Policy\nCookie settings\n"
+HTML_PAGE = (
+    "<!doctype html><html><head><title>t</title></head><body><nav><a href='/'>Home</a></nav><article><p>"
+    + "Stocks climbed on Tuesday after officials said they had reached an agreement on tariffs. " * 3
+    + "</p><p>Open a FREE Trading Account</p></article></body></html>\n"
+)
+TITLE_RULE = """
+[[rule]]
+id = "local.title"
+description = "our site's headline"
+match = "line"
+phrases = ["markets rally as trade talks resume"]
+"""
+
+
+def body_of(text: str, **kw) -> str:
+    return cleaner.clean(text, format="text", **kw).text
+
+
+# -- filter mode ------------------------------------------------------------------------
+def test_stdin_filter_on_seed(run_cli, seed_path):
+    data = seed_path.read_bytes()
+    proc = run_cli(input=data)
+    assert proc.returncode == 0, proc.stderr
+    expected = cleaner.clean(data.decode("utf-8")).text
+    assert proc.stdout.decode("utf-8") == expected
+    assert len(proc.stdout) < len(data)
+    assert proc.stderr == b""
+
+
+def test_dash_means_stdin_and_files_are_concatenated(capsys, article_file, run_cli):
+    proc = run_cli("-", article_file, input=ARTICLE.encode())
+    assert proc.returncode == 0
+    assert proc.stdout.decode() == body_of(ARTICLE) * 2
+
+
+def test_diff_applies_with_patch_and_git_apply(run_cli, tmp_path, article_file):
+    work = tmp_path
+    proc = run_cli("--diff", "article.txt", cwd=work)
+    assert proc.returncode == 0, proc.stderr
+    diff = proc.stdout
+    assert diff.startswith(b"--- article.txt\n+++ article.txt (cleaned)\n@@ ")
+    original = article_file.read_bytes()
+    for cmd in (["patch", "-p0", "--silent", "-i", "../d.patch"], ["git", "apply", "-p0", "../d.patch"]):
+        if not shutil.which(cmd[0]):
+            pytest.fail(f"{cmd[0]} is not installed")
+        (work / "d.patch").write_bytes(diff)
+        (work / "article.txt").write_bytes(original)
+        sub = work / "apply"
+        sub.mkdir(exist_ok=True)
+        (sub / "article.txt").write_bytes(original)
+        done = subprocess.run(cmd, cwd=sub, capture_output=True, timeout=60)
+        assert done.returncode == 0, (cmd, done.stderr)
+        assert (sub / "article.txt").read_text(encoding="utf-8") == body_of(ARTICLE)
+
+
+def test_explain_lines(capsys, article_file):
+    assert cli.main(["--explain", str(article_file)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    dropped = [d for d in cleaner.clean(ARTICLE).decisions if not d.kept and d.text.strip()]
+    assert len(out) == len(dropped) + 1
+    for line, d in zip(out, dropped):
+        assert line.startswith(f"{article_file}:{d.line}: {d.rule or d.stage}  ")
+        assert line.endswith("| " + d.text.strip())
+    assert out[-1].startswith(f"{article_file}: {len(dropped)} of ")
+
+
+def test_json_records_parse_and_escape_control_chars(tmp_path, run_cli, article_file):
+    weird = tmp_path / "weird.txt"
+    weird.write_text(ARTICLE.replace("Stocks climbed", "Stocks\x1b[1m climbed\x07"), encoding="utf-8")
+    proc = run_cli("--json", article_file, weird)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.decode("utf-8").splitlines()
+    assert len(lines) == 2
+    assert b"\x1b" not in proc.stdout and b"\x07" not in proc.stdout
+    first, second = map(json.loads, lines)
+    assert first["file"] == str(article_file)
+    assert first["text"] == body_of(ARTICLE)
+    assert first["status"] == "ok" and first["dropped"]
+    assert "\x1b[1m climbed\x07" in second["text"]
+
+
+def test_summary_goes_to_stderr(capsys, article_file):
+    assert cli.main(["--summary", str(article_file)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == body_of(ARTICLE)
+    assert captured.err.startswith(f"{article_file}: ") and "lines dropped" in captured.err
+
+
+def test_version_and_help(capsys):
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"cleaner {cleaner.__version__}"
+    assert cli.main(["--help"]) == 0
+    help_text = capsys.readouterr().out
+    for needle in ("exit status", "0  success", "1  check", "2  usage error", "cleaner.toml", "[tool.cleaner]",
+                   "XDG_CONFIG_HOME", "--diff", "--explain", "--json", "--no-builtin-rules", "--time-limit"):
+        assert needle in help_text, needle
+    assert cli.main(["fix", "--help"]) == 0
+    assert "--allow-html-rewrite" in capsys.readouterr().out
+
+
+def test_usage_error_exit_2(capsys):
+    assert cli.main(["--format", "pdf", "x"]) == 2
+    assert cli.main(["check"]) == 2  # FILE required
+    assert "usage" in capsys.readouterr().err
+
+
+# -- errors -------------------------------------------------------------------------------
+@pytest.mark.parametrize("payload", [PNG_BYTES, b"some text\x00\x00\x01binary"])
+def test_binary_input_exit_2_names_file_and_touches_nothing(tmp_path, run_cli, payload):
+    path = tmp_path / "page.pdf"
+    path.write_bytes(payload)
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    for args in ([path], ["--diff", path], ["check", path], ["fix", path]):
+        proc = run_cli(*args)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert proc.stdout == b""
+        err = proc.stderr.decode()
+        assert f"cleaner: {path}: input looks binary" in err
+        assert "Traceback" not in err
+    assert path.read_bytes() == payload
+    assert os.stat(path).st_mtime == 1_000_000_000
+
+
+def test_missing_file_is_exit_2_and_other_files_still_processed(capsys, tmp_path, article_file):
+    missing = tmp_path / "nope.txt"
+    assert cli.main([str(missing), str(article_file)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == body_of(ARTICLE)
+    assert f"cleaner: {missing}: cannot read" in captured.err
+
+
+def test_bad_rule_file_is_exit_2(capsys, tmp_path, article_file):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[rule]]\nid = 'x'\n")
+    assert cli.main(["--rules", str(bad), str(article_file)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and str(bad) in captured.err
+
+
+# -- rules ----------------------------------------------------------------------------------
+def test_extra_rules_and_no_builtin_rules(capsys, tmp_path, article_file):
+    rule = tmp_path / "site.toml"
+    rule.write_text(TITLE_RULE)
+    assert cli.main(["--explain", "--rules", str(rule), str(article_file)]) == 0
+    out = capsys.readouterr().out
+    assert f"{article_file}:1: local.title  our site's headline" in out
+    assert "promo." in out
+    assert cli.main(["--explain", "--no-builtin-rules", "--rules", str(rule), str(article_file)]) == 0
+    out = capsys.readouterr().out
+    assert "local.title" in out and "promo." not in out
+
+
+# -- check ------------------------------------------------------------------------------------
+def test_check_reports_diff_and_exit_codes(capsys, tmp_path, article_file):
+    clean_file = tmp_path / "clean.txt"
+    clean_file.write_text(body_of(ARTICLE))
+    before = article_file.read_bytes()
+    assert cli.main(["check", str(article_file), str(clean_file)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == cleaner.clean(ARTICLE).diff(str(article_file))
+    assert captured.out.count("--- ") == 1
+    assert f"would clean {article_file}" in captured.err
+    assert "1 file would be cleaned, 1 unchanged, 0 skipped, 0 errors" in captured.err
+    assert article_file.read_bytes() == before
+    assert cli.main(["check", str(clean_file)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_check_goes_on_after_an_error(capsys, tmp_path, article_file):
+    binary = tmp_path / "img.txt"
+    binary.write_bytes(PNG_BYTES)
+    assert cli.main(["check", str(binary), str(article_file)]) == 2
+    captured = capsys.readouterr()
+    assert f"--- {article_file}" in captured.out
+    assert "1 error" in captured.err
+
+
+# -- fix ----------------------------------------------------------------------------------------
+def test_fix_keeps_crlf_and_bom_and_is_idempotent(tmp_path):
+    path = tmp_path / "page.txt"
+    text = ARTICLE.replace("\n", "\r\n")
+    path.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    assert cli.main(["fix", str(path)]) == 1
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    assert data == codecs.BOM_UTF8 + body_of(text).encode("utf-8")
+    assert data.count(b"\r\n") == data.count(b"\n") > 3
+    assert data.endswith(b"\r\n")
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    assert cli.main(["fix", str(path)]) == 0
+    assert os.stat(path).st_mtime == 1_000_000_000
+    assert path.read_bytes() == data
+
+
+def test_fix_keeps_utf16_and_missing_final_newline(tmp_path):
+    path = tmp_path / "page.txt"
+    lines = ARTICLE.splitlines(keepends=True)[:5]  # title, blank, three prose lines
+    lines.insert(3, "- Open a FREE Trading Account\n")
+    text = "".join(lines).rstrip("\n")
+    result = cleaner.clean(text, format="text")
+    assert result.changed and not result.text.endswith("\n")
+    path.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    assert cli.main(["fix", str(path)]) == 1
+    assert path.read_bytes() == codecs.BOM_UTF16_LE + result.text.encode("utf-16-le")
+
+
+def test_fix_unchanged_file_keeps_mtime(tmp_path, capsys):
+    path = tmp_path / "clean.txt"
+    path.write_text(body_of(ARTICLE))
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+    assert cli.main(["fix", str(path)]) == 0
+    assert os.stat(path).st_mtime == 1_000_000_000
+    assert "0 files cleaned, 1 unchanged" in capsys.readouterr().err
+
+
+def test_fix_never_empties_a_file_without_body(tmp_path, capsys):
+    path = tmp_path / "nav.txt"
+    path.write_text(NAV_ONLY)
+    assert cleaner.clean(NAV_ONLY).status != "ok"
+    assert cli.main(["fix", str(path)]) == 0
+    assert path.read_text() == NAV_ONLY
+    assert f"{path}: skipped: no-body" in capsys.readouterr().err
+    assert cli.main(["check", str(path)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_fix_refuses_html_unless_allowed(tmp_path, capsys):
+    path = tmp_path / "page.html"
+    path.write_text(HTML_PAGE)
+    result = cleaner.clean(HTML_PAGE)
+    assert result.format == "html" and result.status == "ok"
+    assert cli.main(["fix", str(path)]) == 0
+    assert path.read_text() == HTML_PAGE
+    assert "--allow-html-rewrite" in capsys.readouterr().err
+    assert cli.main(["fix", "--allow-html-rewrite", str(path)]) == 1
+    assert path.read_text() == result.text
+
+
+def test_fix_through_subprocess(run_cli, article_file):
+    proc = run_cli("fix", article_file)
+    assert proc.returncode == 1, proc.stderr
+    assert article_file.read_text() == body_of(ARTICLE)
+    assert b"Fixing" in proc.stderr
+    assert run_cli("check", article_file).returncode == 0
+
+
+# -- config -------------------------------------------------------------------------------------
+def test_config_lookup_order(tmp_path, monkeypatch):
+    xdg = tmp_path / "xdg"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(xdg))
+    cwd = tmp_path / "proj"
+    cwd.mkdir()
+    assert load_config(cwd=cwd).path is None
+    (xdg / "cleaner").mkdir(parents=True)
+    (xdg / "cleaner" / "config.toml").write_text("markdown = true\n")
+    assert load_config(cwd=cwd).options == {"markdown": True}
+    (cwd / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    assert load_config(cwd=cwd).path == xdg / "cleaner" / "config.toml"  # no [tool.cleaner]: skipped
+    (cwd / "pyproject.toml").write_text("[tool.cleaner]\ntables = false\nrules = ['r/site.toml']\n")
+    cfg = load_config(cwd=cwd)
+    assert cfg.path == cwd / "pyproject.toml" and cfg.options == {"tables": False}
+    assert cfg.rules == [cwd / "r" / "site.toml"]
+    (cwd / ".cleaner.toml").write_text("keep_title = false\n")
+    assert load_config(cwd=cwd).path == cwd / ".cleaner.toml"
+    (cwd / "cleaner.toml").write_text("time_limit = 5\nbuiltin_rules = false\n")
+    cfg = load_config(cwd=cwd)
+    assert cfg.path == cwd / "cleaner.toml" and cfg.options == {"time_limit": 5} and not cfg.builtin_rules
+    explicit = tmp_path / "other.toml"
+    explicit.write_text("max_bytes = 1000\n")
+    assert load_config(explicit, cwd=cwd).options == {"max_bytes": 1000}
+    assert load_config(explicit, cwd=cwd, enabled=False).path is None
+
+
+@pytest.mark.parametrize("content, message", [
+    ("colour = 'red'\n", "unknown key(s): colour"),
+    ("max_bytes = true\n", "'max_bytes' must be int"),
+    ("rules = 3\n", "'rules' must be a list"),
+    ("keep_title = \n", "invalid TOML"),
+])
+def test_bad_config_is_an_error_naming_the_file(tmp_path, content, message):
+    path = tmp_path / "cleaner.toml"
+    path.write_text(content)
+    with pytest.raises(ConfigError) as info:
+        load_config(cwd=tmp_path)
+    assert str(path) in str(info.value) and message in str(info.value)
+
+
+def test_cli_uses_config_from_cwd_and_flags_override(tmp_path, run_cli, article_file):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "site.toml").write_text(TITLE_RULE)
+    (tmp_path / "cleaner.toml").write_text("rules = ['rules/site.toml']\nbuiltin_rules = false\n")
+    proc = run_cli("--explain", "article.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode()
+    assert "article.txt:1: local.title" in out and "promo." not in out
+    proc = run_cli("--explain", "--no-config", "article.txt", cwd=tmp_path)
+    assert "local.title" not in proc.stdout.decode() and "promo." in proc.stdout.decode()
+    (tmp_path / "cleaner.toml").write_text("nonsense = 1\n")
+    proc = run_cli("article.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and b"cleaner.toml" in proc.stderr and proc.stdout == b""
+    missing = run_cli("--config", tmp_path / "absent.toml", "article.txt", cwd=tmp_path)
+    assert missing.returncode == 2 and b"absent.toml: config file not found" in missing.stderr

@@ -1,0 +1,122 @@
+"""The pre-commit hooks, run by the real pre-commit framework, and the README/CI contract."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleaner
+
+from conftest import ARTICLE, ROOT, SEED
+
+IGNORED_PARTS = {".git", ".venv", "venv", "__pycache__", ".pytest_cache", ".hypothesis", "build", "dist"}
+
+
+def test_hook_manifest():
+    yaml = pytest.importorskip("yaml")
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert set(hooks) == {"cleaner-check", "cleaner-fix"}
+    assert hooks["cleaner-check"]["entry"] == "cleaner check"
+    assert hooks["cleaner-fix"]["entry"] == "cleaner fix"
+    for hook in hooks.values():
+        assert hook["language"] == "python"
+        assert hook["types"] == ["text"]
+        assert hook["stages"] == ["pre-commit", "pre-merge-commit", "pre-push", "manual"]
+        assert hook["minimum_pre_commit_version"] == "3.2.0"
+        assert set(hook) <= {"id", "name", "description", "entry", "language", "types", "stages",
+                             "minimum_pre_commit_version", "args", "require_serial", "files"}
+
+
+def readme_commands() -> list[str]:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# ")
+    assert lines[2].startswith("```")
+    end = lines.index("```", 3)
+    return lines[3:end]
+
+
+def test_ci_runs_exactly_the_readme_commands():
+    commands = readme_commands()
+    assert len(commands) == 2
+    assert "pip install -U pip" in commands[0] and "pip install -e '.[test]'" in commands[0]
+    assert "pytest" in commands[1]
+    script = (ROOT / ".ci" / "run").read_text().splitlines()
+    assert "set -euo pipefail" in script
+    body = [l for l in script if l.strip() and not l.startswith("#") and l not in
+            ("set -euo pipefail", 'cd "$(dirname "$0")/.."')]
+    assert body == commands
+
+
+def git(*args, cwd):
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.com")
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, timeout=120)
+
+
+def snapshot_working_tree(dest: Path) -> Path:
+    """A git repo holding the working tree as it is now (untracked files too).
+
+    ``pre-commit try-repo`` on the real checkout would miss untracked files, so
+    the hooks are tried from this snapshot instead.
+    """
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=ROOT, capture_output=True)
+    if listed.returncode == 0:
+        files = [Path(p) for p in listed.stdout.decode().split("\0") if p]
+    else:  # not a git checkout
+        files = [p.relative_to(ROOT) for p in ROOT.rglob("*") if p.is_file()]
+    for rel in files:
+        if IGNORED_PARTS & set(rel.parts) or rel.suffix == ".pyc" or any(p.endswith(".egg-info") for p in rel.parts):
+            continue
+        src = ROOT / rel
+        if src.is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+    git("init", "-q", cwd=dest)
+    git("add", "-A", cwd=dest)
+    git("commit", "-q", "-m", "snapshot", cwd=dest)
+    return dest
+
+
+def test_hooks_with_pre_commit_try_repo(tmp_path):
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    hooks_repo = snapshot_working_tree(tmp_path / "hooks-repo")
+    work = tmp_path / "work"
+    work.mkdir()
+    page = work / "page.txt"
+    page.write_bytes(SEED.read_bytes() if SEED.is_file() else ARTICLE.encode("utf-8"))
+    expected = cleaner.clean(page.read_text(encoding="utf-8")).text
+    assert expected != page.read_text(encoding="utf-8")
+    git("init", "-q", cwd=work)
+    git("add", "page.txt", cwd=work)
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), PRE_COMMIT_COLOR="never")
+    env.pop("PYTHONPATH", None)  # the hook must use the package pre-commit installed
+
+    def try_repo(hook):
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(hooks_repo), hook, "--files", "page.txt",
+             "--verbose"],
+            cwd=work, env=env, capture_output=True, text=True, timeout=900,
+        )
+
+    check = try_repo("cleaner-check")
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert "Failed" in check.stdout
+    assert "--- page.txt\n+++ page.txt (cleaned)\n@@ -" in check.stdout
+    assert "1 file would be cleaned" in check.stdout
+    assert page.read_text(encoding="utf-8") != expected  # check never writes
+
+    fix = try_repo("cleaner-fix")
+    assert fix.returncode == 1, fix.stdout + fix.stderr
+    assert "files were modified by this hook" in fix.stdout
+    assert page.read_text(encoding="utf-8") == expected
+
+    again = try_repo("cleaner-check")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Passed" in again.stdout
