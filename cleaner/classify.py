@@ -236,52 +236,81 @@ def _why_bad(f: Features, neutral: bool) -> str:
 
 
 # -- HTML: extractor votes and DOM evidence ---------------------------------
-# A block both extractors put in their main content is body unless a rule
-# vetoes it; one vote needs our own context to agree; no vote needs strong
-# prose inside our body segment.
-POLICY = "default"
-POLICY_BOTH = "keep"
-
-
-def _structural(hint) -> bool:
-    return hint is not None and (hint.heading > 0 or hint.list_item or hint.table)
-
-
-def votes(hint) -> tuple:
-    """(votes for, extractors that answered)."""
-    if hint is None:
-        return 0, 0
-    answers = [v for v in (hint.in_trafilatura, hint.in_readability) if v is not None]
-    return sum(answers), len(answers)
+# How far each extractor is trusted (measured on the trafilatura eval pages,
+# see benchmarks/README.md): trafilatura's main content is precise, so its
+# vote alone keeps a block; readability's best candidate often takes in
+# teasers and widgets around the article, so its vote alone keeps prose only.
+# A short, link-dense block is a link list even inside main content.
+LINK_LIST_DENSITY = 0.5
+# The lead (teaser paragraph) often sits in the page header, outside what the
+# extractors take: prose this few blocks before their first block is kept.
+LEAD_MAX_DISTANCE = 3
 
 
 def decide_with_evidence(scored: list, neutral: bool, options) -> list:
+    """Verdicts for HTML blocks: rules and context first, extractor votes second."""
     text_verdicts = decide(scored, neutral, options)
     out = list(text_verdicts)
     for i, s in enumerate(scored):
         v = text_verdicts[i]
-        if v is None or s.cls == RULE or s.label:
+        hint = s.line.hint
+        if v is None or s.cls == RULE or s.label or hint is None:
             continue
-        yes, answered = votes(s.line.hint)
-        if answered == 0:
-            continue
-        if yes == answered and answered == 2:
-            if v.kept or s.cls in PROSE or POLICY_BOTH == "keep":
-                out[i] = Verdict(True, "evidence", "evidence.both", "inside both extractors' main content", v.score)
-            elif POLICY_BOTH == "edge" and v.label.endswith("-edge") and s.cls in (SHORT, MENU) and not _structural(s.line.hint):
-                out[i] = Verdict(False, "context", v.label, v.reason + " (though inside both extractors)", v.score)
-            else:
-                out[i] = Verdict(True, "evidence", "evidence.both", "inside both extractors' main content", v.score)
-        elif yes >= 1:
-            if v.kept:
-                out[i] = Verdict(True, "evidence", "evidence.one-and-context", "inside one extractor's content, and in our body segment", v.score)
-            elif POLICY == "union" or s.cls in PROSE:
-                out[i] = Verdict(True, "evidence", "evidence.one-prose", "inside one extractor's content and reads as prose", v.score)
-            else:
-                out[i] = Verdict(False, "evidence", "evidence.one-only", f"only one extractor keeps it; {v.reason}", v.score)
+        traf, read = hint.in_trafilatura, hint.in_readability
+        if traf is None and read is None:
+            continue  # no extractor answered: text-mode context alone decides
+        link_list = s.cls not in PROSE and hint.link_density > LINK_LIST_DENSITY
+        if traf and not link_list:
+            why = "inside both extractors' main content" if read else "inside trafilatura's main content"
+            out[i] = Verdict(True, "evidence", "evidence.trafilatura" if not read else "evidence.both", why, v.score)
+        elif read and s.cls in PROSE:
+            out[i] = Verdict(True, "evidence", "evidence.readability-prose", "prose inside readability's best candidate", v.score)
+        elif link_list and (traf or read):
+            out[i] = Verdict(False, "evidence", "evidence.link-list",
+                             f"short block, link density {hint.link_density:.1f} > {LINK_LIST_DENSITY}", v.score)
+        elif read:
+            out[i] = Verdict(False, "evidence", "evidence.readability-only",
+                             "only readability keeps it, and it is not prose", v.score)
+        elif v.kept and s.cls == GOOD and not hint.boilerplate_tokens:
+            out[i] = Verdict(True, "context", v.label, v.reason + " (outside both extractors)", v.score)
         else:
-            if v.kept and s.cls == GOOD and POLICY != "strict":
-                out[i] = Verdict(True, "context", v.label, v.reason + " (outside both extractors)", v.score)
-            else:
-                out[i] = Verdict(False, "evidence", "evidence.none", "outside both extractors' main content", v.score)
+            out[i] = Verdict(False, "evidence", "evidence.none", "outside both extractors' main content", v.score)
+    _keep_lead(scored, out)
     return out
+
+
+def _keep_lead(scored: list, out: list) -> None:
+    """Keep prose just before the first block an extractor kept (the article's lead)."""
+    first = next((i for i, v in enumerate(out) if v is not None and v.kept and v.stage == "evidence"), None)
+    if first is None:
+        return
+    seen = 0
+    for i in range(first - 1, -1, -1):
+        s, v = scored[i], out[i]
+        if v is None:
+            continue
+        if s.cls in (RULE, BAD) or seen >= LEAD_MAX_DISTANCE:
+            return
+        seen += 1
+        if s.cls in PROSE and not v.kept:
+            out[i] = Verdict(True, "context", "context.lead", "prose just before the main content (the lead)", v.score)
+
+
+# A page whose kept blocks hold less prose than this is not an article (an
+# index, search or error page): the body is empty, with the reason, rather
+# than a pile of menu text.
+MIN_ARTICLE_PROSE_CHARS = 150
+NO_BODY_RULE = "page.no-article"
+
+
+def require_article(scored: list, verdicts: list) -> list:
+    prose = sum(
+        s.features.chars for s, v in zip(scored, verdicts) if v is not None and v.kept and s.cls in PROSE
+    )
+    if prose >= MIN_ARTICLE_PROSE_CHARS:
+        return verdicts
+    reason = f"no article body: {prose} chars of prose kept (< {MIN_ARTICLE_PROSE_CHARS})"
+    return [
+        Verdict(False, "context", NO_BODY_RULE, reason, v.score) if v is not None and v.kept else v
+        for v in verdicts
+    ]

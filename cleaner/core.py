@@ -129,12 +129,15 @@ class Cleaner:
             return passthrough(source, "time budget exceeded while scoring lines", format=format)
         has_evidence = any(l.hint is not None for l in lines)
         verdicts = (C.decide_with_evidence if has_evidence else C.decide)(scored, neutral, self.options)
+        if format == "html":
+            verdicts = C.require_article(scored, verdicts)
         decisions = layout(scored, verdicts)
         body = "".join(d.text for d in decisions if d.kept)
         dropped = [d for d in decisions if not d.kept and d.text.strip()]
         status, message = "ok", ""
         if not body.strip() and source.strip():
-            status, message = "no-body", "no article body found"
+            no_body = next((d.reason for d in decisions if d.rule == C.NO_BODY_RULE), "no article body found")
+            status, message = "no-body", no_body
         return Result(
             text=body,
             source=source,

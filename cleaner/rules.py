@@ -233,6 +233,46 @@ def trie_pattern(phrases) -> str:
     return build(trie)
 
 
+MIN_FACTOR_CHARS = 3
+
+
+def required_literals(pattern: str) -> frozenset | None:
+    """Strings of which every match of ``pattern`` contains at least one.
+
+    A cheap literal search for them tells which lines cannot match, so the
+    combined regex runs only on the few lines that might (the prefilter idea of
+    RE2 and Hyperscan, in a few lines).  ``None`` when no such set of strings
+    of at least ``MIN_FACTOR_CHARS`` characters is found.
+    """
+
+    def of_sequence(items) -> frozenset | None:
+        candidates, run = [], ""
+        for op, arg in items:
+            if op == sre_constants.LITERAL:
+                run += chr(arg)
+                continue
+            if run:
+                candidates.append(frozenset([run]))
+                run = ""
+            found = None
+            if op == sre_constants.SUBPATTERN:
+                found = of_sequence(arg[-1])
+            elif op == sre_constants.BRANCH:
+                parts = [of_sequence(branch) for branch in arg[1]]
+                if all(parts):
+                    found = frozenset().union(*parts)
+            elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] >= 1:
+                found = of_sequence(arg[2])
+            if found:
+                candidates.append(found)
+        if run:
+            candidates.append(frozenset([run]))
+        usable = [c for c in candidates if min(map(len, c)) >= MIN_FACTOR_CHARS]
+        return max(usable, key=lambda c: (min(map(len, c)), -len(c))) if usable else None
+
+    return of_sequence(sre_parse.parse(pattern))
+
+
 _ANCHORS = {
     # kind: (template, method name)
     "line": ("(?:{})\\Z", "match"),
@@ -275,21 +315,29 @@ class Matcher:
             if rule.regex or rule.case_sensitive:
                 name = f"r{i}"
                 self.by_group[name] = rule
-                (cased if rule.case_sensitive else regexes)[rule.match].append(f"(?P<{name}>{rule.pattern()})")
+                factors = required_literals(rule.pattern())
+                group = cased if rule.case_sensitive else regexes
+                group[rule.match].append((f"(?P<{name}>{rule.pattern()})", factors))
             else:
                 for phrase in rule.phrases:
                     literals[rule.match].setdefault(phrase, rule)
         # Longest line (in words) any pattern rule applies to: longer lines skip the patterns.
         pattern_rules = [r for r in rules if r.id in self.single]
         self.max_words = max((r.max_words or 10**9 for r in pattern_rules), default=0)
-        self.steps = []  # (kind, method, phrase table or None, matches the case-kept line)
+        # Steps: (kind, method, phrase table or None, matches the case-kept line, prefilter or None)
+        self.steps = []
         for kind in MATCH_KINDS:
             if literals[kind]:
-                self.steps.append((kind, _compile(kind, trie_pattern(literals[kind])), literals[kind], False))
-            if regexes[kind]:
-                self.steps.append((kind, _compile(kind, "|".join(regexes[kind])), None, False))
-            if cased[kind]:
-                self.steps.append((kind, _compile(kind, "|".join(cased[kind])), None, True))
+                self.steps.append((kind, _compile(kind, trie_pattern(literals[kind])), literals[kind], False, None))
+            for keeps_case, group in ((False, regexes[kind]), (True, cased[kind])):
+                filtered = [body for body, factors in group if factors]
+                unfiltered = [body for body, factors in group if not factors]
+                if filtered:
+                    words = set().union(*(factors for _, factors in group if factors))
+                    prefilter = re.compile(trie_pattern(words)).search
+                    self.steps.append((kind, _compile(kind, "|".join(filtered)), None, keeps_case, prefilter))
+                if unfiltered:
+                    self.steps.append((kind, _compile(kind, "|".join(unfiltered)), None, keeps_case, None))
 
     def match(self, norm: str, stripped: str, words: int, language: str) -> Rule | None:
         rule = self.exact.get(norm)
@@ -299,8 +347,10 @@ class Matcher:
             return rule
         if words > self.max_words:
             return None
-        for kind, method, phrases, keeps_case in self.steps:
+        for kind, method, phrases, keeps_case, prefilter in self.steps:
             subject = " ".join(stripped.split()).strip(EDGE_CHARS) if keeps_case else norm
+            if prefilter is not None and prefilter(subject) is None:
+                continue
             m = method(subject)
             if m is None:
                 continue

@@ -28,16 +28,18 @@ BLOCK_TAGS = frozenset(
 HEADING_LEVEL = {f"h{i}": i for i in range(1, 7)}
 MAIN_MARKERS = ("article", "main")
 
-# class/id tokens that mark boilerplate containers (trafilatura's and
-# readability's vocabularies, reduced to the tokens that carry the meaning).
-BOILERPLATE_TOKEN_RE = re.compile(
-    r"(?:^|[-_\s])(sidebar|side-bar|related|recommend\w*|promo\w*|share|sharing|social|"
-    r"newsletter|subscribe|subscription|advert\w*|ads?|ad-slot|banner|sponsor\w*|cookie\w*|"
-    r"consent|gdpr|footer|header|nav|navbar|navigation|menu|breadcrumbs?|comments?|"
-    r"widget|teaser|popup|modal|masthead|toolbar|pagination|pager|tags?|author-?bio|"
-    r"disqus|outbrain|taboola|trending|popular|most-?read)(?=$|[-_\s\d])",
-    re.IGNORECASE,
+# Words in class/id/role values that mark boilerplate containers (the
+# vocabulary of trafilatura's and readability's negative patterns).  A value is
+# split at "-", "_" and spaces, so "post-sidebar" and "share_buttons" match.
+BOILERPLATE_WORDS = frozenset(
+    "sidebar related recommended recommendation recommendations promo promoted promotion "
+    "share sharing shares social newsletter subscribe subscription advert advertisement ad ads "
+    "adslot banner sponsor sponsored cookie cookies consent gdpr footer header nav navbar "
+    "navigation menu breadcrumb breadcrumbs comment comments widget widgets teaser teasers "
+    "popup modal masthead toolbar pagination pager tags tagcloud authorbio bio disqus outbrain "
+    "taboola trending popular mostread".split()
 )
+TOKEN_SPLIT_RE = re.compile(r"[-_\s]+")
 WHITESPACE_RE = re.compile(r"\s+")
 
 
@@ -61,19 +63,17 @@ class Block:
 
 
 def _element_tokens(el) -> tuple:
-    attrs = el.attrib
-    value = f"{attrs.get('class', '')} {attrs.get('id', '')} {attrs.get('role', '')}"
-    if not value.strip():
+    value = " ".join(v for v in (el.get("class"), el.get("id"), el.get("role")) if v)
+    if not value:
         return ()
-    return tuple(m.lower() for m in BOILERPLATE_TOKEN_RE.findall(value))
+    return tuple(w for w in TOKEN_SPLIT_RE.split(value.lower()) if w in BOILERPLATE_WORDS)
 
 
 def _is_hidden(el) -> bool:
-    attrs = el.attrib
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
-    style = attrs.get("style")
-    return bool(style) and "display:none" in style.replace(" ", "").lower()
+    style = el.get("style")
+    return bool(style) and "none" in style and "display:none" in style.replace(" ", "").lower()
 
 
 def visible_blocks(root) -> list:

@@ -15,10 +15,15 @@ column) and optionally ``url``::
         fn_constructor_kwargs={"rules": ["site-rules.toml"], "format": None},
         batch_format="pandas",                             # or "numpy"
         compute=ActorPoolStrategy(size=2),                 # older Ray: concurrency=2
+        num_cpus=1,                                        # per actor
         batch_size=64,
     )
     ds = ds.filter(lambda row: row["status"] in ("ok", "passthrough"))   # drop no-body / error rows
     ds.write_json("clean/")
+
+The actors hold their CPUs for the whole run: leave some for the read and
+write tasks (``size * num_cpus`` below the cluster's CPUs; on a 2-CPU machine
+``size=2, num_cpus=0.5``), or the dataset stalls.
 
 Each output row keeps the input columns, with the body in ``text`` (see
 ``output_column``) and these added: ``status`` (``ok``, ``no-body``,

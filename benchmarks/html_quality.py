@@ -1,0 +1,96 @@
+"""HTML quality and speed: cleaner against the libraries it builds on.
+
+All methods run in one process, one after the other, over the same pages
+(the trafilatura eval set), each timed on its own:
+
+- cleaner (HTML mode: our blocks + trafilatura and readability as evidence)
+- trafilatura default and favor_precision (deduplicate=False)
+- readability-lxml (``Document.summary()``, text of the result)
+- jusText (English+German+French+Spanish+Italian stoplists merged)
+
+    python benchmarks/html_quality.py [--limit N] [--only NAME,...]
+
+Scores: snippet precision, recall and F1 (see common.py); speed in pages/s
+on one core, including decoding and parsing for every method.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from common import Score, load_cases
+
+import cleaner
+from cleaner.decode import decode_bytes
+
+
+def run_trafilatura(**kwargs):
+    import trafilatura
+
+    def run(html: bytes, url: str) -> str:
+        return trafilatura.extract(html, url=url, deduplicate=False, **kwargs) or ""
+
+    return run
+
+
+def run_readability(html: bytes, url: str) -> str:
+    import lxml.html
+    from readability import Document
+
+    try:
+        summary = Document(decode_bytes(html)[0]).summary(html_partial=True)
+        return lxml.html.fromstring(summary).text_content() if summary else ""
+    except Exception:  # noqa: BLE001 - a failure scores as empty output
+        return ""
+
+
+def make_justext():
+    import justext
+
+    stoplist = frozenset().union(
+        *(justext.get_stoplist(n) for n in ("English", "German", "French", "Spanish", "Italian"))
+    )
+
+    def run(html: bytes, url: str) -> str:
+        try:
+            paragraphs = justext.justext(html, stoplist)
+        except Exception:  # noqa: BLE001
+            return ""
+        return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return run
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    ap.add_argument("--only", default="", help="comma-separated method names")
+    args = ap.parse_args()
+    cases = load_cases(args.limit)
+    engine = cleaner.Cleaner()
+    methods = {
+        "cleaner": lambda html, url: engine.clean(html, format="html", url=url).text,
+        "trafilatura (default)": run_trafilatura(),
+        "trafilatura (favor_precision)": run_trafilatura(favor_precision=True),
+        "readability-lxml": run_readability,
+        "jusText": make_justext(),
+    }
+    if args.only:
+        methods = {k: v for k, v in methods.items() if k in args.only.split(",")}
+    print(f"{len(cases)} pages\n")
+    print("| method | precision | recall | F1 | pages/s |")
+    print("|---|---:|---:|---:|---:|")
+    for name, method in methods.items():
+        score = Score()
+        start = time.perf_counter()
+        outputs = [method(html, url) for url, _record, html in cases]
+        elapsed = time.perf_counter() - start
+        for output, (_url, record, _html) in zip(outputs, cases):
+            score.add(output, record)
+        print(f"| {name} | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} | {len(cases) / elapsed:.1f} |",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()
