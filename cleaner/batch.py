@@ -235,7 +235,11 @@ def _batch_task(item: Item):
         else:
             with open(item.payload, "rb") as fh:
                 data = fh.read()
-            result = _WORKER["cleaner"].clean(data, format=_WORKER["format"])
+            if _WORKER.get("file_sites"):  # `batch --learn`: rules learned per parent directory
+                from .learn import file_site
+
+                url = file_site(item.payload, _WORKER["file_sites"])
+            result = _WORKER["cleaner"].clean(data, format=_WORKER["format"], url=url)
     except Exception as err:  # noqa: BLE001 - one bad record must not stop the run
         message = str(err) if isinstance(err, (InputError, OSError)) else f"{type(err).__name__}: {err}"
         return _dumps({"id": ident, "error": message}), ("error", {}, item.kind == "error")
@@ -275,8 +279,13 @@ def _open_jsonl(path: str):
     return open(path, "rb")
 
 
-def iter_items(inputs: list) -> Iterator[Item]:
-    """Stream the work: JSONL lines of files/stdin, or the files of a directory/glob."""
+def iter_items(inputs: list, names: Optional[dict] = None) -> Iterator[Item]:
+    """Stream the work: JSONL lines of files/stdin, or the files of a directory/glob.
+
+    ``names`` maps an input path to the name used in ids (``batch --learn``
+    buffers stdin to a file and still calls it "stdin").
+    """
+    names = names or {}
     for spec in inputs or ["-"]:
         if spec != "-" and os.path.isdir(spec):
             for path in _walk(spec):
@@ -288,7 +297,7 @@ def iter_items(inputs: list) -> Iterator[Item]:
             for path in paths:
                 yield Item("file", path, path)
         else:
-            name = "stdin" if spec == "-" else spec
+            name = "stdin" if spec == "-" else names.get(spec, spec)
             try:
                 stream = _open_jsonl(spec)
             except OSError as err:
@@ -390,16 +399,23 @@ def run_batch(
     fields: Fields = Fields(),
     format: Optional[str] = None,
     err=None,
+    names: Optional[dict] = None,
+    file_sites: str = "",
 ) -> BatchStats:
-    """Clean every input document, write JSONL records to ``out`` in order."""
+    """Clean every input document, write JSONL records to ``out`` in order.
+
+    ``file_sites`` ("host" or "domain", set by ``batch --learn``): document
+    files are cleaned with their parent directory's name as the site, so the
+    rules learned per directory apply to them.
+    """
     err = sys.stderr if err is None else err
     jobs = jobs or os.cpu_count() or 1
     progress = Progress(err, None)
     if progress.enabled:
         progress.total = count_documents(inputs)
     stats = BatchStats()
-    settings = {"fields": fields, "format": format, "errors": "return"}
-    results = ordered_map(_batch_task, iter_items(inputs), jobs=jobs, chunksize=chunksize,
+    settings = {"fields": fields, "format": format, "errors": "return", "file_sites": file_sites}
+    results = ordered_map(_batch_task, iter_items(inputs, names), jobs=jobs, chunksize=chunksize,
                           initializer=_init_worker, initargs=(factory, settings))
     try:
         for line, summary in results:

@@ -175,6 +175,7 @@ def decide(scored: list, neutral: bool, options) -> list:
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral)
     for k in title_lines:
         verdicts_line[k] = Verdict(True, "context", "context.title", "heading just before the body")
+
     described = ", ".join(f"{items[lo].line.number}-{items[hi].line.number}" for lo, hi in segments) or "none"
     for k, item in enumerate(items):
         if verdicts_line[k] is None:

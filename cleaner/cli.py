@@ -4,6 +4,7 @@
     cleaner check [OPTIONS] FILE ...    show what would be removed (diff); exit 1 if anything would
     cleaner fix [OPTIONS] FILE ...      remove it in place; exit 1 if any file changed
     cleaner batch [OPTIONS] [INPUT ...] JSONL / directory / glob in, JSONL out, on all cores
+    cleaner learn CORPUS ... -o FILE    learn per-site boilerplate lines into a rule file
 
 Run ``cleaner --help`` or ``cleaner COMMAND --help`` for the options.
 """
@@ -15,7 +16,7 @@ import json
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
@@ -29,7 +30,7 @@ from .fileio import decode_document, encode_document, is_lossless, write_atomic
 from .rules import RuleError
 
 PROG = "cleaner"
-COMMANDS = ("check", "fix", "batch")
+COMMANDS = ("check", "fix", "batch", "learn")
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -41,7 +42,10 @@ commands:
                           line endings kept); exit 1 if any file changed
   cleaner batch [INPUT...] JSONL (files, .gz, stdin) or directories/globs of files
                           in, JSONL records out, in order, on all cores
-  A file literally named check, fix or batch: write it as ./check.
+                          (--learn: learn site boilerplate on the input first)
+  cleaner learn CORPUS... -o site-rules.toml
+                          lines repeated across documents of one site -> rule file
+  A file literally named check, fix, batch or learn: write it as ./check.
 
 exit status:
   0  success (check: nothing would change; fix: nothing changed)
@@ -174,6 +178,53 @@ def batch_parser() -> argparse.ArgumentParser:
     p.add_argument("--html-field", default="html", metavar="NAME")
     p.add_argument("--url-field", default="url", metavar="NAME")
     p.add_argument("--id-field", default="id", metavar="NAME")
+    g = p.add_argument_group("learned site rules (see: cleaner learn --help)")
+    g.add_argument("--learn", action="store_true",
+                   help="two passes: learn per-site boilerplate on the input, then clean with the "
+                        "learned rules added (stdin is buffered to a temporary file; files are "
+                        "scoped by their parent directory's name)")
+    g.add_argument("--save-rules", metavar="FILE", help="with --learn: also write the learned rules here")
+    _learn_args(g)
+    _format_arg(p)
+    _version_arg(p)
+    return p
+
+
+def _learn_args(g) -> None:
+    from .learn import DEFAULT_MAX_WORDS, DEFAULT_MIN_DOCS, DEFAULT_MIN_SHARE
+
+    g.add_argument("--min-docs", type=int, default=DEFAULT_MIN_DOCS, metavar="N",
+                   help=f"learn lines seen in at least N documents of a site (default {DEFAULT_MIN_DOCS})")
+    g.add_argument("--min-share", type=float, default=DEFAULT_MIN_SHARE, metavar="F",
+                   help=f"... and in at least this share of the site's documents (default {DEFAULT_MIN_SHARE})")
+    g.add_argument("--max-words", type=int, default=DEFAULT_MAX_WORDS, metavar="N",
+                   help=f"never learn lines longer than N words (default {DEFAULT_MAX_WORDS})")
+    g.add_argument("--group-by", choices=("host", "domain"), default="host",
+                   help="site = URL host without www. (default) or registered domain "
+                        "(all *.wordpress.com blogs together)")
+
+
+def learn_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} learn",
+        description=(
+            "Learn site boilerplate from a corpus: lines that repeat across many documents of the "
+            "same site. CORPUS is JSONL (files, .gz, '-' or none: stdin; the site is the host of "
+            "the url field; HTML is read as its visible text) or a directory or glob of files "
+            "(the site is the parent directory's name). Writes a rule file: one [[rule]] per "
+            "site, host-scoped, whole-line phrases with their document counts in comments. "
+            "Prose lines (and short sentences in fewer than 60% of a site's documents) are never "
+            "learned, so quotes and syndicated paragraphs stay. Use it with --rules FILE."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("inputs", nargs="*", metavar="CORPUS")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the rules here (atomically) instead of stdout")
+    p.add_argument("--text-field", default="text", metavar="NAME")
+    p.add_argument("--html-field", default="html", metavar="NAME")
+    p.add_argument("--url-field", default="url", metavar="NAME")
+    _learn_args(p)
     _format_arg(p)
     _version_arg(p)
     return p
@@ -387,14 +438,34 @@ def cmd_batch(argv: list) -> int:
     except (RuleError, OSError) as err:
         raise CliError(str(err)) from None
     fields = Fields(args.text_field, args.html_field, args.url_field, args.id_field)
+    if args.learn:
+        _check_learn_args(args)
+        with tempfile.TemporaryDirectory(prefix="cleaner-learn-") as folder:
+            inputs, names = _buffer_stdin(args.inputs, folder)
+            learner, _errors = _learn(args, inputs, fields)  # the cleaning pass reports them again
+            rules_path = os.path.join(folder, "site-rules.toml")
+            text = learner.to_toml()
+            Path(rules_path).write_text(text, encoding="utf-8")
+            if args.save_rules:
+                _write_text_atomic(args.save_rules, text)
+            print(f"{PROG} batch --learn: {learner.summary()}", file=sys.stderr)
+            factory = replace(factory, rules=factory.rules + (rules_path,))
+            return _run_batch_command(args, inputs, factory, fields, names=names,
+                                      file_sites=args.group_by)
+    elif args.save_rules:
+        raise CliError("--save-rules needs --learn")
+    return _run_batch_command(args, args.inputs, factory, fields)
+
+
+def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> int:
     kwargs = dict(factory=factory, jobs=args.jobs, chunksize=args.chunk_size, fields=fields,
-                  format=_fmt(args))
+                  format=_fmt(args), **extra)
     if args.output and args.output != "-":
         target = Path(args.output)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as out:
-                stats = run_batch(args.inputs, out, **kwargs)
+                stats = run_batch(inputs, out, **kwargs)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, target)
@@ -406,10 +477,68 @@ def cmd_batch(argv: list) -> int:
             raise
     else:
         sys.stdout.flush()
-        stats = run_batch(args.inputs, sys.stdout.buffer, **kwargs)
+        stats = run_batch(inputs, sys.stdout.buffer, **kwargs)
         sys.stdout.buffer.flush()
     print(stats.line(), file=sys.stderr)
     return EXIT_ERROR if stats.input_errors else EXIT_OK
+
+
+# -- cleaner learn ---------------------------------------------------------------------------
+def _check_learn_args(args) -> None:
+    if args.min_docs < 1:
+        raise CliError("--min-docs must be at least 1")
+    if not 0.0 <= args.min_share <= 1.0:
+        raise CliError("--min-share must be between 0 and 1")
+    if args.max_words < 1:
+        raise CliError("--max-words must be at least 1")
+
+
+def _learn(args, inputs: list, fields: Fields):
+    """Run the learner over ``inputs``; input errors go to stderr.  -> (Learner, error count)."""
+    from .learn import learn_inputs
+
+    errors: list = []
+    learner = learn_inputs(inputs, fields=fields, format=_fmt(args), group_by=args.group_by, errors=errors,
+                           min_docs=args.min_docs, min_share=args.min_share, max_words=args.max_words)
+    for message in errors:
+        _err(message)
+    return learner, len(errors)
+
+
+def _write_text_atomic(path: str, text: str) -> None:
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as err:
+        raise CliError(f"{path}: cannot write: {err.strerror or err}") from None
+
+
+def cmd_learn(argv: list) -> int:
+    args, code = _parse(learn_parser(), argv)
+    if args is None:
+        return code
+    _check_learn_args(args)
+    learner, errors = _learn(args, args.inputs, Fields(args.text_field, args.html_field, args.url_field))
+    text = learner.to_toml()
+    if args.output and args.output != "-":
+        _write_text_atomic(args.output, text)
+    else:
+        _write(text)
+    print(f"{PROG} learn: {learner.summary()}", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_OK
+
+
+def _buffer_stdin(inputs: list, folder: str) -> tuple:
+    """Replace '-' (stdin) by a temporary copy so it can be read twice -> (inputs, display names)."""
+    inputs = list(inputs or ["-"])
+    names: dict = {}
+    if "-" in inputs:
+        path = os.path.join(folder, "stdin.jsonl")
+        with open(path, "wb") as out:
+            while chunk := sys.stdin.buffer.read(1 << 20):
+                out.write(chunk)
+        inputs = [path if spec == "-" else spec for spec in inputs]
+        names[path] = "stdin"
+    return inputs, names
 
 
 # -- entry point --------------------------------------------------------------------------
@@ -420,6 +549,8 @@ def main(argv: Optional[list] = None) -> int:
             command, rest = argv[0], argv[1:]
             if command == "batch":
                 return cmd_batch(rest)
+            if command == "learn":
+                return cmd_learn(rest)
             return cmd_files(command, rest)
         return cmd_clean(argv)
     except CliError as err:

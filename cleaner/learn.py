@@ -1,0 +1,397 @@
+"""Site boilerplate learned from the corpus (in the manner of CCNet).
+
+A line that repeats across many documents of the same site is boilerplate
+(menus, footers, broker sidebars, newsletter prompts) even when no shipped
+rule names it.  ``cleaner learn`` counts, per site, in how many documents each
+normalised line (``cleaner.rules.normalize``) occurs -- each line once per
+document, i.e. its *document frequency* -- and writes the frequent ones as an
+ordinary rule file::
+
+    cleaner learn crawl.jsonl.gz -o site-rules.toml      # JSONL: {"url", "text" | "html"}
+    cleaner learn pages/ -o site-rules.toml              # files: site = parent directory name
+    cleaner --rules site-rules.toml --url https://www.fxleaders.com/x page.txt
+    cleaner batch --learn crawl.jsonl -o cleaned.jsonl   # learn, then clean, in one command
+
+    >>> from cleaner.learn import learn_site_rules
+    >>> toml_text = learn_site_rules(docs)   # docs: {"url", "text"|"html"} dicts or (url, text) pairs
+
+The site of a document is the host of its URL (``www.`` dropped; with
+``group_by="domain"`` its registered domain, so all ``*.wordpress.com`` blogs
+form one corpus), and for files the name of the parent directory.  HTML is
+read as its visible text, one block per line (``cleaner.html.visible_text``),
+which is exactly what the HTML cleaner matches rules against.
+
+Output: one ``[[rule]]`` per site, ``id = "site.<host-slug>"``, ``match =
+"line"``, ``hosts = [site]``, the phrases sorted, each with its document count
+in a comment (``"best forex brokers",  # 37/40 docs``).  One rule per site
+rather than one per line: a reviewer reads a site's chrome as one list,
+deletes a wrong line by deleting one array element, ``--explain`` names the
+site's rule, and a crawl of many sites does not produce thousands of rule ids.
+Host scope means the rules apply only to documents of that site (pass
+``url=`` / ``--url``); whole-line matching means a learned line never removes
+part of another line.
+
+Thresholds: a line is kept when it occurs in at least ``min_docs`` documents
+(default 3) AND in at least ``min_share`` of the site's documents (default
+0.3).
+
+The safeguard -- never learn body prose shared by quotes or syndication (a
+press-release paragraph, an agency quote, a disclaimer paragraph repeated
+under a handful of articles):
+
+1. only lines of at most ``max_words`` words (default 25) are counted at all;
+   paragraphs are longer than chrome;
+2. a candidate line is classified like the cleaner does
+   (``cleaner.features.line_features`` + ``cleaner.classify.classify_line``,
+   with the stoplist of the document's language); lines classified ``good`` or
+   ``neargood`` (long, punctuated, many stopwords: prose) are never learned,
+   however often they repeat;
+3. a ``sentence`` line (a short sentence with stopwords, such as a one-line
+   pull quote) must repeat in at least ``SENTENCE_MIN_SHARE`` (0.6) of the
+   site's documents, not just ``min_share``: chrome sentences ("Sign up for
+   our newsletter.") are on nearly every page, a syndicated sentence on a few;
+4. the share threshold itself: syndicated text appears in some documents of a
+   site, the site's chrome in nearly all;
+5. lines without a letter (page numbers, dates, prices) are not learned.
+
+Memory: one pass, bounded.  Lines are counted as 64-bit hashes (blake2b) in a
+dict per site; the text of a line is stored only once its count reaches
+``min_docs`` (the first time it can matter), so no second pass is needed.  If
+the counters exceed ``max_entries`` (default 2,000,000, about 200 MB), the
+entries with the lowest counts are pruned (lossy counting): counts of lines
+seen again afterwards may then be low by at most the pruning floor, which the
+summary reports.  Per-document state is one set of the document's lines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from . import classify as C
+from .batch import Fields, iter_items
+from .core import detect_format, host_of
+from .decode import decode_bytes
+from .features import WORD_RE, line_features
+from .rules import normalize
+from .stoplists import detect_language, load_stoplists, stopword_index
+
+DEFAULT_MIN_DOCS = 3
+DEFAULT_MIN_SHARE = 0.3
+DEFAULT_MAX_WORDS = 25
+DEFAULT_MAX_ENTRIES = 2_000_000
+# Short sentences (class "sentence") must repeat in this share of the site's documents.
+SENTENCE_MIN_SHARE = 0.6
+EXCLUDED_CLASSES = (C.GOOD, C.NEARGOOD)
+LETTER_RE = re.compile(r"[^\W\d_]")
+# Second-level labels under a two-letter country code ("example.co.uk").
+SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go", "gob", "nic"})
+
+
+def site_of_url(url: Optional[str], group_by: str = "host") -> str:
+    """The site key of a URL: its host without ``www.``, or the registered domain."""
+    host = host_of(url).rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    if group_by == "domain":
+        host = registered_domain(host)
+    return host
+
+
+def registered_domain(host: str) -> str:
+    """``blog.example.co.uk`` -> ``example.co.uk`` (a heuristic: no public suffix list)."""
+    labels = host.split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def _hash(norm: str) -> int:
+    return int.from_bytes(hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+@dataclass
+class SiteStats:
+    docs: int = 0
+    counts: dict = field(default_factory=dict)  # line hash -> document count
+    texts: dict = field(default_factory=dict)  # line hash -> (normalised text, class) once count >= min_docs
+
+
+@dataclass(frozen=True)
+class Learned:
+    site: str
+    docs: int
+    lines: tuple  # ((normalised line, document count), ...) sorted by line
+
+
+class Learner:
+    """Document-frequency counter of short lines per site (feed with ``add``)."""
+
+    def __init__(self, min_docs: int = DEFAULT_MIN_DOCS, min_share: float = DEFAULT_MIN_SHARE,
+                 max_words: int = DEFAULT_MAX_WORDS, max_entries: int = DEFAULT_MAX_ENTRIES,
+                 stoplists: Optional[dict] = None):
+        if min_docs < 1:
+            raise ValueError("min_docs must be at least 1")
+        if not 0.0 <= min_share <= 1.0:
+            raise ValueError("min_share must be between 0 and 1")
+        self.min_docs = min_docs
+        self.min_share = min_share
+        self.max_words = max_words
+        self.max_entries = max_entries
+        self.stoplists = stoplists if stoplists is not None else load_stoplists()
+        self.index = stopword_index(self.stoplists)
+        self.sites: dict = {}
+        self.entries = 0
+        self.floor = 0  # pruning floor: counts may be low by up to this much
+        self.documents = 0
+        self.skipped = 0  # documents without a site key
+
+    # -- counting ----------------------------------------------------------------
+    def add(self, site: str, text: str) -> None:
+        """Count the lines of one document (plain text, one line per line) of ``site``."""
+        self.documents += 1
+        if not site:
+            self.skipped += 1
+            return
+        stats = self.sites.get(site)
+        if stats is None:
+            stats = self.sites[site] = SiteStats()
+        stats.docs += 1
+        seen: dict = {}
+        sample: list = []
+        for raw in text.split("\n"):
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            words = WORD_RE.findall(stripped.lower())
+            if len(sample) < 2000:
+                sample.extend(words)
+            if len(words) > self.max_words:
+                continue  # safeguard 1: paragraphs are not chrome
+            norm = normalize(stripped)
+            if not norm or not LETTER_RE.search(norm):
+                continue  # safeguard 5
+            h = _hash(norm)
+            if h not in seen:
+                seen[h] = (norm, stripped, words)
+        if not seen:
+            return
+        stoplist = None
+        counts = stats.counts
+        for h, (norm, stripped, words) in seen.items():
+            n = counts.get(h, 0) + 1
+            if n == 1:
+                self.entries += 1
+            counts[h] = n
+            if n >= self.min_docs and h not in stats.texts:
+                if stoplist is None:
+                    stoplist = detect_language(sample, self.stoplists, self.index)[1]
+                f = line_features(stripped, words, stoplist)
+                stats.texts[h] = (norm, C.classify_line(f, not stoplist))
+        if self.entries > self.max_entries:
+            self._prune()
+
+    def _prune(self) -> None:
+        """Lossy counting: drop the lowest counts until the counters fit again."""
+        while self.entries > self.max_entries * 0.75:
+            self.floor += 1
+            for stats in self.sites.values():
+                low = [h for h, n in stats.counts.items() if n <= self.floor]
+                for h in low:
+                    del stats.counts[h]
+                    stats.texts.pop(h, None)
+                self.entries -= len(low)
+
+    # -- results -------------------------------------------------------------------
+    def keeps(self, count: int, docs: int, cls: str) -> bool:
+        if cls in EXCLUDED_CLASSES:
+            return False  # safeguard 2: prose is never learned
+        share = self.min_share
+        if cls == C.SENTENCE:
+            share = max(share, SENTENCE_MIN_SHARE)  # safeguard 3
+        return count >= self.min_docs and count >= share * docs
+
+    def learned(self) -> list:
+        """``Learned`` per site with at least one kept line, sorted by site."""
+        out = []
+        for site in sorted(self.sites):
+            stats = self.sites[site]
+            lines = []
+            for h, (norm, cls) in stats.texts.items():
+                count = stats.counts.get(h, 0)
+                if self.keeps(count, stats.docs, cls):
+                    lines.append((norm, count))
+            if lines:
+                out.append(Learned(site, stats.docs, tuple(sorted(lines))))
+        return out
+
+    def summary(self) -> str:
+        learned = self.learned()
+        text = (f"{_plural(self.documents, 'document')}, {_plural(len(self.sites), 'site')}; "
+                f"{_plural(sum(len(l.lines) for l in learned), 'line')} learned for "
+                f"{_plural(len(learned), 'site')}")
+        if self.skipped:
+            text += f"; {_plural(self.skipped, 'document')} without a site skipped"
+        if self.floor:
+            text += f"; counters pruned (counts may be low by up to {self.floor})"
+        return text
+
+    def to_toml(self) -> str:
+        return render_toml(self.learned(), self)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# -- rendering -----------------------------------------------------------------------
+def _toml_string(text: str) -> str:
+    # JSON string escapes (\" \\ \n \t \uXXXX) are valid TOML basic-string escapes.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def rule_slugs(sites: Iterable[str]) -> dict:
+    """site -> unique id part matching the rule id syntax (``fxleaders.com`` -> ``fxleaders-com``)."""
+    slugs: dict = {}
+    used: set = set()
+    for site in sites:
+        base = re.sub(r"[^a-z0-9]+", "-", site.lower()).strip("-")
+        if not base:
+            base = "h" + hashlib.blake2b(site.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        slugs[site] = slug
+    return slugs
+
+
+def render_toml(learned: list, learner: Optional[Learner] = None) -> str:
+    head = ["# Site boilerplate learned by `cleaner learn`: lines repeated across documents of one site."]
+    if learner is not None:
+        head.append(f"# {learner.summary()}.")
+        head.append(f"# Thresholds: min_docs = {learner.min_docs}, min_share = {learner.min_share}, "
+                    f"max_words = {learner.max_words}; prose lines are never learned.")
+    head.append("# Review before use: delete any line that is article text.")
+    out = ["\n".join(head), ""]
+    slugs = rule_slugs(l.site for l in learned)
+    for item in learned:
+        out.append("[[rule]]")
+        out.append(f"id = \"site.{slugs[item.site]}\"")
+        out.append(f"description = {_toml_string(f'Lines repeated across {item.docs} documents of {item.site} (learned)')}")
+        out.append("match = \"line\"")
+        out.append(f"hosts = [{_toml_string(item.site)}]")
+        out.append("phrases = [")
+        for norm, count in item.lines:
+            out.append(f"  {_toml_string(norm)},  # {count}/{item.docs} docs")
+        out.append("]")
+        out.append("")
+    return "\n".join(out)
+
+
+# -- reading documents ------------------------------------------------------------------
+def document_text(text: str, format: Optional[str] = None) -> str:
+    """The lines the cleaner matches rules against: HTML -> visible text."""
+    fmt = format or detect_format(text)
+    if fmt == "html":
+        from .html import visible_text
+
+        return visible_text(text)
+    return text
+
+
+def _doc_of(doc, fields: Fields, format: Optional[str], group_by: str):
+    """(site, text) of a dict / (url, text) pair; text None when the document has none."""
+    if isinstance(doc, (tuple, list)) and len(doc) == 2:
+        url, text = doc
+        if isinstance(text, (bytes, bytearray)):
+            text = decode_bytes(bytes(text))[0]
+        return site_of_url(url, group_by), document_text(text, format) if isinstance(text, str) else None
+    if isinstance(doc, dict):
+        url = doc.get(fields.url)
+        site = site_of_url(str(url), group_by) if url is not None else ""
+        html = doc.get(fields.html)
+        if isinstance(html, str) and html:
+            return site, document_text(html, "html")
+        text = doc.get(fields.text)
+        return site, document_text(text, format) if isinstance(text, str) else None
+    raise TypeError(f"expected a dict or a (url, text) pair, got {type(doc).__name__}")
+
+
+def learn(docs: Iterable, *, min_docs: int = DEFAULT_MIN_DOCS, min_share: float = DEFAULT_MIN_SHARE,
+          max_words: int = DEFAULT_MAX_WORDS, max_entries: int = DEFAULT_MAX_ENTRIES,
+          fields: Fields = Fields(), format: Optional[str] = None, group_by: str = "host") -> Learner:
+    """Count ``docs`` (dicts with text/html and url, or (url, text) pairs); return the ``Learner``."""
+    learner = Learner(min_docs, min_share, max_words, max_entries)
+    for doc in docs:
+        site, text = _doc_of(doc, fields, format, group_by)
+        if text is None:
+            learner.documents += 1
+            learner.skipped += 1
+            continue
+        learner.add(site, text)
+    return learner
+
+
+def learn_site_rules(docs: Iterable, min_docs: int = DEFAULT_MIN_DOCS, min_share: float = DEFAULT_MIN_SHARE,
+                     **options) -> str:
+    """Learn per-site boilerplate from ``docs``; return a rule file (TOML text).
+
+    ``docs``: dicts ``{"url", "text" | "html"}`` (field names: ``fields=Fields(...)``)
+    or ``(url, text)`` pairs.  Load the result with ``cleaner.rules.parse_rules``
+    or write it to a file for ``load_rules([path])`` / ``--rules``.
+    """
+    return learn(docs, min_docs=min_docs, min_share=min_share, **options).to_toml()
+
+
+def iter_corpus(inputs: list, fields: Fields = Fields(), format: Optional[str] = None,
+                group_by: str = "host", errors: Optional[list] = None):
+    """(site, text) of every document of ``cleaner batch``-style inputs (JSONL / dirs / globs).
+
+    Unreadable inputs and bad records are appended to ``errors`` (and skipped).
+    Files: the site is the name of the parent directory.
+    """
+    errors = [] if errors is None else errors
+    for item in iter_items(inputs):
+        if item.kind == "error":
+            errors.append(str(item.payload))
+            continue
+        try:
+            if item.kind == "json":
+                doc = json.loads(item.payload)
+                if not isinstance(doc, dict):
+                    raise ValueError(f"expected a JSON object, got {type(doc).__name__}")
+                site, text = _doc_of(doc, fields, format, group_by)
+                if text is None:
+                    raise ValueError(f"no {fields.text!r} or {fields.html!r} field")
+            else:
+                text = document_text(decode_bytes(Path(item.payload).read_bytes())[0], format)
+                site = file_site(item.payload, group_by)
+        except Exception as err:  # noqa: BLE001 - one bad record must not stop the run
+            errors.append(f"{item.where}: {type(err).__name__}: {err}")
+            continue
+        yield site, text
+
+
+def file_site(path: str, group_by: str = "host") -> str:
+    """The site of a document file: its parent directory's name, as a host."""
+    return site_of_url(os.path.basename(os.path.dirname(os.path.abspath(path))), group_by)
+
+
+def learn_inputs(inputs: list, *, fields: Fields = Fields(), format: Optional[str] = None,
+                 group_by: str = "host", errors: Optional[list] = None, **thresholds) -> Learner:
+    learner = Learner(**thresholds)
+    for site, text in iter_corpus(inputs, fields, format, group_by, errors):
+        learner.add(site, text)
+    return learner
+
+
+__all__ = [
+    "Learned", "Learner", "document_text", "file_site", "iter_corpus", "learn", "learn_inputs",
+    "learn_site_rules", "registered_domain", "render_toml", "site_of_url",
+]
