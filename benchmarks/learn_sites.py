@@ -128,10 +128,12 @@ def part_a(pages, cleaner: Cleaner):
         host = page_site(url, record["file"])
         by_host[host].append((url, record, text))
         by_domain[registered_domain(host)].append((url, record, text))
-    groups = []
+    groups, seen = [], set()
     for kind, table in (("host", by_host), ("domain", by_domain)):
         for key, members in sorted(table.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            if len(members) >= MIN_PAGES and not (kind == "domain" and key in by_host and len(by_host[key]) == len(members)):
+            urls = frozenset(url for url, _, _ in members)
+            if len(members) >= MIN_PAGES and urls not in seen:  # archive.org = web.archive.org: once
+                seen.add(urls)
                 groups.append((kind, key, members))
     small = sorted((k, len(v)) for k, v in by_host.items() if 1 < len(v) < MIN_PAGES)
     rows = []
@@ -160,41 +162,56 @@ def seed_chrome():
     return cta, sidebar
 
 
-def wrap(text: str, record: dict, cta: list, sidebar: list):
-    """The page's lines with the CTA block after the middle body line and the sidebar at the end.
+def wrap(text: str, record: dict, cta: list, sidebar: list, placement: str):
+    """The page's lines with the seed's chrome inserted; -> (document text, injected line numbers).
 
-    Returns (document text, set of injected line numbers).
+    ``template``: the CTA block after the middle body line, the sidebar block at
+    the end (the seed page's own layout).  ``in-article``: one sidebar line
+    after every second body line (ad slots inside the article).
     """
     lines = text.splitlines()
     body = [i for i, l in enumerate(lines) if any(ws(s) and ws(s) in ws(l) for s in record.get("with", []))]
-    at = body[len(body) // 2] + 1 if body else len(lines) // 2
-    out = lines[:at] + cta + lines[at:] + sidebar
-    injected = set(range(at + 1, at + 1 + len(cta))) | set(range(len(out) - len(sidebar) + 1, len(out) + 1))
+    if placement == "template":
+        at = body[len(body) // 2] + 1 if body else len(lines) // 2
+        inserts = {at: cta, len(lines): sidebar}
+    else:
+        inserts = {i + 1: [sidebar[k % len(sidebar)]] for k, i in enumerate(body[::2])}
+    out, injected = [], set()
+    for i in range(len(lines) + 1):
+        for extra in inserts.get(i, ()):
+            out.append(extra)
+            injected.add(len(out))
+        if i < len(lines):
+            out.append(lines[i])
     return "\n".join(out) + "\n", injected
 
 
-def part_b(pages, cleaner: Cleaner):
+def part_b(pages, cleaner: Cleaner, placement: str):
+    """-> ({"built-in": Tally, "none": Tally}, learned phrase lists per fold, cta, sidebar)."""
     cta, sidebar = seed_chrome()
     docs = []
     for url, record, text in pages:
         if not record.get("with"):
             continue
-        doc, injected = wrap(text, record, cta, sidebar)
+        doc, injected = wrap(text, record, cta, sidebar, placement)
         docs.append((record, doc, injected))
-    tally = Tally()
+    bare = Cleaner(RuleSet([]), cleaner.options, cleaner.stoplists)  # the context classifier alone
+    tallies = {"built-in": Tally(), "none": Tally()}
     learned_sets = []
     halves = (docs[0::2], docs[1::2])
     for train, test in ((halves[0], halves[1]), (halves[1], halves[0])):
         toml_text = learn_site_rules([(f"https://www.{SYNTHETIC_HOST}/n/{i}", d) for i, (_, d, _) in enumerate(train)])
         rules = parse_rules(toml_text)
         learned_sets.append(sorted(p for r in rules for p in r.phrases))
-        learned_cleaner = Cleaner(RuleSet(list(cleaner.rules.rules) + rules), cleaner.options, cleaner.stoplists)
-        for record, doc, injected in test:
-            url = f"https://www.{SYNTHETIC_HOST}/news/held-out"
-            base = cleaner.clean(doc, format="text", url=url)
-            learned = learned_cleaner.clean(doc, format="text", url=url)
-            tally.add(record, doc, base, learned, len(learned_sets[-1]), injected)
-    return tally, learned_sets, cta, sidebar
+        for name, base_cleaner in (("built-in", cleaner), ("none", bare)):
+            learned_cleaner = Cleaner(RuleSet(list(base_cleaner.rules.rules) + rules), cleaner.options,
+                                      cleaner.stoplists)
+            for record, doc, injected in test:
+                url = f"https://www.{SYNTHETIC_HOST}/news/held-out"
+                base = base_cleaner.clean(doc, format="text", url=url)
+                learned = learned_cleaner.clean(doc, format="text", url=url)
+                tallies[name].add(record, doc, base, learned, len(learned_sets[-1]), injected)
+    return tallies, learned_sets, cta, sidebar
 
 
 def main() -> int:
@@ -224,27 +241,34 @@ def main() -> int:
             print(f"- lost in {key}: {example!r}")
     print()
 
-    tally, learned_sets, cta, sidebar = part_b(pages, cleaner)
-    t = tally
     print("### B. Real article pages + real fxleaders.com chrome (the combination is synthetic)\n")
-    print(f"Real: {t.pages} eval pages with `with` snippets (whole visible text, own chrome included); "
-          f"the seed page's {len(cta)} CTA lines (inserted after the middle body line) and "
-          f"{len(sidebar)} sidebar lines (appended). Synthetic: treating them all as fxleaders.com "
-          f"documents. Two folds: learn on one half, clean the other.\n")
-    print("| | baseline (built-in rules) | + learned rules |")
-    print("|---|---:|---:|")
-    print(f"| injected promo lines dropped | {t.injected_base}/{t.injected} ({pct(t.injected_base, t.injected)}) "
-          f"| {t.injected_learned}/{t.injected} ({pct(t.injected_learned, t.injected)}) |")
-    print(f"| `without` snippets removed | {t.without_base}/{t.without_in} ({pct(t.without_base, t.without_in)}) "
-          f"| {t.without_learned}/{t.without_in} ({pct(t.without_learned, t.without_in)}) |")
-    print(f"| `with` snippets kept | {t.with_base}/{t.with_in} | {t.with_base - t.with_lost}/{t.with_in} "
-          f"({t.with_lost} lost) |")
-    print(f"| lines newly dropped (all by learned rules: {t.site_drops}) | | {t.newly_dropped} |")
+    results = {p: part_b(pages, cleaner, p) for p in ("template", "in-article")}
+    _, _, cta, sidebar = results["template"]
+    t0 = results["template"][0]["built-in"]
+    print(f"Real: {t0.pages} eval pages with `with` snippets (their whole visible text, own chrome "
+          f"included) and the seed page's {len(cta)} CTA lines and {len(sidebar)} sidebar lines "
+          f"(fxleaders.com). Synthetic: the combination, all pages treated as fxleaders.com documents. "
+          f"`template`: CTA block after the middle body line + sidebar block at the end; `in-article`: "
+          f"one sidebar line after every second body line. Two folds: learn on one half, clean the "
+          f"other (text mode).\n")
+    print("| placement | rules | injected promo lines dropped | + learned rules | `without` removed "
+          "| + learned | `with` kept | + learned (lost) | lines newly dropped |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for placement, (tallies, _, _, _) in results.items():
+        for name, t in tallies.items():
+            print(f"| {placement} | {name} | {pct(t.injected_base, t.injected)} ({t.injected_base}/{t.injected}) "
+                  f"| {pct(t.injected_learned, t.injected)} ({t.injected_learned}/{t.injected}) "
+                  f"| {pct(t.without_base, t.without_in)} | {pct(t.without_learned, t.without_in)} "
+                  f"| {t.with_base}/{t.with_in} | {t.with_base - t.with_lost}/{t.with_in} ({t.with_lost}) "
+                  f"| {t.newly_dropped} |")
     print()
-    for i, phrases in enumerate(learned_sets, 1):
-        print(f"Fold {i} learned {len(phrases)} lines: " + ", ".join(f"`{p}`" for p in phrases))
-    for example in t.lost_examples:
-        print(f"- lost: {example!r}")
+    for placement, (tallies, learned_sets, _, _) in results.items():
+        for i, phrases in enumerate(learned_sets, 1):
+            print(f"- {placement}, fold {i}: learned {len(phrases)} lines: " + ", ".join(f"`{p}`" for p in phrases))
+    for placement, (tallies, _, _, _) in results.items():
+        for name, t in tallies.items():
+            for example in t.lost_examples:
+                print(f"- lost ({placement}, {name}): {example!r}")
     return 0
 
 

@@ -23,6 +23,7 @@ Every tunable is a module constant; the reasons in the report name them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -46,10 +47,24 @@ WEIGHT_MENU = -30.0
 WEIGHT_BAD = -20.0
 WEIGHT_RULE = -40.0
 SECONDARY_SEGMENT_SHARE = 0.3
-# The title: at most this many heading-like lines within this many chars before the body.
-TITLE_MAX_LINES = 2
-MAX_HEADING_DISTANCE = 200
+# The title: the nearest heading of at least TITLE_MIN_WORDS words, not a byline
+# or a date, within TITLE_WINDOW lines above the body.
+TITLE_WINDOW = 8
+TITLE_MIN_WORDS = 3
 HEADING_MAX_WORDS = 15
+MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|"
+    "janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+)
+PATH_SEPARATOR_RE = re.compile(r" [/|>›»] ")  # "News / World": a breadcrumb or section path
+BYLINE_OR_DATE_RE = re.compile(
+    r"^(?:by|von|par|por|door|av|af|od|autor|author|posted|veröffentlicht|publié|publicado)\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+    rf"|\b(?:{MONTHS})\w*\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
+    rf"|\b\d{{1,2}}\.? (?:{MONTHS})\w*\.? \d{{4}}\b",
+    re.IGNORECASE,
+)
 
 GOOD, NEARGOOD, SENTENCE, SHORT, MENU, BAD, RULE, BLANK = (
     "good", "neargood", "sentence", "short", "menu", "bad", "rule", "blank",
@@ -187,16 +202,33 @@ def decide(scored: list, neutral: bool, options) -> list:
 
 
 def _title_lines(items: list, start: int) -> set:
-    found, distance = set(), 0
-    for k in range(start - 1, max(-1, start - 1 - TITLE_MAX_LINES), -1):
-        item = items[k]
-        if item.cls in (RULE, BAD) or not is_heading_like(item.features, item.stripped):
-            break
-        distance += item.features.chars
-        if distance > MAX_HEADING_DISTANCE:
-            break
-        found.add(k)
-    return found
+    """The title: the nearest title-like line in the few lines above the body.
+
+    Between a headline and its first paragraph pages put bylines, dates,
+    credits, share bars and section labels, so the title is not simply the
+    line above the body: we look past those (up to ``TITLE_WINDOW`` lines)
+    for a heading of at least ``TITLE_MIN_WORDS`` words that is not a byline
+    or a date.
+    """
+    for k in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
+        if _title_like(items[k], TITLE_MIN_WORDS):
+            # A headline directly above a heading-like dek is the title too.
+            return {k, k - 1} if k > 0 and _title_like(items[k - 1], TITLE_MIN_WORDS) else {k}
+    # No headline of several words: a short heading right above the body will do.
+    if start > 0 and _title_like(items[start - 1], 1):
+        return {start - 1}
+    return set()
+
+
+def _title_like(item, min_words: int) -> bool:
+    f = item.features
+    return (
+        item.cls not in (RULE, BAD, *PROSE)
+        and is_heading_like(f, item.stripped)
+        and f.words >= min_words
+        and not BYLINE_OR_DATE_RE.search(item.stripped)
+        and not PATH_SEPARATOR_RE.search(item.stripped)
+    )
 
 
 def _score(item, neutral: bool) -> float:

@@ -233,7 +233,7 @@ def trie_pattern(phrases) -> str:
     return build(trie)
 
 
-MIN_FACTOR_CHARS = 3
+MIN_FACTOR_CHARS = 4
 
 
 def required_literals(pattern: str) -> frozenset | None:
@@ -267,8 +267,13 @@ def required_literals(pattern: str) -> frozenset | None:
                 candidates.append(found)
         if run:
             candidates.append(frozenset([run]))
-        usable = [c for c in candidates if min(map(len, c)) >= MIN_FACTOR_CHARS]
-        return max(usable, key=lambda c: (min(map(len, c)), -len(c))) if usable else None
+        # Spaces and punctuation make poor anchors (" on " is everywhere): rank
+        # a set by its shortest member's letters and digits.
+        def strength(c):
+            return min(sum(ch.isalnum() for ch in f) for f in c)
+
+        usable = [c for c in candidates if strength(c) >= MIN_FACTOR_CHARS]
+        return max(usable, key=lambda c: (strength(c), -len(c))) if usable else None
 
     return of_sequence(sre_parse.parse(pattern))
 
@@ -280,6 +285,17 @@ _ANCHORS = {
     "suffix": ("(?<!\\w)(?:{})\\Z", "search"),
     "contains": ("(?<!\\w)(?:{})(?!\\w)", "search"),
 }
+
+
+WORD_BUCKETS = (8, 16, 40)
+
+
+def _word_bucket(max_words: int) -> int:
+    """The smallest bucket that holds a rule's word limit (0 = no limit)."""
+    for bucket in WORD_BUCKETS:
+        if max_words and max_words <= bucket:
+            return bucket
+    return max_words or 10**9
 
 
 def _compile(kind: str, body: str, flags: int = 0):
@@ -317,27 +333,34 @@ class Matcher:
                 self.by_group[name] = rule
                 factors = required_literals(rule.pattern())
                 group = cased if rule.case_sensitive else regexes
-                group[rule.match].append((f"(?P<{name}>{rule.pattern()})", factors))
+                group[rule.match].append((f"(?P<{name}>{rule.pattern()})", factors, rule))
             else:
                 for phrase in rule.phrases:
                     literals[rule.match].setdefault(phrase, rule)
         # Longest line (in words) any pattern rule applies to: longer lines skip the patterns.
         pattern_rules = [r for r in rules if r.id in self.single]
         self.max_words = max((r.max_words or 10**9 for r in pattern_rules), default=0)
-        # Steps: (kind, method, phrase table or None, matches the case-kept line, prefilter or None)
+        # Steps: (kind, method, phrase table or None, matches the case-kept line,
+        # prefilter or None, longest line in words it applies to).  Regex rules are
+        # grouped by their word limit, so a long line skips the groups of short-line
+        # rules; searching (not anchored) groups get a literal prefilter.
         self.steps = []
         for kind in MATCH_KINDS:
             if literals[kind]:
-                self.steps.append((kind, _compile(kind, trie_pattern(literals[kind])), literals[kind], False, None))
+                limit = max((r.max_words or 10**9) for r in literals[kind].values())
+                self.steps.append((kind, _compile(kind, trie_pattern(literals[kind])), literals[kind], False, None, limit))
             for keeps_case, group in ((False, regexes[kind]), (True, cased[kind])):
-                filtered = [body for body, factors in group if factors]
-                unfiltered = [body for body, factors in group if not factors]
-                if filtered:
-                    words = set().union(*(factors for _, factors in group if factors))
-                    prefilter = re.compile(trie_pattern(words)).search
-                    self.steps.append((kind, _compile(kind, "|".join(filtered)), None, keeps_case, prefilter))
-                if unfiltered:
-                    self.steps.append((kind, _compile(kind, "|".join(unfiltered)), None, keeps_case, None))
+                for limit in sorted({_word_bucket(rule.max_words) for _, _, rule in group}):
+                    members = [(body, factors) for body, factors, rule in group if _word_bucket(rule.max_words) == limit]
+                    searching = kind in ("contains", "suffix")
+                    filtered = [body for body, factors in members if factors and searching]
+                    unfiltered = [body for body, factors in members if not (factors and searching)]
+                    if filtered:
+                        anchors = set().union(*(factors for _, factors in members if factors))
+                        prefilter = re.compile(trie_pattern(anchors)).search
+                        self.steps.append((kind, _compile(kind, "|".join(filtered)), None, keeps_case, prefilter, limit))
+                    if unfiltered:
+                        self.steps.append((kind, _compile(kind, "|".join(unfiltered)), None, keeps_case, None, limit))
 
     def match(self, norm: str, stripped: str, words: int, language: str) -> Rule | None:
         rule = self.exact.get(norm)
@@ -347,7 +370,9 @@ class Matcher:
             return rule
         if words > self.max_words:
             return None
-        for kind, method, phrases, keeps_case, prefilter in self.steps:
+        for kind, method, phrases, keeps_case, prefilter, limit in self.steps:
+            if words > limit:
+                continue
             subject = " ".join(stripped.split()).strip(EDGE_CHARS) if keeps_case else norm
             if prefilter is not None and prefilter(subject) is None:
                 continue

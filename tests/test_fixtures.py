@@ -65,7 +65,7 @@ def _mini_toml(text: str) -> dict:
         if not m or not cases:
             raise ValueError(f"{KNOWN.name}: cannot parse {raw!r}")
         key, string, boolean = m.groups()
-        cases[-1][key] = (boolean == "true") if boolean else bytes(string, "utf-8").decode("unicode_escape")
+        cases[-1][key] = (boolean == "true") if boolean else re.sub(r'\\(["\\])', r"\1", string)
     return {"case": cases}
 
 
