@@ -86,6 +86,7 @@ class Tally:
         self.with_in = self.with_base = self.with_lost = 0
         self.lost_examples = []
         self.injected = self.injected_base = self.injected_learned = 0
+        self.body_hits = 0  # lines dropped by a learned rule that are (part of) a `with` snippet
 
     def add(self, record, source, base, learned, learned_lines=0, injected=()):
         self.pages += 1
@@ -107,6 +108,8 @@ class Tally:
         for db, dl in zip(base.decisions, learned.decisions):
             if not dl.kept and dl.rule and dl.rule.startswith("site."):
                 self.site_drops += 1
+                line = ws(dl.text)
+                self.body_hits += any(ws(s) and (ws(s) in line or line in ws(s)) for s in record.get("with", []))
             if db.kept and not dl.kept and db.text.strip():
                 self.newly_dropped += 1
         if injected:
@@ -226,13 +229,14 @@ def main() -> int:
     print(f"## Learned site rules (`cleaner learn`), {len(pages)} eval pages\n")
     print("### A. Real same-site groups of the eval set (leave-one-out, default thresholds)\n")
     print("| group | pages | learned lines/fold | lines dropped by learned rules | newly dropped lines "
-          "| `without` removed: baseline → learned | `with` kept by baseline, lost with learned |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+          "| `without` removed: baseline → learned | `with` kept by baseline, lost with learned "
+          "| body lines hit by learned rules |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for kind, key, t in rows:
         print(f"| {key} (by {kind}) | {t.pages} | {t.learned / max(t.pages, 1):.1f} | {t.site_drops} | {t.newly_dropped} "
               f"| {t.without_base}/{t.without_in} ({pct(t.without_base, t.without_in)}) → "
               f"{t.without_learned}/{t.without_in} ({pct(t.without_learned, t.without_in)}) "
-              f"| {t.with_lost}/{t.with_base} |")
+              f"| {t.with_lost}/{t.with_base} | {t.body_hits} |")
     print()
     print(f"Groups with 2 pages (too few for leave-one-out: 1 training page): "
           + (", ".join(f"{k}" for k, _ in small) or "none") + ".")
@@ -252,15 +256,15 @@ def main() -> int:
           f"one sidebar line after every second body line. Two folds: learn on one half, clean the "
           f"other (text mode).\n")
     print("| placement | rules | injected promo lines dropped | + learned rules | `without` removed "
-          "| + learned | `with` kept | + learned (lost) | lines newly dropped |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+          "| + learned | `with` kept | + learned (lost) | lines newly dropped | body lines hit by learned rules |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for placement, (tallies, _, _, _) in results.items():
         for name, t in tallies.items():
             print(f"| {placement} | {name} | {pct(t.injected_base, t.injected)} ({t.injected_base}/{t.injected}) "
                   f"| {pct(t.injected_learned, t.injected)} ({t.injected_learned}/{t.injected}) "
                   f"| {pct(t.without_base, t.without_in)} | {pct(t.without_learned, t.without_in)} "
                   f"| {t.with_base}/{t.with_in} | {t.with_base - t.with_lost}/{t.with_in} ({t.with_lost}) "
-                  f"| {t.newly_dropped} |")
+                  f"| {t.newly_dropped} | {t.body_hits} |")
     print()
     for placement, (tallies, learned_sets, _, _) in results.items():
         for i, phrases in enumerate(learned_sets, 1):

@@ -24,7 +24,7 @@ Every tunable is a module constant; the reasons in the report name them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .features import Features
@@ -112,6 +112,53 @@ def classify_line(f: Features, neutral: bool, hint=None) -> str:
 
 def is_heading_like(f: Features, stripped: str) -> bool:
     return 0 < f.words <= HEADING_MAX_WORDS and not f.bullet and not stripped.endswith((".", ",", ";"))
+
+
+# A bullet list is judged as one block: its items are short on their own.
+LIST_MIN_ITEMS = 2
+LIST_PROSE_MEAN_CHARS = 40
+LIST_JUNK_RULE_SHARE = 0.5
+
+
+def judge_lists(scored: list) -> list:
+    """Re-class the items of each bullet list by the list as a whole.
+
+    A list whose items read as prose together (long enough on average, with
+    stopwords) is body text, so its short items count as near-good.  A list
+    made mostly of rule hits (a promo or share list) is boilerplate, so its
+    other items count as menu lines.  Blank lines do not end a list.
+    """
+    out = list(scored)
+    run: list = []
+    for i, s in enumerate(scored + [None]):
+        if s is not None and (s.cls == BLANK or (s.features is not None and s.features.bullet)):
+            if s.cls != BLANK or run:
+                run.append(i)
+            continue
+        items = [k for k in run if scored[k].cls != BLANK]
+        if len(items) >= LIST_MIN_ITEMS:
+            _judge_list([scored[k] for k in items], items, out)
+        run = []
+    return out
+
+
+def _judge_list(members: list, indexes: list, out: list) -> None:
+    rules = sum(1 for m in members if m.cls == RULE)
+    plain = [m for m in members if m.cls not in (RULE, BAD)]
+    if rules / len(members) >= LIST_JUNK_RULE_SHARE:
+        new_cls, label, why = MENU, "list.promo-block", f"in a list of which {rules} of {len(members)} items are rule hits"
+    elif plain:
+        chars = sum(m.features.chars for m in plain)
+        words = sum(m.features.words for m in plain) or 1
+        density = sum(m.features.stopwords for m in plain) / words
+        if chars / len(plain) < LIST_PROSE_MEAN_CHARS or density < STOPWORDS_NEARGOOD:
+            return
+        new_cls, label, why = NEARGOOD, "", ""
+    else:
+        return
+    for k, m in zip(indexes, members):
+        if m.cls in (SHORT, MENU, SENTENCE):
+            out[k] = replace(m, cls=new_cls, label=label, why=why)
 
 
 def weight(cls: str, f: Features) -> float:
@@ -247,6 +294,8 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
         return Verdict(True, "context", "context.sentence-in-body", "short sentence next to body prose", score)
     if prose_before and prose_after:
         return Verdict(True, "context", "context.between-prose", f"{cls} line between body paragraphs", score)
+    if item.label:
+        return Verdict(False, "context", item.label, item.why, score)
     side = "after" if prose_before else "before" if prose_after else "among"
     return Verdict(False, "context", f"context.{cls}-edge",
                    f"{cls} line {side} {'body prose' if side != 'among' else 'boilerplate'}, not between paragraphs",
@@ -258,6 +307,8 @@ def _outside(item, cls: str, neutral: bool, segments: str) -> Verdict:
         return Verdict(False, "rule", item.rule.id, item.rule.description or "phrase rule")
     if cls == BAD:
         return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), _score(item, neutral))
+    if item.label:
+        return Verdict(False, "context", item.label, item.why, _score(item, neutral))
     return Verdict(False, "context", "context.outside-body", f"{cls} line outside the body (lines {segments})",
                    _score(item, neutral))
 

@@ -127,6 +127,7 @@ class Cleaner:
             scored.append(Scored(line, s, f, None, cls))
         if time.monotonic() > deadline:
             return passthrough(source, "time budget exceeded while scoring lines", format=format)
+        scored = C.judge_lists(scored)
         has_evidence = any(l.hint is not None for l in lines)
         verdicts = (C.decide_with_evidence if has_evidence else C.decide)(scored, neutral, self.options)
         if format == "html":

@@ -1,0 +1,256 @@
+"""The text pipeline: stages tested on small hand-made documents (jusText-style)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner import classify as C
+from cleaner.core import detect_format, split_lines
+from cleaner.rules import RuleError, RuleSet, check_regex, normalize, parse_rules, required_literals, trie_pattern
+
+from conftest import SEED
+
+PROSE = (
+    "The committee met on Tuesday and agreed that the new rules would apply to all of the members "
+    "from the start of next year, after a long debate about the costs and the benefits of the plan.\n"
+)
+PROSE2 = (
+    "Several members said that they had been worried about the timing, but in the end most of them "
+    "voted for the proposal because it was the only way to keep the project on its schedule.\n"
+)
+
+
+def decisions_by_text(result):
+    return {d.text.strip(): d for d in result.decisions if d.text.strip()}
+
+
+@pytest.fixture(scope="module")
+def seed_result():
+    if not SEED.exists():
+        pytest.skip(f"seed not found at {SEED}")
+    return cleaner.clean(SEED.read_text(encoding="utf-8"), format="text")
+
+
+def test_seed_keeps_headings_and_drops_the_promo_tail(seed_result):
+    by_text = decisions_by_text(seed_result)
+    for kept in (
+        "U.S. and China Reach Preliminary Deal After Two Days of Talks",
+        "Quick overview",
+        "The Strategic Role of Rare Earths",
+        "Future Rounds on the Horizon",
+    ):
+        assert by_text[kept].kept, kept
+    tail = [
+        "- Check out our free forex signals",
+        "- Follow the top economic events on FX Leaders economic calendar",
+        "- Trade better, discover more Forex Trading Strategies",
+        "- Open a FREE Trading Account",
+        "Related Articles", "Sidebar rates", "HFM", "Related Posts", "Doo Prime", "XM", "Best Forex Brokers",
+    ]
+    for dropped in tail:
+        d = by_text[dropped]
+        assert not d.kept and d.rule and d.reason, dropped
+    assert seed_result.text.rstrip("\n").endswith("produced by American firms.")
+    assert seed_result.stats["lines_dropped"] == len(tail)
+
+
+def test_rule_hits_do_not_prop_up_neighbours():
+    # "XM" sits between two promo lines: without the rule hits counting as junk
+    # it would be a short line "between" content.
+    text = PROSE + PROSE2 + "Open a FREE Trading Account\nXM\nBest Forex Brokers\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not by_text["XM"].kept
+    assert by_text["Best Forex Brokers"].rule == "promo.broker-list"
+
+
+def test_heading_between_paragraphs_is_kept_and_tail_heading_is_not():
+    text = PROSE + "Why It Matters\n" + PROSE2 + "More From Our Site\nTop Stories Today\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Why It Matters"].kept
+    assert by_text["Why It Matters"].rule == "context.between-prose"
+    assert not by_text["More From Our Site"].kept
+    assert not by_text["Top Stories Today"].kept
+
+
+def test_title_found_past_byline_and_date():
+    text = (
+        "Home\nNews\nCouncil Backs New Budget Rules\nBy Jane Smith\n12.03.2024\n" + PROSE + PROSE2
+    )
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Council Backs New Budget Rules"].rule == "context.title"
+    assert not by_text["By Jane Smith"].kept
+    assert not by_text["Home"].kept
+
+
+def test_no_title_when_asked():
+    text = "Council Backs New Budget Rules\n" + PROSE + PROSE2
+    result = cleaner.clean(text, format="text", keep_title=False)
+    assert "Council Backs" not in result.text
+
+
+def test_repeated_lines_are_dropped_after_the_first():
+    text = PROSE + PROSE2 + PROSE
+    result = cleaner.clean(text, format="text")
+    assert result.text == PROSE + PROSE2
+    assert result.decisions[2].rule == "dedup.repeated-line"
+    assert "repeats line 1" in result.decisions[2].reason
+
+
+def test_bullet_list_judged_as_a_block():
+    items = [
+        "- the first measure lowers the fees that small firms pay for their permits\n",
+        "- a second one cuts the time it takes to get an answer\n",
+        "- and the third one is about the way the rules are checked\n",
+    ]
+    scored = cleaner.Cleaner().clean(PROSE + "".join(items) + PROSE2, format="text")
+    assert all(d.kept for d in scored.decisions)
+    promo = PROSE + PROSE2 + "- Open a FREE Trading Account\n- Start trading now\n- HFM\n"
+    by_text = decisions_by_text(cleaner.clean(promo, format="text"))
+    assert by_text["- HFM"].rule == "list.promo-block"
+
+
+def test_blank_lines_left_by_removals_collapse_but_others_stay():
+    text = PROSE + "\n\n" + PROSE2 + "\n\nOpen a FREE Trading Account\n\n"
+    result = cleaner.clean(text, format="text")
+    assert result.text == PROSE + "\n\n" + PROSE2
+    again = cleaner.clean(result.text, format="text")
+    assert again.text == result.text and not again.dropped
+
+
+def test_body_is_subsequence_and_crlf_kept():
+    text = (PROSE + "Share this article\n" + PROSE2).replace("\n", "\r\n")
+    result = cleaner.clean(text, format="text")
+    lines = text.splitlines(keepends=True)
+    assert result.text == lines[0] + lines[2]
+
+
+def test_passthrough_over_size_cap():
+    result = cleaner.clean(PROSE * 10, format="text", max_bytes=100)
+    assert result.status == "passthrough" and result.text == PROSE * 10
+    assert "cap" in result.message
+
+
+def test_empty_and_whitespace():
+    assert cleaner.clean("").text == ""
+    assert cleaner.clean("   \n\n").status in ("ok", "no-body")
+
+
+def test_detect_format():
+    assert detect_format("<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
+    assert detect_format("<div><p>hello</p></div>") == "html"
+    assert detect_format("Just text with a <b> tag inside.\n") == "text"
+
+
+def test_split_lines_keeps_terminators():
+    assert [l.text for l in split_lines("a\r\nb\nc")] == ["a\r\n", "b\n", "c"]
+
+
+# -- rules ---------------------------------------------------------------------
+
+RULE_FILE = """
+[[rule]]
+id = "site.example-chrome"
+description = "example.com chrome"
+match = "line"
+phrases = ["Our Partners"]
+hosts = ["example.com"]
+
+[[rule]]
+id = "test.german-only"
+description = "german phrase"
+match = "prefix"
+phrases = ["mehr dazu"]
+lang = ["de"]
+"""
+
+
+def test_host_scoped_rules_apply_to_their_host_and_subdomains_only():
+    rules = RuleSet(parse_rules(RULE_FILE))
+    engine = cleaner.Cleaner(rules)
+    text = PROSE + PROSE2 + "Our Partners\n"
+    hit = engine.clean(text, format="text", url="https://www.news.example.com/a")
+    assert hit.decisions[-1].rule == "site.example-chrome"
+    miss = engine.clean(text, format="text", url="https://other.org/a")
+    assert miss.decisions[-1].rule != "site.example-chrome"
+
+
+def test_language_scope():
+    rules = RuleSet(parse_rules(RULE_FILE))
+    matcher = rules.global_matcher
+    assert matcher.match("mehr dazu hier", "Mehr dazu hier", 3, "de").id == "test.german-only"
+    assert matcher.match("mehr dazu hier", "Mehr dazu hier", 3, "en") is None
+
+
+@pytest.mark.parametrize(
+    "table, message",
+    [
+        ('id = "Bad Id"\nphrases = ["x"]', "id must look like"),
+        ('id = "a.b"\nphrases = ["x"]\nregex = "y"', "either 'phrases' or 'regex'"),
+        ('id = "a.b"\nregex = "(a+)+"', "nests unbounded repeats"),
+        ('id = "a.b"\nregex = "Upper"', "lower case"),
+        ('id = "a.b"\nphrases = ["x"]\nmatch = "fuzzy"', "match must be one of"),
+        ('id = "a.b"\nphrases = ["x"]\ncolour = "red"', "unknown keys"),
+    ],
+)
+def test_bad_rules_are_refused_with_the_file_and_rule_named(table, message):
+    with pytest.raises(RuleError, match=re.escape(message)) as err:
+        parse_rules("[[rule]]\n" + table, "mine.toml")
+    assert "mine.toml" in str(err.value)
+
+
+@pytest.mark.parametrize("pattern", [r"(a+)+", r"(?:\w+\s?)*x", r"(.*)*", r"(a)\1"])
+def test_regex_linter_rejects_backtracking_traps(pattern):
+    with pytest.raises(RuleError):
+        check_regex(pattern)
+
+
+def test_shipped_rules_load_and_have_descriptions():
+    rules = cleaner.load_rules()
+    assert len(rules) > 50
+    assert all(r.description for r in rules.rules)
+    families = {r.family for r in rules.rules}
+    for family in ("promo", "newsletter", "social", "related", "consent", "ads", "legal", "navigation", "credits", "feeds"):
+        assert family in families
+
+
+def test_normalize():
+    assert normalize("  • Related   Articles: ") == "related articles"
+    assert normalize("Kon\xadtakt") == "kontakt"
+    assert normalize("© 2024 ACME") == "© 2024 acme"
+
+
+phrases = st.lists(st.text(alphabet="abcde ", min_size=1, max_size=6).map(str.strip).filter(bool), min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(phrases, st.text(alphabet="abcde ", max_size=20))
+def test_trie_pattern_matches_like_a_plain_alternation(words, subject):
+    ours = re.compile(f"(?:{trie_pattern(words)})\\Z")
+    plain = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")\\Z")
+    assert bool(ours.match(subject)) == bool(plain.match(subject))
+
+
+REGEX_RULES = [r for r in cleaner.load_rules().rules if r.regex]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_required_literals_are_in_every_match(data):
+    """The prefilter may only skip lines the regex cannot match."""
+    rule = data.draw(st.sampled_from(REGEX_RULES))
+    anchors = required_literals(rule.regex)
+    if anchors is None:
+        return
+    # Strings that match: take real lines from the regex's own alternatives via hypothesis.
+    subject = data.draw(st.from_regex(rule.regex, fullmatch=True).filter(lambda s: len(s) < 300), label="match")
+    assert any(a in subject for a in anchors), (rule.id, subject, anchors)
+
+
+def test_prose_score_is_bounded():
+    f = cleaner.features.line_features("word " * 100, ["word"] * 100, frozenset({"word"}))
+    assert 0.0 <= C.prose_score(f, f.stop_density) <= 1.0
