@@ -360,7 +360,20 @@ def decide_with_evidence(scored: list, neutral: bool, options) -> list:
         else:
             out[i] = Verdict(False, "evidence", "evidence.none", "outside both extractors' main content", v.score)
     _keep_lead(scored, out)
+    if not options.keep_title:
+        _drop_title_headings(scored, out)
     return out
+
+
+def _drop_title_headings(scored: list, out: list) -> None:
+    """keep_title=False: drop the h1 blocks above the first kept prose."""
+    for i, (s, v) in enumerate(zip(scored, out)):
+        if v is None:
+            continue
+        if v.kept and s.cls in PROSE:
+            return
+        if v.kept and s.line.hint is not None and s.line.hint.heading == 1:
+            out[i] = Verdict(False, "context", "option.no-title", "the title (keep_title is off)", v.score)
 
 
 def _keep_lead(scored: list, out: list) -> None:

@@ -10,13 +10,14 @@ same rules and context scoring as text mode.
 from __future__ import annotations
 
 from dataclasses import replace
+from html.parser import HTMLParser
 
 import lxml.html
 from lxml import etree
 
 from .evidence import inside, readability_text, trafilatura_text
 from .model import BlockHint, Line
-from .segment import visible_blocks
+from .segment import BLOCK_TAGS, INVISIBLE_TAGS, visible_blocks
 
 # Pages larger than this are segmented and scored, but not handed to the
 # extractors (trafilatura can take minutes on huge pages).
@@ -42,9 +43,49 @@ def parse_html(text: str):
     return root
 
 
+class _TextRecovery(HTMLParser):
+    """Visible text without a tree, for pages lxml cannot build one for.
+
+    libxml2 drops everything nested deeper than its limit (a few thousand
+    levels); the standard library's tokenizer keeps no stack, so it recovers
+    the text of any page in linear time.
+    """
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in INVISIBLE_TAGS:
+            self.skipping += 1
+        elif tag in BLOCK_TAGS or tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in INVISIBLE_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def recovered_lines(html: str) -> list:
+    parser = _TextRecovery()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
 def visible_text(html: str) -> str:
     """The page's visible text, one block per line (what a naive scraper saves)."""
-    return "".join(b.text + "\n" for b in visible_blocks(parse_html(html)))
+    blocks = visible_blocks(parse_html(html))
+    texts = [b.text for b in blocks] if blocks else recovered_lines(html)
+    return "".join(t + "\n" for t in texts)
 
 
 def page_lines(cleaner, html: str, url=None) -> list:
@@ -52,6 +93,9 @@ def page_lines(cleaner, html: str, url=None) -> list:
     options = cleaner.options
     tree = parse_html(html)
     blocks = visible_blocks(tree)
+    if not blocks:
+        # No tree, or the parser gave up on the nesting: recover the text without one.
+        return [Line(i + 1, text + "\n") for i, text in enumerate(recovered_lines(html))]
     texts = [b.text for b in blocks]
     traf = read = [None] * len(blocks)
     if options.extractors and blocks and len(html) <= EXTRACTOR_MAX_CHARS:

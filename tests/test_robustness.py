@@ -316,7 +316,7 @@ def test_over_max_bytes_utf16_passes_through_decoded():
 ADVERSARIAL = [
     "a" * 50000, " " * 50000, "aaa aaa " * 5000, "/" * 20000, "1" * 50000, "1 " * 25000, "a/" * 10000,
     "home > " * 5000, "© " * 10000, "a.b-" * 10000, "a1" * 25000, "1," * 25000, "a-" * 25000,
-    "newsletter " * 4000, "-" * 50000, "(c) " * 10000, "page 1 of " * 5000,
+    "newsletter " * 4000, "-" * 10000, "(c) " * 10000, "page 1 of " * 5000,
 ]
 SHIPPED = cleaner.load_rules().rules
 
