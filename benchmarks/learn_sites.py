@@ -109,7 +109,9 @@ class Tally:
             if not dl.kept and dl.rule and dl.rule.startswith("site."):
                 self.site_drops += 1
                 line = ws(dl.text)
-                self.body_hits += any(ws(s) and (ws(s) in line or line in ws(s)) for s in record.get("with", []))
+                # A short menu line ("Kontakt") inside a long snippet is not that snippet's text.
+                self.body_hits += any(ws(s) and (ws(s) in line or (len(line.split()) >= 4 and line in ws(s)))
+                                      for s in record.get("with", []))
             if db.kept and not dl.kept and db.text.strip():
                 self.newly_dropped += 1
         if injected:

@@ -355,11 +355,9 @@ def decide_with_evidence(scored: list, neutral: bool, options) -> list:
         elif read:
             out[i] = Verdict(False, "evidence", "evidence.readability-only",
                              "only readability keeps it, and it is not prose", v.score)
-        elif v.kept and s.cls == GOOD and not hint.boilerplate_tokens:
-            out[i] = Verdict(True, "context", v.label, v.reason + " (outside both extractors)", v.score)
         else:
             out[i] = Verdict(False, "evidence", "evidence.none", "outside both extractors' main content", v.score)
-    _keep_lead(scored, out)
+    _keep_lead(scored, text_verdicts, out)
     if not options.keep_title:
         _drop_title_headings(scored, out)
     return out
@@ -376,9 +374,19 @@ def _drop_title_headings(scored: list, out: list) -> None:
             out[i] = Verdict(False, "context", "option.no-title", "the title (keep_title is off)", v.score)
 
 
-def _keep_lead(scored: list, out: list) -> None:
-    """Keep prose just before the first block an extractor kept (the article's lead)."""
-    first = next((i for i, v in enumerate(out) if v is not None and v.kept and v.stage == "evidence"), None)
+def _keep_lead(scored: list, text_verdicts: list, out: list) -> None:
+    """Keep the article's intro that the extractors missed.
+
+    Above the first prose block an extractor kept, prose is the lead or the first
+    paragraphs (often in a header container the extractors skip): a prose
+    block our own context keeps, or any prose within ``LEAD_MAX_DISTANCE``
+    blocks.  Below that point, prose outside both extractors is teasers,
+    bios and comments, and goes.
+    """
+    first = next(
+        (i for i, v in enumerate(out) if v is not None and v.kept and v.stage == "evidence" and scored[i].cls in PROSE),
+        None,
+    )
     if first is None:
         return
     seen = 0
@@ -386,27 +394,29 @@ def _keep_lead(scored: list, out: list) -> None:
         s, v = scored[i], out[i]
         if v is None:
             continue
-        if s.cls in (RULE, BAD) or seen >= LEAD_MAX_DISTANCE:
-            return
         seen += 1
-        if s.cls in PROSE and not v.kept:
-            out[i] = Verdict(True, "context", "context.lead", "prose just before the main content (the lead)", v.score)
+        if s.cls not in PROSE or v.kept:
+            continue
+        if text_verdicts[i].kept or seen <= LEAD_MAX_DISTANCE:
+            out[i] = Verdict(True, "context", "context.lead", "prose above the main content (the lead)", v.score)
 
 
 # A page whose kept blocks hold less prose than this is not an article (an
 # index, search or error page): the body is empty, with the reason, rather
 # than a pile of menu text.
 MIN_ARTICLE_PROSE_CHARS = 150
+# ...unless the kept blocks are many short ones (a recipe, a table, a list post).
+MIN_ARTICLE_CHARS = 400
 NO_BODY_RULE = "page.no-article"
 
 
 def require_article(scored: list, verdicts: list) -> list:
-    prose = sum(
-        s.features.chars for s, v in zip(scored, verdicts) if v is not None and v.kept and s.cls in PROSE
-    )
-    if prose >= MIN_ARTICLE_PROSE_CHARS:
+    kept = [(s, v) for s, v in zip(scored, verdicts) if v is not None and v.kept]
+    prose = sum(s.features.chars for s, v in kept if s.cls in PROSE)
+    total = sum(s.features.chars for s, v in kept)
+    if prose >= MIN_ARTICLE_PROSE_CHARS or total >= MIN_ARTICLE_CHARS:
         return verdicts
-    reason = f"no article body: {prose} chars of prose kept (< {MIN_ARTICLE_PROSE_CHARS})"
+    reason = f"no article body: {prose} chars of prose and {total} chars in all kept (< {MIN_ARTICLE_PROSE_CHARS}, {MIN_ARTICLE_CHARS})"
     return [
         Verdict(False, "context", NO_BODY_RULE, reason, v.score) if v is not None and v.kept else v
         for v in verdicts
