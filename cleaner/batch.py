@@ -17,6 +17,10 @@ document per line), or a directory / glob of files (each file one document,
     {"id": ..., "url": ..., "text": BODY, "status": "ok", "removed": [[LINE, RULE, TEXT], ...], "stats": {...}}
     {"id": ..., "error": "invalid JSON: ..."}        # the run goes on
 
+``cleaner batch --learn`` first learns per-site boilerplate on the same input
+(``cleaner.learn``; stdin is buffered to a temporary file so it can be read
+twice), then cleans with the learned rules added.
+
 The input is streamed: ``Pool.imap`` pulls from a reader generator, and a
 semaphore bounds how many documents are in flight, so memory stays constant
 however long the input is.

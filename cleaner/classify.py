@@ -46,7 +46,7 @@ WEIGHT_SHORT = -8.0
 WEIGHT_MENU = -30.0
 WEIGHT_BAD = -20.0
 WEIGHT_RULE = -40.0
-SECONDARY_SEGMENT_SHARE = 0.3
+SECONDARY_SEGMENT_SHARE = 0.2
 # The title: the nearest heading of at least TITLE_MIN_WORDS words, not a byline
 # or a date, within TITLE_WINDOW lines above the body.
 TITLE_WINDOW = 8
@@ -185,15 +185,18 @@ def max_segment(weights: list, lo: int, hi: int) -> tuple:
 
 
 def body_segments(weights: list) -> list:
-    """The main body run plus worthwhile runs beside it, in order."""
+    """The main body run plus every run beside it worth a share of it, in order."""
     total, start, end = max_segment(weights, 0, len(weights))
     if end < start:
         return []
     segments = [(start, end)]
-    for lo, hi in ((0, start), (end + 1, len(weights))):
+    pending = [(0, start), (end + 1, len(weights))]
+    while pending:
+        lo, hi = pending.pop()
         t, s, e = max_segment(weights, lo, hi)
         if e >= s and t >= SECONDARY_SEGMENT_SHARE * total:
             segments.append((s, e))
+            pending += [(lo, s), (e + 1, hi)]
     return sorted(segments)
 
 
@@ -230,13 +233,15 @@ def decide(scored: list, neutral: bool, options) -> list:
     verdicts_line: list = [None] * len(items)
     title_lines = set()
     if segments and options.keep_title:
-        title_lines = _title_lines(items, segments[0][0])
+        main = max(segments, key=lambda seg: sum(weights[seg[0]:seg[1] + 1]))
+        title_lines = _title_lines(items, main[0])
     for lo, hi in segments:
         before, after = _nearest_prose(classes, lo, hi)
         for k in range(lo, hi + 1):
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral)
-    for k in title_lines:
-        verdicts_line[k] = Verdict(True, "context", "context.title", "heading just before the body")
+    if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
+        for k in title_lines:
+            verdicts_line[k] = Verdict(True, "context", "context.title", "heading just before the body")
 
     described = ", ".join(f"{items[lo].line.number}-{items[hi].line.number}" for lo, hi in segments) or "none"
     for k, item in enumerate(items):

@@ -24,6 +24,9 @@ from .stoplists import detect_language, load_stoplists, stopword_index
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_TIME_LIMIT = 60.0
+# Cleaning the body again can find more to drop (the language or the body
+# segment shifts once the junk is gone); a few passes settle it.
+MAX_STABILIZING_PASSES = 5
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES  # larger documents pass through unchanged
     time_limit: float = DEFAULT_TIME_LIMIT  # seconds; over budget -> pass through
     extractors: bool = True  # HTML: consult trafilatura and readability-lxml
+    stable: bool = True  # re-clean the body until it no longer changes (idempotence)
 
 
 class InputError(ValueError):
@@ -72,8 +76,6 @@ class Cleaner:
         """Clean one document (``str`` or ``bytes``); format is detected unless given."""
         if isinstance(data, (bytes, bytearray, memoryview)):
             data = bytes(data)
-            if len(data) > self.options.max_bytes:
-                return passthrough_bytes(data, f"input is {len(data)} bytes, over the {self.options.max_bytes}-byte cap")
             try:
                 data, _encoding = decode_bytes(data)
             except BinaryInputError as err:
@@ -93,6 +95,21 @@ class Cleaner:
 
     # -- shared by text and HTML ------------------------------------------
     def clean_lines(self, lines: list, *, url: Optional[str] = None, format: str = "text",
+                    deadline: Optional[float] = None) -> Result:
+        """Decide every line; with ``options.stable``, until cleaning the body changes nothing."""
+        result = self._clean_once(lines, url=url, format=format, deadline=deadline)
+        if not self.options.stable:
+            return result
+        for _ in range(MAX_STABILIZING_PASSES):
+            if result.status != "ok" or not result.text:
+                break
+            again = self._clean_once(split_lines(result.text), url=url, format="text", deadline=deadline)
+            if again.text == result.text:
+                break
+            result = _merge_recheck(result, again)
+        return result
+
+    def _clean_once(self, lines: list, *, url: Optional[str] = None, format: str = "text",
                     deadline: Optional[float] = None) -> Result:
         source = "".join(l.text for l in lines)
         started = time.monotonic()
@@ -151,6 +168,31 @@ class Cleaner:
         )
 
 
+def _merge_recheck(result: Result, again: Result) -> Result:
+    """Fold a second pass over the body into the first pass's decisions.
+
+    The body is the kept lines in order, so the second pass's decisions map
+    one to one onto the kept decisions; a line it drops is reported with the
+    second pass's reason.
+    """
+    kept = [i for i, d in enumerate(result.decisions) if d.kept]
+    decisions = list(result.decisions)
+    for i, d2 in zip(kept, again.decisions):
+        if not d2.kept:
+            d = decisions[i]
+            decisions[i] = replace(
+                d, kept=False, stage=d2.stage, rule=d2.rule or "layout.blank",
+                reason=f"{d2.reason} (on cleaning the body again)" if d2.reason else "cleaning the body again",
+                score=d2.score,
+            )
+    body = "".join(d.text for d in decisions if d.kept)
+    status, message = result.status, result.message
+    if not body.strip():
+        status, message = "no-body", again.message or "no article body found"
+    return replace(result, text=body, decisions=tuple(decisions), status=status, message=message,
+                   stats=stats_for(decisions, result.source, body))
+
+
 def match_rules(matchers, norm: str, stripped: str, words: int, language: str):
     if not norm:
         return None
@@ -170,6 +212,9 @@ def layout(scored: list, verdicts: list) -> list:
     """
     n = len(scored)
     kept_text = [v is not None and v.kept for v in verdicts]
+    kept_before = [False]  # kept_before[i]: is any line before i kept?
+    for k in kept_text:
+        kept_before.append(kept_before[-1] or k)
     decisions: list = [None] * n
     i = 0
     while i < n:
@@ -186,7 +231,7 @@ def layout(scored: list, verdicts: list) -> list:
             j += 1
         gap = range(i, j)
         dropped_inside = any(scored[k].cls != C.BLANK for k in gap)
-        at_edge = not any(kept_text[:i]) or j == n
+        at_edge = not kept_before[i] or j == n
         first_blank = True
         for k in gap:
             if scored[k].cls != C.BLANK:
@@ -258,6 +303,3 @@ def passthrough(text: str, reason: str, format: str = "text") -> Result:
                   message=reason, stats=stats_for(decisions, text, text))
 
 
-def passthrough_bytes(data: bytes, reason: str) -> Result:
-    text = data.decode("utf-8", errors="replace")
-    return passthrough(text, reason)

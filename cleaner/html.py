@@ -9,6 +9,7 @@ same rules and context scoring as text mode.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -27,12 +28,15 @@ EXTRACTOR_MAX_CHARS = 4_000_000
 # ~60% of pages with the same F1 (benchmarks/README.md): its vote matters
 # where trafilatura missed part of the article, and there it is still asked.
 LONG_BLOCK_CHARS = 150
+STRAY_END_TAG_RE = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 TRAFILATURA_COVERAGE_ENOUGH = 0.8
 
 
 def parse_html(text: str):
     """Parse ``text`` into an lxml tree; never raises on malformed markup."""
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    # A stray </html> or </body> mid-page makes libxml2 drop the rest of the page.
+    text = STRAY_END_TAG_RE.sub("", text)
     data = text.encode("utf-8", errors="replace")
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
