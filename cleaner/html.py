@@ -18,7 +18,7 @@ from lxml import etree
 
 from .evidence import inside, readability_text, trafilatura_text
 from .model import BlockHint, Line
-from .segment import BLOCK_TAGS, INVISIBLE_TAGS, visible_blocks
+from .segment import BLOCK_TAGS, INVISIBLE_TAGS, segment_page
 
 # Pages larger than this are segmented and scored, but not handed to the
 # extractors (trafilatura can take minutes on huge pages).
@@ -28,13 +28,18 @@ EXTRACTOR_MAX_CHARS = 4_000_000
 # ~60% of pages with the same F1 (benchmarks/README.md): its vote matters
 # where trafilatura missed part of the article, and there it is still asked.
 LONG_BLOCK_CHARS = 150
+# libxml2 stops building the tree at this depth (with huge_tree) and drops what
+# is nested deeper; such pages are read by the tokenizer fallback instead.
+PARSER_DEPTH_LIMIT = 2000
+# The extractors recurse and slow down on deep trees (seconds at 1,000 levels).
+EXTRACTOR_MAX_DEPTH = 500
 STRAY_END_TAG_RE = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 TRAFILATURA_COVERAGE_ENOUGH = 0.8
 
 
 def parse_html(text: str):
     """Parse ``text`` into an lxml tree; never raises on malformed markup."""
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     # A stray </html> or </body> mid-page makes libxml2 drop the rest of the page.
     text = STRAY_END_TAG_RE.sub("", text)
     data = text.encode("utf-8", errors="replace")
@@ -87,8 +92,8 @@ def recovered_lines(html: str) -> list:
 
 def visible_text(html: str) -> str:
     """The page's visible text, one block per line (what a naive scraper saves)."""
-    blocks = visible_blocks(parse_html(html))
-    texts = [b.text for b in blocks] if blocks else recovered_lines(html)
+    blocks, depth = segment_page(parse_html(html))
+    texts = [b.text for b in blocks] if blocks and depth < PARSER_DEPTH_LIMIT else recovered_lines(html)
     return "".join(t + "\n" for t in texts)
 
 
@@ -96,13 +101,13 @@ def page_lines(cleaner, html: str, url=None) -> list:
     """Blocks of the page as ``Line`` records carrying their DOM and extractor evidence."""
     options = cleaner.options
     tree = parse_html(html)
-    blocks = visible_blocks(tree)
-    if not blocks:
+    blocks, depth = segment_page(tree)
+    if not blocks or depth >= PARSER_DEPTH_LIMIT:
         # No tree, or the parser gave up on the nesting: recover the text without one.
         return [Line(i + 1, text + "\n") for i, text in enumerate(recovered_lines(html))]
     texts = [b.text for b in blocks]
     traf = read = [None] * len(blocks)
-    if options.extractors and blocks and len(html) <= EXTRACTOR_MAX_CHARS:
+    if options.extractors and len(html) <= EXTRACTOR_MAX_CHARS and depth <= EXTRACTOR_MAX_DEPTH:
         traf = inside(texts, trafilatura_text(tree, tables=options.tables, url=url))
         if long_block_coverage(texts, traf) < TRAFILATURA_COVERAGE_ENOUGH:
             read = inside(texts, readability_text(tree))

@@ -78,10 +78,16 @@ def _is_hidden(el) -> bool:
 
 def visible_blocks(root) -> list:
     """Return the visible text blocks of ``root`` in reading order."""
+    return segment_page(root)[0]
+
+
+def segment_page(root) -> tuple:
+    """(visible blocks in reading order, deepest nesting of visible elements)."""
     blocks: list = []
     # Context stack entries: (tag, heading, list_item, table, tokens, in_main, in_link)
     stack: list = []
     skip_depth = 0
+    max_depth = 0
     current: Block | None = None
 
     def context():
@@ -130,6 +136,8 @@ def visible_blocks(root) -> list:
                 parent[6] or tag == "a",
             )
             stack.append(ctx)
+            if len(stack) > max_depth:
+                max_depth = len(stack)
             if tag in BLOCK_TAGS:
                 start_block(el, ctx)
             elif tag == "br":
@@ -150,4 +158,4 @@ def visible_blocks(root) -> list:
                 flush()
             add_text(el.tail, el.getparent())
     flush()
-    return blocks
+    return blocks, max_depth

@@ -191,7 +191,8 @@ def test_language_scope():
     [
         ('id = "Bad Id"\nphrases = ["x"]', "id must look like"),
         ('id = "a.b"\nphrases = ["x"]\nregex = "y"', "either 'phrases' or 'regex'"),
-        ('id = "a.b"\nregex = "(a+)+"', "nests unbounded repeats"),
+        ('id = "a.b"\nregex = "(a+)+"', "unbounded repeat"),
+        ('id = "a.b"\nregex = "(a{1,40}){1,40}"', "nests repeats too deeply"),
         ('id = "a.b"\nregex = "Upper"', "lower case"),
         ('id = "a.b"\nphrases = ["x"]\nmatch = "fuzzy"', "match must be one of"),
         ('id = "a.b"\nphrases = ["x"]\ncolour = "red"', "unknown keys"),
@@ -203,7 +204,7 @@ def test_bad_rules_are_refused_with_the_file_and_rule_named(table, message):
     assert "mine.toml" in str(err.value)
 
 
-@pytest.mark.parametrize("pattern", [r"(a+)+", r"(?:\w+\s?)*x", r"(.*)*", r"(a)\1"])
+@pytest.mark.parametrize("pattern", [r"(a+)+", r"(?:\w+\s?)*x", r"(.*)*", r"(a)\1", r"x.+y", r"(a{1,40}){1,40}"])
 def test_regex_linter_rejects_backtracking_traps(pattern):
     with pytest.raises(RuleError):
         check_regex(pattern)

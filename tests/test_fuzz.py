@@ -19,7 +19,6 @@ from strategies import (
     FUZZ, any_text, check_html_document, check_idempotent_html, check_idempotent_text, check_never_raises,
     check_text_document, scraped_html, scraped_text,
 )
-from test_properties import IDEMPOTENCE_BUG
 
 
 @settings(FUZZ)
@@ -59,14 +58,12 @@ def test_fuzz_html_invariants(html, others):
     check_html_document(html, others)
 
 
-@pytest.mark.xfail(strict=False, reason=IDEMPOTENCE_BUG)
 @settings(FUZZ)
 @given(st.one_of(scraped_text(max_lines=80), st.text()))
 def test_fuzz_text_idempotent(text):
     check_idempotent_text(text)
 
 
-@pytest.mark.xfail(strict=False, reason=IDEMPOTENCE_BUG)
 @settings(FUZZ)
 @given(scraped_html())
 def test_fuzz_html_body_is_stable_as_text(html):

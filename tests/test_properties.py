@@ -34,11 +34,9 @@ from strategies import (
     scraped_text, split_keepends,
 )
 
-# Known idempotence bugs (in cleaner/classify.py and cleaner/core.py, see the
-# regression tests below and docs/reliability.md).  The properties stay here,
-# non-strict, so they run and report; the concrete cases are strict xfails.
-IDEMPOTENCE_BUG = ("known bug: cleaning the body again can drop more lines (title kept without a body; "
-                   "language detection changes once lines are removed; HTML evidence keeps lines text mode drops)")
+# Idempotence holds because Cleaner re-cleans the body until it no longer
+# changes (Options.stable, on by default); the regression cases below are the
+# inputs that broke it before that.
 
 
 @settings(CI)
@@ -72,14 +70,12 @@ def test_html_invariants(html, others):
     check_html_document(html, others)
 
 
-@pytest.mark.xfail(strict=False, reason=IDEMPOTENCE_BUG)
 @settings(CI, max_examples=150)
 @given(scraped_text())
 def test_text_idempotent(text):
     check_idempotent_text(text)
 
 
-@pytest.mark.xfail(strict=False, reason=IDEMPOTENCE_BUG)
 @settings(CI, max_examples=60)
 @given(scraped_html())
 def test_html_body_is_stable_as_text(html):
@@ -91,31 +87,25 @@ def test_idempotent_on_a_real_article():
     check_idempotent_text(ARTICLE.replace("\n", "\r\n"))
 
 
-@pytest.mark.xfail(strict=True, reason="bug in cleaner/classify.py decide(): the title is kept even when "
-                   "nothing of the body segment is kept, so the title alone is the body and a second "
-                   "clean drops it")
 def test_idempotent_title_without_body():
+    """Was: the title was kept when nothing of the body was, and a second clean dropped it."""
     text = "example.com/\nThe the the the.\n"
-    assert cleaner.clean(text, format="text").text == "example.com/\n"  # the bug: a lone title
+    assert cleaner.clean(text, format="text").text != "example.com/\n"
     check_idempotent_text(text)
 
 
-@pytest.mark.xfail(strict=True, reason="bug in cleaner/core.py clean_lines(): the language is detected on "
-                   "the whole input; once boilerplate lines are removed another language (or none) fits, "
-                   "line classes change and a second clean drops more")
 def test_idempotent_when_language_detection_changes():
+    """Was: the language was detected on the whole input, another fitted the body, and a second clean dropped more."""
     text = ("http://example.com/the/market/market\nxn--bcher-kva.ch/market/market/market/market\r"
             "http://example.com/the/market/market\rxn--bcher-kva.ch/market/market/market/market\n"
             + "xn--bcher-kva.ch/market/market/market/market\n" * 3)
-    first = cleaner.clean(text, format="text")
-    assert first.language != cleaner.clean(first.text, format="text").language
     check_idempotent_text(text)
+    with_german = "Die Zahl der Fälle ist in der Woche gestiegen.\n" + text
+    check_idempotent_text(with_german)
 
 
-@pytest.mark.xfail(strict=True, reason="HTML mode keeps blocks on extractor evidence (evidence.both) that "
-                   "text mode drops, so the HTML body cleaned as text loses lines (cleaner/classify.py "
-                   "decide_with_evidence vs decide)")
 def test_html_body_stable_as_text_for_a_list_before_prose():
+    """Was: HTML evidence kept blocks that text mode then dropped; the body is now re-cleaned until stable."""
     html = ("<html><body><article><h2>Contents</h2><ul><li>Intro</li><li>Method</li></ul><p>Stocks climbed on "
             "Tuesday after officials from both countries said they had reached a preliminary agreement on "
             "tariffs, easing fears of a prolonged dispute.</p></article></body></html>")
