@@ -97,20 +97,22 @@ class Cleaner:
     def clean_lines(self, lines: list, *, url: Optional[str] = None, format: str = "text",
                     deadline: Optional[float] = None) -> Result:
         """Decide every line; with ``options.stable``, until cleaning the body changes nothing."""
-        result = self._clean_once(lines, url=url, format=format, deadline=deadline)
+        rule_memo: dict = {}  # (line, words, language) -> rule: the passes see the same lines
+        result = self._clean_once(lines, url=url, format=format, deadline=deadline, rule_memo=rule_memo)
         if not self.options.stable:
             return result
         for _ in range(MAX_STABILIZING_PASSES):
             if result.status != "ok" or not result.text:
                 break
-            again = self._clean_once(split_lines(result.text), url=url, format="text", deadline=deadline)
+            again = self._clean_once(split_lines(result.text), url=url, format="text", deadline=deadline,
+                                     rule_memo=rule_memo)
             if again.text == result.text:
                 break
             result = _merge_recheck(result, again)
         return result
 
     def _clean_once(self, lines: list, *, url: Optional[str] = None, format: str = "text",
-                    deadline: Optional[float] = None) -> Result:
+                    deadline: Optional[float] = None, rule_memo: Optional[dict] = None) -> Result:
         source = "".join(l.text for l in lines)
         started = time.monotonic()
         if deadline is None:
@@ -130,7 +132,12 @@ class Cleaner:
                 scored.append(Scored(line, s, None, None, C.BLANK))
                 continue
             f = line_features(s, ws, stoplist)
-            rule = match_rules(matchers, norm, s, f.words, language)
+            if rule_memo is None:
+                rule = match_rules(matchers, norm, s, f.words, language)
+            else:
+                key = (s, f.words, language)
+                rule = rule_memo[key] if key in rule_memo else rule_memo.setdefault(
+                    key, match_rules(matchers, norm, s, f.words, language))
             if rule is not None:
                 scored.append(Scored(line, s, f, rule, C.RULE))
                 continue

@@ -56,10 +56,7 @@ class Block:
     link_chars: int
     tokens: tuple
     in_main: bool
-
-    @property
-    def text(self) -> str:
-        return WHITESPACE_RE.sub(" ", "".join(self.text_parts)).strip()
+    text: str = ""  # the parts joined, whitespace collapsed: set when the block is complete
 
 
 def _element_tokens(el) -> tuple:
@@ -101,8 +98,10 @@ def segment_page(root) -> tuple:
 
     def flush():
         nonlocal current
-        if current is not None and current.text:
-            blocks.append(current)
+        if current is not None and current.text_parts:
+            current.text = " ".join("".join(current.text_parts).split())
+            if current.text:
+                blocks.append(current)
         current = None
 
     def add_text(text, el):
