@@ -66,6 +66,11 @@ BYLINE_OR_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Context scoring only removes lines from a text that shows boilerplate: a rule
+# hit or a repeated line.  A text with neither (an article already cleaned) is
+# left as it is.
+REQUIRE_EVIDENCE = True
+
 GOOD, NEARGOOD, SENTENCE, SHORT, MENU, BAD, RULE, BLANK = (
     "good", "neargood", "sentence", "short", "menu", "bad", "rule", "blank",
 )
@@ -227,6 +232,8 @@ def decide(scored: list, neutral: bool, options) -> list:
     """One ``Verdict`` per line (``None`` for blank lines, settled by layout)."""
     idx = [i for i, s in enumerate(scored) if s.cls != BLANK]
     items = [scored[i] for i in idx]
+    if REQUIRE_EVIDENCE and items and not any(s.cls == RULE or s.label for s in items):
+        return _leave_alone(scored, items, idx, options)
     classes = [s.cls for s in items]
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
     segments = body_segments(weights)
@@ -250,6 +257,17 @@ def decide(scored: list, neutral: bool, options) -> list:
     verdicts: list = [None] * len(scored)
     for k, i in enumerate(idx):
         verdicts[i] = verdicts_line[k]
+    return verdicts
+
+
+def _leave_alone(scored: list, items: list, idx: list, options) -> list:
+    """Keep every line of a text that shows no boilerplate (but the title, if asked)."""
+    keep = Verdict(True, "context", "context.no-boilerplate", "no line matches a rule or repeats: nothing marks boilerplate")
+    verdicts = [None if s.cls == BLANK else keep for s in scored]
+    first_prose = next((k for k, s in enumerate(items) if s.cls in PROSE), None)
+    if not options.keep_title and first_prose:
+        for k in _title_lines(items, first_prose):
+            verdicts[idx[k]] = Verdict(False, "context", "option.no-title", "the title (keep_title is off)")
     return verdicts
 
 

@@ -69,12 +69,21 @@ def test_rule_hits_do_not_prop_up_neighbours():
 
 
 def test_heading_between_paragraphs_is_kept_and_tail_heading_is_not():
-    text = PROSE + "Why It Matters\n" + PROSE2 + "More From Our Site\nTop Stories Today\n"
+    text = PROSE + "Why It Matters\n" + PROSE2 + "Related Articles\nMore From Our Site\nTop Stories Today\n"
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert by_text["Why It Matters"].kept
     assert by_text["Why It Matters"].rule == "context.between-prose"
-    assert not by_text["More From Our Site"].kept
+    assert by_text["Related Articles"].rule == "related.heading"
+    assert not by_text["More From Our Site"].kept and by_text["More From Our Site"].stage == "context"
     assert not by_text["Top Stories Today"].kept
+
+
+def test_text_without_any_boilerplate_evidence_is_left_alone():
+    """No rule hit and no repeated line: context scoring has nothing to go on."""
+    text = "Council Backs New Rules\n" + PROSE + "A Note\n" + PROSE2 + "Top Stories Today\n"
+    result = cleaner.clean(text, format="text")
+    assert result.text == text and not result.dropped
+    assert {d.rule for d in result.decisions} == {"context.no-boilerplate"}
 
 
 def test_title_found_past_byline_and_date():
