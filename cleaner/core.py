@@ -125,35 +125,46 @@ class Cleaner:
         matchers = self.rules.matchers_for(host_of(url))
         norms = [normalize(s) if s else "" for s in stripped]
         repeats = Counter(norms)
+        # Rules and repeats first: they are the evidence of boilerplate, and
+        # without any a text is left alone (classify.REQUIRE_EVIDENCE).
+        rules = [None] * len(lines)
+        earlier = [0] * len(lines)
         first_seen: dict = {}
+        for i, (line, s, ws, norm) in enumerate(zip(lines, stripped, words, norms)):
+            if not s:
+                continue
+            if rule_memo is None:
+                rules[i] = match_rules(matchers, norm, s, len(ws), language)
+            else:
+                key = (s, len(ws), language)
+                rules[i] = rule_memo[key] if key in rule_memo else rule_memo.setdefault(
+                    key, match_rules(matchers, norm, s, len(ws), language))
+            if rules[i] is None and norm:
+                earlier[i] = first_seen.setdefault(norm, line.number)
+        has_hints = any(l.hint is not None for l in lines)
+        evidence = any(r is not None for r in rules) or any(
+            e and e != l.number for e, l in zip(earlier, lines))
+        if C.REQUIRE_EVIDENCE and not evidence and not has_hints and self.options.keep_title:
+            return left_alone(lines, source, format, language)
         scored = []
-        for line, s, ws, norm in zip(lines, stripped, words, norms):
+        for i, (line, s, ws, norm) in enumerate(zip(lines, stripped, words, norms)):
             if not s:
                 scored.append(Scored(line, s, None, None, C.BLANK))
                 continue
             f = line_features(s, ws, stoplist)
-            if rule_memo is None:
-                rule = match_rules(matchers, norm, s, f.words, language)
+            if rules[i] is not None:
+                scored.append(Scored(line, s, f, rules[i], C.RULE))
+            elif earlier[i] and earlier[i] != line.number:
+                scored.append(Scored(line, s, f, None, C.BAD, "dedup.repeated-line", f"repeats line {earlier[i]}"))
             else:
-                key = (s, f.words, language)
-                rule = rule_memo[key] if key in rule_memo else rule_memo.setdefault(
-                    key, match_rules(matchers, norm, s, f.words, language))
-            if rule is not None:
-                scored.append(Scored(line, s, f, rule, C.RULE))
-                continue
-            earlier = first_seen.setdefault(norm, line.number) if norm else line.number
-            if earlier != line.number:
-                scored.append(Scored(line, s, f, None, C.BAD, "dedup.repeated-line", f"repeats line {earlier}"))
-                continue
-            cls = C.classify_line(f, neutral, line.hint)
-            if cls == C.SHORT and repeats[norm] > 1:
-                cls = C.MENU  # a short line the page repeats (menus, teaser titles)
-            scored.append(Scored(line, s, f, None, cls))
+                cls = C.classify_line(f, neutral, line.hint)
+                if cls == C.SHORT and repeats[norm] > 1:
+                    cls = C.MENU  # a short line the page repeats (menus, teaser titles)
+                scored.append(Scored(line, s, f, None, cls))
         if time.monotonic() > deadline:
             return passthrough(source, "time budget exceeded while scoring lines", format=format)
         scored = C.judge_lists(scored)
-        has_evidence = any(l.hint is not None for l in lines)
-        verdicts = (C.decide_with_evidence if has_evidence else C.decide)(scored, neutral, self.options)
+        verdicts = (C.decide_with_evidence if has_hints else C.decide)(scored, neutral, self.options)
         if format == "html":
             verdicts = C.require_article(scored, verdicts)
         decisions = layout(scored, verdicts)
@@ -173,6 +184,18 @@ class Cleaner:
             message=message,
             stats=stats_for(decisions, source, body),
         )
+
+
+def left_alone(lines: list, source: str, format: str, language: str) -> Result:
+    """Every line kept: the text shows no boilerplate (no rule hit, no repeated line)."""
+    decisions = tuple(
+        Decision(l.number, l.text, True, STAGE_CONTEXT if l.text.strip() else STAGE_LAYOUT,
+                 "context.no-boilerplate" if l.text.strip() else "",
+                 "no line matches a rule or repeats: nothing marks boilerplate" if l.text.strip() else "")
+        for l in lines
+    )
+    return Result(text=source, source=source, decisions=decisions, format=format, language=language,
+                  stats=stats_for(decisions, source, source))
 
 
 def _merge_recheck(result: Result, again: Result) -> Result:
