@@ -42,7 +42,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from .core import Cleaner, InputError, Options
 from .rules import load_rules
 
-DEFAULT_CHUNKSIZE = 8
+DEFAULT_CHUNKSIZE = 32
 GLOB_CHARS = "*?["
 
 
