@@ -206,26 +206,23 @@ def body_segments(weights: list) -> list:
 
 
 def _nearest_prose(classes: list, lo: int, hi: int) -> tuple:
-    """For each i in [lo, hi]: is the nearest non-short line before / after it prose?"""
-    size = hi - lo + 1
-    before, after = [False] * size, [False] * size
-    state = False
-    for k in range(size):
-        before[k] = state
-        c = classes[lo + k]
-        if c in PROSE:
-            state = True
-        elif c in (BAD, RULE):
-            state = False
-    state = False
-    for k in range(size - 1, -1, -1):
-        after[k] = state
-        c = classes[lo + k]
-        if c in PROSE:
-            state = True
-        elif c in (BAD, RULE):
-            state = False
-    return before, after
+    """For each i in [lo, hi]: is the nearest non-short line before / after it prose?
+
+    Junk (``bad``, ``rule``) counts as not prose, and so does the segment's
+    edge: a short line is "between paragraphs" only with prose on both sides.
+    """
+    def scan(order) -> dict:
+        seen, state = {}, False
+        for k in order:
+            seen[k] = state
+            if classes[k] in PROSE:
+                state = True
+            elif classes[k] in (BAD, RULE):
+                state = False
+        return seen
+
+    before, after = scan(range(lo, hi + 1)), scan(range(hi, lo - 1, -1))
+    return [before[k] for k in range(lo, hi + 1)], [after[k] for k in range(lo, hi + 1)]
 
 
 def decide(scored: list, neutral: bool, options) -> list:

@@ -26,7 +26,7 @@ from .batch import DEFAULT_CHUNKSIZE, CleanerFactory, Fields, run_batch
 from .config import ConfigError, load_config
 from .core import InputError, Options
 from .decode import BinaryInputError
-from .fileio import decode_document, encode_document, is_lossless, write_atomic
+from .fileio import atomic_output, decode_document, encode_document, is_lossless, write_atomic
 from .rules import RuleError
 
 PROG = "cleaner"
@@ -461,20 +461,8 @@ def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> 
     kwargs = dict(factory=factory, jobs=args.jobs, chunksize=args.chunk_size, fields=fields,
                   format=_fmt(args), **extra)
     if args.output and args.output != "-":
-        target = Path(args.output)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                stats = run_batch(inputs, out, **kwargs)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-            raise
+        with atomic_output(args.output) as out:
+            stats = run_batch(inputs, out, **kwargs)
     else:
         sys.stdout.flush()
         stats = run_batch(inputs, sys.stdout.buffer, **kwargs)

@@ -14,6 +14,7 @@ any error the temporary file is removed and the original is left as it was.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import stat
 import tempfile
@@ -97,8 +98,20 @@ def write_atomic(path, text: str | bytes, encoding: str = "utf-8", bom: bytes = 
     and ``bom`` is prepended.  Encoding happens before anything touches the
     disk, so an unencodable text leaves the original untouched.
     """
-    path = Path(path)
     data = text if isinstance(text, bytes) else encode_document(text, encoding, bom)
+    with atomic_output(path) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def atomic_output(path):
+    """A binary stream that replaces ``path`` only when the block completes.
+
+    Written to a temporary file in the same directory, flushed and fsynced,
+    given the permission bits of the file it replaces, then renamed over it
+    (``os.replace``).  On any error, or a kill, the original stays as it was.
+    """
+    path = Path(path)
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
@@ -106,7 +119,7 @@ def write_atomic(path, text: str | bytes, encoding: str = "utf-8", bom: bytes = 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         if mode is not None:
