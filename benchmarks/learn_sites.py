@@ -240,7 +240,7 @@ def main() -> int:
               f"{t.without_learned}/{t.without_in} ({pct(t.without_learned, t.without_in)}) "
               f"| {t.with_lost}/{t.with_base} | {t.body_hits} |")
     print()
-    print(f"Groups with 2 pages (too few for leave-one-out: 1 training page): "
+    print("Groups with 2 pages (too few for leave-one-out: 1 training page): "
           + (", ".join(f"{k}" for k, _ in small) or "none") + ".")
     for kind, key, t in rows:
         for example in t.lost_examples:

@@ -100,8 +100,8 @@ def main() -> None:
     if args.only:
         methods = {k: v for k, v in methods.items() if k in args.only.split(",")}
     print(f"{len(texts)} pages, {megabytes:.1f} MB of visible text\n")
-    print(f"| method | precision | recall | F1 | MB/s |")
-    print(f"|---|---:|---:|---:|---:|")
+    print("| method | precision | recall | F1 | MB/s |")
+    print("|---|---:|---:|---:|---:|")
     for name, method in methods.items():
         best = float("inf")
         for _ in range(args.repeat):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Optional
 from urllib.parse import urlsplit
 
@@ -17,7 +17,7 @@ from . import classify as C
 from .decode import BinaryInputError, decode_bytes
 from .features import WORD_RE, line_features
 from .model import (
-    STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, STAGE_RULE, STAGE_SCORE, Decision, Line, Result,
+    STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Line, Result,
 )
 from .rules import RuleSet, load_rules, normalize
 from .stoplists import detect_language, load_stoplists, stopword_index
@@ -169,7 +169,6 @@ class Cleaner:
             verdicts = C.require_article(scored, verdicts)
         decisions = layout(scored, verdicts)
         body = "".join(d.text for d in decisions if d.kept)
-        dropped = [d for d in decisions if not d.kept and d.text.strip()]
         status, message = "ok", ""
         if not body.strip() and source.strip():
             no_body = next((d.reason for d in decisions if d.rule == C.NO_BODY_RULE), "no article body found")

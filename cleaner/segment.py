@@ -40,7 +40,6 @@ BOILERPLATE_WORDS = frozenset(
     "taboola trending popular mostread".split()
 )
 TOKEN_SPLIT_RE = re.compile(r"[-_\s]+")
-WHITESPACE_RE = re.compile(r"\s+")
 
 
 @dataclass(slots=True)

@@ -12,7 +12,6 @@ See docs/reliability.md.
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings, strategies as st
 
 from strategies import (
