@@ -7,16 +7,20 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    (sentence-like prose with many stopwords), ``neargood``, ``sentence`` (a
    short sentence), ``short``, ``menu`` (one to three words, or a short line the
    page repeats), ``bad`` (URLs, long text without stopwords, a repeated copy)
-   or ``rule`` (a phrase rule matched).
-2. ``body_segments``: every class has a weight (prose positive by length, junk
+   or ``rule`` (a phrase rule matched).  ``judge_lists`` re-classes the items of
+   a bullet list by the list as a whole.
+2. Evidence first: a text with no rule hit and no repeated line is left alone
+   (``REQUIRE_EVIDENCE``); context alone never trims a clean article.
+3. ``body_segments``: every class has a weight (prose positive by length, junk
    negative); the body is the run of lines with the greatest total weight, plus
-   any other run on either side worth at least ``SECONDARY_SEGMENT_SHARE`` of
-   it (articles split by ad blocks).  The title is the heading-like line just
-   before the body.
-3. ``decide``: inside the body, prose is kept; a short sentence is kept next to
+   every run beside it worth at least ``SECONDARY_SEGMENT_SHARE`` of it
+   (articles split by ad blocks).  The title is the nearest heading above it.
+4. ``decide``: inside the body, prose is kept; a short sentence is kept next to
    prose; other short lines are kept only between body paragraphs (a heading or
    a list item), not next to a rule hit or the segment's edge.  Rule hits never
    count as prose, so a call to action cannot prop up its neighbours.
+5. HTML: ``decide_with_evidence`` weighs the votes of trafilatura and
+   readability-lxml on top of the text verdicts (see its constants).
 
 Every tunable is a module constant; the reasons in the report name them.
 """
