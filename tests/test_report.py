@@ -16,6 +16,7 @@ from cleaner.model import Decision, Result
 from cleaner.report import explain, summary, unified_diff
 
 from conftest import ARTICLE
+from strategies import apply_unified_diff
 
 HUNK_RE = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@(?: (.*))?$")
 
@@ -26,43 +27,6 @@ def make_result(lines: list[str], kept: list[bool], rule: str = "promo.test", re
         for i, (text, k) in enumerate(zip(lines, kept))
     )
     return Result(text="".join(t for t, k in zip(lines, kept) if k), source="".join(lines), decisions=decisions)
-
-
-def apply_unified(source: str, diff: str) -> str:
-    """A strict applier: every context and removed line must match exactly."""
-    old = source.splitlines(keepends=True)
-    out: list[str] = []
-    pos = 0
-    lines = diff.splitlines(keepends=True)
-    assert lines[0].startswith("--- ") and lines[1].startswith("+++ ")
-    i = 2
-    while i < len(lines):
-        m = HUNK_RE.match(lines[i].rstrip("\n"))
-        assert m, lines[i]
-        start = int(m.group(1))
-        old_len = int(m.group(2)) if m.group(2) is not None else 1
-        new_len = int(m.group(4)) if m.group(4) is not None else 1
-        first = start - 1 if old_len else start
-        out.extend(old[pos:first])
-        pos = first
-        i += 1
-        seen_old = seen_new = 0
-        while i < len(lines) and not lines[i].startswith("@@"):
-            tag, body = lines[i][0], lines[i][1:]
-            if i + 1 < len(lines) and lines[i + 1] == "\\ No newline at end of file\n":
-                body = body[:-1]
-                i += 1
-            i += 1
-            assert tag in " -", f"pure deletion expected, got {tag!r}"
-            assert old[pos] == body, (pos, old[pos], body)
-            if tag == " ":
-                out.append(body)
-                seen_new += 1
-            seen_old += 1
-            pos += 1
-        assert (seen_old, seen_new) == (old_len, new_len)
-    out.extend(old[pos:])
-    return "".join(out)
 
 
 def strip_headings(diff: str) -> list[str]:
@@ -114,18 +78,18 @@ def test_heading_escapes_control_characters_and_stays_on_one_line():
     diff = unified_diff(r, "f")
     heading = [l for l in diff.split("\n") if l.startswith("@@")][0]
     assert "\x1b" not in heading and "\r" not in heading
-    assert apply_unified(r.source, diff) == r.text
+    assert apply_unified_diff(r.source, diff) == r.text
 
 
 def test_last_line_without_newline_dropped_and_kept():
     dropped = make_result(["a\n", "b\n", "c"], [True, True, False])
     diff = unified_diff(dropped, "f")
     assert diff.endswith("-c\n\\ No newline at end of file\n")
-    assert apply_unified(dropped.source, diff) == "a\nb\n"
+    assert apply_unified_diff(dropped.source, diff) == "a\nb\n"
     kept = make_result(["a\n", "b\n", "c"], [True, False, True])
     diff = unified_diff(kept, "f")
     assert diff.endswith(" c\n\\ No newline at end of file\n")
-    assert apply_unified(kept.source, diff) == "a\nc"
+    assert apply_unified_diff(kept.source, diff) == "a\nc"
 
 
 line_text = st.sampled_from(["a\n", "b\n", "\n", "Open a free account\n", "x\r\n", "prose line\n"])
@@ -143,7 +107,7 @@ def test_diff_always_applies_to_give_the_body(pairs, cut_last_newline, context):
     if r.text == r.source:
         assert diff == ""
     else:
-        assert apply_unified(r.source, diff) == r.text
+        assert apply_unified_diff(r.source, diff) == r.text
 
 
 @settings(max_examples=200, deadline=None)
