@@ -28,8 +28,7 @@ Every tunable is a module constant; the reasons in the report name them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from .features import Features
 
@@ -81,8 +80,7 @@ GOOD, NEARGOOD, SENTENCE, SHORT, MENU, BAD, RULE, BLANK = (
 PROSE = (GOOD, NEARGOOD)
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     kept: bool
     stage: str
     label: str
@@ -167,7 +165,7 @@ def _judge_list(members: list, indexes: list, out: list) -> None:
         return
     for k, m in zip(indexes, members):
         if m.cls in (SHORT, MENU, SENTENCE):
-            out[k] = replace(m, cls=new_cls, label=label, why=why)
+            out[k] = m._replace(cls=new_cls, label=label, why=why)
 
 
 def weight(cls: str, f: Features) -> float:

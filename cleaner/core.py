@@ -10,7 +10,8 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Optional
+from itertools import chain, islice
+from typing import NamedTuple, Optional
 from urllib.parse import urlsplit
 
 from . import classify as C
@@ -20,7 +21,7 @@ from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Line, Result,
 )
 from .rules import RuleSet, load_rules, normalize
-from .stoplists import detect_language, load_stoplists, stopword_index
+from .stoplists import DETECT_SAMPLE_WORDS, detect_language, load_stoplists, stopword_index
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_TIME_LIMIT = 60.0
@@ -46,8 +47,7 @@ class InputError(ValueError):
     """The input cannot be cleaned (binary data, wrong type)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
+class Scored(NamedTuple):
     """A line with everything the classifier needs, computed once."""
 
     line: Line
@@ -97,29 +97,27 @@ class Cleaner:
     def clean_lines(self, lines: list, *, url: Optional[str] = None, format: str = "text",
                     deadline: Optional[float] = None) -> Result:
         """Decide every line; with ``options.stable``, until cleaning the body changes nothing."""
-        rule_memo: dict = {}  # (line, words, language) -> rule: the passes see the same lines
-        result = self._clean_once(lines, url=url, format=format, deadline=deadline, rule_memo=rule_memo)
+        result = self._clean_once(lines, url=url, format=format, deadline=deadline)
         if not self.options.stable:
             return result
         for _ in range(MAX_STABILIZING_PASSES):
             if result.status != "ok" or not result.text:
                 break
-            again = self._clean_once(split_lines(result.text), url=url, format="text", deadline=deadline,
-                                     rule_memo=rule_memo)
+            again = self._clean_once(split_lines(result.text), url=url, format="text", deadline=deadline)
             if again.text == result.text:
                 break
             result = _merge_recheck(result, again)
         return result
 
     def _clean_once(self, lines: list, *, url: Optional[str] = None, format: str = "text",
-                    deadline: Optional[float] = None, rule_memo: Optional[dict] = None) -> Result:
+                    deadline: Optional[float] = None) -> Result:
         source = "".join(l.text for l in lines)
         started = time.monotonic()
         if deadline is None:
             deadline = started + self.options.time_limit
         stripped = [l.text.strip() for l in lines]
         words = [WORD_RE.findall(s.lower()) if s else [] for s in stripped]
-        sample = [w for ws in words[:2000] for w in ws]
+        sample = list(islice(chain.from_iterable(words), DETECT_SAMPLE_WORDS))
         language, stoplist = detect_language(sample, self.stoplists, self.stopword_index)
         neutral = not stoplist
         matchers = self.rules.matchers_for(host_of(url))
@@ -127,18 +125,11 @@ class Cleaner:
         repeats = Counter(norms)
         # Rules and repeats first: they are the evidence of boilerplate, and
         # without any a text is left alone (classify.REQUIRE_EVIDENCE).
-        rules = [None] * len(lines)
+        counts = [len(ws) for ws in words]
+        rules = match_rules(matchers, norms, stripped, counts, language)
         earlier = [0] * len(lines)
         first_seen: dict = {}
-        for i, (line, s, ws, norm) in enumerate(zip(lines, stripped, words, norms)):
-            if not s:
-                continue
-            if rule_memo is None:
-                rules[i] = match_rules(matchers, norm, s, len(ws), language)
-            else:
-                key = (s, len(ws), language)
-                rules[i] = rule_memo[key] if key in rule_memo else rule_memo.setdefault(
-                    key, match_rules(matchers, norm, s, len(ws), language))
+        for i, (line, norm) in enumerate(zip(lines, norms)):
             if rules[i] is None and norm:
                 earlier[i] = first_seen.setdefault(norm, line.number)
         has_hints = any(l.hint is not None for l in lines)
@@ -209,8 +200,8 @@ def _merge_recheck(result: Result, again: Result) -> Result:
     for i, d2 in zip(kept, again.decisions):
         if not d2.kept:
             d = decisions[i]
-            decisions[i] = replace(
-                d, kept=False, stage=d2.stage, rule=d2.rule or "layout.blank",
+            decisions[i] = d._replace(
+                kept=False, stage=d2.stage, rule=d2.rule or "layout.blank",
                 reason=f"{d2.reason} (on cleaning the body again)" if d2.reason else "cleaning the body again",
                 score=d2.score,
             )
@@ -222,14 +213,14 @@ def _merge_recheck(result: Result, again: Result) -> Result:
                    stats=stats_for(decisions, result.source, body))
 
 
-def match_rules(matchers, norm: str, stripped: str, words: int, language: str):
-    if not norm:
-        return None
-    for matcher in matchers:
-        rule = matcher.match(norm, stripped, words, language)
-        if rule is not None:
-            return rule
-    return None
+def match_rules(matchers, norms: list, stripped: list, words: list, language: str) -> list:
+    """The rule of each line: the first matcher (global, then host-scoped) that has one."""
+    found = matchers[0].match_lines(norms, stripped, words, language)
+    for matcher in matchers[1:]:
+        for i, rule in enumerate(matcher.match_lines(norms, stripped, words, language)):
+            if found[i] is None:
+                found[i] = rule
+    return found
 
 
 def layout(scored: list, verdicts: list) -> list:
@@ -283,14 +274,18 @@ def layout(scored: list, verdicts: list) -> list:
 
 def stats_for(decisions, source: str, body: str) -> dict:
     families: dict = {}
+    kept = dropped = 0
     for d in decisions:
-        if not d.kept and d.text.strip():
+        if d.kept:
+            kept += 1
+        elif d.text.strip():
+            dropped += 1
             fam = d.rule.split(".", 1)[0] if d.rule else d.stage
             families[fam] = families.get(fam, 0) + 1
     return {
         "lines_in": len(decisions),
-        "lines_out": sum(1 for d in decisions if d.kept),
-        "lines_dropped": sum(1 for d in decisions if not d.kept and d.text.strip()),
+        "lines_out": kept,
+        "lines_dropped": dropped,
         "chars_in": len(source),
         "chars_out": len(body),
         "dropped_by_family": dict(sorted(families.items())),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 WORD_RE = re.compile(r"\w+")
 BULLET_RE = re.compile(r"^\s*(?:[-*•·‣▪▸►◦–—+]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -11,8 +11,7 @@ URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w{2,}")
 TERMINAL_PUNCT = tuple(".!?:;\"'”’»)…。！？")
 
 
-@dataclass(frozen=True, slots=True)
-class Features:
+class Features(NamedTuple):
     chars: int  # length of the stripped line
     words: int
     stopwords: int

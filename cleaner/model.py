@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, asdict
-from typing import Optional
+from dataclasses import dataclass, field
+from typing import NamedTuple, Optional
 
 # Stages a decision can come from, in pipeline order.
 STAGE_INPUT = "input"  # the whole document was passed through (budget, no body...)
@@ -14,8 +14,7 @@ STAGE_CONTEXT = "context"  # revised by neighbours / position
 STAGE_LAYOUT = "layout"  # blank-line collapsing
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One input line (text mode) or one visible text block (HTML mode).
 
     ``number`` is 1-based and refers to the report's "before" text.  ``hint``
@@ -28,8 +27,7 @@ class Line:
     hint: Optional["BlockHint"] = None
 
 
-@dataclass(frozen=True, slots=True)
-class BlockHint:
+class BlockHint(NamedTuple):
     """DOM evidence for an HTML block (see cleaner.html)."""
 
     tag: str = ""
@@ -43,8 +41,7 @@ class BlockHint:
     table: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """Why a line was kept or dropped.
 
     ``rule`` is a rule id (``promo.cta``) or a context/score label
@@ -61,7 +58,7 @@ class Decision:
     score: Optional[float] = None
 
     def to_dict(self) -> dict:
-        d = asdict(self)
+        d = self._asdict()
         if d["score"] is not None:
             d["score"] = round(d["score"], 3)
         return d

@@ -30,10 +30,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from typing import Iterable
+
+import ahocorasick
 
 try:  # Python 3.11+
     from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -57,11 +61,16 @@ class RuleError(ValueError):
     """A rule file is malformed; the message names the file and the rule."""
 
 
-def normalize(text: str) -> str:
-    """The form rules are matched against (also used by ``cleaner learn``)."""
+def cased_form(text: str) -> str:
+    """``normalize`` without the case folding (for case-sensitive rules)."""
     if "\xad" in text:  # soft hyphens split words invisibly ("Kon\xadtakt")
         text = text.replace("\xad", "")
-    return " ".join(text.split()).strip(EDGE_CHARS).casefold()
+    return " ".join(text.split()).strip(EDGE_CHARS)
+
+
+def normalize(text: str) -> str:
+    """The form rules are matched against (also used by ``cleaner learn``)."""
+    return cased_form(text).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +182,7 @@ def _rule_from_table(table: dict, source: str) -> Rule:
             raise RuleError(f"{where}: write the regex in lower case (lines are matched case-folded)")
     else:
         # Phrases are compared in normalised form, like the lines.
-        phrases = [normalize(p) if not case_sensitive else " ".join(p.split()).strip(EDGE_CHARS) for p in phrases]
+        phrases = [cased_form(p) if case_sensitive else normalize(p) for p in phrases]
     max_words = table.get("max_words", DEFAULT_MAX_WORDS)
     if not isinstance(max_words, int) or max_words < 0:
         raise RuleError(f"{where}: max_words must be a whole number >= 0 (0 = no limit)")
@@ -224,40 +233,33 @@ def load_rules(paths: Iterable = (), builtin: bool = True) -> "RuleSet":
     return RuleSet(rules)
 
 
-def trie_pattern(phrases) -> str:
-    """One regex for many literal phrases, prefixes shared (``(?:ab(?:c|d))``).
+MIN_ATOM_STRENGTH = 2
 
-    Python's ``re`` tries alternatives one by one; factoring common prefixes
-    turns hundreds of phrases into a walk down a trie.  No quantifier other
-    than ``?`` is produced, so the pattern is linear.
+
+def _atom_strength(atom: str) -> float:
+    """How rare a literal is likely to be, roughly its length in letters.
+
+    Digits count half (years and counts are everywhere), spaces nothing, ASCII
+    punctuation one, and symbols outside ASCII (``©``, ``›``) are rare enough
+    on their own.
     """
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alternatives = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
-MIN_FACTOR_CHARS = 4
+    strength = 0.0
+    for ch in atom:
+        if ch.isdigit():
+            strength += 0.5
+        elif ch.isalpha() or (ch.isascii() and not ch.isspace()):
+            strength += 1
+        elif not ch.isspace():
+            strength += MIN_ATOM_STRENGTH
+    return strength
 
 
 def required_literals(pattern: str) -> frozenset | None:
     """Strings of which every match of ``pattern`` contains at least one.
 
-    A cheap literal search for them tells which lines cannot match, so the
-    combined regex runs only on the few lines that might (the prefilter idea of
-    RE2 and Hyperscan, in a few lines).  ``None`` when no such set of strings
-    of at least ``MIN_FACTOR_CHARS`` characters is found.
+    A line that contains none of them cannot match, so the regex need not run
+    on it (the prefilter idea of RE2's FilteredRE2 and Hyperscan).  ``None``
+    when no such set of strings, each of strength ``MIN_ATOM_STRENGTH``, exists.
     """
 
     def of_sequence(items) -> frozenset | None:
@@ -282,15 +284,20 @@ def required_literals(pattern: str) -> frozenset | None:
                 candidates.append(found)
         if run:
             candidates.append(frozenset([run]))
-        # Spaces and punctuation make poor anchors (" on " is everywhere): rank
-        # a set by its shortest member's letters and digits.
-        def strength(c):
-            return min(sum(ch.isalnum() for ch in f) for f in c)
 
-        usable = [c for c in candidates if strength(c) >= MIN_FACTOR_CHARS]
+        def strength(c):
+            return min(_atom_strength(f) for f in c)
+
+        usable = [c for c in candidates if strength(c) >= MIN_ATOM_STRENGTH]
         return max(usable, key=lambda c: (strength(c), -len(c))) if usable else None
 
     return of_sequence(sre_parse.parse(pattern))
+
+
+def rule_atoms(rule: Rule) -> frozenset | None:
+    """Literals, case-folded, one of which every line the rule matches contains."""
+    literals = required_literals(rule.regex) if rule.regex else rule.phrases
+    return frozenset(a.casefold() for a in literals) if literals else None
 
 
 _ANCHORS = {
@@ -302,107 +309,112 @@ _ANCHORS = {
 }
 
 
-WORD_BUCKETS = (8, 16, 40)
-
-
-def _word_bucket(max_words: int) -> int:
-    """The smallest bucket that holds a rule's word limit (0 = no limit)."""
-    for bucket in WORD_BUCKETS:
-        if max_words and max_words <= bucket:
-            return bucket
-    return max_words or 10**9
-
-
 def _compile(kind: str, body: str, flags: int = 0):
     template, method = _ANCHORS[kind]
     return getattr(re.compile(template.format(body), flags), method)
 
 
 class Matcher:
-    """All rules of one scope compiled into a few combined patterns.
+    """All rules of one scope, compiled once; finds the rule of every line of a document.
 
-    Whole-line phrases are a dict lookup.  For the other kinds, all literal
-    phrases form one trie regex (the matched text names its rule) and all
-    regex rules one alternation with a named group per rule.  Lines are
-    matched in normalised (case-folded) form, so literals need no IGNORECASE.
+    Whole-line phrases are a dict lookup.  Every other rule is reduced to its
+    atoms (``rule_atoms``): its phrases, or literals its regex cannot match
+    without.  One Aho-Corasick automaton (pyahocorasick, in C) finds every atom
+    of every rule in a whole document in a single pass, so a rule's own regex
+    runs only on the lines that hold one of its atoms; the few rules without
+    atoms run on every line short enough for them.
+
+    When several rules match a line, the most anchored wins (``line`` before
+    ``prefix``, ``suffix``, ``contains``), then the one loaded first.
     """
 
     def __init__(self, rules: list[Rule]):
-        self.rules = rules
+        self.rules = list(rules)
         self.exact: dict[str, Rule] = {}
         self.exact_cased: dict[str, Rule] = {}
-        literals: dict[str, dict[str, Rule]] = {k: {} for k in MATCH_KINDS}
-        regexes: dict[str, list[str]] = {k: [] for k in MATCH_KINDS}
-        cased: dict[str, list[str]] = {k: [] for k in MATCH_KINDS}
-        self.by_group: dict[str, Rule] = {}
-        self.single: dict[str, object] = {}  # rule id -> its own matcher, for the slow path
-        for i, rule in enumerate(rules):
+        patterned = []
+        for rule in rules:
             if rule.match == "line" and not rule.regex:
                 table = self.exact_cased if rule.case_sensitive else self.exact
                 for phrase in rule.phrases:
                     table.setdefault(phrase, rule)
-                continue
-            self.single[rule.id] = _compile(rule.match, rule.pattern())
-            if rule.regex or rule.case_sensitive:
-                name = f"r{i}"
-                self.by_group[name] = rule
-                factors = required_literals(rule.pattern())
-                group = cased if rule.case_sensitive else regexes
-                group[rule.match].append((f"(?P<{name}>{rule.pattern()})", factors, rule))
             else:
-                for phrase in rule.phrases:
-                    literals[rule.match].setdefault(phrase, rule)
-        # Longest line (in words) any pattern rule applies to: longer lines skip the patterns.
-        pattern_rules = [r for r in rules if r.id in self.single]
-        self.max_words = max((r.max_words or 10**9 for r in pattern_rules), default=0)
-        # Steps: (kind, method, phrase table or None, matches the case-kept line,
-        # prefilter or None, longest line in words it applies to).  Regex rules are
-        # grouped by their word limit, so a long line skips the groups of short-line
-        # rules; searching (not anchored) groups get a literal prefilter.
-        self.steps = []
-        for kind in MATCH_KINDS:
-            if literals[kind]:
-                limit = max((r.max_words or 10**9) for r in literals[kind].values())
-                self.steps.append((kind, _compile(kind, trie_pattern(literals[kind])), literals[kind], False, None, limit))
-            for keeps_case, group in ((False, regexes[kind]), (True, cased[kind])):
-                for limit in sorted({_word_bucket(rule.max_words) for _, _, rule in group}):
-                    members = [(body, factors) for body, factors, rule in group if _word_bucket(rule.max_words) == limit]
-                    searching = kind in ("contains", "suffix")
-                    filtered = [body for body, factors in members if factors and searching]
-                    unfiltered = [body for body, factors in members if not (factors and searching)]
-                    if filtered:
-                        anchors = set().union(*(factors for _, factors in members if factors))
-                        prefilter = re.compile(trie_pattern(anchors)).search
-                        self.steps.append((kind, _compile(kind, "|".join(filtered)), None, keeps_case, prefilter, limit))
-                    if unfiltered:
-                        self.steps.append((kind, _compile(kind, "|".join(unfiltered)), None, keeps_case, None, limit))
+                patterned.append(rule)
+        self.exact_cased_folded = frozenset(p.casefold() for p in self.exact_cased)
+        patterned.sort(key=lambda r: MATCH_KINDS.index(r.match))  # stable: load order within a kind
+        self.patterned = tuple(patterned)
+        self.tests = tuple(_compile(r.match, r.pattern()) for r in patterned)
+        self.limits = tuple(r.max_words or 10**9 for r in patterned)
+        self.max_words = max(self.limits, default=0)
+        atoms: dict[str, list[int]] = {}
+        always = []
+        for k, rule in enumerate(patterned):
+            found = rule_atoms(rule)
+            if found is None:
+                always.append(k)
+            for atom in found or ():
+                atoms.setdefault(atom, []).append(k)
+        self.always = tuple(always)
+        self.automaton = None
+        if atoms:
+            self.automaton = ahocorasick.Automaton()
+            for atom, ks in atoms.items():
+                self.automaton.add_word(atom, frozenset(ks))
+            self.automaton.make_automaton()
 
     def match(self, norm: str, stripped: str, words: int, language: str) -> Rule | None:
-        rule = self.exact.get(norm)
-        if rule is None and self.exact_cased:
-            rule = self.exact_cased.get(" ".join(stripped.split()).strip(EDGE_CHARS))
-        if rule is not None and rule.applies_to(words, language):
-            return rule
-        if words > self.max_words:
-            return None
-        for kind, method, phrases, keeps_case, prefilter, limit in self.steps:
-            if words > limit:
+        """The rule of one line (``match_lines`` does a whole document at once)."""
+        return self.match_lines([norm], [stripped], [words], language)[0]
+
+    def match_lines(self, norms: list, stripped: list, words: list, language: str) -> list:
+        """The matching rule (or None) of each line; ``norms`` are the normalised lines."""
+        found: list = [None] * len(norms)
+        for i, norm in enumerate(norms):
+            if not norm:
                 continue
-            subject = " ".join(stripped.split()).strip(EDGE_CHARS) if keeps_case else norm
-            if prefilter is not None and prefilter(subject) is None:
+            rule = self.exact.get(norm)
+            if rule is None and norm in self.exact_cased_folded:
+                rule = self.exact_cased.get(cased_form(stripped[i]))
+            if rule is not None and rule.applies_to(words[i], language):
+                found[i] = rule
+        if not self.patterned:
+            return found
+        always = [k for k in self.always if self.patterned[k].applies_to(0, language)]
+        candidates = self._candidates(norms)
+        patterned, tests, limits = self.patterned, self.tests, self.limits
+        for i, norm in enumerate(norms):
+            if found[i] is not None or not norm or words[i] > self.max_words:
                 continue
-            m = method(subject)
-            if m is None:
+            atoms_here = candidates.get(i)
+            if atoms_here is None and not always:
                 continue
-            rule = phrases[m.group()] if phrases is not None else self.by_group[m.lastgroup]
-            if rule.applies_to(words, language):
-                return rule
-            # The first hit does not apply here (word limit, language): try the rules one by one.
-            for candidate in self.rules:
-                if candidate.match == kind and candidate.id in self.single and candidate.applies_to(words, language):
-                    if self.single[candidate.id](subject):
-                        return candidate
-        return None
+            order = sorted(atoms_here.union(always)) if atoms_here else always
+            w = words[i]
+            for k in order:
+                rule = patterned[k]
+                if w > limits[k] or not rule.applies_to(w, language):
+                    continue
+                if tests[k](cased_form(stripped[i]) if rule.case_sensitive else norm):
+                    found[i] = rule
+                    break
+        return found
+
+    def _candidates(self, norms: list) -> dict:
+        """line index -> indexes of the rules whose atoms occur in the line."""
+        if self.automaton is None or not norms:
+            return {}
+        text = "\n".join(norms)
+        # Line i ends at ends[i]; atoms hold no newline, so each lies in one line.
+        ends = list(accumulate(len(n) + 1 for n in norms))
+        out: dict = {}
+        for end, ks in self.automaton.iter(text):
+            line = bisect_right(ends, end)
+            held = out.get(line)
+            if held is None:
+                out[line] = set(ks)
+            else:
+                held |= ks
+        return out
 
 
 class RuleSet:

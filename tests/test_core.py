@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 import cleaner
 from cleaner import classify as C
 from cleaner.core import detect_format, split_lines
-from cleaner.rules import RuleError, RuleSet, check_regex, normalize, parse_rules, required_literals, trie_pattern
+from cleaner.rules import (
+    MATCH_KINDS, Matcher, RuleError, RuleSet, check_regex, cased_form, normalize, parse_rules, required_literals,
+)
 
 from conftest import SEED
 
@@ -234,15 +236,54 @@ def test_normalize():
     assert normalize("© 2024 ACME") == "© 2024 acme"
 
 
-phrases = st.lists(st.text(alphabet="abcde ", min_size=1, max_size=6).map(str.strip).filter(bool), min_size=1, max_size=12)
+def brute_force_match(matcher: Matcher, norm: str, stripped: str, words: int, language: str):
+    """The rule of a line by trying every rule's own pattern, no atoms, no automaton."""
+    rule = matcher.exact.get(norm) or matcher.exact_cased.get(cased_form(stripped))
+    if rule is not None and rule.applies_to(words, language):
+        return rule
+    for rule, test in zip(matcher.patterned, matcher.tests):
+        if rule.applies_to(words, language) and test(cased_form(stripped) if rule.case_sensitive else norm):
+            return rule
+    return None
+
+
+def test_atom_prefilter_finds_what_brute_force_finds_on_real_lines():
+    """The automaton may only skip rules that cannot match (every fixture line, every language)."""
+    from pathlib import Path
+
+    matcher = cleaner.load_rules().global_matcher
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "text"
+    stripped = [l.strip() for f in sorted(folder.glob("*.txt")) if ".expected." not in f.name
+                for l in f.read_text(encoding="utf-8").split("\n")]
+    norms = [normalize(s) for s in stripped]
+    words = [len(re.findall(r"\w+", s)) for s in stripped]
+    hits = 0
+    for language in ("", "en", "de"):
+        fast = matcher.match_lines(norms, stripped, words, language)
+        for i, rule in enumerate(fast):
+            expected = brute_force_match(matcher, norms[i], stripped[i], words[i], language) if norms[i] else None
+            assert rule is expected, (stripped[i], rule and rule.id, expected and expected.id)
+            hits += rule is not None
+    assert hits > 100
+
+
+phrase_text = st.text(alphabet="abc ©", min_size=1, max_size=6).map(str.strip).filter(bool)
 
 
 @settings(max_examples=200, deadline=None)
-@given(phrases, st.text(alphabet="abcde ", max_size=20))
-def test_trie_pattern_matches_like_a_plain_alternation(words, subject):
-    ours = re.compile(f"(?:{trie_pattern(words)})\\Z")
-    plain = re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")\\Z")
-    assert bool(ours.match(subject)) == bool(plain.match(subject))
+@given(st.lists(st.tuples(st.sampled_from(MATCH_KINDS), st.lists(phrase_text, min_size=1, max_size=4)),
+                min_size=1, max_size=6),
+       st.lists(st.text(alphabet="abc ©\n", max_size=12), min_size=1, max_size=8))
+def test_matcher_agrees_with_brute_force_on_any_phrases(tables, lines):
+    text = "".join(f'[[rule]]\nid = "t.r{i}"\nmatch = "{kind}"\nphrases = {phrases!r}\n'.replace("'", '"')
+                   for i, (kind, phrases) in enumerate(tables))
+    matcher = Matcher(parse_rules(text))
+    stripped = [l.strip() for l in "\n".join(lines).split("\n")]
+    norms = [normalize(s) for s in stripped]
+    words = [len(s.split()) for s in stripped]
+    fast = matcher.match_lines(norms, stripped, words, "")
+    slow = [brute_force_match(matcher, n, s, w, "") if n else None for n, s, w in zip(norms, stripped, words)]
+    assert fast == slow
 
 
 REGEX_RULES = [r for r in cleaner.load_rules().rules if r.regex]
