@@ -97,36 +97,44 @@ class Cleaner:
     def clean_lines(self, lines: list, *, url: Optional[str] = None, format: str = "text",
                     deadline: Optional[float] = None) -> Result:
         """Decide every line; with ``options.stable``, until cleaning the body changes nothing."""
-        result = self._clean_once(lines, url=url, format=format, deadline=deadline)
+        memo = _Memo()
+        result = self._clean_once(lines, url=url, format=format, deadline=deadline, memo=memo)
         if not self.options.stable:
             return result
         for _ in range(MAX_STABILIZING_PASSES):
             if result.status != "ok" or not result.text:
                 break
-            again = self._clean_once(split_lines(result.text), url=url, format="text", deadline=deadline)
+            again = self._clean_once(split_lines(result.text), url=url, format="text", deadline=deadline, memo=memo)
             if again.text == result.text:
                 break
             result = _merge_recheck(result, again)
         return result
 
     def _clean_once(self, lines: list, *, url: Optional[str] = None, format: str = "text",
-                    deadline: Optional[float] = None) -> Result:
-        source = "".join(l.text for l in lines)
+                    deadline: Optional[float] = None, memo: Optional["_Memo"] = None) -> Result:
+        memo = memo or _Memo()
+        source = "".join([l.text for l in lines])
         started = time.monotonic()
         if deadline is None:
             deadline = started + self.options.time_limit
         stripped = [l.text.strip() for l in lines]
-        words = [WORD_RE.findall(s.lower()) if s else [] for s in stripped]
+        analysed = [memo.analyse(s) for s in stripped]
+        words = [a[0] for a in analysed]
         sample = list(islice(chain.from_iterable(words), DETECT_SAMPLE_WORDS))
         language, stoplist = detect_language(sample, self.stoplists, self.stopword_index)
         neutral = not stoplist
-        matchers = self.rules.matchers_for(host_of(url))
-        norms = [normalize(s) if s else "" for s in stripped]
+        norms = [a[1] for a in analysed]
         repeats = Counter(norms)
         # Rules and repeats first: they are the evidence of boilerplate, and
         # without any a text is left alone (classify.REQUIRE_EVIDENCE).
-        counts = [len(ws) for ws in words]
-        rules = match_rules(matchers, norms, stripped, counts, language)
+        known = memo.rules.setdefault(language, {})
+        todo = [i for i, s in enumerate(stripped) if s and s not in known]
+        if todo:
+            found = match_rules(self.rules.matchers_for(host_of(url)), [norms[i] for i in todo],
+                                [stripped[i] for i in todo], [len(words[i]) for i in todo], language)
+            for i, rule in zip(todo, found):
+                known[stripped[i]] = rule
+        rules = [known[s] if s else None for s in stripped]
         earlier = [0] * len(lines)
         first_seen: dict = {}
         for i, (line, norm) in enumerate(zip(lines, norms)):
@@ -138,11 +146,14 @@ class Cleaner:
         if C.REQUIRE_EVIDENCE and not evidence and not has_hints and self.options.keep_title:
             return left_alone(lines, source, format, language)
         scored = []
+        features = memo.features.setdefault(language, {})
         for i, (line, s, ws, norm) in enumerate(zip(lines, stripped, words, norms)):
             if not s:
                 scored.append(Scored(line, s, None, None, C.BLANK))
                 continue
-            f = line_features(s, ws, stoplist)
+            f = features.get(s)
+            if f is None:
+                f = features[s] = line_features(s, ws, stoplist)
             if rules[i] is not None:
                 scored.append(Scored(line, s, f, rules[i], C.RULE))
             elif earlier[i] and earlier[i] != line.number:
@@ -174,6 +185,30 @@ class Cleaner:
             message=message,
             stats=stats_for(decisions, source, body),
         )
+
+
+class _Memo:
+    """What one ``clean_lines`` call learns about a line, for its later passes.
+
+    The stabilizing passes read the kept lines again: their words and normal
+    form never change, and their rule and features only with the language.
+    Keyed by the stripped line; lives as long as the call.
+    """
+
+    __slots__ = ("lines", "rules", "features")
+
+    def __init__(self):
+        self.lines: dict = {}  # stripped line -> (lowercased words, normalised form)
+        self.rules: dict = {}  # language -> {stripped line -> Rule or None}
+        self.features: dict = {}  # language -> {stripped line -> Features}
+
+    def analyse(self, stripped: str) -> tuple:
+        found = self.lines.get(stripped)
+        if found is None:
+            found = self.lines[stripped] = (
+                (WORD_RE.findall(stripped.lower()), normalize(stripped)) if stripped else ([], "")
+            )
+        return found
 
 
 def left_alone(lines: list, source: str, format: str, language: str) -> Result:
