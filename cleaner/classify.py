@@ -250,9 +250,10 @@ def decide(scored: list, neutral: bool, options) -> list:
             verdicts_line[k] = Verdict(True, "context", "context.title", "heading just before the body")
 
     described = ", ".join(f"{items[lo].line.number}-{items[hi].line.number}" for lo, hi in segments) or "none"
+    outside = {cls: f"{cls} line outside the body (lines {described})" for cls in (*PROSE, SENTENCE, SHORT, MENU)}
     for k, item in enumerate(items):
         if verdicts_line[k] is None:
-            verdicts_line[k] = _outside(item, classes[k], neutral, described)
+            verdicts_line[k] = _outside(item, classes[k], neutral, outside)
     verdicts: list = [None] * len(scored)
     for k, i in enumerate(idx):
         verdicts[i] = verdicts_line[k]
@@ -324,15 +325,14 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
                    score)
 
 
-def _outside(item, cls: str, neutral: bool, segments: str) -> Verdict:
+def _outside(item, cls: str, neutral: bool, reasons: dict) -> Verdict:
     if cls == RULE:
         return Verdict(False, "rule", item.rule.id, item.rule.description or "phrase rule")
     if cls == BAD:
         return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), _score(item, neutral))
     if item.label:
         return Verdict(False, "context", item.label, item.why, _score(item, neutral))
-    return Verdict(False, "context", "context.outside-body", f"{cls} line outside the body (lines {segments})",
-                   _score(item, neutral))
+    return Verdict(False, "context", "context.outside-body", reasons[cls], _score(item, neutral))
 
 
 def _why_bad(f: Features, neutral: bool) -> str:

@@ -48,7 +48,6 @@ class Block:
 
     text_parts: list
     tag: str
-    element: object
     heading: int
     list_item: bool
     table: bool
@@ -58,17 +57,17 @@ class Block:
     text: str = ""  # the parts joined, whitespace collapsed: set when the block is complete
 
 
-def _element_tokens(el) -> tuple:
-    value = " ".join(v for v in (el.get("class"), el.get("id"), el.get("role")) if v)
+def _element_tokens(attrs) -> tuple:
+    value = " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("role")) if v)
     if not value:
         return ()
     return tuple(w for w in TOKEN_SPLIT_RE.split(value.lower()) if w in BOILERPLATE_WORDS)
 
 
-def _is_hidden(el) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+def _is_hidden(attrs) -> bool:
+    if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
         return True
-    style = el.get("style")
+    style = attrs.get("style")
     return bool(style) and "none" in style and "display:none" in style.replace(" ", "").lower()
 
 
@@ -77,83 +76,77 @@ def visible_blocks(root) -> list:
     return segment_page(root)[0]
 
 
+ROOT_CONTEXT = ("", 0, False, False, (), False, False)
+
+
 def segment_page(root) -> tuple:
     """(visible blocks in reading order, deepest nesting of visible elements)."""
     blocks: list = []
-    # Context stack entries: (tag, heading, list_item, table, tokens, in_main, in_link)
-    stack: list = []
+    # Context of the open elements: (tag, heading, list_item, table, tokens, in_main, in_link).
+    stack: list = [ROOT_CONTEXT]
     skip_depth = 0
     max_depth = 0
     current: Block | None = None
 
-    def context():
-        return stack[-1] if stack else ("", 0, False, False, (), False, False)
-
-    def start_block(el, ctx):
-        nonlocal current
-        flush()
-        tag, heading, list_item, table, tokens, in_main, _ = ctx
-        current = Block([], tag, el, heading, list_item, table, 0, tokens, in_main)
-
     def flush():
-        nonlocal current
         if current is not None and current.text_parts:
             current.text = " ".join("".join(current.text_parts).split())
             if current.text:
                 blocks.append(current)
-        current = None
 
-    def add_text(text, el):
+    def add_text(text):
+        """Text (an element's text or tail) into the current block, opening one if needed."""
         nonlocal current
-        if not text:
-            return
+        ctx = stack[-1]
         if current is None:
-            start_block(el, context())
+            current = Block([], ctx[0], ctx[1], ctx[2], ctx[3], 0, ctx[4], ctx[5])
         current.text_parts.append(text)
-        if context()[6]:
+        if ctx[6]:
             current.link_chars += len(text.strip())
 
     for event, el in etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = el.tag
         if event == "start":
-            if skip_depth or not tag or tag in INVISIBLE_TAGS or _is_hidden(el):
+            if skip_depth or not isinstance(tag, str) or tag in INVISIBLE_TAGS:
                 skip_depth += 1
                 continue
-            parent = context()
-            tokens = _element_tokens(el)
-            heading = HEADING_LEVEL.get(tag, parent[1])
+            attrs = el.attrib
+            if attrs and _is_hidden(attrs):
+                skip_depth += 1
+                continue
+            parent = stack[-1]
+            tokens = _element_tokens(attrs) if attrs else ()
             ctx = (
                 tag,
-                heading,
+                HEADING_LEVEL.get(tag, parent[1]),
                 parent[2] or tag in ("li", "dd", "dt"),
                 parent[3] or tag in ("table", "tr", "td", "th"),
                 parent[4] + tokens if tokens else parent[4],
-                parent[5]
-                or tag in MAIN_MARKERS
-                or el.attrib.get("itemprop") == "articleBody",
+                parent[5] or tag in MAIN_MARKERS or (bool(attrs) and attrs.get("itemprop") == "articleBody"),
                 parent[6] or tag == "a",
             )
             stack.append(ctx)
             if len(stack) > max_depth:
                 max_depth = len(stack)
             if tag in BLOCK_TAGS:
-                start_block(el, ctx)
+                flush()
+                current = Block([], *ctx[:4], 0, ctx[4], ctx[5])
             elif tag == "br":
                 flush()
-            add_text(el.text, el)
+                current = None
+            if el.text:
+                add_text(el.text)
         else:
             if skip_depth:
                 skip_depth -= 1
                 if skip_depth == 0 and el.tail:
-                    # The tail of a skipped element is visible text again.
-                    add_text(el.tail, el.getparent())
-                continue
-            if not tag:
-                add_text(el.tail, el.getparent())
+                    add_text(el.tail)  # the tail of a skipped element is visible text again
                 continue
             stack.pop()
             if tag in BLOCK_TAGS:
                 flush()
-            add_text(el.tail, el.getparent())
+                current = None
+            if el.tail:
+                add_text(el.tail)
     flush()
-    return blocks, max_depth
+    return blocks, max_depth - 1

@@ -48,9 +48,11 @@ def detect_language(words: list, stoplists: dict, index: dict) -> tuple[str, fro
     sample = words[:DETECT_SAMPLE_WORDS]
     if not sample:
         return "", frozenset()
+    counts = Counter(sample)
     hits = dict.fromkeys(stoplists, 0)
-    for word, count in Counter(sample).items():
-        for code in index.get(word, ()):
+    for word in index.keys() & counts.keys():
+        count = counts[word]
+        for code in index[word]:
             hits[code] += count
     best_code = max(hits, key=hits.__getitem__)
     if hits[best_code] / len(sample) < MIN_DETECT_DENSITY:
