@@ -42,6 +42,25 @@ def c4_lines(text: str) -> str:
     return "\n".join(kept)
 
 
+def datatrove_c4():
+    """datatrove's own C4QualityFilter, line rules only (its document-level drops
+    and the sentence count, which needs spaCy, switched off); None if datatrove
+    is not installed."""
+    try:
+        from datatrove.data import Document
+        from datatrove.pipeline.filters.c4_filters import C4QualityFilter
+    except ImportError:
+        return None
+    step = C4QualityFilter(min_num_sentences=-1, filter_lorem_ipsum=False, filter_curly_bracket=False)
+
+    def run(text: str, url) -> str:
+        doc = Document(text=text, id="")
+        step.filter(doc)
+        return doc.text
+
+    return run
+
+
 # -- jusText's classifier on text lines (no DOM: link density 0, no heading flag) --
 class _Paragraph:
     def __init__(self, text):
@@ -85,18 +104,19 @@ def main() -> None:
     args = ap.parse_args()
 
     cases = load_cases(args.limit)
-    texts = [(visible_text(html.decode("utf-8", "replace") if False else cleaner_decode(html)), record)
-             for _url, record, html in cases]
+    texts = [(visible_text(cleaner_decode(html)), record) for _url, record, html in cases]
     urls = [url for url, _r, _h in cases]
     megabytes = sum(len(t.encode("utf-8")) for t, _ in texts) / 1e6
     engine = cleaner.Cleaner()
     methods = {
         "keep everything": lambda t, u: t,
         "C4 line rules": lambda t, u: c4_lines(t),
+        "C4 line rules (datatrove)": datatrove_c4(),
         "jusText (lines)": (lambda run: lambda t, u: run(t))(make_justext()),
         "cleaner (text mode)": lambda t, u: engine.clean(t, format="text").text,
         "cleaner (text, url)": lambda t, u: engine.clean(t, format="text", url=u).text,
     }
+    methods = {k: v for k, v in methods.items() if v is not None}
     if args.only:
         methods = {k: v for k, v in methods.items() if k in args.only.split(",")}
     print(f"{len(texts)} pages, {megabytes:.1f} MB of visible text\n")
