@@ -380,9 +380,30 @@ def decide_with_evidence(scored: list, neutral: bool, options) -> list:
         else:
             out[i] = Verdict(False, "evidence", "evidence.none", "outside both extractors' main content", v.score)
     _keep_lead(scored, text_verdicts, out)
+    _drop_tail_lines(scored, text_verdicts, out)
     if not options.keep_title:
         _drop_title_headings(scored, out)
     return out
+
+
+def _drop_tail_lines(scored: list, text_verdicts: list, out: list) -> None:
+    """Short lines after the article's last paragraph go, unless the context or readability keeps them.
+
+    trafilatura's main content often runs on past the article into its tail
+    (section labels, "related" headings, contact and category lines).  jusText's
+    rule, short lines after the last good paragraph are boilerplate, decides
+    there when trafilatura is the only vote for them.
+    """
+    last = max((i for i, (s, v) in enumerate(zip(scored, out)) if v is not None and v.kept and s.cls in PROSE),
+               default=None)
+    if last is None:
+        return
+    for i in range(last + 1, len(scored)):
+        v = out[i]
+        if v is not None and v.label == "evidence.trafilatura" and scored[i].cls in (SHORT, MENU) \
+                and not text_verdicts[i].kept:
+            out[i] = Verdict(False, "evidence", "evidence.tail-short",
+                             "short line after the last body paragraph; only trafilatura keeps it", v.score)
 
 
 def _drop_title_headings(scored: list, out: list) -> None:

@@ -16,8 +16,9 @@ A rule file holds ``[[rule]]`` tables::
 Lines are compared in a normalised form (see ``normalize``): case-folded,
 whitespace collapsed, bullets, quotes and edge punctuation stripped.  So
 phrases and regexes are written in lower case (a regex is matched as written,
-without IGNORECASE, which keeps the combined patterns fast; note that
-case-folding turns "ß" into "ss").  TOML is
+without IGNORECASE; note that case-folding turns "ß" into "ss").  Matching a
+whole document is one Aho-Corasick pass for the literals every rule needs
+(``Matcher``), then each rule's own pattern on the few lines that hold one.  TOML is
 read with the standard library's ``tomllib``: no dependency, and unlike YAML it
 has no object tags, so a rule file is data and nothing else.
 
@@ -54,7 +55,6 @@ RULE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
 EDGE_CHARS = "".join(
     sorted(set(" \t\r\n-–—•·*+>»«›‹|/\\:;,.!?¡¿…\"'“”„‘’()[]{}#=_~^→←↑↓►▶▸◂◀✓✔☰®™"))
 )
-SPACE_RE = re.compile(r"\s+")
 
 
 class RuleError(ValueError):
@@ -309,9 +309,9 @@ _ANCHORS = {
 }
 
 
-def _compile(kind: str, body: str, flags: int = 0):
+def _compile(kind: str, body: str):
     template, method = _ANCHORS[kind]
-    return getattr(re.compile(template.format(body), flags), method)
+    return getattr(re.compile(template.format(body)), method)
 
 
 class Matcher:
