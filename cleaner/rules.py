@@ -329,7 +329,6 @@ class Matcher:
     """
 
     def __init__(self, rules: list[Rule]):
-        self.rules = list(rules)
         self.exact: dict[str, Rule] = {}
         self.exact_cased: dict[str, Rule] = {}
         patterned = []
@@ -344,8 +343,7 @@ class Matcher:
         patterned.sort(key=lambda r: MATCH_KINDS.index(r.match))  # stable: load order within a kind
         self.patterned = tuple(patterned)
         self.tests = tuple(_compile(r.match, r.pattern()) for r in patterned)
-        self.limits = tuple(r.max_words or 10**9 for r in patterned)
-        self.max_words = max(self.limits, default=0)
+        self.max_words = max((r.max_words or 10**9 for r in patterned), default=0)
         atoms: dict[str, list[int]] = {}
         always = []
         for k, rule in enumerate(patterned):
@@ -381,7 +379,7 @@ class Matcher:
             return found
         always = [k for k in self.always if self.patterned[k].applies_to(0, language)]
         candidates = self._candidates(norms)
-        patterned, tests, limits = self.patterned, self.tests, self.limits
+        patterned, tests = self.patterned, self.tests
         for i, norm in enumerate(norms):
             if found[i] is not None or not norm or words[i] > self.max_words:
                 continue
@@ -392,7 +390,7 @@ class Matcher:
             w = words[i]
             for k in order:
                 rule = patterned[k]
-                if w > limits[k] or not rule.applies_to(w, language):
+                if not rule.applies_to(w, language):
                     continue
                 if tests[k](cased_form(stripped[i]) if rule.case_sensitive else norm):
                     found[i] = rule
