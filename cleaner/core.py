@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from . import classify as C
 from .decode import BinaryInputError, decode_bytes
-from .features import WORD_RE, line_features
+from .features import document_features, word_lists
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Line, Result,
 )
@@ -97,44 +97,53 @@ class Cleaner:
     def clean_lines(self, lines: list, *, url: Optional[str] = None, format: str = "text",
                     deadline: Optional[float] = None) -> Result:
         """Decide every line; with ``options.stable``, until cleaning the body changes nothing."""
-        memo = _Memo()
-        result = self._clean_once(lines, url=url, format=format, deadline=deadline, memo=memo)
+        result, analysis = self._clean_once(lines, url=url, format=format, deadline=deadline)
         if not self.options.stable:
             return result
         for _ in range(MAX_STABILIZING_PASSES):
             if result.status != "ok" or not result.text:
                 break
-            again = self._clean_once(split_lines(result.text), url=url, format="text", deadline=deadline, memo=memo)
+            kept = analysis.subset([i for i, d in enumerate(result.decisions) if d.kept])
+            again, _ = self._clean_once(split_lines(result.text), url=url, format="text", deadline=deadline, known=kept)
             if again.text == result.text:
                 break
             result = _merge_recheck(result, again)
         return result
 
+    def _analyse(self, lines: list, url: Optional[str], known: Optional["_Analysis"]) -> "_Analysis":
+        """Words, normal forms, language and rule hits of every line.
+
+        ``known`` is what an earlier pass found for the same lines: the words
+        and normal forms are reused, and so are the rule hits and features if
+        the language is still the same.
+        """
+        stripped = [l.text.strip() for l in lines]
+        if known is None or known.stripped != stripped:
+            known = None
+            words = word_lists(stripped)
+            norms = [normalize(s) for s in stripped]
+        else:
+            words, norms = known.words, known.norms
+        sample = list(islice(chain.from_iterable(words), DETECT_SAMPLE_WORDS))
+        language, stoplist = detect_language(sample, self.stoplists, self.stopword_index)
+        if known is not None and known.language == language:
+            return known
+        rules = match_rules(self.rules.matchers_for(host_of(url)), norms, stripped, list(map(len, words)), language)
+        return _Analysis(stripped, words, norms, language, stoplist, rules, None)
+
     def _clean_once(self, lines: list, *, url: Optional[str] = None, format: str = "text",
-                    deadline: Optional[float] = None, memo: Optional["_Memo"] = None) -> Result:
-        memo = memo or _Memo()
+                    deadline: Optional[float] = None, known: Optional["_Analysis"] = None) -> tuple:
+        """One pass over the lines: (Result, the analysis a later pass over the body can reuse)."""
         source = "".join([l.text for l in lines])
         started = time.monotonic()
         if deadline is None:
             deadline = started + self.options.time_limit
-        stripped = [l.text.strip() for l in lines]
-        analysed = [memo.analyse(s) for s in stripped]
-        words = [a[0] for a in analysed]
-        sample = list(islice(chain.from_iterable(words), DETECT_SAMPLE_WORDS))
-        language, stoplist = detect_language(sample, self.stoplists, self.stopword_index)
-        neutral = not stoplist
-        norms = [a[1] for a in analysed]
-        repeats = Counter(norms)
+        a = self._analyse(lines, url, known)
+        stripped, norms, rules, language = a.stripped, a.norms, a.rules, a.language
+        neutral = not a.stoplist
         # Rules and repeats first: they are the evidence of boilerplate, and
         # without any a text is left alone (classify.REQUIRE_EVIDENCE).
-        known = memo.rules.setdefault(language, {})
-        todo = [i for i, s in enumerate(stripped) if s and s not in known]
-        if todo:
-            found = match_rules(self.rules.matchers_for(host_of(url)), [norms[i] for i in todo],
-                                [stripped[i] for i in todo], [len(words[i]) for i in todo], language)
-            for i, rule in zip(todo, found):
-                known[stripped[i]] = rule
-        rules = [known[s] if s else None for s in stripped]
+        repeats = Counter(norms)
         earlier = [0] * len(lines)
         first_seen: dict = {}
         for i, (line, norm) in enumerate(zip(lines, norms)):
@@ -144,17 +153,14 @@ class Cleaner:
         evidence = any(r is not None for r in rules) or any(
             e and e != l.number for e, l in zip(earlier, lines))
         if C.REQUIRE_EVIDENCE and not evidence and not has_hints and self.options.keep_title:
-            return left_alone(lines, source, format, language)
+            return left_alone(lines, source, format, language), a
+        if a.features is None:
+            a = a._replace(features=document_features(stripped, a.words, a.stoplist))
         scored = []
-        features = memo.features.setdefault(language, {})
-        for i, (line, s, ws, norm) in enumerate(zip(lines, stripped, words, norms)):
+        for i, (line, s, f, norm) in enumerate(zip(lines, stripped, a.features, norms)):
             if not s:
                 scored.append(Scored(line, s, None, None, C.BLANK))
-                continue
-            f = features.get(s)
-            if f is None:
-                f = features[s] = line_features(s, ws, stoplist)
-            if rules[i] is not None:
+            elif rules[i] is not None:
                 scored.append(Scored(line, s, f, rules[i], C.RULE))
             elif earlier[i] and earlier[i] != line.number:
                 scored.append(Scored(line, s, f, None, C.BAD, "dedup.repeated-line", f"repeats line {earlier[i]}"))
@@ -164,7 +170,7 @@ class Cleaner:
                     cls = C.MENU  # a short line the page repeats (menus, teaser titles)
                 scored.append(Scored(line, s, f, None, cls))
         if time.monotonic() > deadline:
-            return passthrough(source, "time budget exceeded while scoring lines", format=format)
+            return passthrough(source, "time budget exceeded while scoring lines", format=format), a
         scored = C.judge_lists(scored)
         verdicts = (C.decide_with_evidence if has_hints else C.decide)(scored, neutral, self.options)
         if format == "html":
@@ -184,31 +190,27 @@ class Cleaner:
             status=status,
             message=message,
             stats=stats_for(decisions, source, body),
-        )
+        ), a
 
 
-class _Memo:
-    """What one ``clean_lines`` call learns about a line, for its later passes.
 
-    The stabilizing passes read the kept lines again: their words and normal
-    form never change, and their rule and features only with the language.
-    Keyed by the stripped line; lives as long as the call.
-    """
+class _Analysis(NamedTuple):
+    """Per-line columns of one pass, for ``Cleaner._analyse`` to reuse on the body."""
 
-    __slots__ = ("lines", "rules", "features")
+    stripped: list
+    words: list
+    norms: list
+    language: str
+    stoplist: frozenset
+    rules: list
+    features: Optional[list]  # computed only when the text shows boilerplate
 
-    def __init__(self):
-        self.lines: dict = {}  # stripped line -> (lowercased words, normalised form)
-        self.rules: dict = {}  # language -> {stripped line -> Rule or None}
-        self.features: dict = {}  # language -> {stripped line -> Features}
+    def subset(self, indexes: list) -> "_Analysis":
+        def pick(column):
+            return None if column is None else [column[i] for i in indexes]
 
-    def analyse(self, stripped: str) -> tuple:
-        found = self.lines.get(stripped)
-        if found is None:
-            found = self.lines[stripped] = (
-                (WORD_RE.findall(stripped.lower()), normalize(stripped)) if stripped else ([], "")
-            )
-        return found
+        return self._replace(stripped=pick(self.stripped), words=pick(self.words), norms=pick(self.norms),
+                             rules=pick(self.rules), features=pick(self.features))
 
 
 def left_alone(lines: list, source: str, format: str, language: str) -> Result:

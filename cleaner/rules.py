@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Iterable
 
@@ -71,6 +71,22 @@ def cased_form(text: str) -> str:
 def normalize(text: str) -> str:
     """The form rules are matched against (also used by ``cleaner learn``)."""
     return cased_form(text).casefold()
+
+
+INNER_SPACE_RE = re.compile(r"[^\S\n]+")  # what str.split() splits at, but the line break
+
+
+def normalize_lines(lines: list) -> list:
+    """``normalize`` of every line (none holds a line break), done once for the whole text.
+
+    Case folding and whitespace are context-free, so one pass over the joined
+    text gives what ``normalize`` gives line by line, without a call per line.
+    """
+    text = "\n".join(lines)
+    if "\xad" in text:
+        text = text.replace("\xad", "")
+    text = INNER_SPACE_RE.sub(" ", text).casefold()
+    return [line.strip(EDGE_CHARS) for line in text.split("\n")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +250,7 @@ def load_rules(paths: Iterable = (), builtin: bool = True) -> "RuleSet":
 
 
 MIN_ATOM_STRENGTH = 2
+WEAK_ATOM_STRENGTH = 1
 
 
 def _atom_strength(atom: str) -> float:
@@ -254,23 +271,70 @@ def _atom_strength(atom: str) -> float:
     return strength
 
 
-def required_literals(pattern: str) -> frozenset | None:
+def _best(candidates: list, min_strength: float) -> frozenset | None:
+    """The most selective of several literal sets, each good enough alone."""
+
+    def strength(c):
+        return min(_atom_strength(f) for f in c)
+
+    usable = [c for c in candidates if strength(c) >= min_strength]
+    return max(usable, key=lambda c: (strength(c), -len(c))) if usable else None
+
+
+MAX_ATOM_VARIANTS = 64  # how many strings a run of small items may expand to
+
+
+def _strings(items, limit: int = MAX_ATOM_VARIANTS) -> frozenset | None:
+    """All strings a sequence of parsed regex items matches, if they are few; else None.
+
+    Handles literals, small classes ([>›→]), groups, alternations and short
+    repeats ("s?", "(?:/ ?)"): the parts of a rule a prefilter can use whole.
+    """
+    found = {""}
+    for op, arg in items:
+        if op == sre_constants.LITERAL:
+            options = {chr(arg)}
+        elif op == sre_constants.IN and all(o == sre_constants.LITERAL for o, _ in arg):
+            options = {chr(a) for _, a in arg}
+        elif op == sre_constants.SUBPATTERN:
+            options = _strings(arg[-1], limit)
+        elif op == sre_constants.BRANCH:
+            parts = [_strings(branch, limit) for branch in arg[1]]
+            options = None if None in parts else set().union(*parts)
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[1] <= 2:
+            once = _strings(arg[2], limit)
+            options = None
+            if once is not None:
+                options, power = ({""} if arg[0] == 0 else set()), {""}
+                for count in range(1, arg[1] + 1):
+                    power = {p + o for p in power for o in once}
+                    if count >= arg[0]:
+                        options |= power
+        else:
+            options = None
+        if options is None or len(found) * len(options) > limit:
+            return None
+        found = {f + o for f in found for o in options}
+    return frozenset(found)
+
+
+def required_literals(pattern: str, min_strength: float = MIN_ATOM_STRENGTH) -> frozenset | None:
     """Strings of which every match of ``pattern`` contains at least one.
 
     A line that contains none of them cannot match, so the regex need not run
     on it (the prefilter idea of RE2's FilteredRE2 and Hyperscan).  ``None``
-    when no such set of strings, each of strength ``MIN_ATOM_STRENGTH``, exists.
+    when no such set of strings, each of strength ``min_strength``, exists.
     """
 
     def of_sequence(items) -> frozenset | None:
-        candidates, run = [], ""
+        candidates, run = [], frozenset([""])
         for op, arg in items:
-            if op == sre_constants.LITERAL:
-                run += chr(arg)
+            whole = _strings([(op, arg)])
+            if whole is not None and len(run) * len(whole) <= MAX_ATOM_VARIANTS:
+                run = frozenset(r + w for r in run for w in whole)
                 continue
-            if run:
-                candidates.append(frozenset([run]))
-                run = ""
+            candidates.append(run)
+            run = frozenset([""])
             found = None
             if op == sre_constants.SUBPATTERN:
                 found = of_sequence(arg[-1])
@@ -282,21 +346,65 @@ def required_literals(pattern: str) -> frozenset | None:
                 found = of_sequence(arg[2])
             if found:
                 candidates.append(found)
-        if run:
-            candidates.append(frozenset([run]))
-
-        def strength(c):
-            return min(_atom_strength(f) for f in c)
-
-        usable = [c for c in candidates if strength(c) >= MIN_ATOM_STRENGTH]
-        return max(usable, key=lambda c: (strength(c), -len(c))) if usable else None
+        candidates.append(run)
+        return _best(candidates, min_strength)
 
     return of_sequence(sre_parse.parse(pattern))
 
 
-def rule_atoms(rule: Rule) -> frozenset | None:
-    """Literals, case-folded, one of which every line the rule matches contains."""
-    literals = required_literals(rule.regex) if rule.regex else rule.phrases
+def edge_literals(pattern: str, at_end: bool = False, min_strength: float = MIN_ATOM_STRENGTH) -> frozenset | None:
+    """Strings one of which every match of ``pattern`` starts (or ends) with; ``None`` if no such set."""
+
+    def of_sequence(items) -> frozenset | None:
+        items = [(op, arg) for op, arg in items if op != sre_constants.AT]  # ^, $, \A, \Z
+        if at_end:
+            items.reverse()
+        run = frozenset([""])
+        for op, arg in items:
+            whole = _strings([(op, arg)])
+            if whole is not None and len(run) * len(whole) <= MAX_ATOM_VARIANTS:
+                run = frozenset(r + w if not at_end else w + r for r in run for w in whole)
+                continue
+            if run != {""}:
+                break
+            if op == sre_constants.SUBPATTERN:
+                return of_sequence(arg[-1])
+            if op == sre_constants.BRANCH:
+                parts = [of_sequence(branch) for branch in arg[1]]
+                return frozenset().union(*parts) if all(parts) else None
+            if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] >= 1:
+                return of_sequence(arg[2])
+            return None
+        return run
+
+    return _best([found], min_strength) if (found := of_sequence(sre_parse.parse(pattern))) else None
+
+
+# The automaton searches "\n" + the lines joined by "\n" + "\n", so an atom
+# can be tied to a line's start ("\n" + literal) or end (literal + "\n").
+LINE_BREAK = "\n"
+
+
+def rule_atoms(rule: Rule, min_strength: float = MIN_ATOM_STRENGTH) -> frozenset | None:
+    """Literals, case-folded, one of which the text of every line the rule matches holds.
+
+    Rules tied to the start of a line (``line``, ``prefix``) get atoms that
+    start with a line break, and ``suffix`` phrases atoms that end with one:
+    far fewer lines hold "\nshare" than "share".
+    """
+    folded = tuple(a.casefold() for a in rule.phrases)
+    starts = ends = None
+    if rule.match in ("line", "prefix"):
+        starts = edge_literals(rule.regex, False, min_strength) if rule.regex else folded
+    if rule.match == "line" and rule.regex or rule.match == "suffix":
+        ends = edge_literals(rule.regex, True, min_strength) if rule.regex else folded
+    if starts or ends:
+        anchored = [frozenset(LINE_BREAK + a.casefold() for a in starts or ()),
+                    frozenset(a.casefold() + LINE_BREAK for a in ends or ())]
+        best = _best([a for a in anchored if a], min_strength)
+        if best:
+            return best
+    literals = required_literals(rule.regex, min_strength) if rule.regex else rule.phrases
     return frozenset(a.casefold() for a in literals) if literals else None
 
 
@@ -339,6 +447,8 @@ class Matcher:
                     table.setdefault(phrase, rule)
             else:
                 patterned.append(rule)
+        self.exact.pop("", None)  # a phrase that normalises to nothing matches no line
+        self.exact_cased.pop("", None)
         self.exact_cased_folded = frozenset(p.casefold() for p in self.exact_cased)
         patterned.sort(key=lambda r: MATCH_KINDS.index(r.match))  # stable: load order within a kind
         self.patterned = tuple(patterned)
@@ -347,7 +457,8 @@ class Matcher:
         atoms: dict[str, list[int]] = {}
         always = []
         for k, rule in enumerate(patterned):
-            found = rule_atoms(rule)
+            # Weak atoms (" > ") still beat running a regex on every line.
+            found = rule_atoms(rule) or rule_atoms(rule, WEAK_ATOM_STRENGTH)
             if found is None:
                 always.append(k)
             for atom in found or ():
@@ -366,33 +477,32 @@ class Matcher:
 
     def match_lines(self, norms: list, stripped: list, words: list, language: str) -> list:
         """The matching rule (or None) of each line; ``norms`` are the normalised lines."""
-        found: list = [None] * len(norms)
-        for i, norm in enumerate(norms):
-            if not norm:
-                continue
-            rule = self.exact.get(norm)
-            if rule is None and norm in self.exact_cased_folded:
-                rule = self.exact_cased.get(cased_form(stripped[i]))
-            if rule is not None and rule.applies_to(words[i], language):
-                found[i] = rule
+        found: list = list(map(self.exact.get, norms))
+        for i in compress(range(len(norms)), found):
+            if not found[i].applies_to(words[i], language):
+                found[i] = None
+        if self.exact_cased:
+            for i, norm in enumerate(norms):
+                if found[i] is None and norm in self.exact_cased_folded:
+                    rule = self.exact_cased.get(cased_form(stripped[i]))
+                    if rule is not None and rule.applies_to(words[i], language):
+                        found[i] = rule
         if not self.patterned:
             return found
-        always = [k for k in self.always if self.patterned[k].applies_to(0, language)]
-        candidates = self._candidates(norms)
         patterned, tests = self.patterned, self.tests
-        for i, norm in enumerate(norms):
-            if found[i] is not None or not norm or words[i] > self.max_words:
+        candidates = self._candidates(norms)
+        always = [k for k in self.always if patterned[k].applies_to(0, language)]
+        if always:
+            for i, norm in enumerate(norms):
+                if norm:
+                    candidates.setdefault(i, set()).update(always)
+        for i in sorted(candidates):
+            if found[i] is not None or not norms[i] or words[i] > self.max_words:
                 continue
-            atoms_here = candidates.get(i)
-            if atoms_here is None and not always:
-                continue
-            order = sorted(atoms_here.union(always)) if atoms_here else always
             w = words[i]
-            for k in order:
+            for k in sorted(candidates[i]):
                 rule = patterned[k]
-                if not rule.applies_to(w, language):
-                    continue
-                if tests[k](cased_form(stripped[i]) if rule.case_sensitive else norm):
+                if rule.applies_to(w, language) and tests[k](cased_form(stripped[i]) if rule.case_sensitive else norms[i]):
                     found[i] = rule
                     break
         return found
@@ -401,12 +511,14 @@ class Matcher:
         """line index -> indexes of the rules whose atoms occur in the line."""
         if self.automaton is None or not norms:
             return {}
-        text = "\n".join(norms)
-        # Line i ends at ends[i]; atoms hold no newline, so each lies in one line.
+        text = LINE_BREAK + LINE_BREAK.join(norms) + LINE_BREAK
+        # Line i ends at the line break ends[i]; an atom may hold a line break
+        # only at its edge, so the atom's last character lies in its line or
+        # on the break that ends it.
         ends = list(accumulate(len(n) + 1 for n in norms))
         out: dict = {}
         for end, ks in self.automaton.iter(text):
-            line = bisect_right(ends, end)
+            line = bisect_left(ends, end)
             held = out.get(line)
             if held is None:
                 out[line] = set(ks)

@@ -48,10 +48,8 @@ def detect_language(words: list, stoplists: dict, index: dict) -> tuple[str, fro
     sample = words[:DETECT_SAMPLE_WORDS]
     if not sample:
         return "", frozenset()
-    counts = Counter(sample)
     hits = dict.fromkeys(stoplists, 0)
-    for word in index.keys() & counts.keys():
-        count = counts[word]
+    for word, count in Counter(filter(index.__contains__, sample)).items():
         for code in index[word]:
             hits[code] += count
     best_code = max(hits, key=hits.__getitem__)

@@ -12,7 +12,8 @@ import cleaner
 from cleaner import classify as C
 from cleaner.core import detect_format, split_lines
 from cleaner.rules import (
-    MATCH_KINDS, Matcher, RuleError, RuleSet, check_regex, cased_form, normalize, parse_rules, required_literals,
+    MATCH_KINDS, Matcher, RuleError, RuleSet, check_regex, cased_form, edge_literals, normalize, parse_rules,
+    required_literals,
 )
 
 from conftest import SEED
@@ -300,6 +301,44 @@ def test_required_literals_are_in_every_match(data):
     # Strings that match: take real lines from the regex's own alternatives via hypothesis.
     subject = data.draw(st.from_regex(rule.regex, fullmatch=True).filter(lambda s: len(s) < 300), label="match")
     assert any(a in subject for a in anchors), (rule.id, subject, anchors)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_edge_literals_start_or_end_every_match(data):
+    """Atoms tied to a line's start or end may only skip lines the regex cannot match."""
+    rule = data.draw(st.sampled_from(REGEX_RULES))
+    starts, ends = edge_literals(rule.regex), edge_literals(rule.regex, at_end=True)
+    if starts is None and ends is None:
+        return
+    subject = data.draw(st.from_regex(rule.regex, fullmatch=True).filter(lambda s: len(s) < 300), label="match")
+    assert starts is None or subject.startswith(tuple(starts)), (rule.id, subject, starts)
+    assert ends is None or subject.endswith(tuple(ends)), (rule.id, subject, ends)
+
+
+def test_edge_literals_of_simple_patterns():
+    assert edge_literals("(?:the )?best brokers") == {"best brokers", "the best brokers"}
+    assert edge_literals(r"share on \w+", at_end=True) is None
+    assert edge_literals(r"\w+ share") is None
+    assert edge_literals(r"\d+ shares?", at_end=True) == {" share", " shares"}
+    assert required_literals(r"\w+ [>›] \w+", min_strength=1) == {" > ", " › "}
+
+
+def test_document_columns_equal_the_per_line_functions():
+    """word_lists and document_features do in one pass what the per-line functions do."""
+    from pathlib import Path
+
+    from cleaner.features import document_features, line_features, word_lists
+    from cleaner.stoplists import load_stoplists
+
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "text"
+    stripped = [l.strip() for f in sorted(folder.glob("*.txt")) for l in f.read_text(encoding="utf-8").split("\n")]
+    stripped += ["ΟΔΟΣ Σ", "Straße\u00adnbahn  www.x.de", "• a@b.de", "\u2028x\x85y"]
+    words = word_lists(stripped)
+    assert words == [re.findall(r"\w+", s.lower()) for s in stripped]
+    stoplist = load_stoplists()["de"]
+    for stops in (stoplist, frozenset()):
+        assert document_features(stripped, words, stops) == [line_features(s, w, stops) for s, w in zip(stripped, words)]
 
 
 def test_prose_score_is_bounded():
