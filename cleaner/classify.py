@@ -81,6 +81,8 @@ PROSE = (GOOD, NEARGOOD)
 
 
 class Verdict(NamedTuple):
+    """A line's fate; ``model.Decision`` is the line number and text plus these fields, in order."""
+
     kept: bool
     stage: str
     label: str

@@ -276,10 +276,7 @@ def layout(scored: list, verdicts: list) -> list:
     i = 0
     while i < n:
         if scored[i].cls != C.BLANK:
-            v = verdicts[i]
-            decisions[i] = Decision(
-                scored[i].line.number, scored[i].line.text, v.kept, v.stage, v.label, v.reason, v.score
-            )
+            decisions[i] = Decision._make((scored[i].line.number, scored[i].line.text, *verdicts[i]))
             i += 1
             continue
         # A gap: blank lines up to the next kept line (dropped lines may sit in it).
@@ -292,8 +289,7 @@ def layout(scored: list, verdicts: list) -> list:
         first_blank = True
         for k in gap:
             if scored[k].cls != C.BLANK:
-                v = verdicts[k]
-                decisions[k] = Decision(scored[k].line.number, scored[k].line.text, v.kept, v.stage, v.label, v.reason, v.score)
+                decisions[k] = Decision._make((scored[k].line.number, scored[k].line.text, *verdicts[k]))
                 continue
             keep = not dropped_inside or (first_blank and not at_edge)
             first_blank = False

@@ -42,7 +42,7 @@ class BlockHint(NamedTuple):
 
 
 class Decision(NamedTuple):
-    """Why a line was kept or dropped.
+    """Why a line was kept or dropped: the line, then a ``classify.Verdict``'s fields.
 
     ``rule`` is a rule id (``promo.cta``) or a context/score label
     (``context.tail-block``); ``score`` is the line's prose score when the
