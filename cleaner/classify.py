@@ -14,11 +14,17 @@ segment in the manner of Finn et al.'s Body Text Extraction:
 3. ``body_segments``: every class has a weight (prose positive by length, junk
    negative); the body is the run of lines with the greatest total weight, plus
    every run beside it worth at least ``SECONDARY_SEGMENT_SHARE`` of it
-   (articles split by ad blocks).  The title is the nearest heading above it.
+   (articles split by ad blocks).  A rule hit weighs as much as a long
+   paragraph (``WEIGHT_RULE``): a call to action, share bar or "related"
+   heading ends the body rather than being bridged.  The title is the
+   nearest heading above it.
 4. ``decide``: inside the body, prose is kept; a short sentence is kept next to
    prose; other short lines are kept only between body paragraphs (a heading or
    a list item), not next to a rule hit or the segment's edge.  Rule hits never
    count as prose, so a call to action cannot prop up its neighbours.
+   Prose above the body is kept too (``context.lead``): pages put the lead
+   and first paragraphs above the images and ads that split an article, and
+   the prose junk (comments, bios, teasers) below it.
 5. HTML: ``decide_with_evidence`` weighs the votes of trafilatura and
    readability-lxml on top of the text verdicts (see its constants).
 
@@ -48,7 +54,7 @@ WEIGHT_SENTENCE = 0.3  # x chars
 WEIGHT_SHORT = -8.0
 WEIGHT_MENU = -30.0
 WEIGHT_BAD = -20.0
-WEIGHT_RULE = -40.0
+WEIGHT_RULE = -200.0  # as much as 200 chars of prose: rule hits end the body (benchmarks/README.md)
 SECONDARY_SEGMENT_SHARE = 0.2
 # The title: the nearest heading of at least TITLE_MIN_WORDS words, not a byline
 # or a date, within TITLE_WINDOW lines above the body.
@@ -240,13 +246,19 @@ def decide(scored: list, neutral: bool, options) -> list:
     segments = body_segments(weights)
     verdicts_line: list = [None] * len(items)
     title_lines = set()
-    if segments and options.keep_title:
+    if segments:
         main = max(segments, key=lambda seg: sum(weights[seg[0]:seg[1] + 1]))
+    if segments and options.keep_title:
         title_lines = _title_lines(items, main[0])
     for lo, hi in segments:
         before, after = _nearest_prose(classes, lo, hi)
         for k in range(lo, hi + 1):
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral)
+    if segments:
+        for k in range(main[0]):
+            if classes[k] in PROSE and verdicts_line[k] is None:
+                verdicts_line[k] = Verdict(True, "context", "context.lead", "prose above the body (the lead)",
+                                           _score(items[k], neutral))
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
         for k in title_lines:
             verdicts_line[k] = Verdict(True, "context", "context.title", "heading just before the body")
