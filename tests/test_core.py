@@ -231,6 +231,24 @@ def test_shipped_rules_load_and_have_descriptions():
         assert family in families
 
 
+@pytest.mark.parametrize("line, rule_id", [
+    ("PC Mag is supported by its audience. When you buy through links on our site, we may earn an affiliate commission.",
+     "ads.disclosure"),
+    ("Für Links auf dieser Seite erhält das Portal ggf. eine Provision vom Händler.", "ads.disclosure"),
+    ("Sie können den Newsletter jederzeit wieder abbestellen.", "newsletter.consent"),
+    ("Vous pouvez vous désabonner à tout moment.", "newsletter.consent"),
+    ("Puedes darte de baja en cualquier momento.", "newsletter.consent"),
+    ("Ich bin mit der Verarbeitung meiner Daten gemäß der Datenschutzerklärung einverstanden.", "newsletter.consent"),
+    # Body text about the same things is not boilerplate.
+    ("Die Firma erhält eine Provision vom Händler, sagte der Sprecher.", None),
+    ("Readers can cancel at any time, the company said in a statement on Monday.", None),
+    ("Kann ich den Kredit jederzeit kündigen?", None),
+])
+def test_disclosure_and_consent_rules(line, rule_id):
+    rule = cleaner.load_rules().global_matcher.match(normalize(line), line, len(line.split()), "")
+    assert (rule.id if rule else None) == rule_id
+
+
 def test_normalize():
     assert normalize("  • Related   Articles: ") == "related articles"
     assert normalize("Kon\xadtakt") == "kontakt"
