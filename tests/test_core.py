@@ -239,7 +239,10 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Vous pouvez vous désabonner à tout moment.", "newsletter.consent"),
     ("Puedes darte de baja en cualquier momento.", "newsletter.consent"),
     ("Ich bin mit der Verarbeitung meiner Daten gemäß der Datenschutzerklärung einverstanden.", "newsletter.consent"),
+    ("Der Minister bei der Pressekonferenz am Montag. (Foto: Max Muster/dpa)", "credits.caption-credit"),
+    ("Players on the 18th green. | © Getty Images", "credits.caption-credit"),
     # Body text about the same things is not boilerplate.
+    ("The project is on GitHub (source code and issues).", None),
     ("Die Firma erhält eine Provision vom Händler, sagte der Sprecher.", None),
     ("Readers can cancel at any time, the company said in a statement on Monday.", None),
     ("Kann ich den Kredit jederzeit kündigen?", None),
