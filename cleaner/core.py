@@ -193,7 +193,6 @@ class Cleaner:
         ), a
 
 
-
 class _Analysis(NamedTuple):
     """Per-line columns of one pass, for ``Cleaner._analyse`` to reuse on the body."""
 

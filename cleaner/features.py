@@ -31,31 +31,23 @@ class Features(NamedTuple):
 
 
 def line_features(stripped: str, lowered_words: list, stoplist: frozenset) -> Features:
-    words = len(lowered_words)
-    stopwords = sum(map(stoplist.__contains__, lowered_words)) if stoplist else 0
-    url_chars = 0
-    if "://" in stripped or "www." in stripped or "@" in stripped:
-        url_chars = sum(len(m) for m in URL_RE.findall(stripped))
-    return Features(
-        chars=len(stripped),
-        words=words,
-        stopwords=stopwords,
-        terminal=stripped.endswith(TERMINAL_PUNCT),
-        bullet=bool(BULLET_RE.match(stripped)),
-        url_chars=url_chars,
-    )
+    """The features of one line (``document_features`` does a whole text at once)."""
+    return document_features([stripped], [lowered_words], stoplist)[0]
 
 
 URL_MARKERS = ("://", "www.", "@")
 
 
 def word_lists(stripped: list) -> list:
-    """The lower-cased words of each line (lines hold no line break), in one pass."""
-    return list(map(WORD_RE.findall, "\n".join(stripped).lower().split("\n")))
+    """The lower-cased words of each line, lower-casing the whole text at once."""
+    lowered = "\n".join(stripped).lower().split("\n")
+    if len(lowered) != len(stripped):  # a line holds a line break of its own
+        lowered = [s.lower() for s in stripped]
+    return list(map(WORD_RE.findall, lowered))
 
 
 def document_features(stripped: list, words: list, stoplist: frozenset) -> list:
-    """``line_features`` of every line, column by column (one C-level pass per feature)."""
+    """The ``Features`` of every line, column by column (one C-level pass per feature)."""
     if stoplist:
         counts = stoplist.__contains__
         stopwords = [sum(map(counts, ws)) for ws in words]

@@ -481,9 +481,10 @@ class Matcher:
         for i in compress(range(len(norms)), found):
             if not found[i].applies_to(words[i], language):
                 found[i] = None
-        if self.exact_cased:
+        cased_hits = self.exact_cased_folded.intersection(norms)
+        if cased_hits:
             for i, norm in enumerate(norms):
-                if found[i] is None and norm in self.exact_cased_folded:
+                if found[i] is None and norm in cased_hits:
                     rule = self.exact_cased.get(cased_form(stripped[i]))
                     if rule is not None and rule.applies_to(words[i], language):
                         found[i] = rule

@@ -346,7 +346,7 @@ def test_edge_literals_of_simple_patterns():
 
 
 def test_document_columns_equal_the_per_line_functions():
-    """word_lists and document_features do in one pass what the per-line functions do."""
+    """word_lists and document_features give each line of a text what it gets alone."""
     from pathlib import Path
 
     from cleaner.features import document_features, line_features, word_lists
@@ -354,7 +354,7 @@ def test_document_columns_equal_the_per_line_functions():
 
     folder = Path(__file__).resolve().parent.parent / "fixtures" / "text"
     stripped = [l.strip() for f in sorted(folder.glob("*.txt")) for l in f.read_text(encoding="utf-8").split("\n")]
-    stripped += ["ΟΔΟΣ Σ", "Straße\u00adnbahn  www.x.de", "• a@b.de", "\u2028x\x85y"]
+    stripped += ["ΟΔΟΣ Σ", "Straße\u00adnbahn  www.x.de", "• a@b.de", "\u2028x\x85y", "two\nlines"]
     words = word_lists(stripped)
     assert words == [re.findall(r"\w+", s.lower()) for s in stripped]
     stoplist = load_stoplists()["de"]
