@@ -6,9 +6,10 @@ segment in the manner of Finn et al.'s Body Text Extraction:
 1. ``classify_line``: a context-free class from the line alone: ``good``
    (sentence-like prose with many stopwords), ``neargood``, ``sentence`` (a
    short sentence), ``short``, ``menu`` (one to three words, or a short line the
-   page repeats), ``bad`` (URLs, long text without stopwords, a repeated copy)
-   or ``rule`` (a phrase rule matched).  ``judge_lists`` re-classes the items of
-   a bullet list by the list as a whole.
+   page repeats), ``bad`` (URLs, long text without stopwords, a later copy of
+   a line that is not sentence-like) or ``rule`` (a phrase rule matched).
+   ``judge_lists`` re-classes the items of a bullet list by the list as a
+   whole.  A sentence kept twice is kept once (``core.keep_once``).
 2. Evidence first: a text with no rule hit and no repeated line is left alone
    (``REQUIRE_EVIDENCE``); context alone never trims a clean article.
 3. ``body_segments``: every class has a weight (prose positive by length, junk
@@ -84,6 +85,7 @@ GOOD, NEARGOOD, SENTENCE, SHORT, MENU, BAD, RULE, BLANK = (
     "good", "neargood", "sentence", "short", "menu", "bad", "rule", "blank",
 )
 PROSE = (GOOD, NEARGOOD)
+SENTENCE_LIKE = (GOOD, NEARGOOD, SENTENCE)
 
 
 class Verdict(NamedTuple):
@@ -186,33 +188,42 @@ def weight(cls: str, f: Features) -> float:
     return {SHORT: WEIGHT_SHORT, MENU: WEIGHT_MENU, BAD: WEIGHT_BAD, RULE: WEIGHT_RULE}[cls]
 
 
-def max_segment(weights: list, lo: int, hi: int) -> tuple:
-    """(total, start, end) of the maximum-sum run in weights[lo:hi]; end < start if none."""
-    best = (0.0, lo, lo - 1)
-    total, start = 0.0, lo
-    for i in range(lo, hi):
-        if total <= 0:
-            total, start = 0.0, i
-        total += weights[i]
-        if total > best[0]:
-            best = (total, start, i)
-    return best
+def maximal_segments(weights: list) -> list:
+    """Every maximal scoring run of ``weights``, as (total, start, end), in order.
+
+    These are the runs that taking the maximum-sum run, then the maximum in
+    what is left on either side, and so on, would find; Ruzzo and Tompa's
+    algorithm (1999) finds them all in one pass, so a page cut into thousands
+    of runs costs no more than one run.
+    """
+    runs: list = []  # (start, end, total before start, total at end, index of the run left of it with a lower start total)
+    cumulative = 0.0
+    for i, w in enumerate(weights):
+        if w <= 0:
+            cumulative += w
+            continue
+        start, low, high = i, cumulative, cumulative + w
+        cumulative = high
+        while True:
+            j = len(runs) - 1
+            while j >= 0 and runs[j][2] >= low:
+                j = runs[j][4]
+            if j >= 0 and runs[j][3] < high:  # run j and all after it join the new one
+                start, low = runs[j][0], runs[j][2]
+                del runs[j:]
+                continue
+            runs.append((start, i, low, high, j))
+            break
+    return [(high - low, start, end) for start, end, low, high, _ in runs]
 
 
 def body_segments(weights: list) -> list:
     """The main body run plus every run beside it worth a share of it, in order."""
-    total, start, end = max_segment(weights, 0, len(weights))
-    if end < start:
+    runs = maximal_segments(weights)
+    if not runs:
         return []
-    segments = [(start, end)]
-    pending = [(0, start), (end + 1, len(weights))]
-    while pending:
-        lo, hi = pending.pop()
-        t, s, e = max_segment(weights, lo, hi)
-        if e >= s and t >= SECONDARY_SEGMENT_SHARE * total:
-            segments.append((s, e))
-            pending += [(lo, s), (e + 1, hi)]
-    return sorted(segments)
+    best = max(total for total, _, _ in runs)
+    return [(start, end) for total, start, end in runs if total >= SECONDARY_SEGMENT_SHARE * best]
 
 
 def _nearest_prose(classes: list, lo: int, hi: int) -> tuple:

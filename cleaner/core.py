@@ -162,10 +162,11 @@ class Cleaner:
                 scored.append(Scored(line, s, None, None, C.BLANK))
             elif rules[i] is not None:
                 scored.append(Scored(line, s, f, rules[i], C.RULE))
-            elif earlier[i] and earlier[i] != line.number:
-                scored.append(Scored(line, s, f, None, C.BAD, "dedup.repeated-line", f"repeats line {earlier[i]}"))
             else:
                 cls = C.classify_line(f, neutral, line.hint)
+                if earlier[i] and earlier[i] != line.number and cls not in C.SENTENCE_LIKE:
+                    scored.append(Scored(line, s, f, None, C.BAD, "dedup.repeated-line", f"repeats line {earlier[i]}"))
+                    continue
                 if cls == C.SHORT and repeats[norm] > 1:
                     cls = C.MENU  # a short line the page repeats (menus, teaser titles)
                 scored.append(Scored(line, s, f, None, cls))
@@ -173,6 +174,7 @@ class Cleaner:
             return passthrough(source, "time budget exceeded while scoring lines", format=format), a
         scored = C.judge_lists(scored)
         verdicts = (C.decide_with_evidence if has_hints else C.decide)(scored, neutral, self.options)
+        verdicts = keep_once(scored, verdicts, norms)
         if format == "html":
             verdicts = C.require_article(scored, verdicts)
         decisions = layout(scored, verdicts)
@@ -210,6 +212,24 @@ class _Analysis(NamedTuple):
 
         return self._replace(stripped=pick(self.stripped), words=pick(self.words), norms=pick(self.norms),
                              rules=pick(self.rules), features=pick(self.features))
+
+
+def keep_once(scored: list, verdicts: list, norms: list) -> list:
+    """Drop a kept line when a copy of it is kept already (a sentence a page repeats).
+
+    Later copies of sentence-like lines are classified like any line, not as
+    repeats, so when the first copy sits in a teaser outside the body the
+    copy in the body is still kept; this pass keeps one of them at most.
+    """
+    out = list(verdicts)
+    kept: dict = {}  # normal form -> number of the line kept
+    for i, v in enumerate(verdicts):
+        if v is None or not v.kept or not norms[i]:
+            continue
+        first = kept.setdefault(norms[i], scored[i].line.number)
+        if first != scored[i].line.number:
+            out[i] = C.Verdict(False, "context", "dedup.repeated-line", f"repeats line {first}, which is kept", v.score)
+    return out
 
 
 def left_alone(lines: list, source: str, format: str, language: str) -> Result:

@@ -18,6 +18,8 @@ import copy
 import logging
 import re
 
+import ahocorasick
+
 WHITESPACE_RE = re.compile(r"\s+")
 MIN_MATCH_CHARS = 3
 
@@ -89,9 +91,21 @@ def readability_text(tree) -> str | None:
 
 
 def inside(block_texts: list, extracted: str | None) -> list:
-    """For each block: is its text part of the extractor's output (None if no output)?"""
+    """For each block: is its text part of the extractor's output (None if no output)?
+
+    One Aho-Corasick pass over the output finds every block in it: asking
+    ``text in output`` block by block costs blocks x output, minutes on a
+    page of a few megabytes.
+    """
     if not extracted:
         return [None] * len(block_texts)
-    haystack = squash(extracted)
     # Block texts come whitespace-normalised from cleaner.segment.
-    return [len(t) >= MIN_MATCH_CHARS and t in haystack for t in block_texts]
+    wanted = {t for t in block_texts if len(t) >= MIN_MATCH_CHARS}
+    if not wanted:
+        return [False] * len(block_texts)
+    automaton = ahocorasick.Automaton()
+    for text in wanted:
+        automaton.add_word(text, text)
+    automaton.make_automaton()
+    found = {text for _, text in automaton.iter(squash(extracted))}
+    return [t in found for t in block_texts]

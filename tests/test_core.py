@@ -365,3 +365,45 @@ def test_document_columns_equal_the_per_line_functions():
 def test_prose_score_is_bounded():
     f = cleaner.features.line_features("word " * 100, ["word"] * 100, frozenset({"word"}))
     assert 0.0 <= C.prose_score(f, f.stop_density) <= 1.0
+
+
+def _segments_by_recursion(weights: list, share: float) -> list:
+    """The definition: the maximum-sum run, then the best run on either side of it, and so on."""
+
+    def best_run(lo, hi):
+        best, total, start = (0.0, lo, lo - 1), 0.0, lo
+        for i in range(lo, hi):
+            if total <= 0:
+                total, start = 0.0, i
+            total += weights[i]
+            if total > best[0]:
+                best = (total, start, i)
+        return best
+
+    main = best_run(0, len(weights))
+    if main[2] < main[1]:
+        return []
+    found, pending = [main[1:]], [(0, main[1]), (main[2] + 1, len(weights))]
+    while pending:
+        lo, hi = pending.pop()
+        total, start, end = best_run(lo, hi)
+        if end >= start and total >= share * main[0]:
+            found.append((start, end))
+            pending += [(lo, start), (end + 1, hi)]
+    return sorted(found)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.integers(-300, 300).map(float), st.sampled_from([-200.0, -30.0, -8.0, 0.0, 80.0])),
+                max_size=60))
+def test_body_segments_are_the_recursive_definition(weights):
+    assert C.body_segments(weights) == _segments_by_recursion(weights, C.SECONDARY_SEGMENT_SHARE)
+
+
+def test_body_segments_are_linear_on_thousands_of_runs():
+    import time
+
+    weights = [300.0, -400.0] * 50_000  # 50,000 equal runs, each worth keeping
+    started = time.perf_counter()
+    assert len(C.body_segments(weights)) == 50_000
+    assert time.perf_counter() - started < 5
