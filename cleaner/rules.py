@@ -427,7 +427,7 @@ class Matcher:
 
     Whole-line phrases are a dict lookup.  Every other rule is reduced to its
     atoms (``rule_atoms``): its phrases, or literals its regex cannot match
-    without.  One Aho-Corasick automaton (pyahocorasick, in C) finds every atom
+    without, tied to the line's start or end when the rule is.  One Aho-Corasick automaton (pyahocorasick, in C) finds every atom
     of every rule in a whole document in a single pass, so a rule's own regex
     runs only on the lines that hold one of its atoms; the few rules without
     atoms run on every line short enough for them.
