@@ -21,7 +21,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    nearest heading above it.
 4. ``decide``: inside the body, prose is kept; a short sentence is kept next to
    prose; other short lines are kept only between body paragraphs (a heading or
-   a list item), not next to a rule hit or the segment's edge.  Rule hits never
+   a list item), not next to a rule hit or the segment's edge, and so is a
+   single long line with few stopwords (names, figures, a line of code).  Rule hits never
    count as prose, so a call to action cannot prop up its neighbours.
    Prose above the body is kept too (``context.lead``): pages put the lead
    and first paragraphs above the images and ads that split an article, and
@@ -336,11 +337,15 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
     score = _score(item, neutral)
     if cls in PROSE:
         return Verdict(True, "score", "score.prose", "body prose", score)
-    if cls == BAD:
+    # A long line with few stopwords between two paragraphs (names, figures,
+    # a line of code or of another language) is body like a heading there;
+    # a repeat or a line of URLs is not.
+    between = prose_before and prose_after
+    if cls == BAD and (item.label or item.features.url_share > MAX_URL_SHARE or not between):
         return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), score)
     if cls == SENTENCE and (prose_before or prose_after):
         return Verdict(True, "context", "context.sentence-in-body", "short sentence next to body prose", score)
-    if prose_before and prose_after:
+    if between:
         return Verdict(True, "context", "context.between-prose", f"{cls} line between body paragraphs", score)
     if item.label:
         return Verdict(False, "context", item.label, item.why, score)

@@ -81,6 +81,16 @@ def test_heading_between_paragraphs_is_kept_and_tail_heading_is_not():
     assert not by_text["Top Stories Today"].kept
 
 
+def test_a_line_without_stopwords_between_paragraphs_is_kept_but_not_urls_or_at_the_edge():
+    names = "Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schulz, Hoffmann, Koch, Richter"
+    urls = "https://example.com/a/very/long/path/to/somewhere https://example.org/another/long/path/here"
+    text = PROSE + names + "\n" + PROSE2 + urls + "\n" + PROSE + names.replace("Koch", "Wolf") + "\n" + "Share on Facebook\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[names].kept and by_text[names].rule == "context.between-prose"
+    assert not by_text[urls].kept and by_text[urls].rule == "score.low"
+    assert not by_text[names.replace("Koch", "Wolf")].kept  # after the last paragraph: the edge
+
+
 def test_text_without_any_boilerplate_evidence_is_left_alone():
     """No rule hit and no repeated line: context scoring has nothing to go on."""
     text = "Council Backs New Rules\n" + PROSE + "A Note\n" + PROSE2 + "Top Stories Today\n"
