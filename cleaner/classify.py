@@ -26,7 +26,10 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    count as prose, so a call to action cannot prop up its neighbours.
    Prose above the body is kept too (``context.lead``): pages put the lead
    and first paragraphs above the images and ads that split an article, and
-   the prose junk (comments, bios, teasers) below it.
+   the prose junk (comments, bios, teasers) below it.  Between two body parts
+   the lines are kept when no rule hit sits there (``context.between-parts``):
+   an ad or share bar splits an article and leaves a hit, a list or a table
+   only weighs its parts apart.
 5. HTML: ``decide_with_evidence`` weighs the votes of trafilatura and
    readability-lxml on top of the text verdicts (see its constants).
 
@@ -266,6 +269,8 @@ def decide(scored: list, neutral: bool, options) -> list:
         before, after = _nearest_prose(classes, lo, hi)
         for k in range(lo, hi + 1):
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral)
+    for (_, end), (start, _) in zip(segments, segments[1:]):
+        _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
     if segments:
         for k in range(main[0]):
             if classes[k] in PROSE and verdicts_line[k] is None:
@@ -284,6 +289,23 @@ def decide(scored: list, neutral: bool, options) -> list:
     for k, i in enumerate(idx):
         verdicts[i] = verdicts_line[k]
     return verdicts
+
+
+def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool) -> None:
+    """Keep the lines between two body parts when no rule hit sits between them.
+
+    What splits an article into parts is an ad, a share bar or a teaser,
+    and those leave rule hits; a run of short lines with none (a list, a
+    table, steps of a recipe) only weighs the parts apart.  Repeats and junk
+    lines in the gap still go.
+    """
+    if any(classes[k] == RULE for k in gap):
+        return
+    for k in gap:
+        if classes[k] != BAD and not items[k].label:
+            verdicts_line[k] = Verdict(True, "context", "context.between-parts",
+                                       f"{classes[k]} line between two body parts, no rule hit between them",
+                                       _score(items[k], neutral))
 
 
 def _leave_alone(scored: list, items: list, idx: list, options) -> list:
