@@ -40,19 +40,25 @@ def stopword_index(stoplists: dict) -> dict:
 
 
 def detect_language(words: list, stoplists: dict, index: dict) -> tuple[str, frozenset]:
-    """Pick the stoplist that covers most of ``words``; ``("", empty)`` if none fits.
+    """Pick the stoplist that fits ``words`` best; ``("", empty)`` if none fits.
 
-    Ties go to the language listed first in ``stoplists``, so the result is
-    deterministic.
+    A word on several stoplists counts for each of them by a share (1/k):
+    some of jusText's lists are large and hold common English words and
+    names ("the", "and", "john" are on the Finnish list), and by raw counts
+    they would claim English pages.  Ties go to the language listed first
+    in ``stoplists``, so the result is deterministic.
     """
     sample = words[:DETECT_SAMPLE_WORDS]
     if not sample:
         return "", frozenset()
-    hits = dict.fromkeys(stoplists, 0)
-    for word, count in Counter(filter(index.__contains__, sample)).items():
-        for code in index[word]:
-            hits[code] += count
-    best_code = max(hits, key=hits.__getitem__)
-    if hits[best_code] / len(sample) < MIN_DETECT_DENSITY:
+    found = Counter(filter(index.__contains__, sample))
+    weight = dict.fromkeys(stoplists, 0.0)
+    for word, count in found.items():
+        codes = index[word]
+        for code in codes:
+            weight[code] += count / len(codes)
+    best_code = max(weight, key=weight.__getitem__)
+    covered = sum(count for word, count in found.items() if best_code in index[word])
+    if covered / len(sample) < MIN_DETECT_DENSITY:
         return "", frozenset()
     return best_code, stoplists[best_code]

@@ -91,6 +91,23 @@ def test_a_line_without_stopwords_between_paragraphs_is_kept_but_not_urls_or_at_
     assert not by_text[names.replace("Koch", "Wolf")].kept  # after the last paragraph: the edge
 
 
+INGREDIENTS = ["250 g flour", "2 eggs", "100 g sugar", "1 pinch salt", "50 g butter", "1 lemon", "200 ml milk",
+               "1 tsp vanilla", "Baking powder", "Icing sugar"]
+
+
+def test_lines_between_two_body_parts_are_kept_unless_a_rule_hit_sits_between():
+    """A list splits the body into parts by weight alone; an ad splits it by a rule hit."""
+    tail = "Share on Facebook\n"
+    plain = PROSE + PROSE2 + "".join(f"{x}\n" for x in INGREDIENTS) + PROSE + tail
+    by_text = decisions_by_text(cleaner.clean(plain, format="text"))
+    for item in INGREDIENTS:
+        assert by_text[item].kept and by_text[item].rule == "context.between-parts", item
+    with_ad = PROSE + PROSE2 + "Advertisement\n" + "".join(f"{x}\n" for x in INGREDIENTS) + PROSE + tail
+    result = cleaner.clean(with_ad, format="text")
+    assert PROSE in result.text and PROSE2 in result.text
+    assert not any(d.kept for d in result.decisions if d.text.strip() in INGREDIENTS)
+
+
 def test_text_without_any_boilerplate_evidence_is_left_alone():
     """No rule hit and no repeated line: context scoring has nothing to go on."""
     text = "Council Backs New Rules\n" + PROSE + "A Note\n" + PROSE2 + "Top Stories Today\n"
@@ -370,6 +387,35 @@ def test_document_columns_equal_the_per_line_functions():
     stoplist = load_stoplists()["de"]
     for stops in (stoplist, frozenset()):
         assert document_features(stripped, words, stops) == [line_features(s, w, stops) for s, w in zip(stripped, words)]
+
+
+def test_a_word_on_many_stoplists_is_weak_evidence_for_each():
+    """A large stoplist that shares its words with many others does not win on them alone."""
+    from cleaner.stoplists import detect_language, stopword_index
+
+    stoplists = {
+        "en": frozenset({"the", "was"}),
+        "fi": frozenset({"in", "a", "on", "john"}),  # like jusText's Finnish list: names, shared words
+        "sk": frozenset({"in", "a", "on"}),
+        "pl": frozenset({"in", "a", "on"}),
+    }
+    words = "john was in the city on a day the".split()
+    # By raw counts "fi" has 4 hits and "en" 3; by shares "en" has 3 and "fi" 2.
+    assert detect_language(words, stoplists, stopword_index(stoplists))[0] == "en"
+    assert detect_language(["john", "on", "a"], stoplists, stopword_index(stoplists))[0] == "fi"
+
+
+def test_english_pages_are_not_taken_for_finnish():
+    """jusText's Finnish stoplist holds English words and names; it used to claim these pages."""
+    import gzip
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "trafilatura-eval" / "html"
+    pages = [folder / f"{name}.gz" for name in ("dailymail.co.uk.food.html", "link.springer.com.1007.html")]
+    if not all(p.is_file() for p in pages):
+        pytest.skip(f"eval pages not found in {folder}")
+    for page in pages:
+        assert cleaner.clean(gzip.decompress(page.read_bytes()), format="html").language == "en", page.name
 
 
 def test_prose_score_is_bounded():
