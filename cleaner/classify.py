@@ -6,10 +6,11 @@ segment in the manner of Finn et al.'s Body Text Extraction:
 1. ``classify_line``: a context-free class from the line alone: ``good``
    (sentence-like prose with many stopwords), ``neargood``, ``sentence`` (a
    short sentence), ``short``, ``menu`` (one to three words, or a short line the
-   page repeats), ``bad`` (URLs, long text without stopwords, a later copy of
-   a line that is not sentence-like) or ``rule`` (a phrase rule matched).
-   ``judge_lists`` re-classes the items of a bullet list by the list as a
-   whole.  A sentence kept twice is kept once (``core.keep_once``).
+   page repeats), ``bad`` (URLs, long text without stopwords) or ``rule``
+   (a phrase rule matched).  ``judge_lists`` re-classes the items of a
+   bullet list by the list as a whole.  A repeated line is classed like any
+   other and judged by its place; of its copies one is kept at most
+   (``core.keep_once``).
 2. Evidence first: a text with no rule hit and no repeated line is left alone
    (``REQUIRE_EVIDENCE``); context alone never trims a clean article.
 3. ``body_segments``: every class has a weight (prose positive by length, junk
@@ -89,7 +90,6 @@ GOOD, NEARGOOD, SENTENCE, SHORT, MENU, BAD, RULE, BLANK = (
     "good", "neargood", "sentence", "short", "menu", "bad", "rule", "blank",
 )
 PROSE = (GOOD, NEARGOOD)
-SENTENCE_LIKE = (GOOD, NEARGOOD, SENTENCE)
 
 
 class Verdict(NamedTuple):
@@ -250,11 +250,14 @@ def _nearest_prose(classes: list, lo: int, hi: int) -> tuple:
     return [before[k] for k in range(lo, hi + 1)], [after[k] for k in range(lo, hi + 1)]
 
 
-def decide(scored: list, neutral: bool, options) -> list:
-    """One ``Verdict`` per line (``None`` for blank lines, settled by layout)."""
+def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
+    """One ``Verdict`` per line (``None`` for blank lines, settled by layout).
+
+    ``evidence``: the text has a rule hit or a repeated line (see ``REQUIRE_EVIDENCE``).
+    """
     idx = [i for i, s in enumerate(scored) if s.cls != BLANK]
     items = [scored[i] for i in idx]
-    if REQUIRE_EVIDENCE and items and not any(s.cls == RULE or s.label for s in items):
+    if REQUIRE_EVIDENCE and items and not evidence:
         return _leave_alone(scored, items, idx, options)
     classes = [s.cls for s in items]
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
@@ -405,9 +408,9 @@ LINK_LIST_DENSITY = 0.5
 LEAD_MAX_DISTANCE = 3
 
 
-def decide_with_evidence(scored: list, neutral: bool, options) -> list:
+def decide_with_evidence(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     """Verdicts for HTML blocks: rules and context first, extractor votes second."""
-    text_verdicts = decide(scored, neutral, options)
+    text_verdicts = decide(scored, neutral, options, evidence)
     out = list(text_verdicts)
     for i, s in enumerate(scored):
         v = text_verdicts[i]

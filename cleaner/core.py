@@ -144,14 +144,8 @@ class Cleaner:
         # Rules and repeats first: they are the evidence of boilerplate, and
         # without any a text is left alone (classify.REQUIRE_EVIDENCE).
         repeats = Counter(norms)
-        earlier = [0] * len(lines)
-        first_seen: dict = {}
-        for i, (line, norm) in enumerate(zip(lines, norms)):
-            if rules[i] is None and norm:
-                earlier[i] = first_seen.setdefault(norm, line.number)
         has_hints = any(l.hint is not None for l in lines)
-        evidence = any(r is not None for r in rules) or any(
-            e and e != l.number for e, l in zip(earlier, lines))
+        evidence = any(r is not None for r in rules) or any(n > 1 for norm, n in repeats.items() if norm)
         if C.REQUIRE_EVIDENCE and not evidence and not has_hints and self.options.keep_title:
             return left_alone(lines, source, format, language), a
         if a.features is None:
@@ -163,17 +157,17 @@ class Cleaner:
             elif rules[i] is not None:
                 scored.append(Scored(line, s, f, rules[i], C.RULE))
             else:
+                # A repeated line is judged by its place like any line (a title
+                # repeated in a teaser list belongs to the body, a menu repeated
+                # in the footer does not); keep_once keeps one copy at most.
                 cls = C.classify_line(f, neutral, line.hint)
-                if earlier[i] and earlier[i] != line.number and cls not in C.SENTENCE_LIKE:
-                    scored.append(Scored(line, s, f, None, C.BAD, "dedup.repeated-line", f"repeats line {earlier[i]}"))
-                    continue
                 if cls == C.SHORT and repeats[norm] > 1:
                     cls = C.MENU  # a short line the page repeats (menus, teaser titles)
                 scored.append(Scored(line, s, f, None, cls))
         if time.monotonic() > deadline:
             return passthrough(source, "time budget exceeded while scoring lines", format=format), a
         scored = C.judge_lists(scored)
-        verdicts = (C.decide_with_evidence if has_hints else C.decide)(scored, neutral, self.options)
+        verdicts = (C.decide_with_evidence if has_hints else C.decide)(scored, neutral, self.options, evidence)
         verdicts = keep_once(scored, verdicts, norms)
         if format == "html":
             verdicts = C.require_article(scored, verdicts)
@@ -215,10 +209,10 @@ class _Analysis(NamedTuple):
 
 
 def keep_once(scored: list, verdicts: list, norms: list) -> list:
-    """Drop a kept line when a copy of it is kept already (a sentence a page repeats).
+    """Drop a kept line when a copy of it is kept already.
 
-    Later copies of sentence-like lines are classified like any line, not as
-    repeats, so when the first copy sits in a teaser outside the body the
+    Copies are classified like any line, not as repeats, so when the first
+    copy of a title or a paragraph sits in a teaser outside the body, the
     copy in the body is still kept; this pass keeps one of them at most.
     """
     out = list(verdicts)

@@ -126,6 +126,17 @@ def test_title_found_past_byline_and_date():
     assert not by_text["Home"].kept
 
 
+def test_a_title_repeated_in_a_teaser_list_is_kept_in_the_body():
+    teasers = "Latest stories\nCouncil Backs New Budget Rules\nHarbour Bridge Closed For Repairs\nSchool Year Starts Early\n"
+    text = teasers + "Share on Facebook\nCouncil Backs New Budget Rules\n" + PROSE + PROSE2
+    result = cleaner.clean(text, format="text")
+    copies = [d for d in result.decisions if d.text.strip() == "Council Backs New Budget Rules"]
+    assert [d.kept for d in copies] == [False, True]
+    assert copies[1].rule == "context.title"
+    assert not any(d.kept for d in result.decisions if d.text.strip() in ("Harbour Bridge Closed For Repairs", "Latest stories"))
+    assert result.text.count("Council Backs") == 1
+
+
 def test_no_title_when_asked():
     text = "Council Backs New Budget Rules\n" + PROSE + PROSE2
     result = cleaner.clean(text, format="text", keep_title=False)
