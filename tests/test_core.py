@@ -279,13 +279,19 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Ich bin mit der Verarbeitung meiner Daten gemäß der Datenschutzerklärung einverstanden.", "newsletter.consent"),
     ("Der Minister bei der Pressekonferenz am Montag. (Foto: Max Muster/dpa)", "credits.caption-credit"),
     ("Players on the 18th green. | © Getty Images", "credits.caption-credit"),
+    ("About the Author", "meta.author-box"),
+    ("Über die Autorin:", "meta.author-box"),
+    ("À propos de l'auteur", "meta.author-box"),
+    ("Sobre el autor", "meta.author-box"),
     # Body text about the same things is not boilerplate.
     ("The project is on GitHub (source code and issues).", None),
     ("Die Firma erhält eine Provision vom Händler, sagte der Sprecher.", None),
     ("Readers can cancel at any time, the company said in a statement on Monday.", None),
     ("Kann ich den Kredit jederzeit kündigen?", None),
+    ("About the author of the report, little is known.", None),
+    ("Der Autor des Buches lebt in Berlin.", None),
 ])
-def test_disclosure_and_consent_rules(line, rule_id):
+def test_disclosure_consent_caption_and_author_rules(line, rule_id):
     rule = cleaner.load_rules().global_matcher.match(normalize(line), line, len(line.split()), "")
     assert (rule.id if rule else None) == rule_id
 
