@@ -20,7 +20,7 @@ from .features import document_features, word_lists
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Line, Result,
 )
-from .rules import RuleSet, load_rules, normalize
+from .rules import RuleSet, load_rules, normalize_lines
 from .stoplists import DETECT_SAMPLE_WORDS, detect_language, load_stoplists, stopword_index
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -121,7 +121,7 @@ class Cleaner:
         if known is None or known.stripped != stripped:
             known = None
             words = word_lists(stripped)
-            norms = [normalize(s) for s in stripped]
+            norms = normalize_lines(stripped)
         else:
             words, norms = known.words, known.norms
         sample = list(islice(chain.from_iterable(words), DETECT_SAMPLE_WORDS))

@@ -73,20 +73,15 @@ def normalize(text: str) -> str:
     return cased_form(text).casefold()
 
 
-INNER_SPACE_RE = re.compile(r"[^\S\n]+")  # what str.split() splits at, but the line break
-
-
 def normalize_lines(lines: list) -> list:
-    """``normalize`` of every line (none holds a line break), done once for the whole text.
+    """``normalize`` of every line, with a shortcut for plain lines.
 
-    Case folding and whitespace are context-free, so one pass over the joined
-    text gives what ``normalize`` gives line by line, without a call per line.
+    A printable line without a double space has no whitespace to collapse
+    and no soft hyphen (both are non-printable), so stripping and case
+    folding give its normal form; most lines are such lines.
     """
-    text = "\n".join(lines)
-    if "\xad" in text:
-        text = text.replace("\xad", "")
-    text = INNER_SPACE_RE.sub(" ", text).casefold()
-    return [line.strip(EDGE_CHARS) for line in text.split("\n")]
+    return [line.strip(EDGE_CHARS).casefold() if line.isprintable() and "  " not in line else normalize(line)
+            for line in lines]
 
 
 @dataclass(frozen=True, slots=True)

@@ -302,6 +302,18 @@ def test_normalize():
     assert normalize("© 2024 ACME") == "© 2024 acme"
 
 
+TRICKY_CHARS = st.sampled_from(list(" \t\xa0\xad\u2028\u200b\x1f•-:|İßΣ«»") + ["  ", "a", "B", "é"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.lists(TRICKY_CHARS, max_size=12).map("".join), st.text(max_size=12)).map(
+    lambda s: s.replace("\n", "")), max_size=8))
+def test_normalize_lines_equals_normalize_per_line(lines):
+    from cleaner.rules import normalize_lines
+
+    assert normalize_lines(lines) == [normalize(line) for line in lines]
+
+
 def brute_force_match(matcher: Matcher, norm: str, stripped: str, words: int, language: str):
     """The rule of a line by trying every rule's own pattern, no atoms, no automaton."""
     rule = matcher.exact.get(norm) or matcher.exact_cased.get(cased_form(stripped))
