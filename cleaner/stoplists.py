@@ -36,7 +36,8 @@ def stopword_index(stoplists: dict) -> dict:
     for code, stoplist in stoplists.items():
         for word in stoplist:
             index.setdefault(word, []).append(code)
-    return {word: tuple(codes) for word, codes in index.items()}
+    shared: dict = {}  # one tuple per set of codes, so detection counts sets, not words
+    return {word: shared.setdefault(tuple(codes), tuple(codes)) for word, codes in index.items()}
 
 
 def detect_language(words: list, stoplists: dict, index: dict) -> tuple[str, frozenset]:
@@ -51,14 +52,15 @@ def detect_language(words: list, stoplists: dict, index: dict) -> tuple[str, fro
     sample = words[:DETECT_SAMPLE_WORDS]
     if not sample:
         return "", frozenset()
-    found = Counter(filter(index.__contains__, sample))
+    found = Counter(map(index.get, sample))  # set of codes -> count (None: not a stopword)
+    found.pop(None, None)
     weight = dict.fromkeys(stoplists, 0.0)
-    for word, count in found.items():
-        codes = index[word]
+    for codes, count in found.items():
+        share = count / len(codes)
         for code in codes:
-            weight[code] += count / len(codes)
+            weight[code] += share
     best_code = max(weight, key=weight.__getitem__)
-    covered = sum(count for word, count in found.items() if best_code in index[word])
+    covered = sum(count for codes, count in found.items() if best_code in codes)
     if covered / len(sample) < MIN_DETECT_DENSITY:
         return "", frozenset()
     return best_code, stoplists[best_code]
