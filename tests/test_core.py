@@ -283,6 +283,15 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Über die Autorin:", "meta.author-box"),
     ("À propos de l'auteur", "meta.author-box"),
     ("Sobre el autor", "meta.author-box"),
+    ("Dein Kommentar wurde als Spam identifiziert.", "comments.form-notice"),
+    ("Your comment is awaiting moderation.", "comments.form-notice"),
+    ("Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion.", "legal.opinion-disclaimer"),
+    ("This article reflects the personal views of the author.", "legal.opinion-disclaimer"),
+    ("Wir stellen ohne Ihr Einverständnis keine Verbindung zu Instagram her.", "consent.embed-notice"),
+    ("This content is not provided or commissioned by the bank advertiser.", "ads.disclosure"),
+    ("Benachrichtigungen aktivieren", "browser.push-prompt"),
+    ("Benachrichtigung aktivieren Dürfen wir Sie über die wichtigsten Nachrichten informieren?", "browser.push-prompt"),
+    ("Allow notifications", "browser.push-prompt"),
     # Body text about the same things is not boilerplate.
     ("The project is on GitHub (source code and issues).", None),
     ("Die Firma erhält eine Provision vom Händler, sagte der Sprecher.", None),
@@ -290,8 +299,11 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Kann ich den Kredit jederzeit kündigen?", None),
     ("About the author of the report, little is known.", None),
     ("Der Autor des Buches lebt in Berlin.", None),
+    ("The app lets users allow notifications only for messages from close friends, the company said.", None),
+    ("Die Studie gibt die Meinung der Befragten wieder, sagte die Autorin.", None),
+    ("The bank said the loan had not been approved by the regulator.", None),
 ])
-def test_disclosure_consent_caption_and_author_rules(line, rule_id):
+def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id):
     rule = cleaner.load_rules().global_matcher.match(normalize(line), line, len(line.split()), "")
     assert (rule.id if rule else None) == rule_id
 
