@@ -292,6 +292,12 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Benachrichtigungen aktivieren", "browser.push-prompt"),
     ("Benachrichtigung aktivieren Dürfen wir Sie über die wichtigsten Nachrichten informieren?", "browser.push-prompt"),
     ("Allow notifications", "browser.push-prompt"),
+    ("PC Gamer Newsletter", "newsletter.named"),
+    ("Der Verivox-Newsletter", "newsletter.named"),
+    ("Alle 120 Kommentare im Forum lesen →", "comments.read-all"),
+    ("View all 45 comments", "comments.read-all"),
+    ("Zurück zum Lexikon", "navigation.back-to"),
+    ("Back to the overview", "navigation.back-to"),
     # Body text about the same things is not boilerplate.
     ("The project is on GitHub (source code and issues).", None),
     ("Die Firma erhält eine Provision vom Händler, sagte der Sprecher.", None),
@@ -302,6 +308,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("The app lets users allow notifications only for messages from close friends, the company said.", None),
     ("Die Studie gibt die Meinung der Befragten wieder, sagte die Autorin.", None),
     ("The bank said the loan had not been approved by the regulator.", None),
+    ("Why the newsletter business is booming again", None),
+    ("Zurück zur Normalität", None),
+    ("Back to the future of the European Union", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id):
     rule = cleaner.load_rules().global_matcher.match(normalize(line), line, len(line.split()), "")
