@@ -19,7 +19,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    (articles split by ad blocks).  A rule hit weighs as much as a long
    paragraph (``WEIGHT_RULE``): a call to action, share bar or "related"
    heading ends the body rather than being bridged.  The title is the
-   nearest heading above it.
+   nearest heading above it, and short lines between it and the body (not
+   bylines or dates) are its subtitle.
 4. ``decide``: inside the body, prose is kept; a short sentence is kept next to
    prose; other short lines are kept only between body paragraphs (a heading or
    a list item), not next to a rule hit or the segment's edge, and so is a
@@ -282,6 +283,8 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
         for k in title_lines:
             verdicts_line[k] = Verdict(True, "context", "context.title", "heading just before the body")
+        if title_lines:
+            _keep_subtitles(items, classes, range(max(title_lines) + 1, main[0]), verdicts_line, neutral)
 
     described = ", ".join(f"{items[lo].line.number}-{items[hi].line.number}" for lo, hi in segments) or "none"
     outside = {cls: f"{cls} line outside the body (lines {described})" for cls in (*PROSE, SENTENCE, SHORT, MENU)}
@@ -292,6 +295,20 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     for k, i in enumerate(idx):
         verdicts[i] = verdicts_line[k]
     return verdicts
+
+
+def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: list, neutral: bool) -> None:
+    """Keep the short lines between the title and the body that are not bylines or dates.
+
+    The title search looks past bylines, dates, credits and share bars
+    (``_title_lines``); what else sits there is a subtitle or a line of the
+    article's own data (a recipe's times, a word's part of speech).
+    """
+    for k in between:
+        if classes[k] in (SHORT, SENTENCE) and not items[k].label and verdicts_line[k] is None \
+                and not BYLINE_OR_DATE_RE.search(items[k].stripped):
+            verdicts_line[k] = Verdict(True, "context", "context.subtitle", f"{classes[k]} line between the title and the body",
+                                       _score(items[k], neutral))
 
 
 def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool) -> None:

@@ -137,6 +137,15 @@ def test_a_title_repeated_in_a_teaser_list_is_kept_in_the_body():
     assert result.text.count("Council Backs") == 1
 
 
+def test_a_subtitle_between_title_and_body_is_kept_but_not_the_byline():
+    text = ("Home\nNews\nCouncil Backs New Budget Rules\nSchools will get more, and roads will get less.\nBy Jane Smith\n"
+            "Share on Facebook\n" + PROSE + PROSE2)
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Council Backs New Budget Rules"].rule == "context.title"
+    assert by_text["Schools will get more, and roads will get less."].rule == "context.subtitle"
+    assert not by_text["By Jane Smith"].kept and not by_text["News"].kept
+
+
 def test_no_title_when_asked():
     text = "Council Backs New Budget Rules\n" + PROSE + PROSE2
     result = cleaner.clean(text, format="text", keep_title=False)
