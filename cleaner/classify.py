@@ -14,9 +14,11 @@ segment in the manner of Finn et al.'s Body Text Extraction:
 2. Evidence first: a text with no rule hit and no repeated line is left alone
    (``REQUIRE_EVIDENCE``); context alone never trims a clean article.
 3. ``body_segments``: every class has a weight (prose positive by length, junk
-   negative); the body is the run of lines with the greatest total weight, plus
-   every run beside it worth at least ``SECONDARY_SEGMENT_SHARE`` of it
-   (articles split by ad blocks).  A rule hit weighs as much as a long
+   negative); the body is the run of lines with the greatest total weight,
+   every run above it (pages put the lead and first paragraphs above the
+   images and ads that split an article, and the prose junk, such as comments,
+   bios and teasers, below it), and every run below it worth at least
+   ``SECONDARY_SEGMENT_SHARE`` of it.  A rule hit weighs as much as a long
    paragraph (``WEIGHT_RULE``): a call to action, share bar or "related"
    heading ends the body rather than being bridged.  The title is the
    nearest heading above it, and short lines between it and the body (not
@@ -26,12 +28,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    a list item), not next to a rule hit or the segment's edge, and so is a
    single long line with few stopwords (names, figures, a line of code).  Rule hits never
    count as prose, so a call to action cannot prop up its neighbours.
-   Prose above the body is kept too (``context.lead``): pages put the lead
-   and first paragraphs above the images and ads that split an article, and
-   the prose junk (comments, bios, teasers) below it.  Between two body parts
-   the lines are kept when no rule hit sits there (``context.between-parts``):
-   an ad or share bar splits an article and leaves a hit, a list or a table
-   only weighs its parts apart.
+   Between two body parts the lines are kept when no rule hit sits there
+   (``context.between-parts``): an ad or share bar splits an article and
+   leaves a hit, a list or a table only weighs its parts apart.
 5. HTML: ``decide_with_evidence`` weighs the votes of trafilatura and
    readability-lxml on top of the text verdicts (see its constants).
 
@@ -223,12 +222,20 @@ def maximal_segments(weights: list) -> list:
 
 
 def body_segments(weights: list) -> list:
-    """The main body run plus every run beside it worth a share of it, in order."""
+    """The main body run, every run before it, and every run after it worth a share of it, in order.
+
+    Pages put an article's lead and first paragraphs above the pictures and
+    ads that split it, and the prose junk (comments, bios, teasers) below it;
+    so a run above the main one is body whatever its weight, a run below it
+    only if it is worth ``SECONDARY_SEGMENT_SHARE`` of the main one.
+    """
     runs = maximal_segments(weights)
     if not runs:
         return []
     best = max(total for total, _, _ in runs)
-    return [(start, end) for total, start, end in runs if total >= SECONDARY_SEGMENT_SHARE * best]
+    main = next(i for i, (total, _, _) in enumerate(runs) if total == best)
+    return [(start, end) for i, (total, start, end) in enumerate(runs)
+            if i <= main or total >= SECONDARY_SEGMENT_SHARE * best]
 
 
 def _nearest_prose(classes: list, lo: int, hi: int) -> tuple:
@@ -275,11 +282,6 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral)
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
-    if segments:
-        for k in range(main[0]):
-            if classes[k] in PROSE and verdicts_line[k] is None:
-                verdicts_line[k] = Verdict(True, "context", "context.lead", "prose above the body (the lead)",
-                                           _score(items[k], neutral))
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
         for k in title_lines:
             verdicts_line[k] = Verdict(True, "context", "context.title", "heading just before the body")
@@ -305,7 +307,8 @@ def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: l
     article's own data (a recipe's times, a word's part of speech).
     """
     for k in between:
-        if classes[k] in (SHORT, SENTENCE) and not items[k].label and verdicts_line[k] is None \
+        kept = verdicts_line[k] is not None and verdicts_line[k].kept
+        if classes[k] in (SHORT, SENTENCE) and not items[k].label and not kept \
                 and not BYLINE_OR_DATE_RE.search(items[k].stripped):
             verdicts_line[k] = Verdict(True, "context", "context.subtitle", f"{classes[k]} line between the title and the body",
                                        _score(items[k], neutral))

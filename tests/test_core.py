@@ -483,7 +483,10 @@ def test_prose_score_is_bounded():
 
 
 def _segments_by_recursion(weights: list, share: float) -> list:
-    """The definition: the maximum-sum run, then the best run on either side of it, and so on."""
+    """The definition: the maximum-sum run, then the best run on either side of it, and so on.
+
+    Above the main run every run is kept; below it, runs worth ``share`` of it.
+    """
 
     def best_run(lo, hi):
         best, total, start = (0.0, lo, lo - 1), 0.0, lo
@@ -502,7 +505,7 @@ def _segments_by_recursion(weights: list, share: float) -> list:
     while pending:
         lo, hi = pending.pop()
         total, start, end = best_run(lo, hi)
-        if end >= start and total >= share * main[0]:
+        if end >= start and (start < main[1] or total >= share * main[0]):  # every run above the main one
             found.append((start, end))
             pending += [(lo, start), (end + 1, hi)]
     return sorted(found)
