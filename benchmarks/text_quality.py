@@ -115,6 +115,11 @@ def main() -> None:
         "jusText (lines)": (lambda run: lambda t, u: run(t))(make_justext()),
         "cleaner (text mode)": lambda t, u: engine.clean(t, format="text").text,
         "cleaner (text, url)": lambda t, u: engine.clean(t, format="text", url=u).text,
+        # Where the time goes: cleaner's analysis alone (lines, words, normal
+        # forms, language, rule scan), with no scoring and no report (quality
+        # not applicable).  Internal API, on purpose.
+        "cleaner: analysis only": lambda t, u: analyse(engine, t),
+        "cleaner: analysis + line features": lambda t, u: analyse(engine, t, features=True),
     }
     methods = {k: v for k, v in methods.items() if v is not None}
     if args.only:
@@ -129,9 +134,23 @@ def main() -> None:
             start = time.perf_counter()
             outputs = [method(text, url) for (text, _), url in zip(texts, urls)]
             best = min(best, time.perf_counter() - start)
+        if any(output is None for output in outputs):
+            print(f"| {name} | — | — | — | {megabytes / best:.1f} |")
+            continue
         for output, (_, record) in zip(outputs, texts):
             score.add(output, record)
         print(f"| {name} | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} | {megabytes / best:.1f} |")
+
+
+def analyse(engine, text: str, features: bool = False) -> None:
+    """The steps every text goes through before any line is scored."""
+    from cleaner.core import split_lines
+    from cleaner.features import document_features
+
+    found = engine._analyse(split_lines(text), None, None)
+    if features:
+        document_features(found.stripped, found.words, found.stoplist)
+    return None
 
 
 def cleaner_decode(data: bytes) -> str:
