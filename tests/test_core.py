@@ -307,6 +307,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("View all 45 comments", "comments.read-all"),
     ("Zurück zum Lexikon", "navigation.back-to"),
     ("Back to the overview", "navigation.back-to"),
+    ("Meistdiskutierte Artikel", "related.heading-regex"),
+    ("Most discussed stories this week", "related.heading-regex"),
     # Body text about the same things is not boilerplate.
     ("The project is on GitHub (source code and issues).", None),
     ("Die Firma erhält eine Provision vom Händler, sagte der Sprecher.", None),
