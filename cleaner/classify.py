@@ -288,8 +288,8 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         if title_lines:
             _keep_subtitles(items, classes, range(max(title_lines) + 1, main[0]), verdicts_line, neutral)
 
-    described = ", ".join(f"{items[lo].line.number}-{items[hi].line.number}" for lo, hi in segments) or "none"
-    outside = {cls: f"{cls} line outside the body (lines {described})" for cls in (*PROSE, SENTENCE, SHORT, MENU)}
+    described = _describe_body(items, segments, main if segments else None)
+    outside = {cls: f"{cls} line outside the body ({described})" for cls in (*PROSE, SENTENCE, SHORT, MENU)}
     for k, item in enumerate(items):
         if verdicts_line[k] is None:
             verdicts_line[k] = _outside(item, classes[k], neutral, outside)
@@ -297,6 +297,22 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     for k, i in enumerate(idx):
         verdicts[i] = verdicts_line[k]
     return verdicts
+
+
+MAX_PARTS_LISTED = 3
+
+
+def _describe_body(items: list, segments: list, main) -> str:
+    """Where the body is, for the reasons of the lines outside it (short even when it has many parts)."""
+    def lines(lo: int, hi: int) -> str:
+        return f"{items[lo].line.number}-{items[hi].line.number}"
+
+    if not segments:
+        return "no body found"
+    if len(segments) <= MAX_PARTS_LISTED:
+        return "lines " + ", ".join(lines(lo, hi) for lo, hi in segments)
+    return (f"{len(segments)} parts from line {items[segments[0][0]].line.number} to "
+            f"{items[segments[-1][1]].line.number}, the main one lines {lines(*main)}")
 
 
 def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: list, neutral: bool) -> None:

@@ -108,6 +108,14 @@ def test_lines_between_two_body_parts_are_kept_unless_a_rule_hit_sits_between():
     assert not any(d.kept for d in result.decisions if d.text.strip() in INGREDIENTS)
 
 
+def test_the_reason_for_lines_outside_a_body_of_many_parts_stays_short():
+    teaser = "A short teaser sentence that says what the next story is about, in a few words.\n"
+    text = (teaser + "Share on Facebook\n") * 8 + PROSE + PROSE2 + PROSE.replace("committee", "board") + "Home\nNews\n"
+    result = cleaner.clean(text, format="text")
+    reason = decisions_by_text(result)["News"].reason
+    assert "parts from line 1" in reason and len(reason) < 120, reason
+
+
 def test_text_without_any_boilerplate_evidence_is_left_alone():
     """No rule hit and no repeated line: context scoring has nothing to go on."""
     text = "Council Backs New Rules\n" + PROSE + "A Note\n" + PROSE2 + "Top Stories Today\n"
