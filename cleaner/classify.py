@@ -221,8 +221,9 @@ def maximal_segments(weights: list) -> list:
     return [(high - low, start, end) for start, end, low, high, _ in runs]
 
 
-def body_segments(weights: list) -> list:
-    """The main body run, every run before it, and every run after it worth a share of it, in order.
+def body_segments(weights: list) -> tuple:
+    """The body runs in order (the main run, every run before it, every run after it
+    worth a share of it) and the main run, as ``(segments, main)``.
 
     Pages put an article's lead and first paragraphs above the pictures and
     ads that split it, and the prose junk (comments, bios, teasers) below it;
@@ -231,11 +232,12 @@ def body_segments(weights: list) -> list:
     """
     runs = maximal_segments(weights)
     if not runs:
-        return []
+        return [], None
     best = max(total for total, _, _ in runs)
     main = next(i for i, (total, _, _) in enumerate(runs) if total == best)
-    return [(start, end) for i, (total, start, end) in enumerate(runs)
-            if i <= main or total >= SECONDARY_SEGMENT_SHARE * best]
+    segments = [(start, end) for i, (total, start, end) in enumerate(runs)
+                if i <= main or total >= SECONDARY_SEGMENT_SHARE * best]
+    return segments, runs[main][1:]
 
 
 def _nearest_prose(classes: list, lo: int, hi: int) -> tuple:
@@ -269,11 +271,9 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         return _leave_alone(scored, items, idx, options)
     classes = [s.cls for s in items]
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
-    segments = body_segments(weights)
+    segments, main = body_segments(weights)
     verdicts_line: list = [None] * len(items)
     title_lines = set()
-    if segments:
-        main = max(segments, key=lambda seg: sum(weights[seg[0]:seg[1] + 1]))
     if segments and options.keep_title:
         title_lines = _title_lines(items, main[0])
     for lo, hi in segments:
@@ -288,7 +288,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         if title_lines:
             _keep_subtitles(items, classes, range(max(title_lines) + 1, main[0]), verdicts_line, neutral)
 
-    described = _describe_body(items, segments, main if segments else None)
+    described = _describe_body(items, segments, main)
     outside = {cls: f"{cls} line outside the body ({described})" for cls in (*PROSE, SENTENCE, SHORT, MENU)}
     for k, item in enumerate(items):
         if verdicts_line[k] is None:
