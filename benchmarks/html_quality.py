@@ -4,8 +4,9 @@ All methods run in one process over the same pages (the trafilatura eval
 set), interleaved page by page, each call timed on its own:
 
 - cleaner (HTML mode: our blocks + trafilatura and readability as evidence),
-  by default and with ``stable=False`` (no re-clean of the body as text)
-- trafilatura default and favor_precision (deduplicate=False)
+  by default, with ``stable=False`` (no re-clean of the body as text) and
+  with ``favor_recall``
+- trafilatura default, favor_precision and favor_recall (deduplicate=False)
 - readability-lxml (``Document.summary()``, text of the result)
 - jusText (English+German+French+Spanish+Italian stoplists merged)
 
@@ -72,11 +73,14 @@ def main() -> None:
     cases = load_cases(args.limit)
     engine = cleaner.Cleaner()
     unstable = engine.with_options(stable=False)
+    recall = engine.with_options(favor_recall=True)
     methods = {
         "cleaner": lambda html, url: engine.clean(html, format="html", url=url).text,
         "cleaner (stable=False)": lambda html, url: unstable.clean(html, format="html", url=url).text,
+        "cleaner (favor_recall)": lambda html, url: recall.clean(html, format="html", url=url).text,
         "trafilatura (default)": run_trafilatura(),
         "trafilatura (favor_precision)": run_trafilatura(favor_precision=True),
+        "trafilatura (favor_recall)": run_trafilatura(favor_recall=True),
         "readability-lxml": run_readability,
         "jusText": make_justext(),
     }

@@ -108,6 +108,7 @@ def main() -> None:
     urls = [url for url, _r, _h in cases]
     megabytes = sum(len(t.encode("utf-8")) for t, _ in texts) / 1e6
     engine = cleaner.Cleaner()
+    recall = engine.with_options(favor_recall=True)
     methods = {
         "keep everything": lambda t, u: t,
         "C4 line rules": lambda t, u: c4_lines(t),
@@ -115,6 +116,7 @@ def main() -> None:
         "jusText (lines)": (lambda run: lambda t, u: run(t))(make_justext()),
         "cleaner (text mode)": lambda t, u: engine.clean(t, format="text").text,
         "cleaner (text, url)": lambda t, u: engine.clean(t, format="text", url=u).text,
+        "cleaner (text, favor_recall)": lambda t, u: recall.clean(t, format="text").text,
         # Where the time goes: cleaner's analysis alone (lines, words, normal
         # forms, language, rule scan), with no scoring and no report (quality
         # not applicable).  Internal API, on purpose.

@@ -31,6 +31,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    Between two body parts the lines are kept when no rule hit sits there
    (``context.between-parts``): an ad or share bar splits an article and
    leaves a hit, a list or a table only weighs its parts apart.
+   With ``favor_recall`` every line from the body's first part to its last
+   is kept but rule hits (``context.favor-recall``).
 5. HTML: ``decide_with_evidence`` weighs the votes of trafilatura and
    readability-lxml on top of the text verdicts (see its constants).
 
@@ -282,6 +284,8 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral)
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
+    if segments and options.favor_recall:
+        _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
         for k in title_lines:
             verdicts_line[k] = Verdict(True, "context", "context.title", "heading just before the body")
@@ -345,6 +349,20 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
             verdicts_line[k] = Verdict(True, "context", "context.between-parts",
                                        f"{classes[k]} line between two body parts, no rule hit between them",
                                        _score(items[k], neutral))
+
+
+def _keep_span(items: list, classes: list, span: range, verdicts_line: list, neutral: bool) -> None:
+    """``favor_recall``: keep every line from the body's first part to its last but rule hits.
+
+    The lines the context drops there are mostly boilerplate, but also
+    the body's short lines (list items, data lines, headings next to an ad);
+    a caller who would rather keep a stray line than lose one takes them all.
+    """
+    for k in span:
+        v = verdicts_line[k]
+        if (v is None or not v.kept) and classes[k] != RULE and not items[k].label:
+            verdicts_line[k] = Verdict(True, "context", "context.favor-recall",
+                                       f"{classes[k]} line inside the body's span (favor_recall)", _score(items[k], neutral))
 
 
 def _leave_alone(scored: list, items: list, idx: list, options) -> list:
@@ -457,6 +475,8 @@ def decide_with_evidence(scored: list, neutral: bool, options, evidence: bool = 
         if traf is None and read is None:
             continue  # no extractor answered: text-mode context alone decides
         link_list = s.cls not in PROSE and hint.link_density > LINK_LIST_DENSITY
+        if v.label == "context.favor-recall" and not link_list:
+            continue  # favor_recall: the body's span is kept whatever the extractors say
         if traf and not link_list:
             why = "inside both extractors' main content" if read else "inside trafilatura's main content"
             out[i] = Verdict(True, "evidence", "evidence.trafilatura" if not read else "evidence.both", why, v.score)

@@ -16,12 +16,14 @@ Lookup order (the first one found wins; files are not merged):
     keep_title = true             # Options fields, see cleaner.core.Options
     tables = true
     markdown = false
+    favor_recall = false
     max_bytes = 67108864
     time_limit = 60.0
 
 Command-line flags override the file: ``--rules`` adds rule files to the
 file's list, ``--no-builtin-rules``, ``--no-title``, ``--no-tables``,
-``--markdown``, ``--max-bytes`` and ``--time-limit`` replace its values.
+``--markdown``, ``--favor-recall``, ``--max-bytes`` and ``--time-limit``
+replace its values.
 Unknown keys and wrong types are errors (``ConfigError``) that name the file.
 """
 
@@ -38,6 +40,7 @@ OPTION_KEYS = {
     "keep_title": (bool,),
     "tables": (bool,),
     "markdown": (bool,),
+    "favor_recall": (bool,),
     "max_bytes": (int,),
     "time_limit": (int, float),
 }

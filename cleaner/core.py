@@ -41,6 +41,7 @@ class Options:
     time_limit: float = DEFAULT_TIME_LIMIT  # seconds; over budget -> pass through
     extractors: bool = True  # HTML: consult trafilatura and readability-lxml
     stable: bool = True  # re-clean the body until it no longer changes (idempotence)
+    favor_recall: bool = False  # keep every line between the body's first and last part but rule hits
 
 
 class InputError(ValueError):

@@ -33,7 +33,7 @@ def squash(text: str) -> str:
     return WHITESPACE_RE.sub(" ", text).strip()
 
 
-def trafilatura_text(tree, *, tables: bool = True, url=None) -> str | None:
+def trafilatura_text(tree, *, tables: bool = True, url=None, favor_recall: bool = False) -> str | None:
     """Main-content text by trafilatura, or None if it failed or found nothing."""
     import trafilatura
 
@@ -42,6 +42,7 @@ def trafilatura_text(tree, *, tables: bool = True, url=None) -> str | None:
             tree,
             url=url,
             fast=True,
+            favor_recall=favor_recall,
             deduplicate=False,
             include_comments=False,
             include_tables=tables,

@@ -118,7 +118,7 @@ def page_lines(cleaner, html: str, url=None) -> list:
     texts = [b.text for b in blocks]
     traf = read = [None] * len(blocks)
     if options.extractors and len(html) <= EXTRACTOR_MAX_CHARS and depth <= EXTRACTOR_MAX_DEPTH:
-        traf = inside(texts, trafilatura_text(tree, tables=options.tables, url=url))
+        traf = inside(texts, trafilatura_text(tree, tables=options.tables, url=url, favor_recall=options.favor_recall))
         if long_block_coverage(texts, traf) < TRAFILATURA_COVERAGE_ENOUGH:
             read = inside(texts, readability_text(tree))
     lines = []

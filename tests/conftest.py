@@ -34,6 +34,17 @@ ARTICLE = (
     "XM\n"
 )
 
+# An article split by an ad: the short line after the ad goes by default and
+# stays with favor_recall.
+AD_SPLIT_PARAGRAPHS = (
+    "The harbour bridge reopened on Monday after two years of repairs, and the first buses crossed it at dawn.\n",
+    "Engineers said that the new deck is built to last for a century, and that the old steel was replaced.\n",
+    "The council will hold a festival on the bridge in the summer, when the scaffolding has been taken down.\n",
+)
+AD_SPLIT_ARTICLE = (
+    "Home\nNews\nThe Harbour Bridge Reopens After Repairs\n" + AD_SPLIT_PARAGRAPHS[0] + "Advertisement\nOpening hours\n"
+    + AD_SPLIT_PARAGRAPHS[1] + AD_SPLIT_PARAGRAPHS[2] + "Related Articles\nTen Things To Do This Weekend\n"
+)
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
 
 

@@ -287,11 +287,11 @@ def fingerprint(result) -> tuple:
 # -- the properties themselves (run by test_properties with a short profile and
 # by test_fuzz with a long one) --------------------------------------------------
 
-def check_idempotent_text(text: str) -> None:
+def check_idempotent_text(text: str, **options) -> None:
     import cleaner
 
-    body = cleaner.clean(text, format="text").text
-    assert cleaner.clean(body, format="text").text == body, "cleaning the body again changed it"
+    body = cleaner.clean(text, format="text", **options).text
+    assert cleaner.clean(body, format="text", **options).text == body, "cleaning the body again changed it"
 
 
 def check_idempotent_html(html: str) -> None:
@@ -301,21 +301,21 @@ def check_idempotent_html(html: str) -> None:
     assert cleaner.clean(body, format="text").text == body, "cleaning the HTML body as text changed it"
 
 
-def check_text_document(text: str, others=()) -> None:
+def check_text_document(text: str, others=(), **options) -> None:
     """The text-mode invariants for one document (idempotence is checked apart)."""
     import cleaner
 
-    r = cleaner.clean(text, format="text")
+    r = cleaner.clean(text, format="text", **options)
     check_result_shape(r, text)
     # The body is a subsequence of the input lines (terminators and \r kept).
     assert is_line_subsequence(r.text, text)
     # The diff applied to the input gives the body.
     assert apply_unified_diff(text, r.diff("doc.txt")) == r.text
     # Deterministic, also after other documents were cleaned in between.
-    assert fingerprint(cleaner.clean(text, format="text")) == fingerprint(r)
+    assert fingerprint(cleaner.clean(text, format="text", **options)) == fingerprint(r)
     for other in others:
         cleaner.clean(other)
-    assert fingerprint(cleaner.clean(text, format="text")) == fingerprint(r)
+    assert fingerprint(cleaner.clean(text, format="text", **options)) == fingerprint(r)
     r.to_json()
     r.explain("doc.txt")
 

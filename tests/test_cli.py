@@ -14,7 +14,7 @@ import cleaner
 from cleaner import cli
 from cleaner.config import ConfigError, load_config
 
-from conftest import ARTICLE, PNG_BYTES
+from conftest import AD_SPLIT_ARTICLE, ARTICLE, PNG_BYTES
 
 NAV_ONLY = "Home\nAbout us\nContact\nPrivacy Policy\nCookie settings\n"
 HTML_PAGE = (
@@ -302,6 +302,17 @@ def test_bad_config_is_an_error_naming_the_file(tmp_path, content, message):
     with pytest.raises(ConfigError) as info:
         load_config(cwd=tmp_path)
     assert str(path) in str(info.value) and message in str(info.value)
+
+
+def test_favor_recall_from_the_flag_and_the_config_file(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text(AD_SPLIT_ARTICLE)
+    default = run_cli("--no-config", "a.txt", cwd=tmp_path)
+    assert default.returncode == 0 and b"Opening hours" not in default.stdout
+    flag = run_cli("--no-config", "--favor-recall", "a.txt", cwd=tmp_path)
+    assert flag.returncode == 0 and b"Opening hours" in flag.stdout and b"Advertisement" not in flag.stdout
+    (tmp_path / "cleaner.toml").write_text("favor_recall = true\n")
+    configured = run_cli("a.txt", cwd=tmp_path)
+    assert configured.returncode == 0 and configured.stdout == flag.stdout
 
 
 def test_cli_uses_config_from_cwd_and_flags_override(tmp_path, run_cli, article_file):

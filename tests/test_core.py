@@ -16,7 +16,7 @@ from cleaner.rules import (
     required_literals,
 )
 
-from conftest import SEED
+from conftest import AD_SPLIT_ARTICLE, AD_SPLIT_PARAGRAPHS, SEED
 
 PROSE = (
     "The committee met on Tuesday and agreed that the new rules would apply to all of the members "
@@ -152,6 +152,18 @@ def test_a_subtitle_between_title_and_body_is_kept_but_not_the_byline():
     assert by_text["Council Backs New Budget Rules"].rule == "context.title"
     assert by_text["Schools will get more, and roads will get less."].rule == "context.subtitle"
     assert not by_text["By Jane Smith"].kept and not by_text["News"].kept
+
+
+def test_favor_recall_keeps_the_lines_between_body_parts_but_not_rule_hits():
+    default = decisions_by_text(cleaner.clean(AD_SPLIT_ARTICLE, format="text"))
+    recall = decisions_by_text(cleaner.clean(AD_SPLIT_ARTICLE, format="text", favor_recall=True))
+    # An ad splits the body: by default the short line after it goes with it.
+    assert not default["Opening hours"].kept
+    assert recall["Opening hours"].kept and recall["Opening hours"].rule == "context.favor-recall"
+    # Rule hits inside the span, and lines outside it, still go.
+    assert not recall["Advertisement"].kept
+    assert not any(recall[t].kept for t in ("Home", "News", "Related Articles", "Ten Things To Do This Weekend"))
+    assert all(recall[p.strip()].kept for p in AD_SPLIT_PARAGRAPHS)
 
 
 def test_no_title_when_asked():

@@ -76,6 +76,14 @@ def test_text_idempotent(text):
     check_idempotent_text(text)
 
 
+@settings(CI, max_examples=100)
+@given(scraped_text())
+def test_favor_recall_keeps_the_invariants(text):
+    """``favor_recall`` keeps more lines; the body is still a subsequence, stable and deterministic."""
+    check_text_document(text, favor_recall=True)
+    check_idempotent_text(text, favor_recall=True)
+
+
 @settings(CI, max_examples=60)
 @given(scraped_html())
 def test_html_body_is_stable_as_text(html):
