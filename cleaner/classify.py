@@ -68,7 +68,7 @@ SECONDARY_SEGMENT_SHARE = 0.2
 # or a date, within TITLE_WINDOW lines above the body.
 TITLE_WINDOW = 8
 TITLE_MIN_WORDS = 3
-HEADING_MAX_WORDS = 15
+HEADING_MAX_WORDS = 20  # news headlines run long (Spanish and German ones past 15 words)
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|"
     "janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"

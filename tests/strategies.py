@@ -294,11 +294,11 @@ def check_idempotent_text(text: str, **options) -> None:
     assert cleaner.clean(body, format="text", **options).text == body, "cleaning the body again changed it"
 
 
-def check_idempotent_html(html: str) -> None:
+def check_idempotent_html(html: str, **options) -> None:
     import cleaner
 
-    body = cleaner.clean(html, format="html").text
-    assert cleaner.clean(body, format="text").text == body, "cleaning the HTML body as text changed it"
+    body = cleaner.clean(html, format="html", **options).text
+    assert cleaner.clean(body, format="text", **options).text == body, "cleaning the HTML body as text changed it"
 
 
 def check_text_document(text: str, others=(), **options) -> None:
@@ -320,20 +320,20 @@ def check_text_document(text: str, others=(), **options) -> None:
     r.explain("doc.txt")
 
 
-def check_html_document(html: str, others=()) -> None:
+def check_html_document(html: str, others=(), **options) -> None:
     """The HTML-mode invariants for one page (idempotence is checked apart)."""
     import cleaner
 
-    r = cleaner.clean(html, format="html")
+    r = cleaner.clean(html, format="html", **options)
     check_result_shape(r)
     assert r.format == "html"
     # The body is made of the page's visible-text lines.
     assert is_line_subsequence(r.text, r.source)
     assert apply_unified_diff(r.source, r.diff("page.html")) == r.text
-    assert fingerprint(cleaner.clean(html, format="html")) == fingerprint(r)
+    assert fingerprint(cleaner.clean(html, format="html", **options)) == fingerprint(r)
     for other in others:
         cleaner.clean(other)
-    assert fingerprint(cleaner.clean(html, format="html")) == fingerprint(r)
+    assert fingerprint(cleaner.clean(html, format="html", **options)) == fingerprint(r)
     r.to_json()
 
 

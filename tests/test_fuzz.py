@@ -58,12 +58,12 @@ def test_fuzz_html_invariants(html, others):
 
 
 @settings(FUZZ)
-@given(st.one_of(scraped_text(max_lines=80), st.text()))
-def test_fuzz_text_idempotent(text):
-    check_idempotent_text(text)
+@given(st.one_of(scraped_text(max_lines=80), st.text()), st.booleans())
+def test_fuzz_text_idempotent(text, favor_recall):
+    check_idempotent_text(text, favor_recall=favor_recall)
 
 
 @settings(FUZZ)
-@given(scraped_html())
-def test_fuzz_html_body_is_stable_as_text(html):
-    check_idempotent_html(html)
+@given(scraped_html(), st.booleans())
+def test_fuzz_html_body_is_stable_as_text(html, favor_recall):
+    check_idempotent_html(html, favor_recall=favor_recall)

@@ -84,6 +84,13 @@ def test_favor_recall_keeps_the_invariants(text):
     check_idempotent_text(text, favor_recall=True)
 
 
+@settings(CI, max_examples=40)
+@given(scraped_html())
+def test_favor_recall_keeps_the_html_invariants(html):
+    check_html_document(html, favor_recall=True)
+    check_idempotent_html(html, favor_recall=True)
+
+
 @settings(CI, max_examples=60)
 @given(scraped_html())
 def test_html_body_is_stable_as_text(html):
