@@ -24,10 +24,27 @@ MIN_DETECT_DENSITY = 0.08
 DETECT_SAMPLE_WORDS = 4000
 
 
+# jusText's lists are the most frequent words of Wikipedia, which is written in
+# the third person: "ich", "wir", "je", "yo" are not on them, so blog posts,
+# recipes and opinion pieces look poor in stopwords.  We add the first person.
+# Not the second: calls to action speak to the reader ("melde dich an", "your
+# email"), and adding it did not help (benchmarks/README.md, fifth round).
+FIRST_PERSON = {
+    "de": "ich mich mir mein meine meinen meinem meiner meines wir uns unser unsere unseren unserem unserer unseres",
+    "en": "i me my mine myself we us our ours ourselves",
+    "fr": "je j me moi mon ma mes nous notre nos",
+    "es": "yo me mí mi mis conmigo nosotros nosotras nos nuestro nuestra nuestros nuestras",
+    "it": "io me mi mio mia miei mie noi ci nostro nostra nostri nostre",
+    "pt": "eu me mim meu minha meus minhas comigo nós nos nosso nossa nossos nossas",
+    "nl": "ik me mij mijn wij we ons onze",
+}
+
+
 def load_stoplists(languages: dict = LANGUAGES) -> dict:
     import justext
 
-    return {code: justext.get_stoplist(name) for code, name in languages.items()}
+    return {code: justext.get_stoplist(name) | frozenset(FIRST_PERSON.get(code, "").split())
+            for code, name in languages.items()}
 
 
 def stopword_index(stoplists: dict) -> dict:

@@ -503,6 +503,27 @@ def test_a_word_on_many_stoplists_is_weak_evidence_for_each():
     assert detect_language(["john", "on", "a"], stoplists, stopword_index(stoplists))[0] == "fi"
 
 
+@pytest.mark.parametrize("language, sentence", [
+    ("de", "Ich hoffe, euch gefällt mein neues Blog."),
+    ("fr", "Je pense à mon frère."),
+    ("es", "Yo pienso en mi hermano."),
+])
+def test_a_first_person_sentence_counts_as_a_sentence(language, sentence):
+    """jusText's lists (from Wikipedia, written in the third person) lack "ich", "je", "yo"; ours add them."""
+    import justext
+
+    from cleaner.features import line_features
+    from cleaner.stoplists import LANGUAGES, load_stoplists
+
+    stoplists = load_stoplists()
+    words = re.findall(r"\w+", sentence.lower())
+    features = line_features(sentence, words, stoplists[language])
+    assert C.classify_line(features, neutral=False) == C.SENTENCE
+    # With jusText's list alone the same line is too poor in stopwords to be a sentence.
+    bare = line_features(sentence, words, justext.get_stoplist(LANGUAGES[language]))
+    assert C.classify_line(bare, neutral=False) == C.SHORT
+
+
 def test_english_pages_are_not_taken_for_finnish():
     """jusText's Finnish stoplist holds English words and names; it used to claim these pages."""
     import gzip
