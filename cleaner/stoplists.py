@@ -1,7 +1,8 @@
 """Stopword lists (jusText's, read from the installed ``justext`` package).
 
 jusText ships stoplists for about 100 languages and is already installed as a
-dependency of trafilatura, so we reuse its files rather than copying 2.5 MB.
+dependency of trafilatura, so we reuse its files rather than copying 2.5 MB,
+and add the first-person pronouns they lack (``FIRST_PERSON``).
 Only the languages in ``LANGUAGES`` are considered for detection; a caller can
 pass its own mapping.
 """
