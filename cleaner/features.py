@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from itertools import repeat
-from operator import methodcaller
 from typing import NamedTuple
 
 WORD_RE = re.compile(r"\w+")
 BULLET_RE = re.compile(r"^\s*(?:[-*•·‣▪▸►◦–—+]|\d{1,3}[.)]|[a-z][.)])\s+")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w{2,}")
-TERMINAL_PUNCT = tuple(".!?:;\"'”’»)…。！？")
+# A line ends like a sentence with closing punctuation, including German
+# („…“, ‚…‘) and French («…») closing quotes, or with an emoji (blogs, chat).
+TERMINAL_PUNCT = tuple(".!?:;\"'”’“‘»)…。！？")
+EMOJI_END = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?$")
 
 
 class Features(NamedTuple):
@@ -63,7 +65,7 @@ def document_features(stripped: list, words: list, stoplist: frozenset) -> list:
         map(len, stripped),
         map(len, words),
         stopwords,
-        map(methodcaller("endswith", TERMINAL_PUNCT), stripped),
+        [s.endswith(TERMINAL_PUNCT) or (s[-1:] >= "\u2600" and EMOJI_END.search(s) is not None) for s in stripped],
         [m is not None for m in map(BULLET_RE.match, stripped)],
         url_chars,
     ))

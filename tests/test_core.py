@@ -537,6 +537,23 @@ def test_english_pages_are_not_taken_for_finnish():
         assert cleaner.clean(gzip.decompress(page.read_bytes()), format="html").language == "en", page.name
 
 
+@pytest.mark.parametrize("line", [
+    "„Ich weiß, ich sollte das vielleicht nicht sagen…“",
+    "Er nannte es ‚verschmerzbar‘",
+    "Elle a dit « non »",
+    "Man fühlt sich danach irgendwie wie ein Badass und das gefällt mir 😉",
+    "Great run this morning ☀️",
+])
+def test_closing_quotes_and_emoji_end_a_sentence(line):
+    words = re.findall(r"\w+", line.lower())
+    assert cleaner.features.line_features(line, words, frozenset()).terminal
+
+
+def test_an_opening_symbol_does_not_end_a_sentence():
+    assert not cleaner.features.line_features("Share on", ["share", "on"], frozenset()).terminal
+    assert not cleaner.features.line_features("Price: 5 €", ["price", "5"], frozenset()).terminal
+
+
 def test_prose_score_is_bounded():
     f = cleaner.features.line_features("word " * 100, ["word"] * 100, frozenset({"word"}))
     assert 0.0 <= C.prose_score(f, f.stop_density) <= 1.0
