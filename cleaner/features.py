@@ -32,6 +32,11 @@ class Features(NamedTuple):
         return self.url_chars / self.chars if self.chars else 0.0
 
 
+def ends_like_sentence(line: str) -> bool:
+    # Emoji all lie at or above U+2600: the regex runs only on lines ending there.
+    return line.endswith(TERMINAL_PUNCT) or (line[-1:] >= "\u2600" and EMOJI_END.search(line) is not None)
+
+
 def line_features(stripped: str, lowered_words: list, stoplist: frozenset) -> Features:
     """The features of one line (``document_features`` does a whole text at once)."""
     return document_features([stripped], [lowered_words], stoplist)[0]
@@ -65,7 +70,7 @@ def document_features(stripped: list, words: list, stoplist: frozenset) -> list:
         map(len, stripped),
         map(len, words),
         stopwords,
-        [s.endswith(TERMINAL_PUNCT) or (s[-1:] >= "\u2600" and EMOJI_END.search(s) is not None) for s in stripped],
+        map(ends_like_sentence, stripped),
         [m is not None for m in map(BULLET_RE.match, stripped)],
         url_chars,
     ))

@@ -549,7 +549,7 @@ def test_closing_quotes_and_emoji_end_a_sentence(line):
     assert cleaner.features.line_features(line, words, frozenset()).terminal
 
 
-def test_an_opening_symbol_does_not_end_a_sentence():
+def test_a_line_without_closing_punctuation_or_emoji_does_not_end_a_sentence():
     assert not cleaner.features.line_features("Share on", ["share", "on"], frozenset()).terminal
     assert not cleaner.features.line_features("Price: 5 €", ["price", "5"], frozenset()).terminal
 
