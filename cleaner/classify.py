@@ -357,10 +357,11 @@ def _keep_span(items: list, classes: list, span: range, verdicts_line: list, neu
     The lines the context drops there are mostly boilerplate, but also
     the body's short lines (list items, data lines, headings next to an ad);
     a caller who would rather keep a stray line than lose one takes them all.
+    A line without a word (an icon font's glyphs, a separator) holds no text to keep.
     """
     for k in span:
         v = verdicts_line[k]
-        if (v is None or not v.kept) and classes[k] != RULE and not items[k].label:
+        if (v is None or not v.kept) and classes[k] != RULE and not items[k].label and items[k].features.words:
             verdicts_line[k] = Verdict(True, "context", "context.favor-recall",
                                        f"{classes[k]} line inside the body's span (favor_recall)", _score(items[k], neutral))
 

@@ -164,6 +164,10 @@ def test_favor_recall_keeps_the_lines_between_body_parts_but_not_rule_hits():
     assert not recall["Advertisement"].kept
     assert not any(recall[t].kept for t in ("Home", "News", "Related Articles", "Ten Things To Do This Weekend"))
     assert all(recall[p.strip()].kept for p in AD_SPLIT_PARAGRAPHS)
+    # A line of icon-font glyphs has no word to keep.
+    with_icons = AD_SPLIT_ARTICLE.replace("Opening hours\n", "Opening hours\n\ue853 \ue5cf\n")
+    icons = decisions_by_text(cleaner.clean(with_icons, format="text", favor_recall=True))["\ue853 \ue5cf"]
+    assert not icons.kept
 
 
 def test_no_title_when_asked():
