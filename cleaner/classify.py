@@ -32,7 +32,7 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    (``context.between-parts``): an ad or share bar splits an article and
    leaves a hit, a list or a table only weighs its parts apart.
    With ``favor_recall`` every line from the body's first part to its last
-   is kept but rule hits (``context.favor-recall``).
+   is kept but rule hits and lines without a word (``context.favor-recall``).
 5. HTML: ``decide_with_evidence`` weighs the votes of trafilatura and
    readability-lxml on top of the text verdicts (see its constants).
 
