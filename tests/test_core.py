@@ -62,6 +62,21 @@ def test_seed_keeps_headings_and_drops_the_promo_tail(seed_result):
     assert seed_result.stats["lines_dropped"] == len(tail)
 
 
+def test_a_broker_box_with_its_risk_warning_goes_like_the_seed_tail(seed_result):
+    """The same article with the broker ad other finance sites carry: the body does not change."""
+    box = [
+        "Top Rated Brokers", "Min. Deposit: $100", "Max Leverage 1:500", "Visit Broker", "Read Review",
+        "CFDs are complex instruments and come with a high risk of losing money rapidly due to leverage. "
+        "74% of retail investor accounts lose money when trading CFDs with this provider.",
+        "Your capital is at risk.", "This is not investment advice.",
+    ]
+    text = SEED.read_text(encoding="utf-8") + "\n".join(box) + "\n"
+    result = cleaner.clean(text, format="text")
+    assert result.text == seed_result.text
+    by_text = decisions_by_text(result)
+    assert all(by_text[line].stage == "rule" for line in box), [(l, by_text[l].rule) for l in box]
+
+
 def test_rule_hits_do_not_prop_up_neighbours():
     # "XM" sits between two promo lines: without the rule hits counting as junk
     # it would be a short line "between" content.
@@ -352,6 +367,11 @@ def test_shipped_rules_load_and_have_descriptions():
     ("76 % der Kleinanlegerkonten verlieren Geld beim CFD-Handel mit diesem Anbieter.", "promo.risk-warning"),
     ("Risk warning: Trading involves significant risk.", "promo.risk-warning"),
     ("Your capital is at risk.", "promo.risk-label"),
+    ("Past performance is not indicative of future results.", "promo.risk-warning"),
+    ("Min. Deposit: $100", "promo.broker-terms"),
+    ("Max Leverage 1:500", "promo.broker-terms"),
+    ("Visit Broker", "promo.cta"),
+    ("Top Rated Brokers", "promo.broker-list"),
     ("This is not investment advice.", "legal.not-advice"),
     ("Die Inhalte stellen keine Anlageberatung dar.", "legal.not-advice"),
     # Italian, Portuguese, Dutch and Polish.
@@ -384,6 +404,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Regulators say most retail investors lose money on complex products such as CFDs.", None),
     ("The fund said its capital is at risk if rates keep rising.", None),
     ("Advisers said the new rules on investment advice would take effect in June.", None),
+    ("The minimum deposit for the account is $100, the bank said.", None),
+    ("Spreads from the central bank's auctions widened.", None),
     ("Volgens de bank gebruiken steeds meer klanten de app om te betalen.", None),
     ("De minister wil de regels voor cookies op websites aanscherpen.", None),
     ("A empresa disse que vai revisar a política de privacidade no próximo ano.", None),
