@@ -149,6 +149,17 @@ def test_title_found_past_byline_and_date():
     assert not by_text["Home"].kept
 
 
+@pytest.mark.parametrize("dateline", [
+    "Opublikowano: 2021-04-29 17:13", "Pubblicato il 7 aprile 2021", "Gepubliceerd op 7 mei 2021", "7 kwietnia 2021",
+    "2021-04-29 17:13:04", "Publicado em 7 de março de 2021",
+])
+def test_title_found_past_a_dateline_in_more_languages(dateline):
+    text = "Home\nNews\nCouncil Backs New Budget Rules\n" + dateline + "\n" + PROSE + PROSE2
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Council Backs New Budget Rules"].rule == "context.title"
+    assert by_text[dateline].rule != "context.title"
+
+
 def test_a_title_repeated_in_a_teaser_list_is_kept_in_the_body():
     teasers = "Latest stories\nCouncil Backs New Budget Rules\nHarbour Bridge Closed For Repairs\nSchool Year Starts Early\n"
     text = teasers + "Share on Facebook\nCouncil Backs New Budget Rules\n" + PROSE + PROSE2
