@@ -425,6 +425,11 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Volg ons op Instagram", "social.follow-more"),
     ("Laat een reactie achter", "comments.invite"),
     ("Advertentie", "ads.label"),
+    # More languages for the commonest lines.
+    ("Все права защищены", "legal.rights-reserved"),
+    ("Lue myös:", "related.heading-more"),
+    ("Ezek is érdekelhetnek", "related.heading-more"),
+    ("Acceptera alla", "consent.button"),
     # Body text about the same things is not boilerplate.
     ("Regulators say most retail investors lose money on complex products such as CFDs.", None),
     ("The fund said its capital is at risk if rates keep rising.", None),
