@@ -313,10 +313,20 @@ def test_bad_rules_are_refused_with_the_file_and_rule_named(table, message):
     assert "mine.toml" in str(err.value)
 
 
-@pytest.mark.parametrize("pattern", [r"(a+)+", r"(?:\w+\s?)*x", r"(.*)*", r"(a)\1", r"x.+y", r"(a{1,40}){1,40}"])
+@pytest.mark.parametrize("pattern", [
+    r"(a+)+", r"(?:\w+\s?)*x", r"(.*)*", r"(a)\1", r"x.+y", r"(a{1,40}){1,40}",
+    # A word split between the rounds of a group (190 s on a 300-character line before the linter refused it).
+    r"© ?(?:[^\s©]{1,40}[ ,/]{0,3}){1,6}", r"(?:\w{1,40} ?){1,6}", r"(?:a|b{1,3}){1,4}", r"(a{1,5}){1,5}",
+])
 def test_regex_linter_rejects_backtracking_traps(pattern):
     with pytest.raises(RuleError):
         check_regex(pattern)
+
+
+@pytest.mark.parametrize("pattern", [r"(?:\w{1,40} ){0,3}", r"\w{1,40}(?: \w{1,40}){0,5}", r"(?:ab){1,5}",
+                                     r"x(?: ?(?:jump|print)){0,5}", r"(?:[A-Z][\w'-]{0,30} ){1,4}"])
+def test_regex_linter_accepts_repeats_with_a_separator(pattern):
+    check_regex(pattern)
 
 
 def test_shipped_rules_load_and_have_descriptions():

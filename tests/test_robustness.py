@@ -340,6 +340,10 @@ def _adversarial_for(rule) -> list:
     """Generic adversarial strings plus runs of each literal character the pattern contains."""
     chars = sorted({c for c in rule.regex if not c.isspace() and c not in "\\()[]{}?*+|^$"} | {" "})
     out = ADVERSARIAL + [c * 10000 for c in chars] + [(c + " ") * 5000 for c in chars]
+    # A long word after a literal, then a character the rule cannot end on: a
+    # group that splits words between its rounds tries every split (the linter
+    # refuses such groups; this is the backstop, 2.9 s on the first one found).
+    out += [c + " " + "a" * 60 + "." for c in chars] + [c + "a" * 60 + ":" for c in chars]
     # A line over the rule's word limit never reaches its pattern (Matcher.match).
     return [s for s in out if not rule.max_words or len(re.findall(r"\w+", s)) <= rule.max_words
             or rule.match == "line"]
