@@ -440,6 +440,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Lue myös:", "related.heading-more"),
     ("Ezek is érdekelhetnek", "related.heading-more"),
     ("Acceptera alla", "consent.button"),
+    ("PAP/ Rafał Guz", "credits.agency"),
+    ("Prosimy o zaznaczenie checkboxa przed dodaniem komentarza.", "comments.form-notice"),
+    ("Il tuo indirizzo email non sarà pubblicato.", "comments.form-notice"),
     # Body text about the same things is not boilerplate.
     ("Regulators say most retail investors lose money on complex products such as CFDs.", None),
     ("The fund said its capital is at risk if rates keep rising.", None),
@@ -451,6 +454,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Readers can click to share the story, but few do, the study found.", None),
     ("Ihr Browser unterstützt nun auch Videos in hoher Auflösung, sagte der Entwickler.", None),
     ("Der Mann, der ihn angriff, ist Reporter einer Lokalzeitung.", None),
+    ("Agencja PAP/ Reuters podała, że rozmowy potrwają do piątku i obejmą także kwestie handlowe.", None),
     ("Spreads from the central bank's auctions widened.", None),
     ("Volgens de bank gebruiken steeds meer klanten de app om te betalen.", None),
     ("De minister wil de regels voor cookies op websites aanscherpen.", None),
