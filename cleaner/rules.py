@@ -173,12 +173,12 @@ def check_regex(pattern: str) -> None:
                     )
                 if outer * high > MAX_NESTED_REPEATS and outer > 1 and high > 1:
                     raise RuleError(f"regex {pattern!r} nests repeats too deeply (catastrophic backtracking)")
+                walk(body, outer * max(high, 1))
                 if high > 1 and _repeat_beside_nothing(body):
                     raise RuleError(
                         f"regex {pattern!r} repeats a group whose inner repeat has nothing required beside it "
                         "(one word can be split many ways: catastrophic backtracking)"
                     )
-                walk(body, outer * max(high, 1))
             elif op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
                 raise RuleError(f"regex {pattern!r} uses a backreference")
             elif op == sre_constants.SUBPATTERN:
