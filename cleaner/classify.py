@@ -75,11 +75,12 @@ MONTHS = (
     "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
     "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
     "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|maart|mei|"
-    "stycz|lut|marc|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud"
+    "stycz|lut|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud"  # Polish: stems of the genitive forms
 )
 PATH_SEPARATOR_RE = re.compile(r" [/|>›»] ")  # "News / World": a breadcrumb or section path
 BYLINE_OR_DATE_RE = re.compile(
-    r"^(?:by|von|par|por|door|av|af|od|autor|author|posted|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano)\b"
+    r"^(?:by|von|par|por|door|av|af|od|autor|author|posted|"
+    r"veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano)\b"
     r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
     rf"|\b(?:{MONTHS})\w*\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
     rf"|\b\d{{1,2}}\.? (?:{MONTHS})\w*\.? \d{{4}}\b",
