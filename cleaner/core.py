@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import chain, islice
 from typing import NamedTuple, Optional
 from urllib.parse import urlsplit
@@ -18,7 +19,7 @@ from . import classify as C
 from .decode import BinaryInputError, decode_bytes
 from .features import document_features, word_lists
 from .model import (
-    STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Line, Result,
+    STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
 from .rules import RuleSet, load_rules, normalize_lines
 from .stoplists import DETECT_SAMPLE_WORDS, detect_language, load_stoplists, stopword_index
@@ -84,7 +85,7 @@ class Cleaner:
         elif not isinstance(data, str):
             raise InputError(f"expected str or bytes, got {type(data).__name__}")
         if len(data) > self.options.max_bytes:
-            return passthrough(data, f"input is {len(data)} characters, over the {self.options.max_bytes} cap")
+            return passthrough(data, f"input is {len(data)} characters, over the {self.options.max_bytes} cap")[0]
         fmt = format or detect_format(data)
         if fmt == "html":
             from .html import clean_html
@@ -98,17 +99,18 @@ class Cleaner:
     def clean_lines(self, lines: list, *, url: Optional[str] = None, format: str = "text",
                     deadline: Optional[float] = None) -> Result:
         """Decide every line; with ``options.stable``, until cleaning the body changes nothing."""
-        result, analysis = self._clean_once(lines, url=url, format=format, deadline=deadline)
+        result, analysis, verdicts = self._clean_once(lines, url=url, format=format, deadline=deadline)
         if not self.options.stable:
             return result
         for _ in range(MAX_STABILIZING_PASSES):
             if result.status != "ok" or not result.text:
                 break
-            kept = analysis.subset([i for i, d in enumerate(result.decisions) if d.kept])
-            again, _ = self._clean_once(split_lines(result.text), url=url, format="text", deadline=deadline, known=kept)
+            kept = analysis.subset([i for i, v in enumerate(verdicts) if v.kept])
+            again, _, again_verdicts = self._clean_once(split_lines(result.text), url=url, format="text",
+                                                        deadline=deadline, known=kept)
             if again.text == result.text:
                 break
-            result = _merge_recheck(result, again)
+            result, verdicts = _merge_recheck(lines, result, verdicts, again, again_verdicts)
         return result
 
     def _analyse(self, lines: list, url: Optional[str], known: Optional["_Analysis"]) -> "_Analysis":
@@ -134,7 +136,8 @@ class Cleaner:
 
     def _clean_once(self, lines: list, *, url: Optional[str] = None, format: str = "text",
                     deadline: Optional[float] = None, known: Optional["_Analysis"] = None) -> tuple:
-        """One pass over the lines: (Result, the analysis a later pass over the body can reuse)."""
+        """One pass over the lines: (Result, the analysis a later pass over the body can
+        reuse, the verdict of every line)."""
         source = "".join([l.text for l in lines])
         started = time.monotonic()
         if deadline is None:
@@ -148,7 +151,8 @@ class Cleaner:
         has_hints = any(l.hint is not None for l in lines)
         evidence = any(r is not None for r in rules) or any(n > 1 for norm, n in repeats.items() if norm)
         if C.REQUIRE_EVIDENCE and not evidence and not has_hints and self.options.keep_title:
-            return left_alone(lines, source, format, language), a
+            result, verdicts = left_alone(lines, source, format, language)
+            return result, a, verdicts
         if a.features is None:
             a = a._replace(features=document_features(stripped, a.words, a.stoplist))
         scored = []
@@ -166,28 +170,15 @@ class Cleaner:
                     cls = C.MENU  # a short line the page repeats (menus, teaser titles)
                 scored.append(Scored(line, s, f, None, cls))
         if time.monotonic() > deadline:
-            return passthrough(source, "time budget exceeded while scoring lines", format=format), a
+            result, verdicts = passthrough(source, "time budget exceeded while scoring lines", format=format)
+            return result, a, verdicts
         scored = C.judge_lists(scored)
         verdicts = (C.decide_with_evidence if has_hints else C.decide)(scored, neutral, self.options, evidence)
         verdicts = keep_once(scored, verdicts, norms)
         if format == "html":
             verdicts = C.require_article(scored, verdicts)
-        decisions = layout(scored, verdicts)
-        body = "".join(d.text for d in decisions if d.kept)
-        status, message = "ok", ""
-        if not body.strip() and source.strip():
-            no_body = next((d.reason for d in decisions if d.rule == C.NO_BODY_RULE), "no article body found")
-            status, message = "no-body", no_body
-        return Result(
-            text=body,
-            source=source,
-            decisions=tuple(decisions),
-            format=format,
-            language=language,
-            status=status,
-            message=message,
-            stats=stats_for(decisions, source, body),
-        ), a
+        verdicts = layout(verdicts)
+        return make_result(lines, verdicts, source, format=format, language=language), a, verdicts
 
 
 class _Analysis(NamedTuple):
@@ -227,41 +218,53 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
     return out
 
 
-def left_alone(lines: list, source: str, format: str, language: str) -> Result:
+NO_BOILERPLATE = C.Verdict(True, STAGE_CONTEXT, "context.no-boilerplate",
+                           "no line matches a rule or repeats: nothing marks boilerplate")
+BLANK_KEPT = C.Verdict(True, STAGE_LAYOUT, "", "")
+BLANK_DROPPED = C.Verdict(False, STAGE_LAYOUT, "layout.blank", "blank line left by removed lines")
+
+
+def left_alone(lines: list, source: str, format: str, language: str) -> tuple:
     """Every line kept: the text shows no boilerplate (no rule hit, no repeated line)."""
-    decisions = tuple(
-        Decision(l.number, l.text, True, STAGE_CONTEXT if l.text.strip() else STAGE_LAYOUT,
-                 "context.no-boilerplate" if l.text.strip() else "",
-                 "no line matches a rule or repeats: nothing marks boilerplate" if l.text.strip() else "")
-        for l in lines
-    )
-    return Result(text=source, source=source, decisions=decisions, format=format, language=language,
-                  stats=stats_for(decisions, source, source))
+    verdicts = [NO_BOILERPLATE if l.text.strip() else BLANK_KEPT for l in lines]
+    return make_result(lines, verdicts, source, format=format, language=language), verdicts
 
 
-def _merge_recheck(result: Result, again: Result) -> Result:
-    """Fold a second pass over the body into the first pass's decisions.
+def make_result(lines: list, verdicts: list, source: str, *, format: str, language: str = "",
+                status: str = "ok", message: str = "") -> Result:
+    """The body, status and stats now; the decisions when they are first read."""
+    body = "".join([l.text for l, v in zip(lines, verdicts) if v.kept])
+    if status == "ok" and not body.strip() and source.strip():
+        status = "no-body"
+        message = next((v.reason for v in verdicts if v.label == C.NO_BODY_RULE), "no article body found")
+    return Result(text=body, source=source, decisions=Decisions(partial(decisions_of, lines, verdicts)),
+                  format=format, language=language, status=status, message=message,
+                  stats=stats_for(lines, verdicts, source, body))
 
-    The body is the kept lines in order, so the second pass's decisions map
-    one to one onto the kept decisions; a line it drops is reported with the
+
+def decisions_of(lines: list, verdicts: list) -> list:
+    """A ``Decision`` per line: its number and text, then its verdict's fields."""
+    return [Decision._make((l.number, l.text, *v)) for l, v in zip(lines, verdicts)]
+
+
+def _merge_recheck(lines: list, result: Result, verdicts: list, again: Result, again_verdicts: list) -> tuple:
+    """Fold a second pass over the body into the first pass's verdicts.
+
+    The body is the kept lines in order, so the second pass's verdicts map
+    one to one onto the kept lines; a line it drops is reported with the
     second pass's reason.
     """
-    kept = [i for i, d in enumerate(result.decisions) if d.kept]
-    decisions = list(result.decisions)
-    for i, d2 in zip(kept, again.decisions):
-        if not d2.kept:
-            d = decisions[i]
-            decisions[i] = d._replace(
-                kept=False, stage=d2.stage, rule=d2.rule or "layout.blank",
-                reason=f"{d2.reason} (on cleaning the body again)" if d2.reason else "cleaning the body again",
-                score=d2.score,
-            )
-    body = "".join(d.text for d in decisions if d.kept)
+    kept = [i for i, v in enumerate(verdicts) if v.kept]
+    merged = list(verdicts)
+    for i, v2 in zip(kept, again_verdicts):
+        if not v2.kept:
+            reason = f"{v2.reason} (on cleaning the body again)" if v2.reason else "cleaning the body again"
+            merged[i] = C.Verdict(False, v2.stage, v2.label or "layout.blank", reason, v2.score)
     status, message = result.status, result.message
-    if not body.strip():
+    if not any(v.kept and l.text.strip() for l, v in zip(lines, merged)):
         status, message = "no-body", again.message or "no article body found"
-    return replace(result, text=body, decisions=tuple(decisions), status=status, message=message,
-                   stats=stats_for(decisions, result.source, body))
+    return make_result(lines, merged, result.source, format=result.format, language=result.language,
+                       status=status, message=message), merged
 
 
 def match_rules(matchers, norms: list, stripped: list, words: list, language: str) -> list:
@@ -274,63 +277,49 @@ def match_rules(matchers, norms: list, stripped: list, words: list, language: st
     return found
 
 
-def layout(scored: list, verdicts: list) -> list:
-    """Turn verdicts into decisions and settle blank lines.
+def layout(verdicts: list) -> list:
+    """Settle blank lines (verdict ``None``): the verdicts of every line.
 
     A gap between two kept lines is left as it was when nothing in it was
     dropped; when something was, its blank lines collapse to one (none at the
     start or end of the document).  So cleaning a clean text changes nothing.
     """
-    n = len(scored)
-    kept_text = [v is not None and v.kept for v in verdicts]
-    kept_before = [False]  # kept_before[i]: is any line before i kept?
-    for k in kept_text:
-        kept_before.append(kept_before[-1] or k)
-    decisions: list = [None] * n
+    n = len(verdicts)
+    out = list(verdicts)
+    kept_before = False  # is any line before i kept?
     i = 0
     while i < n:
-        if scored[i].cls != C.BLANK:
-            decisions[i] = Decision._make((scored[i].line.number, scored[i].line.text, *verdicts[i]))
+        if verdicts[i] is not None:
+            kept_before = kept_before or verdicts[i].kept
             i += 1
             continue
         # A gap: blank lines up to the next kept line (dropped lines may sit in it).
         j = i
-        while j < n and not kept_text[j]:
+        while j < n and (verdicts[j] is None or not verdicts[j].kept):
             j += 1
-        gap = range(i, j)
-        dropped_inside = any(scored[k].cls != C.BLANK for k in gap)
-        at_edge = not kept_before[i] or j == n
+        dropped_inside = any(verdicts[k] is not None for k in range(i, j))
+        at_edge = not kept_before or j == n
         first_blank = True
-        for k in gap:
-            if scored[k].cls != C.BLANK:
-                decisions[k] = Decision._make((scored[k].line.number, scored[k].line.text, *verdicts[k]))
-                continue
-            keep = not dropped_inside or (first_blank and not at_edge)
-            first_blank = False
-            decisions[k] = Decision(
-                scored[k].line.number,
-                scored[k].line.text,
-                keep,
-                STAGE_LAYOUT,
-                "" if keep else "layout.blank",
-                "" if keep else "blank line left by removed lines",
-            )
+        for k in range(i, j):
+            if verdicts[k] is None:
+                out[k] = BLANK_KEPT if not dropped_inside or (first_blank and not at_edge) else BLANK_DROPPED
+                first_blank = False
         i = j
-    return decisions
+    return out
 
 
-def stats_for(decisions, source: str, body: str) -> dict:
+def stats_for(lines: list, verdicts: list, source: str, body: str) -> dict:
     families: dict = {}
     kept = dropped = 0
-    for d in decisions:
-        if d.kept:
+    for line, v in zip(lines, verdicts):
+        if v.kept:
             kept += 1
-        elif d.text.strip():
+        elif line.text.strip():
             dropped += 1
-            fam = d.rule.split(".", 1)[0] if d.rule else d.stage
+            fam = v.label.split(".", 1)[0] if v.label else v.stage
             families[fam] = families.get(fam, 0) + 1
     return {
-        "lines_in": len(decisions),
+        "lines_in": len(verdicts),
         "lines_out": kept,
         "lines_dropped": dropped,
         "chars_in": len(source),
@@ -366,11 +355,8 @@ def host_of(url: Optional[str]) -> str:
         return ""
 
 
-def passthrough(text: str, reason: str, format: str = "text") -> Result:
-    """The whole document unchanged, with the reason recorded."""
+def passthrough(text: str, reason: str, format: str = "text") -> tuple:
+    """The whole document unchanged, with the reason recorded: (Result, verdicts)."""
     lines = split_lines(text)
-    decisions = tuple(Decision(l.number, l.text, True, STAGE_INPUT, "input.passthrough", reason) for l in lines)
-    return Result(text=text, source=text, decisions=decisions, format=format, status="passthrough",
-                  message=reason, stats=stats_for(decisions, text, text))
-
-
+    verdicts = [C.Verdict(True, STAGE_INPUT, "input.passthrough", reason)] * len(lines)
+    return make_result(lines, verdicts, text, format=format, status="passthrough", message=reason), verdicts

@@ -65,12 +65,13 @@ def document_features(stripped: list, words: list, stoplist: frozenset) -> list:
         url_chars = [sum(map(len, URL_RE.findall(s))) if any(m in s for m in URL_MARKERS) else 0 for s in stripped]
     else:
         url_chars = repeat(0)
-    return list(map(
-        Features,
+    # Features._make is tuple.__new__: it builds each record in C, where
+    # Features(...) would run a Python-level __new__ for every line.
+    return list(map(Features._make, zip(
         map(len, stripped),
         map(len, words),
         stopwords,
         map(ends_like_sentence, stripped),
         [m is not None for m in map(BULLET_RE.match, stripped)],
         url_chars,
-    ))
+    )))

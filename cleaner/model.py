@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple, Optional
 
 # Stages a decision can come from, in pipeline order.
@@ -64,18 +65,63 @@ class Decision(NamedTuple):
         return d
 
 
+class Decisions(Sequence):
+    """A document's decisions, one per source line, built when first read.
+
+    Most callers want only the body (``result.text``); building a ``Decision``
+    for each of a page's lines, with its reason, is about a fifth of the
+    cleaning time, so it waits until the report is asked for.  Reads like a
+    tuple (index, iterate, compare); pickles as one.
+    """
+
+    __slots__ = ("_build", "_items")
+
+    def __init__(self, build: Callable[[], Iterable]):
+        self._build = build
+        self._items: Optional[tuple] = None
+
+    def _all(self) -> tuple:
+        if self._items is None:
+            self._items = tuple(self._build())
+            self._build = None  # let go of what it was built from
+        return self._items
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator:
+        return iter(self._all())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Decisions):
+            other = other._all()
+        return self._all() == other if isinstance(other, tuple) else NotImplemented
+
+    __hash__ = None  # like a list: equal to a tuple, so not hashable as one
+
+    def __repr__(self) -> str:
+        return f"Decisions({self._all()!r})"
+
+    def __reduce__(self):
+        return tuple, (self._all(),)
+
+
 @dataclass(frozen=True)
 class Result:
     """The outcome of cleaning one document.
 
     ``text`` is the body.  ``source`` is the text the decisions refer to: the
     input itself for text mode, the page's visible text (one block a line) for
-    HTML.  ``decisions`` has one entry per source line, in order.
+    HTML.  ``decisions`` has one entry per source line, in order (a tuple,
+    or a ``Decisions`` that builds them when first read).
     """
 
     text: str
     source: str
-    decisions: tuple
+    decisions: Sequence
     format: str = "text"
     language: str = ""
     status: str = "ok"  # "ok", "no-body", "passthrough"

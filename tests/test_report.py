@@ -200,3 +200,22 @@ def test_json_record_escapes_control_characters():
     assert "\\u0000" in line and "\\u001b" in line
     record = json.loads(line)
     assert "\x1b[1mclimbed" in record["text"]
+
+
+def test_decisions_are_built_when_read_and_behave_like_a_tuple():
+    """``clean`` builds the decisions only when the report asks for them; they read, compare
+    and pickle like the tuple they stand for."""
+    import pickle
+
+    from cleaner.model import Decisions
+
+    result = cleaner.clean(ARTICLE, format="text")
+    assert isinstance(result.decisions, Decisions)
+    built = tuple(result.decisions)
+    assert result.decisions == built and built == tuple(result.decisions)
+    assert len(result.decisions) == len(built) and result.decisions[-1] == built[-1]
+    assert result.decisions[1:3] == built[1:3]
+    copy = pickle.loads(pickle.dumps(result))
+    assert isinstance(copy.decisions, tuple) and copy.decisions == result.decisions
+    assert copy == result
+    assert Decisions(lambda: iter(())) == ()
