@@ -409,6 +409,14 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Top Rated Brokers", "promo.broker-list"),
     ("This is not investment advice.", "legal.not-advice"),
     ("Die Inhalte stellen keine Anlageberatung dar.", "legal.not-advice"),
+    ("Risk Disclosure: Trading in financial instruments and/or cryptocurrencies involves high risks including "
+     "the risk of losing some, or all, of your investment amount, and may not be suitable for all investors.",
+     "promo.risk-warning"),
+    ("Information on these pages contains forward-looking statements that involve risks and uncertainties.",
+     "legal.not-advice"),
+    ("Markets and instruments profiled on this page are for informational purposes only and should not in any "
+     "way come across as a recommendation to buy or sell in these assets.", "legal.not-advice"),
+    ("The data contained in this website is not necessarily real-time nor accurate.", "legal.not-advice"),
     # Italian, Portuguese, Dutch and Polish.
     ("Accetta tutti", "consent.button"),
     ("Alles accepteren", "consent.button"),
@@ -456,6 +464,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Der Mann, der ihn angriff, ist Reporter einer Lokalzeitung.", None),
     ("Agencja PAP/ Reuters podała, że rozmowy potrwają do piątku i obejmą także kwestie handlowe.", None),
     ("Spreads from the central bank's auctions widened.", None),
+    ("The company said the merger involves high risks for shareholders, including job cuts.", None),
+    ("Investors face the risk of losing their homes if rates rise, the report said.", None),
+    ("The filing includes forward-looking statements about revenue, analysts noted.", None),
     ("Volgens de bank gebruiken steeds meer klanten de app om te betalen.", None),
     ("De minister wil de regels voor cookies op websites aanscherpen.", None),
     ("A empresa disse que vai revisar a política de privacidade no próximo ano.", None),
