@@ -280,31 +280,26 @@ def match_rules(matchers, norms: list, stripped: list, words: list, language: st
 def layout(verdicts: list) -> list:
     """Settle blank lines (verdict ``None``): the verdicts of every line.
 
-    A gap between two kept lines is left as it was when nothing in it was
-    dropped; when something was, its blank lines collapse to one (none at the
-    start or end of the document).  So cleaning a clean text changes nothing.
+    The stretch between two kept lines is left as it was when nothing in it
+    was dropped; when something was, its blank lines collapse to one, and to
+    none at the start or end of the document.  So cleaning a clean text
+    changes nothing, and a body never starts or ends with a blank line its
+    removed neighbours left.
     """
-    n = len(verdicts)
     out = list(verdicts)
-    kept_before = False  # is any line before i kept?
-    i = 0
-    while i < n:
-        if verdicts[i] is not None:
-            kept_before = kept_before or verdicts[i].kept
-            i += 1
+    start = 0  # the stretch after the last kept line
+    for end in range(len(verdicts) + 1):
+        if end < len(verdicts) and (verdicts[end] is None or not verdicts[end].kept):
             continue
-        # A gap: blank lines up to the next kept line (dropped lines may sit in it).
-        j = i
-        while j < n and (verdicts[j] is None or not verdicts[j].kept):
-            j += 1
-        dropped_inside = any(verdicts[k] is not None for k in range(i, j))
-        at_edge = not kept_before or j == n
-        first_blank = True
-        for k in range(i, j):
+        stretch = range(start, end)
+        dropped_inside = any(verdicts[k] is not None for k in stretch)
+        at_edge = start == 0 or end == len(verdicts)
+        keep_one = not at_edge
+        for k in stretch:
             if verdicts[k] is None:
-                out[k] = BLANK_KEPT if not dropped_inside or (first_blank and not at_edge) else BLANK_DROPPED
-                first_blank = False
-        i = j
+                out[k] = BLANK_KEPT if not dropped_inside or keep_one else BLANK_DROPPED
+                keep_one = False
+        start = end + 1
     return out
 
 

@@ -231,6 +231,14 @@ def test_blank_lines_left_by_removals_collapse_but_others_stay():
     assert again.text == result.text and not again.dropped
 
 
+def test_no_blank_line_is_left_where_removed_lines_started_or_ended_the_text():
+    text = "Skip to content\nLog in\n\n" + PROSE + "\n" + PROSE2 + "Share this article\n\n"
+    result = cleaner.clean(text, format="text")
+    assert result.text == PROSE + "\n" + PROSE2
+    # A blank line the input itself starts with, next to nothing removed, stays.
+    assert cleaner.clean("\n" + result.text, format="text").text == "\n" + result.text
+
+
 def test_body_is_subsequence_and_crlf_kept():
     text = (PROSE + "Share this article\n" + PROSE2).replace("\n", "\r\n")
     result = cleaner.clean(text, format="text")
