@@ -223,6 +223,18 @@ def test_single_10mb_line():
     check_result_shape(r, data)
 
 
+@pytest.mark.parametrize("token", [
+    "![logo](data:image/png;base64," + "iVBORw0KGgo" * 40_000 + ")",  # a data URI in a Markdown scrape
+    "a" * 200_000 + "@" + "b" * 200_000 + " http://x.example",
+])
+def test_a_long_token_with_a_url_marker_is_linear(token):
+    """Finding URLs in a 400 kB token without spaces took 30 s (an unbounded "\\S+@" in URL_RE)."""
+    data = PARA + ".\n" + token + "\n" + PARA + ".\n"
+    r, elapsed = timed(cleaner.clean, data, format="text")
+    assert elapsed < 5, f"{elapsed:.1f}s"
+    check_result_shape(r, data)
+
+
 def test_many_short_lines_scale_linearly():
     """About 30,000 lines with blank-line gaps (see test_layout_is_linear for the scaling bug)."""
     from cleaner.core import layout  # noqa: F401 - the function under test
