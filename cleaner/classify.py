@@ -121,6 +121,13 @@ def prose_score(f: Features, density: float) -> float:
 
 def classify_line(f: Features, neutral: bool, hint=None) -> str:
     """Context-free class of one non-blank line that no rule matched."""
+    cls = _plain_class(f, neutral)
+    if f.link_chars and f.link_share >= LINK_LINE_SHARE:
+        return LINKED_CLASS.get(cls, cls)
+    return cls
+
+
+def _plain_class(f: Features, neutral: bool) -> str:
     if f.url_share > MAX_URL_SHARE:
         return BAD
     density = effective_density(f, neutral)
@@ -135,6 +142,14 @@ def classify_line(f: Features, neutral: bool, hint=None) -> str:
     if f.terminal and f.words >= SENTENCE_MIN_WORDS and density >= SENTENCE_STOPWORDS:
         return SENTENCE
     return SHORT
+
+
+# A Markdown line that is mostly link text is a link: a menu item, a teaser
+# title, a "see also" line; prose in an article carries its links inside it.
+# Such a line reads one step down (measured on the eval pages as Markdown,
+# benchmarks/README.md), as HTML mode's LINK_LIST_DENSITY does for blocks.
+LINK_LINE_SHARE = 0.5
+LINKED_CLASS = {GOOD: SHORT, NEARGOOD: SHORT, SENTENCE: SHORT, SHORT: MENU}
 
 
 def is_heading_like(f: Features, stripped: str) -> bool:
@@ -178,7 +193,9 @@ def _judge_list(members: list, indexes: list, out: list) -> None:
         chars = sum(m.features.chars for m in plain)
         words = sum(m.features.words for m in plain) or 1
         density = sum(m.features.stopwords for m in plain) / words
-        if chars / len(plain) < LIST_PROSE_MEAN_CHARS or density < STOPWORDS_NEARGOOD:
+        linked = sum(m.features.link_chars for m in plain)
+        if chars / len(plain) < LIST_PROSE_MEAN_CHARS or density < STOPWORDS_NEARGOOD \
+                or linked >= LINK_LINE_SHARE * chars:  # a list of links: a menu or teasers
             return
         new_cls, label, why = NEARGOOD, "", ""
     else:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from . import classify as C
 from .decode import BinaryInputError, decode_bytes
 from .features import document_features, word_lists
+from .markdown import read_lines
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
@@ -120,7 +121,7 @@ class Cleaner:
         and normal forms are reused, and so are the rule hits and features if
         the language is still the same.
         """
-        stripped = [l.text.strip() for l in lines]
+        stripped, link_chars = read_lines([l.text.strip() for l in lines])
         if known is None or known.stripped != stripped:
             known = None
             words = word_lists(stripped)
@@ -132,7 +133,7 @@ class Cleaner:
         if known is not None and known.language == language:
             return known
         rules = match_rules(self.rules.matchers_for(host_of(url)), norms, stripped, list(map(len, words)), language)
-        return _Analysis(stripped, words, norms, language, stoplist, rules, None)
+        return _Analysis(stripped, words, norms, language, stoplist, rules, None, link_chars)
 
     def _clean_once(self, lines: list, *, url: Optional[str] = None, format: str = "text",
                     deadline: Optional[float] = None, known: Optional["_Analysis"] = None) -> tuple:
@@ -154,7 +155,7 @@ class Cleaner:
             result, verdicts = left_alone(lines, source, format, language)
             return result, a, verdicts
         if a.features is None:
-            a = a._replace(features=document_features(stripped, a.words, a.stoplist))
+            a = a._replace(features=document_features(stripped, a.words, a.stoplist, a.link_chars))
         scored = []
         for i, (line, s, f, norm) in enumerate(zip(lines, stripped, a.features, norms)):
             if not s:
@@ -191,13 +192,14 @@ class _Analysis(NamedTuple):
     stoplist: frozenset
     rules: list
     features: Optional[list]  # computed only when the text shows boilerplate
+    link_chars: Optional[list] = None  # Markdown link text per line (cleaner.markdown)
 
     def subset(self, indexes: list) -> "_Analysis":
         def pick(column):
             return None if column is None else [column[i] for i in indexes]
 
         return self._replace(stripped=pick(self.stripped), words=pick(self.words), norms=pick(self.norms),
-                             rules=pick(self.rules), features=pick(self.features))
+                             rules=pick(self.rules), features=pick(self.features), link_chars=pick(self.link_chars))
 
 
 def keep_once(scored: list, verdicts: list, norms: list) -> list:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import repeat
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 WORD_RE = re.compile(r"\w+")
 BULLET_RE = re.compile(r"^\s*(?:[-*•·‣▪▸►◦–—+]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -24,6 +24,7 @@ class Features(NamedTuple):
     terminal: bool  # ends like a sentence
     bullet: bool
     url_chars: int
+    link_chars: int = 0  # characters of Markdown link text (cleaner.markdown)
 
     @property
     def stop_density(self) -> float:
@@ -32,6 +33,10 @@ class Features(NamedTuple):
     @property
     def url_share(self) -> float:
         return self.url_chars / self.chars if self.chars else 0.0
+
+    @property
+    def link_share(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
 
 
 def ends_like_sentence(line: str) -> bool:
@@ -55,7 +60,7 @@ def word_lists(stripped: list) -> list:
     return list(map(WORD_RE.findall, lowered))
 
 
-def document_features(stripped: list, words: list, stoplist: frozenset) -> list:
+def document_features(stripped: list, words: list, stoplist: frozenset, link_chars: Optional[list] = None) -> list:
     """The ``Features`` of every line, column by column (one C-level pass per feature)."""
     if stoplist:
         counts = stoplist.__contains__
@@ -76,4 +81,5 @@ def document_features(stripped: list, words: list, stoplist: frozenset) -> list:
         map(ends_like_sentence, stripped),
         [m is not None for m in map(BULLET_RE.match, stripped)],
         url_chars,
+        repeat(0) if link_chars is None else link_chars,
     )))

@@ -67,8 +67,19 @@ def word() -> st.SearchStrategy:
 
 
 @st.composite
+def markdown_piece(draw) -> str:
+    """Markdown as scrapers write it: links, images, linked images, emphasis, broken syntax."""
+    text = " ".join(draw(st.lists(word(), min_size=0, max_size=4)))
+    target = draw(st.one_of(urls(), st.sampled_from(["", "#top", "/a_(b)", "x y", "(", ")", 'u "t"'])))
+    return draw(st.sampled_from([
+        f"[{text}]({target})", f"![{text}]({target})", f"[![{text}]({target})]({target})",
+        f"**{text}**", f"__{text}__", f"[{text}]", f"]({target}", "**", "[](", "![]()",
+    ]))
+
+
+@st.composite
 def text_line(draw) -> str:
-    kind = draw(st.sampled_from(["prose", "prose", "prose", "bullet", "boiler", "blank", "space", "url"]))
+    kind = draw(st.sampled_from(["prose", "prose", "prose", "bullet", "boiler", "blank", "space", "url", "markdown"]))
     if kind == "prose":
         body = " ".join(draw(st.lists(word(), min_size=1, max_size=40)))
         body = body[:1].upper() + body[1:] + draw(st.sampled_from([".", ".", "!", "?", ":", ""]))
@@ -78,6 +89,8 @@ def text_line(draw) -> str:
         body = draw(st.sampled_from(BOILERPLATE_LINES))
     elif kind == "url":
         body = draw(urls())
+    elif kind == "markdown":
+        body = " ".join(draw(st.lists(st.one_of(markdown_piece(), word()), min_size=1, max_size=12)))
     elif kind == "space":
         body = draw(st.sampled_from([" ", "\t", "   ", "\u00a0", "\u3000", " \t "]))
     else:

@@ -1,0 +1,64 @@
+"""Markdown as scrapers write it, read as the text a reader sees.
+
+Scrapers made for LLM pipelines (Firecrawl, Jina Reader, crawl4ai) save a
+page as Markdown: a menu becomes a line of links, a picture a line of image
+syntax, a link inside a paragraph drags its address along.  Judged as
+written, a paragraph with two links looks like a line of URLs and a menu of
+links like prose-less junk for the wrong reason.  So every line is judged by
+its reader text: links become their text, images their alt text, and
+``**bold**`` or ``__bold__`` around a whole line loses its marks.  The body
+still keeps each line as it was written; only the judging changes.
+
+The links are evidence too, as in HTML: a line that is mostly link text is a
+link (a menu item, a teaser title), not prose (``classify.LINK_LINE_SHARE``).
+
+Each line is read on its own (no document-level switch), so a line reads the
+same in the page and in its cleaned body, and cleaning stays idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional
+
+# A link target may hold one level of parentheses (Wikipedia addresses) and a
+# quoted title; every repeat is bounded, and the branches are disjoint, so a
+# long line costs linear time.
+_TARGET = r"\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:\s{1,5}\"[^\"\n]{0,300}\")?\)"
+IMAGE_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]" + _TARGET)
+LINK_RE = re.compile(r"\[([^\[\]\n]{0,1000})\]" + _TARGET)
+MARKDOWN_SIGNS = ("](", "**", "__")
+
+
+class ReadLines(NamedTuple):
+    texts: list  # the reader text of each line
+    link_chars: Optional[list]  # characters of link text in each; None when no line has a link
+
+
+def read_line(line: str) -> tuple:
+    """``line`` (stripped) as a reader of the rendered Markdown sees it, and how
+    many of its characters are link text.
+
+    A line that reads as nothing (an image without alt text) keeps its
+    written form: that is a line of syntax and addresses, and is judged so.
+    """
+    text, linked = line, 0
+    if "](" in text:
+        text = IMAGE_RE.sub(r"\1", text)
+        linked = sum(len(m[1].strip()) for m in LINK_RE.finditer(text))
+        text = LINK_RE.sub(r"\1", text).strip()
+    for mark in ("**", "__"):
+        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
+            text = text[len(mark):-len(mark)].strip()
+    return (text, min(linked, len(text))) if text else (line, 0)
+
+
+def read_lines(lines: list) -> ReadLines:
+    """``read_line`` of every line; a text without Markdown signs is returned as it is."""
+    joined = "\n".join(lines)
+    if not any(sign in joined for sign in MARKDOWN_SIGNS):
+        return ReadLines(lines, None)
+    read = [read_line(l) if "](" in l or "**" in l or "__" in l else (l, 0) for l in lines]
+    texts = [text for text, _ in read]
+    link_chars = [linked for _, linked in read] if "](" in joined else None
+    return ReadLines(texts, link_chars)

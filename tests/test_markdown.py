@@ -1,0 +1,81 @@
+"""Markdown scrapes: lines are judged by what a reader sees (cleaner.markdown)."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner import classify as C
+from cleaner.features import line_features
+from cleaner.markdown import read_line, read_lines
+
+PROSE = (
+    "The committee agreed on Tuesday to raise the fees that small firms pay for their permits, "
+    "and the new rules will apply from the first of January next year.\n"
+)
+
+
+@pytest.mark.parametrize("line, text, linked", [
+    ("[Forex News](https://www.fxleaders.com/news/)", "Forex News", 10),
+    ("* [Brokers](https://x.example/brokers) [XM](/go/xm)", "* Brokers XM", 9),
+    ("![Trump and Xi](https://x.example/trump-xi.jpg)", "Trump and Xi", 0),
+    ("[![FX Leaders](https://x.example/logo.png)](https://x.example/)", "FX Leaders", 10),
+    ("![](https://x.example/pixel.gif)", "![](https://x.example/pixel.gif)", 0),  # reads as nothing: kept as written
+    ("See [the paper](https://en.wikipedia.org/wiki/Foo_(bar) \"Foo\") for details.", "See the paper for details.", 9),
+    ("**Quick overview**", "Quick overview", 0),
+    ("__Note__", "Note", 0),
+    ("2**3 = 8 and a**b", "2**3 = 8 and a**b", 0),
+    ("Not a link [x] (y)", "Not a link [x] (y)", 0),
+])
+def test_a_line_reads_as_its_rendered_text(line, text, linked):
+    assert read_line(line) == (text, linked)
+
+
+def test_plain_text_is_read_as_it_is():
+    lines = ["Plain prose.", "", "- a bullet"]
+    assert read_lines(lines) == (lines, None)
+
+
+def test_a_sentence_that_is_all_link_text_is_not_prose():
+    """A linked teaser title reads as a short line; prose with a link inside stays prose."""
+    teaser = "[The central bank kept its rates on hold as inflation cooled, officials said on Monday.](https://x.example/a)"
+    paragraph = ("The central bank kept its rates on hold as inflation cooled, "
+                 "[officials said](https://x.example/a) on Monday, and the markets rose.")
+    classes = []
+    for line in (teaser, paragraph):
+        text, linked = read_line(line)
+        words = text.lower().replace(",", "").replace(".", "").split()
+        f = line_features(text, words, frozenset({"the", "its", "on", "as", "and"}))._replace(link_chars=linked)
+        classes.append(C.classify_line(f, neutral=False))
+    assert classes == [C.SHORT, C.GOOD]
+
+
+PROSE2 = (
+    "Several members said that they had been worried about the timing, but in the end most of them "
+    "voted for the proposal because it was the only way to keep the project on its schedule.\n"
+)
+MENU = (
+    "[Skip to content](#main)\n"
+    "* [Forex Signals](https://www.fxleaders.com/forex-signals/)\n"
+    "* [Forex News](https://www.fxleaders.com/news/)\n"
+    "* [Brokers](https://www.fxleaders.com/forex-brokers/)\n"
+    "\n"
+)
+TEASERS = (
+    "\n### Related Articles\n\n"
+    "* [EUR/USD climbs as the dollar weakens after the data](https://www.fxleaders.com/news/eurusd/)\n"
+    "* [Gold hits a record high as traders look for safety](https://www.fxleaders.com/news/gold/)\n"
+)
+
+
+def test_a_markdown_scrape_keeps_the_article_and_drops_menus_and_teasers():
+    body = (
+        "# Council Backs New Budget Rules\n\n"
+        + PROSE.replace("committee", "[committee](https://x.example/committee)") + "\n"
+        + "![The council chamber](https://x.example/chamber.jpg)\n\n"
+        + "## What Changes Next Year\n\n"
+        + "**" + PROSE2.strip() + "**\n"
+    )
+    result = cleaner.clean(MENU + body + TEASERS, format="text")
+    assert result.text == body
+    assert cleaner.clean(result.text, format="text").text == result.text
