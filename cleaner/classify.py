@@ -452,8 +452,8 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
         return Verdict(False, "context", item.label, item.why, score)
     side = "after" if prose_before else "before" if prose_after else "among"
     return Verdict(False, "context", f"context.{cls}-edge",
-                   f"{cls} line {side} {'body prose' if side != 'among' else 'boilerplate'}, not between paragraphs",
-                   score)
+                   f"{cls} line{_linked(item)} {side} {'body prose' if side != 'among' else 'boilerplate'}, "
+                   "not between paragraphs", score)
 
 
 def _outside(item, cls: str, neutral: bool, reasons: dict) -> Verdict:
@@ -463,7 +463,13 @@ def _outside(item, cls: str, neutral: bool, reasons: dict) -> Verdict:
         return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), _score(item, neutral))
     if item.label:
         return Verdict(False, "context", item.label, item.why, _score(item, neutral))
-    return Verdict(False, "context", "context.outside-body", reasons[cls], _score(item, neutral))
+    reason = reasons[cls] if not item.features.link_chars else reasons[cls].replace(" line", _linked(item) + " line", 1)
+    return Verdict(False, "context", "context.outside-body", reason, _score(item, neutral))
+
+
+def _linked(item) -> str:
+    """" (mostly link text)" for a Markdown line that reads one class down for its links."""
+    return " (mostly link text)" if item.features.link_share >= LINK_LINE_SHARE else ""
 
 
 def _why_bad(f: Features, neutral: bool) -> str:

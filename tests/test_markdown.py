@@ -79,3 +79,9 @@ def test_a_markdown_scrape_keeps_the_article_and_drops_menus_and_teasers():
     result = cleaner.clean(MENU + body + TEASERS, format="text")
     assert result.text == body
     assert cleaner.clean(result.text, format="text").text == result.text
+
+
+def test_the_report_says_when_links_made_the_difference():
+    result = cleaner.clean(MENU + "# Council Backs New Budget Rules\n\n" + PROSE + PROSE2 + TEASERS, format="text")
+    teaser = next(d for d in result.decisions if "Gold hits" in d.text)
+    assert not teaser.kept and "mostly link text" in teaser.reason
