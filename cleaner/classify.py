@@ -27,7 +27,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    prose; other short lines are kept only between body paragraphs (a heading or
    a list item), not next to a rule hit or the segment's edge, and so is a
    single long line with few stopwords (names, figures, a line of code).  Rule hits never
-   count as prose, so a call to action cannot prop up its neighbours.
+   count as prose, so a call to action cannot prop up its neighbours; but a
+   heading that an ad or promo box (``INSERT_FAMILIES``) parts from the
+   paragraph above is still a heading when prose follows it.
    Between two body parts the lines are kept when no rule hit sits there
    (``context.between-parts``): an ad or share bar splits an article and
    leaves a hit, a list or a table only weighs its parts apart.
@@ -303,6 +305,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         before, after = _nearest_prose(classes, lo, hi)
         for k in range(lo, hi + 1):
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral)
+        _keep_headings_after_inserts(items, classes, lo, hi, verdicts_line, neutral)
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
     if segments and options.favor_recall:
@@ -352,6 +355,41 @@ def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: l
         if classes[k] in (SHORT, SENTENCE) and not items[k].label and not kept \
                 and not BYLINE_OR_DATE_RE.search(items[k].stripped):
             verdicts_line[k] = Verdict(True, "context", "context.subtitle", f"{classes[k]} line between the title and the body",
+                                       _score(items[k], neutral))
+
+
+# Rule families of what a page inserts into an article (an ad, a promo box, a
+# share bar, a newsletter box, a picture's credit), as against the sections
+# that follow it (related articles, comments, the author box).
+INSERT_FAMILIES = frozenset({"ads", "promo", "social", "newsletter", "credits"})
+MAX_INSERT_LINES = 6
+
+
+def _keep_headings_after_inserts(items: list, classes: list, lo: int, hi: int, verdicts_line: list,
+                                 neutral: bool) -> None:
+    """Keep a heading that an insert (an ad, a promo box) separates from the prose above it.
+
+    A short line followed by prose is a heading; inside the body it is kept
+    between paragraphs, and it is kept too when what sits between it and the
+    paragraph above is an insert: rule hits of ``INSERT_FAMILIES`` and short
+    lines, prose above them.  After a "related" or "comments" heading the
+    lines that follow are that section's, and stay out.
+    """
+    for k in range(lo, hi):
+        v = verdicts_line[k]
+        if v.kept or classes[k] not in (SHORT, MENU) or classes[k + 1] not in PROSE or items[k].label \
+                or not _title_like(items[k], 2) or items[k].stripped.endswith(":"):
+            continue
+        j, hits = k - 1, 0
+        while j >= lo and k - j <= MAX_INSERT_LINES and classes[j] in (RULE, SHORT, MENU):
+            if classes[j] == RULE:
+                if items[j].rule.family not in INSERT_FAMILIES:
+                    break
+                hits += 1
+            j -= 1
+        if hits and j >= lo and classes[j] in PROSE:
+            verdicts_line[k] = Verdict(True, "context", "context.heading-after-insert",
+                                       "heading above body prose, below an ad or promo inside the body",
                                        _score(items[k], neutral))
 
 

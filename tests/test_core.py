@@ -77,6 +77,25 @@ def test_a_broker_box_with_its_risk_warning_goes_like_the_seed_tail(seed_result)
     assert all(by_text[line].stage == "rule" for line in box), [(l, by_text[l].rule) for l in box]
 
 
+def test_an_ad_inside_the_article_goes_and_the_heading_below_it_stays(seed_result):
+    """The promo box some pages put between two sections: it goes by rules, and the
+    section heading right below it ("The Strategic Role of Rare Earths") stays."""
+    lines = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+    heading = next(i for i, line in enumerate(lines) if line.startswith("The Strategic Role"))
+    ad = ["Advertisement\n", "Trade with a regulated broker\n", "- Open a FREE Trading Account\n"]
+    result = cleaner.clean("".join(lines[:heading] + ad + lines[heading:]), format="text")
+    assert result.text == seed_result.text
+    assert decisions_by_text(result)["The Strategic Role of Rare Earths"].rule == "context.heading-after-insert"
+
+
+def test_teasers_after_a_related_heading_stay_out():
+    """After a "related" heading a title over a teaser paragraph is a teaser, not a section heading."""
+    teaser = ("Related Articles\nGold Hits a Record High Again\nGold rose to a record on Monday as "
+              "investors looked for safety after the data, and analysts said the rally could go on for weeks.\n")
+    result = cleaner.clean(PROSE + PROSE2 + teaser + PROSE, format="text")
+    assert not decisions_by_text(result)["Gold Hits a Record High Again"].kept
+
+
 def test_rule_hits_do_not_prop_up_neighbours():
     # "XM" sits between two promo lines: without the rule hits counting as junk
     # it would be a short line "between" content.
