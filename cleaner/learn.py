@@ -78,6 +78,7 @@ from .batch import Fields, iter_items
 from .core import detect_format, host_of
 from .decode import decode_bytes
 from .features import WORD_RE, line_features
+from .markdown import read_line
 from .rules import normalize
 from .stoplists import detect_language, load_stoplists, stopword_index
 
@@ -165,9 +166,10 @@ class Learner:
         seen: dict = {}
         sample: list = []
         for raw in text.split("\n"):
-            stripped = raw.strip()
-            if not stripped:
+            if not raw.strip():
                 continue
+            # Judged as the cleaner judges it: a Markdown line by its reader text.
+            stripped, linked = read_line(raw.strip())
             words = WORD_RE.findall(stripped.lower())
             if len(sample) < 2000:
                 sample.extend(words)
@@ -178,12 +180,12 @@ class Learner:
                 continue  # safeguard 5
             h = _hash(norm)
             if h not in seen:
-                seen[h] = (norm, stripped, words)
+                seen[h] = (norm, stripped, words, linked)
         if not seen:
             return
         stoplist = None
         counts = stats.counts
-        for h, (norm, stripped, words) in seen.items():
+        for h, (norm, stripped, words, linked) in seen.items():
             n = counts.get(h, 0) + 1
             if n == 1:
                 self.entries += 1
@@ -191,7 +193,7 @@ class Learner:
             if n >= self.min_docs and h not in stats.texts:
                 if stoplist is None:
                     stoplist = detect_language(sample, self.stoplists, self.index)[1]
-                f = line_features(stripped, words, stoplist)
+                f = line_features(stripped, words, stoplist)._replace(link_chars=linked)
                 stats.texts[h] = (norm, C.classify_line(f, not stoplist))
         if self.entries > self.max_entries:
             self._prune()

@@ -85,3 +85,15 @@ def test_the_report_says_when_links_made_the_difference():
     result = cleaner.clean(MENU + "# Council Backs New Budget Rules\n\n" + PROSE + PROSE2 + TEASERS, format="text")
     teaser = next(d for d in result.decisions if "Gold hits" in d.text)
     assert not teaser.kept and "mostly link text" in teaser.reason
+
+
+def test_learned_site_rules_hold_the_reader_text_of_markdown_lines():
+    """A site's menu of links is learned as the words a reader sees, so the rule matches it."""
+    from cleaner.learn import learn_site_rules
+    from cleaner.rules import parse_rules
+
+    chrome = "* [Market Movers Today](https://news.example/movers/)\n"
+    docs = [(f"https://news.example/a{i}", chrome + f"Story {i} begins here, and it goes on for a while.\n" + PROSE2)
+            for i in range(5)]
+    rules = parse_rules(learn_site_rules(docs))
+    assert rules and "market movers today" in rules[0].phrases
