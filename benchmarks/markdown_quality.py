@@ -7,7 +7,7 @@ Markdown of the whole page (``markdownify``, MIT, on BeautifulSoup; scripts,
 styles and the head left out, as such scrapers do), and each method cleans
 that text.
 
-    pip install markdownify
+    pip install -e '.[bench]'      # markdownify
     python benchmarks/markdown_quality.py [--limit N]
 
 The snippets are plain text, so every output is rendered to plain text
@@ -42,9 +42,12 @@ INVISIBLE = ("script", "style", "noscript", "template", "svg", "head")
 
 def page_markdown(html: str) -> str:
     """The whole page as Markdown, the way a scraper for LLMs saves it (nothing invisible)."""
-    from bs4 import BeautifulSoup
+    import warnings
+
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
     from markdownify import MarkdownConverter
 
+    warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)  # XHTML pages parse fine as HTML
     soup = BeautifulSoup(html, "lxml")
     for tag in soup.find_all(INVISIBLE):
         tag.decompose()
