@@ -6,7 +6,9 @@ syntax, a link inside a paragraph drags its address along.  Judged as
 written, a paragraph with two links looks like a line of URLs and a menu of
 links like prose-less junk for the wrong reason.  So every line is judged by
 its reader text: links become their text, images their alt text, and
-``**bold**`` or ``__bold__`` around a whole line loses its marks.  The body
+emphasis around a whole line (``**bold**``, ``*italic*``, also after a ``#``
+heading or a bullet mark) loses its marks, so a bold or italic sentence ends
+like a sentence.  The body
 still keeps each line as it was written; only the judging changes.
 
 The links are evidence too, as in HTML: a line that is mostly link text is a
@@ -27,7 +29,11 @@ from typing import NamedTuple, Optional
 _TARGET = r"\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:\s{1,5}\"[^\"\n]{0,300}\")?\)"
 IMAGE_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]" + _TARGET)
 LINK_RE = re.compile(r"\[([^\[\]\n]{0,1000})\]" + _TARGET)
-MARKDOWN_SIGNS = ("](", "**", "__")
+MARKDOWN_SIGNS = ("](", "*", "_")
+# Emphasis around a whole line, after an optional heading, quote or bullet mark:
+# "**Quick overview**", "### **1 545 500 EUROS**", "*Eine Ameise in einer Bar!*".
+# A bullet's "* " is not emphasis: the opening mark must touch the text.
+EMPHASIS_RE = re.compile(r"^((?:#{1,6} |> |[-+*] )?)(\*\*|__|\*|_)(?=\S)(.{1,10000}?)(?<=\S)\2$")
 
 
 class ReadLines(NamedTuple):
@@ -47,9 +53,11 @@ def read_line(line: str) -> tuple:
         text = IMAGE_RE.sub(r"\1", text)
         linked = sum(len(m[1].strip()) for m in LINK_RE.finditer(text))
         text = LINK_RE.sub(r"\1", text).strip()
-    for mark in ("**", "__"):
-        if len(text) > 2 * len(mark) and text.startswith(mark) and text.endswith(mark):
-            text = text[len(mark):-len(mark)].strip()
+    if text.endswith(("*", "_")):
+        emphasis = EMPHASIS_RE.match(text)
+        # One span around the whole line, not two ("*Ab Montag* ... *REWE*").
+        if emphasis and emphasis[2] not in emphasis[3]:
+            text = emphasis[1] + emphasis[3]
     return (text, min(linked, len(text))) if text else (line, 0)
 
 
@@ -58,7 +66,7 @@ def read_lines(lines: list) -> ReadLines:
     joined = "\n".join(lines)
     if not any(sign in joined for sign in MARKDOWN_SIGNS):
         return ReadLines(lines, None)
-    read = [read_line(l) if "](" in l or "**" in l or "__" in l else (l, 0) for l in lines]
+    read = [read_line(l) if "](" in l or l.endswith(("*", "_")) else (l, 0) for l in lines]
     texts = [text for text, _ in read]
     link_chars = [linked for _, linked in read] if "](" in joined else None
     return ReadLines(texts, link_chars)

@@ -24,6 +24,12 @@ PROSE = (
     ("See [the paper](https://en.wikipedia.org/wiki/Foo_(bar) \"Foo\") for details.", "See the paper for details.", 9),
     ("**Quick overview**", "Quick overview", 0),
     ("__Note__", "Note", 0),
+    ("*Eine Ameise in einer Bar!*", "Eine Ameise in einer Bar!", 0),
+    ("### **1 545 500 EUROS**", "### 1 545 500 EUROS", 0),
+    ("* **Bold item**", "* Bold item", 0),
+    ("*Ab Montag* 10000 Produkttester *REWE Produkttest*", "*Ab Montag* 10000 Produkttester *REWE Produkttest*", 0),
+    ("* a bullet with a star at its end*", "* a bullet with a star at its end*", 0),
+    ("Pflichtfelder sind mit * markiert *", "Pflichtfelder sind mit * markiert *", 0),
     ("2**3 = 8 and a**b", "2**3 = 8 and a**b", 0),
     ("Not a link [x] (y)", "Not a link [x] (y)", 0),
 ])
