@@ -8,8 +8,8 @@ links like prose-less junk for the wrong reason.  So every line is judged by
 its reader text: links become their text, images their alt text, and
 emphasis around a whole line (``**bold**``, ``*italic*``, also after a ``#``
 heading or a bullet mark) loses its marks, so a bold or italic sentence ends
-like a sentence.  The body
-still keeps each line as it was written; only the judging changes.
+like a sentence.  The body still keeps each line as it was written; only the
+judging changes.
 
 The links are evidence too, as in HTML: a line that is mostly link text is a
 link (a menu item, a teaser title), not prose (``classify.LINK_LINE_SHARE``).
