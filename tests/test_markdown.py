@@ -103,3 +103,16 @@ def test_learned_site_rules_hold_the_reader_text_of_markdown_lines():
             for i in range(5)]
     rules = parse_rules(learn_site_rules(docs))
     assert rules and "market movers today" in rules[0].phrases
+
+
+@pytest.mark.parametrize("line", [
+    "[a](" + "x" * 100_000, "[a](" * 25_000, "](" * 50_000, "[" * 50_000 + "](", "![a](" + "(" * 50_000,
+    "[a](u \"" + "t" * 100_000, "*" + "a*" * 50_000, "[x](y) " * 20_000, ("[" + "a" * 999 + "](") * 100,
+])
+def test_hostile_markdown_is_read_in_linear_time(line):
+    import time
+
+    started = time.perf_counter()
+    text, linked = read_line(line)
+    assert time.perf_counter() - started < 0.5
+    assert 0 <= linked <= len(text)
