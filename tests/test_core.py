@@ -446,6 +446,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("The data contained in this website is not necessarily real-time nor accurate.", "legal.not-advice"),
     # Generic interface lines of news and blog pages.
     ("Enter your email address", "newsletter.label"),
+    ("Evening Standard would like to keep you informed about offers, events and updates by email, please tick "
+     "the box if you would like to be contacted", "newsletter.consent"),
     ("Thanks for subscribing!", "newsletter.label"),
     ("Up Next", "related.heading"),
     ("Click here to read more", "related.read-more"),
@@ -521,6 +523,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Many readers join 2 or 3 clubs a year, the survey found.", None),
     ("She said the museum will enlarge its collection next year.", None),
     ("Up next for the team is a trip to Madrid on Sunday.", None),
+    ("The council said it would keep residents informed about the works, and posted letters to every home.", None),
     ("Volgens de bank gebruiken steeds meer klanten de app om te betalen.", None),
     ("De minister wil de regels voor cookies op websites aanscherpen.", None),
     ("A empresa disse que vai revisar a política de privacidade no próximo ano.", None),
