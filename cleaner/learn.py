@@ -166,10 +166,11 @@ class Learner:
         seen: dict = {}
         sample: list = []
         for raw in text.split("\n"):
-            if not raw.strip():
+            written = raw.strip()
+            if not written:
                 continue
             # Judged as the cleaner judges it: a Markdown line by its reader text.
-            stripped, linked = read_line(raw.strip())
+            stripped, linked = read_line(written)
             words = WORD_RE.findall(stripped.lower())
             if len(sample) < 2000:
                 sample.extend(words)
