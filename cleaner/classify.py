@@ -305,9 +305,9 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         before, after = _nearest_prose(classes, lo, hi)
         for k in range(lo, hi + 1):
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral)
-        _keep_headings_after_inserts(items, classes, lo, hi, verdicts_line, neutral)
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
+    _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
@@ -365,29 +365,31 @@ INSERT_FAMILIES = frozenset({"ads", "promo", "social", "newsletter", "credits"})
 MAX_INSERT_LINES = 6
 
 
-def _keep_headings_after_inserts(items: list, classes: list, lo: int, hi: int, verdicts_line: list,
-                                 neutral: bool) -> None:
-    """Keep a heading that an insert (an ad, a promo box) separates from the prose above it.
+def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """Keep a heading that an insert (an ad, a promo box) separates from the body prose above it.
 
     A short line followed by prose is a heading; inside the body it is kept
     between paragraphs, and it is kept too when what sits between it and the
-    paragraph above is an insert: rule hits of ``INSERT_FAMILIES`` and short
-    lines, prose above them.  After a "related" or "comments" heading the
-    lines that follow are that section's, and stay out.
+    body paragraph above is an insert: rule hits of ``INSERT_FAMILIES`` and
+    short lines (whether the insert cut the body in two or not).  After a
+    "related" or "comments" heading the lines that follow are that
+    section's, and stay out.
     """
-    for k in range(lo, hi):
-        v = verdicts_line[k]
-        if v.kept or classes[k] not in (SHORT, MENU) or classes[k + 1] not in PROSE or items[k].label \
-                or not _title_like(items[k], 2) or items[k].stripped.endswith(":"):
+    def kept(k: int) -> bool:
+        return verdicts_line[k] is not None and verdicts_line[k].kept
+
+    for k in range(1, len(items) - 1):
+        if kept(k) or classes[k] not in (SHORT, MENU) or classes[k + 1] not in PROSE or not kept(k + 1) \
+                or items[k].label or not _title_like(items[k], 2) or items[k].stripped.endswith(":"):
             continue
         j, hits = k - 1, 0
-        while j >= lo and k - j <= MAX_INSERT_LINES and classes[j] in (RULE, SHORT, MENU):
+        while j >= 0 and k - j <= MAX_INSERT_LINES and classes[j] in (RULE, SHORT, MENU):
             if classes[j] == RULE:
                 if items[j].rule.family not in INSERT_FAMILIES:
                     break
                 hits += 1
             j -= 1
-        if hits and j >= lo and classes[j] in PROSE:
+        if hits and j >= 0 and classes[j] in PROSE and kept(j):
             verdicts_line[k] = Verdict(True, "context", "context.heading-after-insert",
                                        "heading above body prose, below an ad or promo inside the body",
                                        _score(items[k], neutral))

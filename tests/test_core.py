@@ -88,6 +88,16 @@ def test_an_ad_inside_the_article_goes_and_the_heading_below_it_stays(seed_resul
     assert decisions_by_text(result)["The Strategic Role of Rare Earths"].rule == "context.heading-after-insert"
 
 
+def test_a_heading_stays_when_an_ad_cuts_the_body_in_two():
+    """The ad weighs the article apart into two body parts; the heading that starts the second stays."""
+    text = (PROSE + PROSE2 + "Anzeige\nJetzt Depot eröffnen und ab 0 Euro handeln\n"
+            "CFDs sind komplexe Instrumente und gehen wegen der Hebelwirkung mit dem hohen Risiko einher, "
+            "schnell Geld zu verlieren.\nWhat the Members Want Next\n" + PROSE + "Share this article\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["What the Members Want Next"].rule == "context.heading-after-insert"
+    assert not by_text["Jetzt Depot eröffnen und ab 0 Euro handeln"].kept
+
+
 def test_teasers_after_a_related_heading_stay_out():
     """After a "related" heading a title over a teaser paragraph is a teaser, not a section heading."""
     teaser = ("Related Articles\nGold Hits a Record High Again\nGold rose to a record on Monday as "
