@@ -95,7 +95,7 @@ def test_a_heading_stays_when_an_ad_cuts_the_body_in_two():
             "schnell Geld zu verlieren.\nWhat the Members Want Next\n" + PROSE + "Share this article\n")
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert by_text["What the Members Want Next"].rule == "context.heading-after-insert"
-    assert not by_text["Jetzt Depot eröffnen und ab 0 Euro handeln"].kept
+    assert by_text["Jetzt Depot eröffnen und ab 0 Euro handeln"].rule == "promo.cta-phrase"
 
 
 def test_teasers_after_a_related_heading_stay_out():
@@ -467,6 +467,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Claim your bonus", "promo.trading-cta"),
     ("Get a 50% deposit bonus", "promo.trading-cta"),
     ("Join 33,306 other subscribers", "promo.cta-phrase"),
+    ("Jetzt Depot eröffnen und ab 0 Euro handeln", "promo.cta-phrase"),
+    ("Ouvrez un compte gratuit en 5 minutes", "promo.cta-phrase"),
+    ("Abre tu cuenta gratis y empieza a invertir", "promo.cta-phrase"),
     ("Click to enlarge", "credits.caption-buttons"),
     ("Report an error", "social.feedback"),
     ("Fehler gefunden?", "social.feedback"),
@@ -531,6 +534,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Reporting by the local paper, editing by the wire service and printing by a third firm were slow.", None),
     ("Editing by hand took the team three weeks, the author said in an interview.", None),
     ("Many readers join 2 or 3 clubs a year, the survey found.", None),
+    ("Wer jetzt ein Depot eröffnen will, braucht nur einen Ausweis, sagte die Bank.", None),
     ("She said the museum will enlarge its collection next year.", None),
     ("Up next for the team is a trip to Madrid on Sunday.", None),
     ("The council said it would keep residents informed about the works, and posted letters to every home.", None),
