@@ -363,6 +363,7 @@ def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: l
 # that follow it (related articles, comments, the author box).
 INSERT_FAMILIES = frozenset({"ads", "promo", "social", "newsletter", "credits"})
 MAX_INSERT_LINES = 6
+AD_LABEL_RULES = "ads.label"  # ads.label, ads.label-prefix, ...: they announce the lines after them
 
 
 def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
@@ -373,14 +374,17 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
     body paragraph above is an insert: rule hits of ``INSERT_FAMILIES`` and
     short lines (whether the insert cut the body in two or not).  After a
     "related" or "comments" heading the lines that follow are that
-    section's, and stay out.
+    section's, and stay out; so does the line right after an ad label
+    ("Advertisement", "Anzeige"): a label announces the ad, and the line
+    it announces is the ad's.
     """
     def kept(k: int) -> bool:
         return verdicts_line[k] is not None and verdicts_line[k].kept
 
     for k in range(1, len(items) - 1):
         if kept(k) or classes[k] not in (SHORT, MENU) or classes[k + 1] not in PROSE or not kept(k + 1) \
-                or items[k].label or not _title_like(items[k], 2) or items[k].stripped.endswith(":"):
+                or items[k].label or not _title_like(items[k], 2) or items[k].stripped.endswith(":") \
+                or (classes[k - 1] == RULE and items[k - 1].rule.id.startswith(AD_LABEL_RULES)):
             continue
         j, hits = k - 1, 0
         while j >= 0 and k - j <= MAX_INSERT_LINES and classes[j] in (RULE, SHORT, MENU):
