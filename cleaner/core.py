@@ -111,7 +111,7 @@ class Cleaner:
                                                         deadline=deadline, known=kept)
             if again.text == result.text:
                 break
-            result, verdicts = _merge_recheck(lines, result, verdicts, again, again_verdicts)
+            result, verdicts = _merge_recheck(lines, result, verdicts, again_verdicts)
         return result
 
     def _analyse(self, lines: list, url: Optional[str], known: Optional["_Analysis"]) -> "_Analysis":
@@ -249,7 +249,7 @@ def decisions_of(lines: list, verdicts: list) -> list:
     return [Decision._make((l.number, l.text, *v)) for l, v in zip(lines, verdicts)]
 
 
-def _merge_recheck(lines: list, result: Result, verdicts: list, again: Result, again_verdicts: list) -> tuple:
+def _merge_recheck(lines: list, result: Result, verdicts: list, again_verdicts: list) -> tuple:
     """Fold a second pass over the body into the first pass's verdicts.
 
     The body is the kept lines in order, so the second pass's verdicts map
@@ -262,11 +262,9 @@ def _merge_recheck(lines: list, result: Result, verdicts: list, again: Result, a
         if not v2.kept:
             reason = f"{v2.reason} (on cleaning the body again)" if v2.reason else "cleaning the body again"
             merged[i] = C.Verdict(False, v2.stage, v2.label or "layout.blank", reason, v2.score)
-    status, message = result.status, result.message
-    if not any(v.kept and l.text.strip() for l, v in zip(lines, merged)):
-        status, message = "no-body", again.message or "no article body found"
+    # An empty body makes the result "no-body" in make_result, as in one pass.
     return make_result(lines, merged, result.source, format=result.format, language=result.language,
-                       status=status, message=message), merged
+                       status=result.status, message=result.message), merged
 
 
 def match_rules(matchers, norms: list, stripped: list, words: list, language: str) -> list:
