@@ -35,7 +35,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    leaves a hit, a list or a table only weighs its parts apart.
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
-5. HTML: ``decide_with_evidence`` weighs the votes of trafilatura and
+5. A fenced code block is kept or dropped whole, with the lines next to it
+   (``settle_code_blocks``); inside it no rule, repeat or score applies.
+6. HTML: ``decide_with_evidence`` weighs the votes of trafilatura and
    readability-lxml on top of the text verdicts (see its constants).
 
 Every tunable is a module constant; the reasons in the report name them.
@@ -61,6 +63,7 @@ NEUTRAL_PROSE_DENSITY = 0.33
 # Weights for the body segment search.
 WEIGHT_NEARGOOD = 0.5  # x chars
 WEIGHT_SENTENCE = 0.3  # x chars
+WEIGHT_CODE = 0.3  # x chars: a code block is body content, as much as short sentences
 WEIGHT_SHORT = -8.0
 WEIGHT_MENU = -30.0
 WEIGHT_BAD = -20.0
@@ -94,8 +97,8 @@ BYLINE_OR_DATE_RE = re.compile(
 # left as it is.
 REQUIRE_EVIDENCE = True
 
-GOOD, NEARGOOD, SENTENCE, SHORT, MENU, BAD, RULE, BLANK = (
-    "good", "neargood", "sentence", "short", "menu", "bad", "rule", "blank",
+GOOD, NEARGOOD, SENTENCE, SHORT, MENU, BAD, RULE, BLANK, CODE = (
+    "good", "neargood", "sentence", "short", "menu", "bad", "rule", "blank", "code",
 )
 PROSE = (GOOD, NEARGOOD)
 
@@ -175,7 +178,7 @@ def judge_lists(scored: list) -> list:
     out = list(scored)
     run: list = []
     for i, s in enumerate(scored + [None]):
-        if s is not None and (s.cls == BLANK or (s.features is not None and s.features.bullet)):
+        if s is not None and (s.cls == BLANK or (s.cls != CODE and s.features is not None and s.features.bullet)):
             if s.cls != BLANK or run:
                 run.append(i)
             continue
@@ -208,6 +211,8 @@ def _judge_list(members: list, indexes: list, out: list) -> None:
 
 
 def weight(cls: str, f: Features) -> float:
+    if cls == CODE:
+        return f.chars * WEIGHT_CODE
     if cls == GOOD:
         return float(f.chars)
     if cls == NEARGOOD:
@@ -270,12 +275,14 @@ def _nearest_prose(classes: list, lo: int, hi: int) -> tuple:
 
     Junk (``bad``, ``rule``) counts as not prose, and so does the segment's
     edge: a short line is "between paragraphs" only with prose on both sides.
+    A code block counts as prose: the line that introduces it ("Install it
+    with:") is the body's.
     """
     def scan(order) -> dict:
         seen, state = {}, False
         for k in order:
             seen[k] = state
-            if classes[k] in PROSE:
+            if classes[k] in PROSE or classes[k] == CODE:
                 state = True
             elif classes[k] in (BAD, RULE):
                 state = False
@@ -317,7 +324,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
             _keep_subtitles(items, classes, range(max(title_lines) + 1, main[0]), verdicts_line, neutral)
 
     described = _describe_body(items, segments, main)
-    outside = {cls: f"{cls} line outside the body ({described})" for cls in (*PROSE, SENTENCE, SHORT, MENU)}
+    outside = {cls: f"{cls} line outside the body ({described})" for cls in (*PROSE, SENTENCE, SHORT, MENU, CODE)}
     for k, item in enumerate(items):
         if verdicts_line[k] is None:
             verdicts_line[k] = _outside(item, classes[k], neutral, outside)
@@ -453,8 +460,11 @@ def _title_lines(items: list, start: int) -> set:
     """
     for k in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
         if _title_like(items[k], TITLE_MIN_WORDS):
-            # A headline directly above a heading-like dek is the title too.
-            return {k, k - 1} if k > 0 and _title_like(items[k - 1], TITLE_MIN_WORDS) else {k}
+            # A headline directly above a heading-like dek is the title too
+            # (but not a line of links: a Markdown menu above the headline).
+            above = k > 0 and _title_like(items[k - 1], TITLE_MIN_WORDS) \
+                and items[k - 1].features.link_share < LINK_LINE_SHARE
+            return {k, k - 1} if above else {k}
     # No headline of several words: a short heading right above the body will do.
     if start > 0 and _title_like(items[start - 1], 1):
         return {start - 1}
@@ -464,7 +474,7 @@ def _title_lines(items: list, start: int) -> set:
 def _title_like(item, min_words: int) -> bool:
     f = item.features
     return (
-        item.cls not in (RULE, BAD, *PROSE)
+        item.cls not in (RULE, BAD, CODE, *PROSE)
         and is_heading_like(f, item.stripped)
         and f.words >= min_words
         and not BYLINE_OR_DATE_RE.search(item.stripped)
@@ -520,6 +530,39 @@ def _why_bad(f: Features, neutral: bool) -> str:
     if f.url_share > MAX_URL_SHARE:
         return f"mostly URLs ({f.url_share:.0%})"
     return f"long text with few stopwords ({f.stop_density:.2f} < {STOPWORDS_NEARGOOD})"
+
+
+# -- Code blocks -------------------------------------------------------------
+def settle_code_blocks(scored: list, verdicts: list) -> list:
+    """Keep or drop each code block whole, with the lines next to it.
+
+    A fenced code block (``markdown.fenced_code``) is read as one thing: its
+    lines are short and free of stopwords, so judged alone they would read
+    as menu lines, and dropping some of them breaks the code.  Menus and ads
+    do not come as code, so a block goes with the body: it is kept when the
+    line just above or just below it is kept.
+    """
+    out = list(verdicts)
+    lines = [i for i, s in enumerate(scored) if s.cls != BLANK]
+    k = 0
+    while k < len(lines):
+        if scored[lines[k]].cls != CODE:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(lines) and scored[lines[end + 1]].cls == CODE:
+            end += 1
+        neighbours = [lines[j] for j in (k - 1, end + 1) if 0 <= j < len(lines)]
+        kept = any(out[j] is not None and out[j].kept for j in neighbours)
+        first, last = scored[lines[k]].line.number, scored[lines[end]].line.number
+        verdict = (Verdict(True, "context", "context.code-block", f"code block (lines {first}-{last}) next to the body")
+                   if kept else
+                   Verdict(False, "context", "context.code-outside",
+                           f"code block (lines {first}-{last}) with no kept line next to it"))
+        for j in lines[k:end + 1]:
+            out[j] = verdict
+        k = end + 1
+    return out
 
 
 # -- HTML: extractor votes and DOM evidence ---------------------------------

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from . import classify as C
 from .decode import BinaryInputError, decode_bytes
 from .features import document_features, word_lists
-from .markdown import read_lines
+from .markdown import fenced_code, read_lines
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
@@ -146,10 +146,17 @@ class Cleaner:
         a = self._analyse(lines, url, known)
         stripped, norms, rules, language = a.stripped, a.norms, a.rules, a.language
         neutral = not a.stoplist
+        has_hints = any(l.hint is not None for l in lines)
+        code = fenced_code(stripped) if "```" in source or "~~~" in source else None
+        if code is not None:
+            # Code is judged as a block (classify.settle_code_blocks): a line
+            # of it that matches a rule or repeats ("}", "return x") is code,
+            # not a sign of boilerplate.
+            rules = [None if c else r for r, c in zip(rules, code)]
+            norms = ["" if c else n for n, c in zip(norms, code)]
         # Rules and repeats first: they are the evidence of boilerplate, and
         # without any a text is left alone (classify.REQUIRE_EVIDENCE).
         repeats = Counter(norms)
-        has_hints = any(l.hint is not None for l in lines)
         evidence = any(r is not None for r in rules) or any(n > 1 for norm, n in repeats.items() if norm)
         if C.REQUIRE_EVIDENCE and not evidence and not has_hints and self.options.keep_title:
             result, verdicts = left_alone(lines, source, format, language)
@@ -160,6 +167,8 @@ class Cleaner:
         for i, (line, s, f, norm) in enumerate(zip(lines, stripped, a.features, norms)):
             if not s:
                 scored.append(Scored(line, s, None, None, C.BLANK))
+            elif code is not None and code[i]:
+                scored.append(Scored(line, s, f, None, C.CODE))
             elif rules[i] is not None:
                 scored.append(Scored(line, s, f, rules[i], C.RULE))
             else:
@@ -178,6 +187,8 @@ class Cleaner:
         verdicts = keep_once(scored, verdicts, norms)
         if format == "html":
             verdicts = C.require_article(scored, verdicts)
+        if code is not None:
+            verdicts = C.settle_code_blocks(scored, verdicts)
         verdicts = layout(verdicts)
         return make_result(lines, verdicts, source, format=format, language=language), a, verdicts
 

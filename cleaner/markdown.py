@@ -70,3 +70,35 @@ def read_lines(lines: list) -> ReadLines:
     texts = [text for text, _ in read]
     link_chars = [linked for _, linked in read] if "](" in joined else None
     return ReadLines(texts, link_chars)
+
+
+# A fence opens a code block: three or more backticks (with an info string
+# that holds none) or tildes; it is closed by a fence of the same mark at
+# least as long, with nothing after it (CommonMark, section 4.5).
+FENCE_RE = re.compile(r"^(`{3,}|~{3,})(.*)$")
+
+
+def fenced_code(lines: list) -> Optional[list]:
+    """For each (stripped) line: is it part of a fenced code block, fences
+    included?  None when the text has none.
+
+    A fence that is never closed opens no block: in a scraped page it is a
+    stray mark more often than a code block that runs to the end.
+    """
+    inside: Optional[list] = None
+    opened = None  # (index, fence) of the open fence
+    for i, line in enumerate(lines):
+        if not line.startswith(("```", "~~~")):
+            continue
+        fence = FENCE_RE.match(line)
+        if fence is None:
+            continue
+        if opened is None:
+            if fence[1][0] == "~" or "`" not in fence[2]:
+                opened = (i, fence[1])
+        elif fence[1][0] == opened[1][0] and len(fence[1]) >= len(opened[1]) and not fence[2].strip():
+            if inside is None:
+                inside = [False] * len(lines)
+            inside[opened[0]:i + 1] = [True] * (i + 1 - opened[0])
+            opened = None
+    return inside

@@ -7,7 +7,7 @@ import pytest
 import cleaner
 from cleaner import classify as C
 from cleaner.features import line_features
-from cleaner.markdown import read_line, read_lines
+from cleaner.markdown import fenced_code, read_line, read_lines
 
 PROSE = (
     "The committee agreed on Tuesday to raise the fees that small firms pay for their permits, "
@@ -116,3 +116,63 @@ def test_hostile_markdown_is_read_in_linear_time(line):
     text, linked = read_line(line)
     assert time.perf_counter() - started < 0.5
     assert 0 <= linked <= len(text)
+
+
+# -- fenced code blocks --------------------------------------------------------
+CODE = (
+    "```python\n"
+    "import json\n"
+    "\n"
+    "def load(path):\n"
+    "    with open(path) as f:\n"
+    "        return json.load(f)\n"
+    "}\n"
+    "}\n"
+    "# Subscribe to our newsletter\n"
+    "```\n"
+)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["a", "```", "x", "```", "b"], [False, True, True, True, False]),
+    (["```py", "x", "~~~", "y", "```"], [True] * 5),  # a tilde line does not close a backtick fence
+    (["~~~~", "x", "~~~", "~~~~~"], [True] * 4),  # nor does a shorter fence
+    (["```", "x", "``` not a close", "```"], [True] * 4),
+    (["``` a`b", "x", "```"], None),  # a backtick in the info string: not a fence, so the last one opens
+    (["```", "never closed", "more"], None),
+    (["plain", "text"], None),
+])
+def test_fenced_code_blocks_are_found_as_commonmark_reads_them(lines, expected):
+    assert fenced_code(lines) == expected
+
+
+def test_a_code_block_in_the_body_is_kept_whole():
+    """Its lines would read as menu lines, a rule hit and repeats one by one; as a block they stay."""
+    body = "# Parsing JSON in Python\n\n" + PROSE + "\n" + CODE + "\n" + PROSE2
+    result = cleaner.clean(MENU + body + TEASERS, format="text")
+    assert result.text == body
+    code = [d for d in result.decisions if d.rule == "context.code-block"]
+    assert len(code) == CODE.count("\n") - 1 and all(d.kept for d in code)  # the blank line is layout's
+    assert cleaner.clean(result.text, format="text").text == result.text
+
+
+def test_a_code_block_at_the_end_of_the_article_goes_with_it():
+    body = "# Parsing JSON in Python\n\n" + PROSE + "\nThe whole script:\n\n" + CODE
+    result = cleaner.clean(MENU + body + TEASERS, format="text")
+    assert result.text == body
+
+
+def test_a_code_block_among_boilerplate_goes_with_it():
+    """Code next to nothing kept (a share widget in a fence, below the teasers) is dropped whole."""
+    stray = "\n```\nShare on Twitter\n```\n"
+    result = cleaner.clean(MENU + "# Parsing JSON in Python\n\n" + PROSE + PROSE2 + TEASERS + stray, format="text")
+    assert "Share on Twitter" not in result.text
+    dropped = [d for d in result.decisions if d.rule == "context.code-outside"]
+    assert [d.text for d in dropped] == ["```\n", "Share on Twitter\n", "```\n"]
+
+
+def test_a_line_of_links_above_the_headline_is_not_part_of_the_title():
+    menu = "[Home](/) [Blog](/blog) [About](/about)\n"
+    result = cleaner.clean(menu + "# Council Backs New Budget Rules\n\n" + PROSE + PROSE2 + TEASERS, format="text")
+    assert not result.decisions[0].kept
+    assert result.text.startswith("# Council Backs New Budget Rules\n")
