@@ -479,6 +479,7 @@ def _title_like(item, min_words: int) -> bool:
         and f.words >= min_words
         and not BYLINE_OR_DATE_RE.search(item.stripped)
         and not PATH_SEPARATOR_RE.search(item.stripped)
+        and not (item.stripped.startswith("<") and item.stripped.endswith(">"))  # a line of HTML in Markdown
     )
 
 

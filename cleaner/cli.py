@@ -24,7 +24,7 @@ from . import __version__
 from . import report
 from .batch import DEFAULT_CHUNKSIZE, CleanerFactory, Fields, run_batch
 from .config import ConfigError, load_config
-from .core import InputError, Options
+from .core import InputError, Options, passthrough
 from .decode import BinaryInputError
 from .fileio import atomic_output, decode_document, encode_document, is_lossless, write_atomic
 from .rules import RuleError
@@ -306,8 +306,9 @@ def cmd_clean(argv: list) -> int:
     for path in args.files or ["-"]:
         name = "stdin" if path == "-" else path
         try:
-            doc = decode_document(_read(path))
-            result = cleaner.clean(doc.text, format=_fmt(args), url=args.url)
+            data = _read(path)
+            doc = decode_document(data)
+            result = _clean_file(cleaner, data, doc, args)
         except OSError as err:
             _err(f"{name}: cannot read: {err.strerror or err}")
             status = EXIT_ERROR
@@ -317,7 +318,8 @@ def cmd_clean(argv: list) -> int:
             status = EXIT_ERROR
             continue
         if args.diff:
-            _write(report.unified_diff(result, name))
+            # An HTML page's diff is of its visible text, not of the file: say so, as check does.
+            _write(report.unified_diff(result, name if result.format != "html" else f"{name} (visible text)"))
         elif args.explain:
             _write(report.explain(result, name))
         elif args.json:
@@ -329,6 +331,14 @@ def cmd_clean(argv: list) -> int:
         if args.summary:
             print(report.summary(result, name), file=sys.stderr)
     return status
+
+
+def _clean_file(cleaner, data: bytes, doc, args):
+    """Clean a decoded file; the size cap counts the file's bytes (``Options.max_bytes``)."""
+    cap = cleaner.options.max_bytes
+    if len(data) > cap:
+        return passthrough(doc.text, f"input is {len(data)} bytes, over the {cap} cap")[0]
+    return cleaner.clean(doc.text, format=_fmt(args), url=args.url)
 
 
 # -- cleaner check / fix -----------------------------------------------------------------
@@ -349,7 +359,7 @@ def plan_file(path: str, cleaner, args) -> Plan:
         return Plan(path, "error", f"cannot read: {err.strerror or err}")
     try:
         doc = decode_document(data)
-        result = cleaner.clean(doc.text, format=_fmt(args), url=args.url)
+        result = _clean_file(cleaner, data, doc, args)
     except (BinaryInputError, InputError) as err:
         return Plan(path, "error", _describe_input_error(err))
     if result.status != "ok":
@@ -466,14 +476,29 @@ def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> 
     kwargs = dict(factory=factory, jobs=args.jobs, chunksize=args.chunk_size, fields=fields,
                   format=_fmt(args), **extra)
     if args.output and args.output != "-":
-        with atomic_output(args.output) as out:
-            stats = run_batch(inputs, out, **kwargs)
+        _check_output_path(args.output)
+        try:
+            with atomic_output(args.output) as out:
+                stats = run_batch(inputs, out, **kwargs)
+        except OSError as err:
+            raise CliError(f"{args.output}: cannot write: {err.strerror or err}") from None
     else:
         sys.stdout.flush()
         stats = run_batch(inputs, sys.stdout.buffer, **kwargs)
         sys.stdout.buffer.flush()
     print(stats.line(), file=sys.stderr)
     return EXIT_ERROR if stats.input_errors else EXIT_OK
+
+
+def _check_output_path(path: str) -> None:
+    """Refuse an output the run could not write, before the run, not after it."""
+    target = Path(os.path.realpath(path))
+    if target.is_dir():
+        raise CliError(f"{path}: is a directory; -o takes a file")
+    if not target.parent.is_dir():
+        raise CliError(f"{path}: cannot write: no directory {target.parent}")
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise CliError(f"{path}: cannot write: directory {target.parent} is not writable")
 
 
 # -- cleaner learn ---------------------------------------------------------------------------
@@ -538,14 +563,9 @@ def _buffer_stdin(inputs: list, folder: str) -> tuple:
 def main(argv: Optional[list] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in COMMANDS:
-            command, rest = argv[0], argv[1:]
-            if command == "batch":
-                return cmd_batch(rest)
-            if command == "learn":
-                return cmd_learn(rest)
-            return cmd_files(command, rest)
-        return cmd_clean(argv)
+        status = _dispatch(argv)
+        sys.stdout.flush()  # here, where a write error can still be reported, not at exit
+        return status
     except CliError as err:
         _err(str(err))
         return EXIT_ERROR
@@ -553,13 +573,35 @@ def main(argv: Optional[list] = None) -> int:
         _err("interrupted")
         return 130
     except BrokenPipeError:
-        # The reader went away (e.g. `cleaner page.txt | head`): stop quietly.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
+        # The reader went away (e.g. `cleaner page.txt | head`): stop quietly,
+        # with 1, as Python's own documentation advises for EPIPE.
+        _silence_stdout()
         return EXIT_CHANGED
+    except OSError as err:
+        # Output that cannot be written (a full disk, /dev/full): say so, no traceback.
+        _silence_stdout()
+        _err(f"{err.filename}: {err.strerror or err}" if err.filename else f"cannot write output: {err.strerror or err}")
+        return EXIT_ERROR
+
+
+def _dispatch(argv: list) -> int:
+    if argv and argv[0] in COMMANDS:
+        command, rest = argv[0], argv[1:]
+        if command == "batch":
+            return cmd_batch(rest)
+        if command == "learn":
+            return cmd_learn(rest)
+        return cmd_files(command, rest)
+    return cmd_clean(argv)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

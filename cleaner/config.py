@@ -76,27 +76,35 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
 
 
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, but a folder we may not look into is an error, not "no config"."""
+    try:
+        return path.is_file()
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read config: {err.strerror or err}") from None
+
+
 def find_config(explicit=None, cwd=None, env=None) -> tuple[Optional[Path], dict]:
     """``(path, table)`` of the configuration in force, or ``(None, {})``."""
     if explicit is not None:
         path = Path(explicit)
-        if not path.is_file():
+        if not _is_file(path):
             raise ConfigError(f"{path}: config file not found")
         return path, _read_toml(path)
     cwd = Path.cwd() if cwd is None else Path(cwd)
     for name in LOCAL_NAMES:
         path = cwd / name
-        if path.is_file():
+        if _is_file(path):
             return path, _read_toml(path)
     pyproject = cwd / "pyproject.toml"
-    if pyproject.is_file():
+    if _is_file(pyproject):
         table = _read_toml(pyproject).get("tool", {}).get("cleaner")
         if table is not None:
             if not isinstance(table, dict):
                 raise ConfigError(f"{pyproject}: [tool.cleaner] must be a table")
             return pyproject, table
     path = user_config_path(env)
-    if path.is_file():
+    if _is_file(path):
         return path, _read_toml(path)
     return None, {}
 

@@ -7,6 +7,7 @@ worker processes.  Everything per document is local to ``clean``.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -39,7 +40,7 @@ class Options:
     keep_title: bool = True  # keep the document title (first heading before the body)
     tables: bool = True  # HTML: keep tables inside the body
     markdown: bool = False  # HTML: mark headings and list items in the body
-    max_bytes: int = DEFAULT_MAX_BYTES  # larger documents pass through unchanged
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger documents pass through unchanged (bytes; a str: characters)
     time_limit: float = DEFAULT_TIME_LIMIT  # seconds; over budget -> pass through
     extractors: bool = True  # HTML: consult trafilatura and readability-lxml
     stable: bool = True  # re-clean the body until it no longer changes (idempotence)
@@ -77,16 +78,19 @@ class Cleaner:
     # -- entry point -------------------------------------------------------
     def clean(self, data, *, format: Optional[str] = None, url: Optional[str] = None) -> Result:
         """Clean one document (``str`` or ``bytes``); format is detected unless given."""
+        size, unit = None, "characters"  # the cap counts bytes of bytes input, characters of a str
         if isinstance(data, (bytes, bytearray, memoryview)):
             data = bytes(data)
+            size, unit = len(data), "bytes"
             try:
                 data, _encoding = decode_bytes(data)
             except BinaryInputError as err:
                 raise InputError(str(err)) from None
         elif not isinstance(data, str):
             raise InputError(f"expected str or bytes, got {type(data).__name__}")
-        if len(data) > self.options.max_bytes:
-            return passthrough(data, f"input is {len(data)} characters, over the {self.options.max_bytes} cap")[0]
+        size = len(data) if size is None else size
+        if size > self.options.max_bytes:
+            return passthrough(data, f"input is {size} {unit}, over the {self.options.max_bytes} cap")[0]
         fmt = format or detect_format(data)
         if fmt == "html":
             from .html import clean_html
@@ -343,13 +347,30 @@ def split_lines(text: str) -> list:
     return lines
 
 
+TAG_RE = re.compile(r"</?[a-zA-Z][\w:-]{0,30}[\s/>]|<!--")
+
+
 def detect_format(text: str) -> str:
+    """"html" for a page or a fragment of markup, else "text".
+
+    A fragment (``<div>...``) is HTML when markup is on most of its lines: a
+    Markdown file that opens with a line of HTML (a README's centred logo,
+    ``<p align="center">``) is text with a tag in it, and so is a cleaned
+    body whose first line quotes a tag.
+    """
     head = text[:2048].lstrip("\ufeff \t\r\n").lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")) or (
-        head.startswith("<") and ("<body" in text[:65536].lower() or "<head" in head or "<div" in head or "<p" in head)
-    ):
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
         return "html"
-    return "text"
+    if not head.startswith("<"):
+        return "text"
+    sample = text[:65536]
+    if "<body" in sample.lower() or "<head" in head:
+        return "html"
+    if "<div" not in head and "<p" not in head:
+        return "text"
+    lines = [line for line in sample.split("\n") if line.strip()]
+    tagged = sum(1 for line in lines if TAG_RE.search(line))
+    return "html" if 2 * tagged >= len(lines) else "text"
 
 
 def host_of(url: Optional[str]) -> str:

@@ -7,14 +7,19 @@ every kept line byte-exact (``\\r`` included), so a fixed file keeps its
 encoding, BOM, line endings and final newline.
 
 ``write_atomic`` writes a temporary file in the same directory, fsyncs it and
-``os.replace``s it over the target, keeping the target's permission bits.  On
-any error the temporary file is removed and the original is left as it was.
+``os.replace``s it over the target, keeping the target's permission bits and,
+as far as the caller may, its owner and group.  A symlink is followed (the
+link stays a link), and a file without its owner's write bit is refused, as
+an editor or ``black`` would refuse it.  On any error the temporary file is
+removed and the original is left as it was.  A file with other hard links
+is replaced, not written into: the other links keep the old text.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -111,19 +116,22 @@ def atomic_output(path):
     given the permission bits of the file it replaces, then renamed over it
     (``os.replace``).  On any error, or a kill, the original stays as it was.
     """
-    path = Path(path)
+    path = Path(os.path.realpath(path))  # through a symlink: the link stays, its target is written
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        st = os.stat(path)
     except FileNotFoundError:
-        mode = None
+        st = None
+    if st is not None and not st.st_mode & stat.S_IWUSR:
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        if st is not None:
+            _copy_owner(st, tmp)
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -132,6 +140,18 @@ def atomic_output(path):
             pass
         raise
     _fsync_dir(path.parent)
+
+
+def _copy_owner(st: os.stat_result, tmp: str) -> None:
+    """Give the new file the old one's owner and group, as far as we may."""
+    if (st.st_uid, st.st_gid) == (os.getuid(), os.getgid()):
+        return
+    for uid, gid in ((st.st_uid, st.st_gid), (-1, st.st_gid)):
+        try:
+            os.chown(tmp, uid, gid)
+            return
+        except OSError:
+            continue  # not root: the group may still be ours to give
 
 
 def _fsync_dir(directory: Path) -> None:

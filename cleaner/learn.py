@@ -253,9 +253,15 @@ def _plural(n: int, word: str) -> str:
 
 
 # -- rendering -----------------------------------------------------------------------
+# What json.dumps leaves as it is but TOML forbids in a string: DEL, and lone
+# surrogates (no Unicode scalar value, so no escape either).
+TOML_UNSAFE_RE = re.compile("[\x7f\ud800-\udfff]")
+
+
 def _toml_string(text: str) -> str:
     # JSON string escapes (\" \\ \n \t \uXXXX) are valid TOML basic-string escapes.
-    return json.dumps(text, ensure_ascii=False)
+    quoted = json.dumps(text, ensure_ascii=False)
+    return TOML_UNSAFE_RE.sub(lambda m: "\\u007f" if m[0] == "\x7f" else "\ufffd", quoted)
 
 
 def rule_slugs(sites: Iterable[str]) -> dict:

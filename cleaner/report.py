@@ -105,7 +105,7 @@ def unified_diff(result, name: str = "input", context: int = 3) -> str:
     for d in decisions:
         new_index.append(kept_so_far)
         kept_so_far += d.kept
-    out = [f"--- {name}\n", f"+++ {name} (cleaned)\n"]
+    out = diff_headers(name)
     n = len(decisions)
     for group in groups:
         lo = max(0, group[0] - context)
@@ -124,13 +124,24 @@ def unified_diff(result, name: str = "input", context: int = 3) -> str:
     return "".join(out)
 
 
+def diff_headers(name: str) -> list:
+    """The ``---``/``+++`` lines.  A name with a space ends with a tab, as in
+    git's and GNU diff's output, so ``patch`` reads the whole name."""
+    if any(c.isspace() for c in name):
+        return [f"--- {name}\t\n", f"+++ {name}\t(cleaned)\n"]
+    return [f"--- {name}\n", f"+++ {name} (cleaned)\n"]
+
+
 def _difflib_diff(result, name: str, context: int) -> str:
     """Fallback when the body is not a subset of the source lines (e.g. markdown)."""
     a = result.source.splitlines(keepends=True)
     b = result.text.splitlines(keepends=True)
     by_line = {d.line: d for d in result.decisions}
-    out = []
-    for line in difflib.unified_diff(a, b, name, f"{name} (cleaned)", n=context, lineterm="\n"):
+    out: list = []
+    for k, line in enumerate(difflib.unified_diff(a, b, name, name, n=context, lineterm="\n")):
+        if k < 2:  # difflib's own ---/+++ lines (it yields nothing at all when nothing changed)
+            out += diff_headers(name) if k == 0 else []
+            continue
         if line.startswith("@@"):
             m = re.match(r"@@ -(\d+)(?:,(\d+))? ", line)
             start = int(m.group(1))
@@ -139,8 +150,6 @@ def _difflib_diff(result, name: str, context: int) -> str:
             heading = _reasons(by_line[k] for k in range(start, start + length) if k in by_line)
             line = line.rstrip("\n") + (f" {heading}" if heading else "") + "\n"
             out.append(line)
-        elif line.startswith(("---", "+++")):
-            out.append(line if line.endswith("\n") else line + "\n")
         else:
             out.append(_line(line[0], line[1:]))
     return "".join(out)

@@ -29,6 +29,7 @@ the cleaner crawl on a long or hostile line.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from bisect import bisect_left
@@ -138,6 +139,10 @@ def _repeat_beside_nothing(body) -> bool:
     return False
 
 
+# Lines a zero-width match shows on: "x?" matches "", "\b" matches at the edge of "a".
+EMPTY_MATCH_SAMPLES = ("", "a", "a b", "1.", "-")
+
+
 def check_regex(pattern: str) -> None:
     """Refuse patterns that can backtrack badly on long or hostile lines.
 
@@ -152,7 +157,9 @@ def check_regex(pattern: str) -> None:
       thousands of ways, and tries them all when the line does not match (a
       rule of this shape took 190 s on a 300-character line, bug 11 in
       docs/reliability.md); write ``\\w{1,40}(?: \\w{1,40}){0,5}``;
-    - no backreferences.
+    - no backreferences;
+    - no pattern that matches the empty string (``london|``, ``x?``,
+      ``\\b``): it would match every line.
 
     Not caught: alternatives that match the same text inside a repeat
     (``(a|a){1,50}``); the shipped rules are timed against hostile lines in
@@ -193,6 +200,9 @@ def check_regex(pattern: str) -> None:
                 walk(arg, outer)
 
     walk(parsed, 1)
+    compiled = re.compile(pattern, re.IGNORECASE)
+    if any(m.end() == m.start() for sample in EMPTY_MATCH_SAMPLES for m in compiled.finditer(sample)):
+        raise RuleError(f"regex {pattern!r} matches the empty string, so it would match every line")
 
 
 def _rule_from_table(table: dict, source: str) -> Rule:
@@ -260,7 +270,9 @@ def builtin_rule_files() -> list:
 
 
 def load_rules(paths: Iterable = (), builtin: bool = True) -> "RuleSet":
-    """Load the shipped rule files (unless ``builtin=False``) plus ``paths``."""
+    """Load the shipped rule files (unless ``builtin=False``) plus ``paths`` (one path or several)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     rules: list[Rule] = []
     if builtin:
         for f in builtin_rule_files():

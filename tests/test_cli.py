@@ -7,6 +7,8 @@ import json
 import os
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,7 +16,7 @@ import cleaner
 from cleaner import cli
 from cleaner.config import ConfigError, load_config
 
-from conftest import AD_SPLIT_ARTICLE, ARTICLE, PNG_BYTES
+from conftest import AD_SPLIT_ARTICLE, ARTICLE, PNG_BYTES, subprocess_env
 
 NAV_ONLY = "Home\nAbout us\nContact\nPrivacy Policy\nCookie settings\n"
 HTML_PAGE = (
@@ -330,3 +332,75 @@ def test_cli_uses_config_from_cwd_and_flags_override(tmp_path, run_cli, article_
     assert proc.returncode == 2 and b"cleaner.toml" in proc.stderr and proc.stdout == b""
     missing = run_cli("--config", tmp_path / "absent.toml", "article.txt", cwd=tmp_path)
     assert missing.returncode == 2 and b"absent.toml: config file not found" in missing.stderr
+
+
+# -- output and file-system errors ----------------------------------------------------
+def test_a_full_disk_on_stdout_is_a_message_and_exit_2(article_file):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "cleaner", str(article_file)], stdout=full,
+                              stderr=subprocess.PIPE, env=subprocess_env(), timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().strip() == "cleaner: cannot write output: No space left on device"
+
+
+@pytest.mark.parametrize("target, message", [
+    ("{tmp}", "is a directory"),
+    ("{tmp}/no/such/dir/out.jsonl", "cannot write: no directory"),
+])
+def test_batch_refuses_an_unwritable_output_before_the_run(tmp_path, capsys, target, message):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n")
+    assert cli.main(["batch", str(src), "-j", "1", "-o", target.format(tmp=tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "documents in" not in err  # refused before any document was cleaned
+
+
+def test_fix_edits_a_symlinks_target_and_leaves_read_only_files(tmp_path, capsys):
+    real = tmp_path / "real.txt"
+    real.write_text(ARTICLE)
+    link = tmp_path / "link.txt"
+    link.symlink_to("real.txt")
+    locked = tmp_path / "locked.txt"
+    locked.write_text(ARTICLE)
+    os.chmod(locked, 0o444)
+    assert cli.main(["fix", str(link), str(locked)]) == 2
+    assert link.is_symlink() and real.read_text() == body_of(ARTICLE)
+    assert locked.read_text() == ARTICLE
+    assert f"{locked}: cannot write: the file is read-only; left unchanged" in capsys.readouterr().err
+
+
+def test_diff_of_a_file_name_with_a_space_applies(run_cli, tmp_path):
+    (tmp_path / "my article.txt").write_text(ARTICLE)
+    proc = run_cli("--diff", "my article.txt", cwd=tmp_path)
+    assert proc.stdout.startswith(b"--- my article.txt\t\n+++ my article.txt\t(cleaned)\n@@ ")
+    (tmp_path / "d.patch").write_bytes(proc.stdout)
+    done = subprocess.run(["patch", "-p0", "--silent", "-i", "d.patch"], cwd=tmp_path, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "my article.txt").read_text() == body_of(ARTICLE)
+
+
+def test_max_bytes_counts_the_bytes_of_a_file(tmp_path, capsys):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(ARTICLE.encode("utf-16"))  # twice as many bytes as characters
+    cap = len(ARTICLE) + 10
+    assert cli.main(["--max-bytes", str(cap), str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == ARTICLE and f"over the {cap} cap" in err and "bytes" in err
+
+
+def test_an_unreadable_user_config_folder_is_an_error_not_a_traceback(tmp_path, monkeypatch):
+    """``Path.is_file`` raises for a folder we may not search (EACCES); root may search any, so it is simulated."""
+    locked = tmp_path / "xdg"
+    is_file = Path.is_file
+
+    def denied(self):
+        if str(self).startswith(str(locked)):
+            raise PermissionError(13, "Permission denied", str(self))
+        return is_file(self)
+
+    monkeypatch.setattr(Path, "is_file", denied)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(locked))
+    with pytest.raises(ConfigError, match="cannot read config: Permission denied"):
+        load_config(cwd=tmp_path)

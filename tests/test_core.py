@@ -360,10 +360,32 @@ def test_regex_linter_rejects_backtracking_traps(pattern):
         check_regex(pattern)
 
 
-@pytest.mark.parametrize("pattern", [r"(?:\w{1,40} ){0,3}", r"\w{1,40}(?: \w{1,40}){0,5}", r"(?:ab){1,5}",
+@pytest.mark.parametrize("pattern", [r"(?:\w{1,40} ){0,3}end", r"\w{1,40}(?: \w{1,40}){0,5}", r"(?:ab){1,5}",
                                      r"x(?: ?(?:jump|print)){0,5}", r"(?:[A-Z][\w'-]{0,30} ){1,4}"])
 def test_regex_linter_accepts_repeats_with_a_separator(pattern):
     check_regex(pattern)
+
+
+@pytest.mark.parametrize("pattern", ["london|", "x?", "a{0,5}", "(?:)", "(?:ads?)?", "^", "\\b"])
+def test_regex_linter_rejects_patterns_that_match_every_line(pattern):
+    with pytest.raises(RuleError, match="matches the empty string"):
+        check_regex(pattern)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+    ("<div><p>hello</p></div>", "html"),
+    ("<div>\n  <p>\n    Some words\n  </p>\n</div>\n", "html"),
+    ("Just text with a <b> tag inside.\n", "text"),
+    # A README that opens with a centred logo is Markdown, not a page.
+    ('<p align="center"><img src="logo.png"></p>\n\n# Install guide\n\nInstalling takes a minute.\n\n'
+     "```sh\npip install tool\n```\n", "text"),
+    # A cleaned body whose first line quotes markup is still text.
+    ("<div> <p>Hello</p> </div>\nThis tutorial explains how the div element groups content.\n"
+     "Semantic elements say more about what they hold.\n", "text"),
+])
+def test_detect_format_by_how_much_of_the_text_is_markup(text, expected):
+    assert detect_format(text) == expected
 
 
 def test_shipped_rules_load_and_have_descriptions():

@@ -111,3 +111,33 @@ def test_write_atomic_unencodable_text_touches_nothing(tmp_path):
         write_atomic(path, "caf\u00e9 \u20ac\n", "ascii")
     assert path.read_bytes() == b"ascii\n"
     assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+def test_write_atomic_through_a_symlink_writes_the_target(tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text("old\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target.name)
+    write_atomic(link, "new\n")
+    assert link.is_symlink() and os.readlink(link) == "real.txt"
+    assert target.read_text() == "new\n"
+
+
+def test_write_atomic_refuses_a_read_only_file(tmp_path):
+    path = tmp_path / "f.txt"
+    path.write_text("old\n")
+    os.chmod(path, 0o444)
+    with pytest.raises(PermissionError, match="read-only"):
+        write_atomic(path, "new\n")
+    assert path.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_write_atomic_keeps_owner_and_group(tmp_path):
+    path = tmp_path / "f.txt"
+    path.write_text("old\n")
+    os.chown(path, 65534, 65534)
+    write_atomic(path, "new\n")
+    st = os.stat(path)
+    assert (st.st_uid, st.st_gid) == (65534, 65534) and path.read_text() == "new\n"

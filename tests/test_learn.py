@@ -201,6 +201,15 @@ def test_toml_escaping_round_trips():
     assert normalize(odd) in learned_phrases(learn_site_rules(docs))
 
 
+@pytest.mark.parametrize("odd, phrase", [
+    ("Del\x7fchar menu", "del\x7fchar menu"),  # DEL is legal in JSON, not in a TOML string
+    ("Half \ud800 pair", "half \ufffd pair"),  # no TOML escape can hold a lone surrogate
+])
+def test_learned_rules_escape_what_toml_forbids(odd, phrase):
+    docs = [("https://q.example/%d" % i, odd + "\n" + body(i)[0] + "\n") for i in range(3)]
+    assert phrase in learned_phrases(learn_site_rules(docs))
+
+
 # -- cleaning with the learned rules -------------------------------------------------------------
 NEW_DOC = "\n".join(
     HEADER
