@@ -537,11 +537,13 @@ def _why_bad(f: Features, neutral: bool) -> str:
 def settle_code_blocks(scored: list, verdicts: list) -> list:
     """Keep or drop each code block whole, with the lines next to it.
 
-    A fenced code block (``markdown.fenced_code``) is read as one thing: its
+    A fenced code block (``markdown.fenced_code``; HTML's ``<pre>`` comes
+    fenced from ``segment.segment_page``) is read as one thing: its
     lines are short and free of stopwords, so judged alone they would read
     as menu lines, and dropping some of them breaks the code.  Menus and ads
     do not come as code, so a block goes with the body: it is kept when the
-    line just above or just below it is kept.
+    line just above or just below it is kept, or when most of its own lines
+    are (in HTML, the extractors' votes).
     """
     out = list(verdicts)
     lines = [i for i, s in enumerate(scored) if s.cls != BLANK]
@@ -554,13 +556,17 @@ def settle_code_blocks(scored: list, verdicts: list) -> list:
         while end + 1 < len(lines) and scored[lines[end + 1]].cls == CODE:
             end += 1
         neighbours = [lines[j] for j in (k - 1, end + 1) if 0 <= j < len(lines)]
-        kept = any(out[j] is not None and out[j].kept for j in neighbours)
-        first, last = scored[lines[k]].line.number, scored[lines[end]].line.number
-        verdict = (Verdict(True, "context", "context.code-block", f"code block (lines {first}-{last}) next to the body")
-                   if kept else
-                   Verdict(False, "context", "context.code-outside",
-                           f"code block (lines {first}-{last}) with no kept line next to it"))
-        for j in lines[k:end + 1]:
+        block = lines[k:end + 1]
+        first, last = scored[block[0]].line.number, scored[block[-1]].line.number
+        if any(out[j] is not None and out[j].kept for j in neighbours):
+            verdict = Verdict(True, "context", "context.code-block", f"code block (lines {first}-{last}) next to the body")
+        elif 2 * sum(1 for j in block if out[j] is not None and out[j].kept) > len(block):
+            verdict = Verdict(True, "context", "context.code-block",
+                              f"code block (lines {first}-{last}), most of it kept by the evidence")
+        else:
+            verdict = Verdict(False, "context", "context.code-outside",
+                              f"code block (lines {first}-{last}) with no kept line next to it")
+        for j in block:
             out[j] = verdict
         k = end + 1
     return out

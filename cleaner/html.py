@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 import lxml.html
 from lxml import etree
 
-from .evidence import inside, readability_text, trafilatura_text
+from .evidence import inside, readability_text, squash, trafilatura_text
 from .model import BlockHint, Line
 from .segment import BLOCK_TAGS, INVISIBLE_TAGS, segment_page
 
@@ -111,11 +111,11 @@ def page_lines(cleaner, html: str, url=None) -> list:
     """Blocks of the page as ``Line`` records carrying their DOM and extractor evidence."""
     options = cleaner.options
     tree = parse_html(html)
-    blocks, depth = segment_page(tree)
+    blocks, depth = segment_page(tree, code_blocks=True)
     if not blocks or depth >= PARSER_DEPTH_LIMIT:
         # No tree, or the parser gave up on the nesting: recover the text without one.
         return [Line(i + 1, text + "\n") for i, text in enumerate(recovered_lines(html))]
-    texts = [b.text for b in blocks]
+    texts = [squash(b.text) if b.pre else b.text for b in blocks]  # the extractors' text is matched squashed
     traf = read = [None] * len(blocks)
     if options.extractors and len(html) <= EXTRACTOR_MAX_CHARS and depth <= EXTRACTOR_MAX_DEPTH:
         traf = inside(texts, trafilatura_text(tree, tables=options.tables, url=url, favor_recall=options.favor_recall))
@@ -133,6 +133,7 @@ def page_lines(cleaner, html: str, url=None) -> list:
             in_trafilatura=in_traf,
             in_readability=in_read,
             table=block.table,
+            pre=block.pre,
         )
         lines.append(Line(i + 1, block.text + "\n", hint))
     return lines
@@ -160,16 +161,21 @@ def render_markdown(lines: list, decisions) -> str:
     """The kept blocks with headings (``#``) and list items (``-``) marked.
 
     The decisions and the diff still describe the plain blocks; Markdown is
-    only how the body is written out.
+    only how the body is written out.  Blocks are parted by a blank line,
+    but a code block's lines (fenced already) follow one another as they are.
     """
-    out = []
+    parts: list = []  # [is_code, text]
     for line, decision in zip(lines, decisions):
         if not decision.kept:
             continue
-        text, hint = line.text.rstrip("\n"), line.hint
-        if hint is not None and hint.heading:
+        text, hint = line.text, line.hint
+        code = hint is not None and hint.pre
+        if code and parts and parts[-1][0]:
+            parts[-1][1] += text
+            continue
+        if hint is not None and hint.heading and not code:
             text = "#" * hint.heading + " " + text
-        elif hint is not None and hint.list_item:
+        elif hint is not None and hint.list_item and not code:
             text = "- " + text
-        out.append(text + "\n")
-    return "\n".join(out)
+        parts.append([code, text])
+    return "\n".join(text for _, text in parts)

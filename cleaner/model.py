@@ -40,6 +40,7 @@ class BlockHint(NamedTuple):
     in_trafilatura: Optional[bool] = None
     in_readability: Optional[bool] = None
     table: bool = False
+    pre: bool = False  # a line of preformatted text (<pre>): code, kept or dropped as one block
 
 
 class Decision(NamedTuple):

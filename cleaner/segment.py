@@ -1,7 +1,8 @@
 """Turn a parsed HTML tree into text blocks in reading order.
 
 One block is what a reader sees as one line: a paragraph, a heading, a list
-item, a table row, a caption.  Each block keeps DOM evidence (``BlockHint``)
+item, a table row, a caption, a line of preformatted text (``<pre>``: code
+keeps its lines and indentation, as a browser shows it).  Each block keeps DOM evidence (``BlockHint``)
 for the classifier.  The walk is iterative (``lxml.etree.iterwalk``), so deep
 nesting cannot exhaust the Python stack.
 """
@@ -54,6 +55,7 @@ class Block:
     link_chars: int
     tokens: tuple
     in_main: bool
+    pre: bool = False  # a line of a <pre> block: its text keeps its indentation
     text: str = ""  # the parts joined, whitespace collapsed: set when the block is complete
 
 
@@ -76,30 +78,42 @@ def visible_blocks(root) -> list:
     return segment_page(root)[0]
 
 
-ROOT_CONTEXT = ("", 0, False, False, (), False, False)
+ROOT_CONTEXT = ("", 0, False, False, (), False, False, False)
 
 
-def segment_page(root) -> tuple:
-    """(visible blocks in reading order, deepest nesting of visible elements)."""
+def segment_page(root, code_blocks: bool = False) -> tuple:
+    """(visible blocks in reading order, deepest nesting of visible elements).
+
+    With ``code_blocks`` a ``<pre>`` keeps its lines and indentation, between
+    two fence lines (a Markdown fenced code block), so that the cleaner, and
+    a later text-mode clean of its output, read it as one block of code.
+    Without, it is a block like a paragraph, its whitespace collapsed (what
+    a naive scraper saves).
+    """
     blocks: list = []
-    # Context of the open elements: (tag, heading, list_item, table, tokens, in_main, in_link).
+    # Context of the open elements: (tag, heading, list_item, table, tokens, in_main, in_link, in_pre).
     stack: list = [ROOT_CONTEXT]
     skip_depth = 0
     max_depth = 0
     current: Block | None = None
+    pre_start = -1  # where the blocks of the open <pre> begin
 
     def flush():
-        if current is not None and current.text_parts:
-            current.text = " ".join("".join(current.text_parts).split())
-            if current.text:
-                blocks.append(current)
+        if current is None or not current.text_parts:
+            return
+        if current.pre:
+            blocks.extend(preformatted_lines(current))
+            return
+        current.text = " ".join("".join(current.text_parts).split())
+        if current.text:
+            blocks.append(current)
 
     def add_text(text):
         """Text (an element's text or tail) into the current block, opening one if needed."""
         nonlocal current
         ctx = stack[-1]
         if current is None:
-            current = Block([], ctx[0], ctx[1], ctx[2], ctx[3], 0, ctx[4], ctx[5])
+            current = Block([], ctx[0], ctx[1], ctx[2], ctx[3], 0, ctx[4], ctx[5], ctx[7])
         current.text_parts.append(text)
         if ctx[6]:
             current.link_chars += len(text.strip())
@@ -124,13 +138,18 @@ def segment_page(root) -> tuple:
                 parent[4] + tokens if tokens else parent[4],
                 parent[5] or tag in MAIN_MARKERS or (bool(attrs) and attrs.get("itemprop") == "articleBody"),
                 parent[6] or tag == "a",
+                parent[7] or (code_blocks and tag == "pre"),
             )
             stack.append(ctx)
             if len(stack) > max_depth:
                 max_depth = len(stack)
             if tag in BLOCK_TAGS:
                 flush()
-                current = Block([], *ctx[:4], 0, ctx[4], ctx[5])
+                current = Block([], *ctx[:4], 0, ctx[4], ctx[5], ctx[7])
+                if ctx[7] and not parent[7]:
+                    pre_start = len(blocks)
+            elif tag == "br" and ctx[7]:
+                add_text("\n")  # a line break inside <pre> is one of its lines
             elif tag == "br":
                 flush()
                 current = None
@@ -142,11 +161,39 @@ def segment_page(root) -> tuple:
                 if skip_depth == 0 and el.tail:
                     add_text(el.tail)  # the tail of a skipped element is visible text again
                 continue
-            stack.pop()
+            ctx = stack.pop()
             if tag in BLOCK_TAGS:
                 flush()
                 current = None
+                if ctx[7] and not stack[-1][7]:
+                    fence_code(blocks, pre_start)
             if el.tail:
                 add_text(el.tail)
     flush()
     return blocks, max_depth - 1
+
+
+def fence_code(blocks: list, start: int) -> None:
+    """Put fence lines around ``blocks[start:]``, the lines of one ``<pre>``; a
+    fence is longer than any run of backticks that starts one of its lines."""
+    if start >= len(blocks):
+        return
+    longest = max(len(b.text) - len(b.text.lstrip("`")) for b in blocks[start:])
+    first = blocks[start]
+    fence = Block([], first.tag, first.heading, first.list_item, first.table, 0, first.tokens, first.in_main,
+                  True, "`" * max(3, longest + 1))
+    blocks.insert(start, fence)
+    blocks.append(fence)
+
+
+def preformatted_lines(block: Block) -> list:
+    """A ``<pre>`` block as one block per line, indentation kept, trailing spaces
+    and the blank lines at its start and end dropped; a blank line inside it
+    stays (as a block with no text)."""
+    lines = "".join(block.text_parts).split("\n")
+    lines = [line.rstrip() for line in lines]
+    while lines and not lines[-1]:
+        lines.pop()
+    first = next((i for i, line in enumerate(lines) if line), len(lines))
+    return [Block([], block.tag, block.heading, block.list_item, block.table, 0, block.tokens, block.in_main,
+                  True, line) for line in lines[first:]]

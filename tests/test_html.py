@@ -146,3 +146,50 @@ def test_quality_floor_on_real_pages():
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     f1 = 2 * precision * recall / (precision + recall)
     assert f1 >= MIN_F1, f"F1 {f1:.3f} (P {precision:.3f}, R {recall:.3f}) below {MIN_F1} on {len(items)} pages"
+
+
+# -- <pre>: code keeps its lines ---------------------------------------------------------
+CODE_HTML = (
+    "<pre><code>import json\n\ndef load(path):\n    with open(path) as f:\n"
+    "        return json.load(f)  # &lt;done&gt;\n</code></pre>"
+)
+CODE_LINES = "```\nimport json\n\ndef load(path):\n    with open(path) as f:\n        return json.load(f)  # <done>\n```\n"
+
+
+def test_a_code_block_keeps_its_lines_and_indentation_and_is_stable():
+    result = cleaner.clean(page(PARA + CODE_HTML + MORE), format="html")
+    assert CODE_LINES in result.text
+    assert all(d.kept for d in result.decisions if d.rule == "context.code-block")
+    assert cleaner.clean(result.text, format="text").text == result.text  # a text-mode clean keeps it too
+
+
+def test_markdown_output_writes_a_code_block_once_and_unbroken():
+    body = cleaner.clean(page(PARA + CODE_HTML + MORE), format="html", markdown=True).text
+    assert "\n\n" + CODE_LINES + "\n" in body and body.count("```") == 2
+
+
+def test_code_in_a_sidebar_goes_with_the_sidebar():
+    sidebar = "<aside class='sidebar'><h3>Embed our widget</h3><pre>&lt;script src=x.js&gt;\nwidget()</pre></aside>"
+    result = cleaner.clean(page(PARA + MORE) .replace("<footer>", sidebar + "<footer>"), format="html")
+    assert "widget()" not in result.text
+    assert {d.rule for d in result.decisions if "widget()" in d.text} == {"context.code-outside"}
+
+
+@pytest.mark.parametrize("pre, lines", [
+    ("<pre>a<br>b</pre>", ["```", "a", "b", "```"]),  # <br> in <pre> is a line break
+    ("<pre>\n\n  x\n\n\n</pre>", ["```", "  x", "```"]),  # blank lines at the edges go, indentation stays
+    ("<pre>```\nfenced\n````</pre>", ["`````", "```", "fenced", "````", "`````"]),  # a longer fence than any inside
+    ("<pre>   </pre>", []),
+    ("<pre><div>one</div><div>two</div></pre>", ["```", "one", "two", "```"]),  # one fence for one <pre>
+])
+def test_pre_blocks_are_segmented_as_fenced_lines(pre, lines):
+    from cleaner.segment import segment_page
+
+    blocks, _ = segment_page(parse_html(f"<html><body>{pre}</body></html>"), code_blocks=True)
+    assert [b.text for b in blocks] == lines and all(b.pre for b in blocks)
+
+
+def test_visible_text_is_still_the_naive_scrape():
+    """``visible_text`` (the benchmark's noisy scrape) reads a <pre> as one block, its whitespace collapsed."""
+    assert visible_text(f"<html><body>{CODE_HTML}</body></html>") == \
+        "import json def load(path): with open(path) as f: return json.load(f) # <done>\n"
