@@ -1,8 +1,8 @@
 """Turn a parsed HTML tree into text blocks in reading order.
 
 One block is what a reader sees as one line: a paragraph, a heading, a list
-item, a table row, a caption, a line of preformatted text (``<pre>``: code
-keeps its lines and indentation, as a browser shows it).  Each block keeps DOM evidence (``BlockHint``)
+item, a table row, a caption; with ``code_blocks``, a line of a ``<pre>``
+(code keeps its lines and indentation).  Each block keeps DOM evidence (``BlockHint``)
 for the classifier.  The walk is iterative (``lxml.etree.iterwalk``), so deep
 nesting cannot exhaust the Python stack.
 """
@@ -175,10 +175,12 @@ def segment_page(root, code_blocks: bool = False) -> tuple:
 
 def fence_code(blocks: list, start: int) -> None:
     """Put fence lines around ``blocks[start:]``, the lines of one ``<pre>``; a
-    fence is longer than any run of backticks that starts one of its lines."""
+    fence is longer than any run of backticks that starts one of its lines
+    (indented or not: fences are found on stripped lines)."""
     if start >= len(blocks):
         return
-    longest = max(len(b.text) - len(b.text.lstrip("`")) for b in blocks[start:])
+    heads = [b.text.lstrip() for b in blocks[start:]]
+    longest = max(len(h) - len(h.lstrip("`")) for h in heads)
     first = blocks[start]
     fence = Block([], first.tag, first.heading, first.list_item, first.table, 0, first.tokens, first.in_main,
                   True, "`" * max(3, longest + 1))

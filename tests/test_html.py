@@ -179,6 +179,7 @@ def test_code_in_a_sidebar_goes_with_the_sidebar():
     ("<pre>a<br>b</pre>", ["```", "a", "b", "```"]),  # <br> in <pre> is a line break
     ("<pre>\n\n  x\n\n\n</pre>", ["```", "  x", "```"]),  # blank lines at the edges go, indentation stays
     ("<pre>```\nfenced\n````</pre>", ["`````", "```", "fenced", "````", "`````"]),  # a longer fence than any inside
+    ("<pre>x\n    ````\ny</pre>", ["`````", "x", "    ````", "y", "`````"]),  # an indented run counts too
     ("<pre>   </pre>", []),
     ("<pre><div>one</div><div>two</div></pre>", ["```", "one", "two", "```"]),  # one fence for one <pre>
 ])
