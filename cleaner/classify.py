@@ -69,10 +69,17 @@ WEIGHT_MENU = -30.0
 WEIGHT_BAD = -20.0
 WEIGHT_RULE = -200.0  # as much as 200 chars of prose: rule hits end the body (benchmarks/README.md)
 SECONDARY_SEGMENT_SHARE = 0.2
-# The title: the nearest heading of at least TITLE_MIN_WORDS words, not a byline
-# or a date, within TITLE_WINDOW lines above the body.
+# The title: a heading of at least TITLE_MIN_WORDS words, not a byline or a
+# date, within TITLE_WINDOW lines above a body part up to the main one; a
+# headline (HEADLINE_WORDS words or more, one sentence) first (_title_lines).
+# The short lines between the title and the body's first kept line (at most
+# TITLE_WINDOW) are its subtitle, but bylines and dates.
 TITLE_WINDOW = 8
 TITLE_MIN_WORDS = 3
+HEADLINE_WORDS = 6
+# Two sentences on one line ("...after the floods. Photograph: J. Doe"): a
+# caption or a dek, not a headline ("U.S. Jobs" is no sentence end).
+SENTENCE_BREAK_RE = re.compile(r"[^\W\d_]{2}[.!?] +[^\W\d_]")
 HEADING_MAX_WORDS = 20  # news headlines run long (Spanish and German ones past 15 words)
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|"
@@ -84,11 +91,12 @@ MONTHS = (
 )
 PATH_SEPARATOR_RE = re.compile(r" [/|>›»] ")  # "News / World": a breadcrumb or section path
 BYLINE_OR_DATE_RE = re.compile(
-    r"^(?:by|von|par|por|door|av|af|od|autor|author|posted|"
+    r"^(?:by|von|par|por|di|door|av|af|od|autor|author|posted|"
     r"veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano)\b"
+    r"|\b(?:by|von|par|por|di)$"  # "News provided by", the name on the next line
     r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
     rf"|\b(?:{MONTHS})\w*\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
-    rf"|\b\d{{1,2}}\.? (?:{MONTHS})\w*\.? \d{{4}}\b",
+    rf"|\b\d{{1,2}}\.? (?:{MONTHS})\w*\.?,? \d{{4}}\b",
     re.IGNORECASE,
 )
 
@@ -297,7 +305,11 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
 
     ``evidence``: the text has a rule hit or a repeated line (see ``REQUIRE_EVIDENCE``).
     """
-    idx = [i for i, s in enumerate(scored) if s.cls != BLANK]
+    # A hit of an inline rule (an [edit] link, a recipe's "Pin it" button) goes,
+    # but the context reads past it: the heading above an [edit] link is still
+    # a heading between paragraphs.
+    inline = [i for i, s in enumerate(scored) if s.cls == RULE and s.rule.inline]
+    idx = [i for i, s in enumerate(scored) if s.cls != BLANK and not (s.cls == RULE and s.rule.inline)]
     items = [scored[i] for i in idx]
     if REQUIRE_EVIDENCE and items and not evidence:
         return _leave_alone(scored, items, idx, options)
@@ -305,13 +317,15 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
     segments, main = body_segments(weights)
     verdicts_line: list = [None] * len(items)
-    title_lines = set()
-    if segments and options.keep_title:
-        title_lines = _title_lines(items, main[0])
     for lo, hi in segments:
         before, after = _nearest_prose(classes, lo, hi)
         for k in range(lo, hi + 1):
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral)
+    title_lines = set()
+    if segments and options.keep_title:
+        # The title sits above the body: above a part of it that keeps a line, up to the main part.
+        parts = [(lo, hi) for lo, hi in segments if lo < main[0] and any(verdicts_line[k].kept for k in range(lo, hi + 1))]
+        title_lines = _title_lines(items, parts + [main], neutral)
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
@@ -321,7 +335,10 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         for k in title_lines:
             verdicts_line[k] = Verdict(True, "context", "context.title", "heading just before the body")
         if title_lines:
-            _keep_subtitles(items, classes, range(max(title_lines) + 1, main[0]), verdicts_line, neutral)
+            below = max(title_lines) + 1
+            first_kept = next((k for k in range(below, len(items)) if verdicts_line[k] is not None and verdicts_line[k].kept),
+                              below)
+            _keep_subtitles(items, classes, range(below, min(first_kept, below + TITLE_WINDOW)), verdicts_line, neutral)
 
     described = _describe_body(items, segments, main)
     outside = {cls: f"{cls} line outside the body ({described})" for cls in (*PROSE, SENTENCE, SHORT, MENU, CODE)}
@@ -331,6 +348,8 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     verdicts: list = [None] * len(scored)
     for k, i in enumerate(idx):
         verdicts[i] = verdicts_line[k]
+    for i in inline:
+        verdicts[i] = _outside(scored[i], RULE, neutral, {})
     return verdicts
 
 
@@ -444,31 +463,62 @@ def _leave_alone(scored: list, items: list, idx: list, options) -> list:
     verdicts = [None if s.cls == BLANK else keep for s in scored]
     first_prose = next((k for k, s in enumerate(items) if s.cls in PROSE), None)
     if not options.keep_title and first_prose:
-        for k in _title_lines(items, first_prose):
+        for k in _title_lines(items, [(first_prose, first_prose)]):
             verdicts[idx[k]] = Verdict(False, "context", "option.no-title", "the title (keep_title is off)")
     return verdicts
 
 
-def _title_lines(items: list, start: int) -> set:
-    """The title: the nearest title-like line in the few lines above the body.
+def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
+    """The title: the headline in the few lines above the body.
 
-    Between a headline and its first paragraph pages put bylines, dates,
-    credits, share bars and section labels, so the title is not simply the
-    line above the body: we look past those (up to ``TITLE_WINDOW`` lines)
-    for a heading of at least ``TITLE_MIN_WORDS`` words that is not a byline
-    or a date.
+    Between a headline and its first paragraph pages put a dek, bylines,
+    dates, credits, share bars and captions; and the body found may start
+    with a lead paragraph above the main part, or with a cookie notice no
+    rule knows.  So we look at the ``TITLE_WINDOW`` lines above each body
+    part that keeps a line, up to the main one (``parts``: (start, end) in
+    order), for a heading of at least ``TITLE_MIN_WORDS`` words that is not
+    a byline or a date.  Above each part the nearest one that does not read
+    as a page's metadata ("Viewed 41k times", "Northvolt Grid AB": see
+    ``_headline_tier``) is its heading; the first of these that is
+    headline-sized (``HEADLINE_WORDS`` words or more, one sentence) is the
+    title, a headline over its lead, else the main part's heading: a lesser
+    heading above an earlier part is more often a widget's.
     """
-    for k in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
-        if _title_like(items[k], TITLE_MIN_WORDS):
-            # A headline directly above a heading-like dek is the title too
-            # (but not a line of links: a Markdown menu above the headline).
-            above = k > 0 and _title_like(items[k - 1], TITLE_MIN_WORDS) \
-                and items[k - 1].features.link_share < LINK_LINE_SHARE
-            return {k, k - 1} if above else {k}
-    # No headline of several words: a short heading right above the body will do.
+    picks, previous_end = [], -1
+    for start, end in parts:
+        # In each window the nearest heading that does not read as metadata.
+        window = [(k, _headline_tier(items[k], neutral))
+                  for k in range(start - 1, max(previous_end, start - 1 - TITLE_WINDOW), -1)
+                  if _title_like(items[k], TITLE_MIN_WORDS)]
+        picks.append(next((pick for pick in window if pick[1] > 0), window[0] if window else (None, 0)))
+        previous_end = end
+    # A headline over the earliest part (over the lead), else the pick over the main part.
+    best = next((k for k, tier in picks if tier == 2), picks[-1][0] if picks else None)
+    if best is not None:
+        # A headline directly above a heading-like dek is the title too
+        # (but not a line of links: a Markdown menu above the headline).
+        above = best > 0 and _title_like(items[best - 1], TITLE_MIN_WORDS) \
+            and items[best - 1].features.link_share < LINK_LINE_SHARE
+        return {best, best - 1} if above else {best}
+    # No headline of several words: a short heading right above the main part will do.
+    start = parts[-1][0] if parts else 0
     if start > 0 and _title_like(items[start - 1], 1):
         return {start - 1}
     return set()
+
+
+def _headline_tier(item, neutral: bool) -> int:
+    """2: headline-sized (``HEADLINE_WORDS`` words or more, not counting
+    figures, in one sentence); 0: a shorter line with a figure or without a
+    stopword, which reads as a page's metadata (a count, a date, a company
+    name); 1: any other heading."""
+    f, text = item.features, item.stripped
+    if f.words >= HEADLINE_WORDS and not SENTENCE_BREAK_RE.search(text) \
+            and sum(1 for word in text.split() if not word[:1].isdigit()) >= HEADLINE_WORDS:
+        return 2
+    if any(c.isdigit() for c in text) or (not neutral and not f.stopwords):
+        return 0
+    return 1
 
 
 def _title_like(item, min_words: int) -> bool:

@@ -12,6 +12,9 @@ A rule file holds ``[[rule]]`` tables::
     hosts = ["fxleaders.com"]              # optional: only for these hosts (and subdomains)
     max_words = 12                         # optional: only lines of at most this many words
     case_sensitive = false                 # optional, default false
+    inline = false                         # optional: a control inside the article ([edit],
+                                           # "Pin this recipe"): dropped, but the context reads
+                                           # past it as if it were not there
 
 Lines are compared in a normalised form (see ``normalize``): case-folded,
 whitespace collapsed, bullets, quotes and edge punctuation stripped.  So
@@ -97,6 +100,7 @@ class Rule:
     max_words: int = DEFAULT_MAX_WORDS
     case_sensitive: bool = False
     source: str = ""
+    inline: bool = False  # the context reads past a hit (classify.decide)
 
     @property
     def family(self) -> str:
@@ -211,7 +215,7 @@ def _rule_from_table(table: dict, source: str) -> Rule:
     if not isinstance(rule_id, str) or not RULE_ID_RE.match(rule_id):
         raise RuleError(f"{where}: id must look like 'family.name' (lowercase, dots)")
     unknown = set(table) - {
-        "id", "description", "match", "phrases", "regex", "lang", "hosts", "max_words", "case_sensitive",
+        "id", "description", "match", "phrases", "regex", "lang", "hosts", "max_words", "case_sensitive", "inline",
     }
     if unknown:
         raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
@@ -250,6 +254,7 @@ def _rule_from_table(table: dict, source: str) -> Rule:
         max_words=max_words,
         case_sensitive=case_sensitive,
         source=source,
+        inline=bool(table.get("inline", False)),
     )
 
 

@@ -209,6 +209,42 @@ def test_a_subtitle_between_title_and_body_is_kept_but_not_the_byline():
     assert not by_text["By Jane Smith"].kept and not by_text["News"].kept
 
 
+def test_the_headline_over_the_lead_is_the_title_not_a_caption_nearer_the_main_part():
+    # Headline, lead paragraph, byline and share bar, a caption, then the article:
+    # the caption sits right above the main part, the headline above its lead.
+    text = ("Home\nNews\nSport\nHarbour town votes to build a tidal barrier after a third flood\n" + PROSE
+            + "By Eleanor Marsh\nShare\nSandbags outside the shops on Quay Street. Pictured in February\n"
+            + PROSE2 + PROSE2.replace("Several", "Many") + PROSE.replace("committee", "council"))
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Harbour town votes to build a tidal barrier after a third flood"].rule == "context.title"
+    assert not by_text["Sandbags outside the shops on Quay Street. Pictured in February"].kept
+
+
+def test_counts_and_names_between_headline_and_body_are_not_the_title():
+    text = ("Questions\nUsers\npip installs packages into the global site-packages in my virtualenv\n"
+            "Asked 3 years, 2 months ago\nViewed 41k times\nNorthvolt Grid AB\n" + PROSE + PROSE2 + "Share\nFollow\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["pip installs packages into the global site-packages in my virtualenv"].rule == "context.title"
+    # They sit nearer the body, but are no headline (between title and body they are its data).
+    assert all(by_text[line].rule != "context.title"
+               for line in ("Asked 3 years, 2 months ago", "Viewed 41k times", "Northvolt Grid AB"))
+
+
+def test_an_inline_rule_hit_goes_but_the_context_reads_past_it():
+    # A wiki's [edit] link sits between a section heading and its paragraph.
+    text = "Lighthouse\n" + PROSE + "History\n[edit]\n" + PROSE2 + "Design\n[edit]\n" + PROSE + "See also\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["[edit]"].rule == "navigation.wiki-edit" and not by_text["[edit]"].kept
+    assert by_text["History"].kept and by_text["Design"].kept
+    # The same line as an ordinary rule ends the body part above it.
+    table = '[[rule]]\nid = "site.edit"\nmatch = "line"\nphrases = ["edit"]\n'
+    for extra, history_kept in (("", False), ("inline = true\n", True)):
+        rules = parse_rules(table + extra)
+        assert rules[0].inline is bool(extra)
+        by_text = decisions_by_text(cleaner.Cleaner(RuleSet(rules)).clean(text, format="text"))
+        assert not by_text["[edit]"].kept and by_text["History"].kept is history_kept
+
+
 def test_favor_recall_keeps_the_lines_between_body_parts_but_not_rule_hits():
     default = decisions_by_text(cleaner.clean(AD_SPLIT_ARTICLE, format="text"))
     recall = decisions_by_text(cleaner.clean(AD_SPLIT_ARTICLE, format="text", favor_recall=True))
@@ -537,7 +573,30 @@ def test_shipped_rules_load_and_have_descriptions():
     ("PAP/ Rafał Guz", "credits.agency"),
     ("Prosimy o zaznaczenie checkboxa przed dodaniem komentarza.", "comments.form-notice"),
     ("Il tuo indirizzo email non sarà pubblicato.", "comments.form-notice"),
+    # Wiki chrome, Q&A and e-mail footers, the IAB consent banner, share buttons naming a network.
+    ("From Wikipedia, the free encyclopedia", "navigation.wiki-tagline"),
+    ("[edit]", "navigation.wiki-edit"),
+    ("[Bearbeiten | Quelltext bearbeiten]", "navigation.wiki-edit"),
+    ("Not the answer you're looking for? Browse other questions tagged python pip or ask your own question.",
+     "related.qa-browse"),
+    ("You're receiving this because you subscribed at example.com. Unsubscribe · View in browser",
+     "newsletter.email-footer"),
+    ("Unsubscribe | View in browser", "newsletter.email-footer"),
+    ("We and our partners use cookies to Store and/or access information on a device.", "consent.partners-storage"),
+    ("Wir und unsere Partner speichern und/oder greifen auf Informationen auf einem Gerät zu, beispielsweise auf Cookies",
+     "consent.partners-storage"),
+    ("Nous et nos partenaires utilisons des cookies pour stocker et/ou accéder à des informations sur un appareil.",
+     "consent.partners-storage"),
+    ("Partager sur X", "social.share-on"),
+    ("Share on Bluesky", "social.share-on"),
+    ("Pin this recipe for later!", "navigation.recipe-buttons"),
+    ("Omitir para ir al contenido principal", "navigation.skip-link"),
     # Body text about the same things is not boilerplate.
+    ("We and our partners in the coalition will store grain for the winter, the minister said.", None),
+    ("Users can share on Facebook or Twitter, the company said, but few do.", None),
+    ("Edit the file and save it before you restart the server.", None),
+    ("Unsubscribe from the list by replying STOP, the bank said in its letter to customers.", None),
+    ("The article, from Wikipedia, the free encyclopedia, was cited by the court.", None),
     ("Regulators say most retail investors lose money on complex products such as CFDs.", None),
     ("The fund said its capital is at risk if rates keep rising.", None),
     ("Advisers said the new rules on investment advice would take effect in June.", None),
