@@ -245,6 +245,16 @@ def test_an_inline_rule_hit_goes_but_the_context_reads_past_it():
         assert not by_text["[edit]"].kept and by_text["History"].kept is history_kept
 
 
+def test_a_heading_after_a_one_line_teaser_is_still_a_heading():
+    # "Recommended: <another article>" is inserted into the article, not a section after it.
+    text = ("Step 3: Scrub the chain\n" + PROSE + "Recommended: The 5 best chain lubes we tested this year\n"
+            "Step 4: Rinse and dry\n" + PROSE2 + "Related\nTen bikes for the city\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Recommended: The 5 best chain lubes we tested this year"].rule == "related.teaser-label"
+    assert by_text["Step 4: Rinse and dry"].kept
+    assert not by_text["Ten bikes for the city"].kept
+
+
 def test_favor_recall_keeps_the_lines_between_body_parts_but_not_rule_hits():
     default = decisions_by_text(cleaner.clean(AD_SPLIT_ARTICLE, format="text"))
     recall = decisions_by_text(cleaner.clean(AD_SPLIT_ARTICLE, format="text", favor_recall=True))
@@ -591,6 +601,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Share on Bluesky", "social.share-on"),
     ("Pin this recipe for later!", "navigation.recipe-buttons"),
     ("Omitir para ir al contenido principal", "navigation.skip-link"),
+    ("Hoppa till innehållet", "navigation.skip-link"),
+    ("Mest läst", "related.heading-more"),
+    ("Dela artikeln", "social.share-more"),
     # Body text about the same things is not boilerplate.
     ("We and our partners in the coalition will store grain for the winter, the minister said.", None),
     ("Users can share on Facebook or Twitter, the company said, but few do.", None),
