@@ -224,15 +224,28 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
     copy of a title or a paragraph sits in a teaser outside the body, the
     copy in the body is still kept; this pass keeps one of them at most.
     """
-    out = list(verdicts)
-    kept: dict = {}  # normal form -> number of the line kept
+    copies: dict = {}  # normal form -> indexes of the kept lines that have it
     for i, v in enumerate(verdicts):
-        if v is None or not v.kept or not norms[i]:
+        if v is not None and v.kept and norms[i]:
+            copies.setdefault(norms[i], []).append(i)
+    out = list(verdicts)
+    for indexes in copies.values():
+        if len(indexes) < 2:
             continue
-        first = kept.setdefault(norms[i], scored[i].line.number)
-        if first != scored[i].line.number:
-            out[i] = C.Verdict(False, "context", "dedup.repeated-line", f"repeats line {first}, which is kept", v.score)
+        # The copy that heads a paragraph, else the first: a table of contents
+        # lists the headings the article repeats above their paragraphs.
+        chosen = next((i for i in indexes if _heads_prose(scored, i)), indexes[0])
+        for i in indexes:
+            if i != chosen:
+                out[i] = C.Verdict(False, "context", "dedup.repeated-line",
+                                   f"repeats line {scored[chosen].line.number}, which is kept", verdicts[i].score)
     return out
+
+
+def _heads_prose(scored: list, i: int) -> bool:
+    """Is the next non-blank line after ``i`` prose?"""
+    following = next((s for s in scored[i + 1:] if s.cls != C.BLANK), None)
+    return following is not None and following.cls in C.PROSE
 
 
 NO_BOILERPLATE = C.Verdict(True, STAGE_CONTEXT, "context.no-boilerplate",

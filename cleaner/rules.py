@@ -239,6 +239,9 @@ def _rule_from_table(table: dict, source: str) -> Rule:
     else:
         # Phrases are compared in normalised form, like the lines.
         phrases = [cased_form(p) if case_sensitive else normalize(p) for p in phrases]
+    inline = table.get("inline", False)
+    if not isinstance(inline, bool):
+        raise RuleError(f"{where}: inline must be true or false")
     max_words = table.get("max_words", DEFAULT_MAX_WORDS)
     if not isinstance(max_words, int) or max_words < 0:
         raise RuleError(f"{where}: max_words must be a whole number >= 0 (0 = no limit)")
@@ -254,7 +257,7 @@ def _rule_from_table(table: dict, source: str) -> Rule:
         max_words=max_words,
         case_sensitive=case_sensitive,
         source=source,
-        inline=bool(table.get("inline", False)),
+        inline=inline,
     )
 
 

@@ -245,14 +245,21 @@ def test_an_inline_rule_hit_goes_but_the_context_reads_past_it():
         assert not by_text["[edit]"].kept and by_text["History"].kept is history_kept
 
 
-def test_a_heading_after_a_one_line_teaser_is_still_a_heading():
-    # "Recommended: <another article>" is inserted into the article, not a section after it.
-    text = ("Step 3: Scrub the chain\n" + PROSE + "Recommended: The 5 best chain lubes we tested this year\n"
-            "Step 4: Rinse and dry\n" + PROSE2 + "Related\nTen bikes for the city\n")
+def test_teasers_after_a_read_more_line_stay_out_of_the_body():
+    # "Read more: <title>" can head a list of teasers, so the context does not read past it.
+    text = ("Title of the story here\n" + PROSE + "Read more: Why the old sea wall failed in the winter storms\n"
+            "The fishermen who lost their boats\nA village that moved away from the sea\n" + PROSE2 + "Share\n")
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
-    assert by_text["Recommended: The 5 best chain lubes we tested this year"].rule == "related.teaser-label"
-    assert by_text["Step 4: Rinse and dry"].kept
-    assert not by_text["Ten bikes for the city"].kept
+    assert by_text["Read more: Why the old sea wall failed in the winter storms"].rule == "related.teaser-label"
+    assert not by_text["The fishermen who lost their boats"].kept
+
+
+def test_headlines_with_abbreviations_or_ending_in_by_are_still_headlines():
+    for headline in ("Di Maria scores twice as Juventus beat Lazio in Rome",
+                     "Woman pulled from the river by passers-by",
+                     "Dr. Hale says the new hospital wing will open in spring"):
+        text = "Home\n" + headline + "\n" + PROSE + PROSE2 + "Share\n"
+        assert decisions_by_text(cleaner.clean(text, format="text"))[headline].rule == "context.title", headline
 
 
 def test_favor_recall_keeps_the_lines_between_body_parts_but_not_rule_hits():
@@ -388,6 +395,7 @@ def test_language_scope():
         ('id = "a.b"\nregex = "Upper"', "lower case"),
         ('id = "a.b"\nphrases = ["x"]\nmatch = "fuzzy"', "match must be one of"),
         ('id = "a.b"\nphrases = ["x"]\ncolour = "red"', "unknown keys"),
+        ('id = "a.b"\nphrases = ["x"]\ninline = "false"', "inline must be true or false"),
     ],
 )
 def test_bad_rules_are_refused_with_the_file_and_rule_named(table, message):
@@ -586,6 +594,7 @@ def test_shipped_rules_load_and_have_descriptions():
     # Wiki chrome, Q&A and e-mail footers, the IAB consent banner, share buttons naming a network.
     ("From Wikipedia, the free encyclopedia", "navigation.wiki-tagline"),
     ("[edit]", "navigation.wiki-edit"),
+    ("## Edit", None),
     ("[Bearbeiten | Quelltext bearbeiten]", "navigation.wiki-edit"),
     ("Not the answer you're looking for? Browse other questions tagged python pip or ask your own question.",
      "related.qa-browse"),
@@ -604,12 +613,25 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Hoppa till innehållet", "navigation.skip-link"),
     ("Mest läst", "related.heading-more"),
     ("Dela artikeln", "social.share-more"),
+    ("You have 2 free articles left this month. Subscribe for unlimited access.", "promo.paywall-meter"),
+    ("Photographs by Sam Whitfield", "meta.photo-credit-line"),
+    ("Listen to this article · 24 min", "meta.listen"),
+    ("Aufrufe: 1.284", "comments.forum-post-meta"),
+    ("Skomentuj (12)", "comments.forum-post-meta"),
+    ("Check prices on Booking.com", "promo.price-check"),
+    ("$59 at Amazon", "promo.price-check"),
+    ("Moradores retiram móveis de casas alagadas — Foto: Paulo Ramos/Jornal do Vale", "credits.caption-credit"),
     # Body text about the same things is not boilerplate.
     ("We and our partners in the coalition will store grain for the winter, the minister said.", None),
+    ('"We and our partners will decide whether to send more tanks and/or fighter jets," the minister said.', None),
     ("Users can share on Facebook or Twitter, the company said, but few do.", None),
     ("Edit the file and save it before you restart the server.", None),
     ("Unsubscribe from the list by replying STOP, the bank said in its letter to customers.", None),
     ("The article, from Wikipedia, the free encyclopedia, was cited by the court.", None),
+    ("Photographs by the agency were shown at the exhibition in Berlin last year.", None),
+    ("Views differ on the question, the minister said.", None),
+    ("You have two free days left before the deadline, the council said.", None),
+    ("The price is $59 at Amazon and $62 at Walmart, according to the survey of retailers.", None),
     ("Regulators say most retail investors lose money on complex products such as CFDs.", None),
     ("The fund said its capital is at risk if rates keep rising.", None),
     ("Advisers said the new rules on investment advice would take effect in June.", None),
