@@ -244,8 +244,10 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
 
 def _heads_prose(scored: list, i: int) -> bool:
     """Is the next non-blank line after ``i`` prose?"""
-    following = next((s for s in scored[i + 1:] if s.cls != C.BLANK), None)
-    return following is not None and following.cls in C.PROSE
+    for k in range(i + 1, len(scored)):
+        if scored[k].cls != C.BLANK:
+            return scored[k].cls in C.PROSE
+    return False
 
 
 NO_BOILERPLATE = C.Verdict(True, STAGE_CONTEXT, "context.no-boilerplate",
