@@ -516,9 +516,9 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
 
 def _headline_tier(item, neutral: bool) -> int:
     """2: headline-sized (``HEADLINE_WORDS`` words or more, not counting
-    figures, in one sentence); 0: a shorter line with a figure or without a
-    stopword, which reads as a page's metadata (a count, a date, a company
-    name); 1: any other heading."""
+    figures); 0: two sentences (a caption: "... Balaídos. EFE"), or a shorter
+    line with a figure or without a stopword, which reads as a page's
+    metadata (a count, a date, a company name); 1: any other heading."""
     f, text = item.features, item.stripped
     if SENTENCE_BREAK_RE.search(text):
         return 0

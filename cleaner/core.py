@@ -222,7 +222,8 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
 
     Copies are classified like any line, not as repeats, so when the first
     copy of a title or a paragraph sits in a teaser outside the body, the
-    copy in the body is still kept; this pass keeps one of them at most.
+    copy in the body is still kept; this pass keeps one of them at most: the
+    first that heads a paragraph, else the first.
     """
     copies: dict = {}  # normal form -> indexes of the kept lines that have it
     for i, v in enumerate(verdicts):
