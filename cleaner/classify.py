@@ -313,8 +313,8 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     # A hit of an inline rule (a wiki's [edit] link, "Pin this recipe") goes,
     # but the context reads past it: the heading above an [edit] link is still
     # a heading between paragraphs.
-    inline = [i for i, s in enumerate(scored) if s.cls == RULE and s.rule.inline]
-    idx = [i for i, s in enumerate(scored) if s.cls != BLANK and not (s.cls == RULE and s.rule.inline)]
+    inline = {i for i, s in enumerate(scored) if s.cls == RULE and s.rule.inline}
+    idx = [i for i, s in enumerate(scored) if s.cls != BLANK and i not in inline]
     items = [scored[i] for i in idx]
     if REQUIRE_EVIDENCE and items and not evidence:
         return _leave_alone(scored, items, idx, options, neutral)

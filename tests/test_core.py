@@ -245,6 +245,15 @@ def test_an_inline_rule_hit_goes_but_the_context_reads_past_it():
         assert not by_text["[edit]"].kept and by_text["History"].kept is history_kept
 
 
+def test_of_a_heading_kept_twice_the_copy_over_its_paragraph_stays():
+    # A table of contents lists the headings the article repeats above their paragraphs.
+    text = ("Newsletter\nInhaltsverzeichnis\nVorbeugen: Richtig lüften\nFazit\n" + PROSE
+            + "Vorbeugen: Richtig lüften\n" + PROSE2 + "Fazit\n" + PROSE.replace("committee", "council") + "Impressum\n")
+    decisions = [d for d in cleaner.clean(text, format="text").decisions if d.text.strip() in ("Vorbeugen: Richtig lüften", "Fazit")]
+    assert [d.kept for d in decisions] == [False, False, True, True]
+    assert decisions[0].rule == "dedup.repeated-line"
+
+
 def test_teasers_after_a_read_more_line_stay_out_of_the_body():
     # "Read more: <title>" can head a list of teasers, so the context does not read past it.
     text = ("Title of the story here\n" + PROSE + "Read more: Why the old sea wall failed in the winter storms\n"
