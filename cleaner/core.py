@@ -223,13 +223,20 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
     Copies are classified like any line, not as repeats, so when the first
     copy of a title or a paragraph sits in a teaser outside the body, the
     copy in the body is still kept; this pass keeps one of them at most: the
-    first that heads a paragraph, else the first.
+    first that heads a paragraph, else the first.  The copies a kept table
+    of contents lists are its headings, kept even where the context dropped
+    them (``_listed_headings``).
     """
     copies: dict = {}  # normal form -> indexes of the kept lines that have it
     for i, v in enumerate(verdicts):
         if v is not None and v.kept and norms[i]:
             copies.setdefault(norms[i], []).append(i)
     out = list(verdicts)
+    for norm, heading in _listed_headings(scored, verdicts, norms, copies).items():
+        out[heading] = C.Verdict(True, "context", "context.listed-heading",
+                                 f"heading above body prose, listed at line {scored[copies[norm][0]].line.number}",
+                                 verdicts[heading].score)
+        copies[norm] = sorted(copies[norm] + [heading])
     for indexes in copies.values():
         if len(indexes) < 2:
             continue
@@ -241,6 +248,41 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
                 out[i] = C.Verdict(False, "context", "dedup.repeated-line",
                                    f"repeats line {scored[chosen].line.number}, which is kept", verdicts[i].score)
     return out
+
+
+MIN_LISTED_HEADINGS = 2
+
+
+def _listed_headings(scored: list, verdicts: list, norms: list, copies: dict) -> dict:
+    """Headings a kept table of contents lists: normal form -> the dropped copy to keep.
+
+    When a kept list of short lines (a table of contents) has entries that
+    come again further down, each right above kept body prose, those copies
+    are the article's headings, even where the context dropped them (after
+    an ad label, at a part's edge); ``keep_once`` then drops the list's
+    copies.  It takes ``MIN_LISTED_HEADINGS`` such pairs: one line seen
+    twice is as likely a title or a teaser, and a list the body does not
+    keep is as likely a menu.
+    """
+    def next_line(i: int) -> int:
+        return next((k for k in range(i + 1, len(scored)) if scored[k].cls != C.BLANK), -1)
+
+    def listed(i: int) -> bool:  # a kept entry of a kept list of short lines, not the title
+        after = next_line(i)
+        return after >= 0 and scored[after].cls in (C.SHORT, C.MENU) and verdicts[after].kept \
+            and not verdicts[i].label.startswith("context.title")
+
+    found: dict = {}
+    for i, v in enumerate(verdicts):
+        norm = norms[i]
+        if norm not in copies or norm in found or v.kept or v.stage != STAGE_CONTEXT \
+                or scored[i].cls not in (C.SHORT, C.MENU) or scored[i].features.link_chars:
+            continue
+        below = next_line(i)
+        if copies[norm][0] < i and below >= 0 and scored[below].cls in C.PROSE and verdicts[below].kept \
+                and listed(copies[norm][0]):
+            found[norm] = i
+    return found if len(found) >= MIN_LISTED_HEADINGS else {}
 
 
 def _heads_prose(scored: list, i: int) -> bool:

@@ -254,6 +254,23 @@ def test_of_a_heading_kept_twice_the_copy_over_its_paragraph_stays():
     assert decisions[0].rule == "dedup.repeated-line"
 
 
+def test_headings_a_table_of_contents_lists_stay_after_an_ad_label_or_a_teaser():
+    # The line after "Anzeige" is read as the ad's, and a teaser ends a body
+    # part; but both headings are listed in the table of contents the body keeps.
+    toc = "Schritt für Schritt: Fugen reinigen\nVorbeugen: Richtig lüften\nFazit\n"
+    text = ("Newsletter\nSchimmel im Bad: So werden Sie ihn los\n" + PROSE2 + toc + PROSE + "Anzeige\n"
+            + "Schritt für Schritt: Fugen reinigen\n" + PROSE2 + "Auch interessant: Silikonfugen erneuern\n"
+            + "Vorbeugen: Richtig lüften\n" + PROSE.replace("committee", "council") + "Impressum\n")
+    decisions = [d for d in cleaner.clean(text, format="text").decisions
+                 if d.text.strip() in ("Schritt für Schritt: Fugen reinigen", "Vorbeugen: Richtig lüften")]
+    assert [d.kept for d in decisions] == [False, False, True, True]
+    assert [d.rule for d in decisions[2:]] == ["context.listed-heading"] * 2
+    # One such pair is no table of contents: the line after the ad label stays out.
+    single = text.replace("Vorbeugen: Richtig lüften\n", "")
+    by_text = decisions_by_text(cleaner.clean(single, format="text"))
+    assert by_text["Schritt für Schritt: Fugen reinigen"].rule != "context.listed-heading"
+
+
 def test_teasers_after_a_read_more_line_stay_out_of_the_body():
     # "Read more: <title>" can head a list of teasers, so the context does not read past it.
     text = ("Title of the story here\n" + PROSE + "Read more: Why the old sea wall failed in the winter storms\n"
