@@ -94,6 +94,7 @@ MONTHS = (
     "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|maart|mei|"
     "stycz|lut|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud"  # Polish: stems of the genitive forms
 )
+DATA_LINE_RE = re.compile(r"^[^\W\d_][^:]{1,30}? ?: +\w")  # "Cuisson : 40 min", "Serves: 4"
 PATH_SEPARATOR_RE = re.compile(r" [/|>›»] ")  # "News / World": a breadcrumb or section path
 BYLINE_OR_DATE_RE = re.compile(
     r"^(?:by|von|par|por|(?-i:di)|door|av|af|od|autor|author|posted|"  # Italian "di Marco Rossi", not "Di Maria"
@@ -383,7 +384,8 @@ def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: l
     """
     for k in between:
         kept = verdicts_line[k] is not None and verdicts_line[k].kept
-        if classes[k] in (SHORT, SENTENCE) and not items[k].label and not kept \
+        if (classes[k] in (SHORT, SENTENCE) or (classes[k] == MENU and DATA_LINE_RE.search(items[k].stripped))) \
+                and not items[k].label and not kept \
                 and not BYLINE_OR_DATE_RE.search(items[k].stripped):
             verdicts_line[k] = Verdict(True, "context", "context.subtitle", f"{classes[k]} line between the title and the body",
                                        _score(items[k], neutral))

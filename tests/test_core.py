@@ -209,6 +209,16 @@ def test_a_subtitle_between_title_and_body_is_kept_but_not_the_byline():
     assert not by_text["By Jane Smith"].kept and not by_text["News"].kept
 
 
+def test_data_lines_between_title_and_body_are_kept_but_not_menu_lines():
+    # A recipe's times under its title: "label: value" lines of one to three words.
+    text = ("Home\nDesserts\nCherry clafoutis like grandmother made it\nPrint\nShare\nPrep: 15 min\n"
+            "Cook: 40 min\nServes: 6\nEasy\n" + PROSE + PROSE2 + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Cherry clafoutis like grandmother made it"].rule == "context.title"
+    assert all(by_text[line].rule == "context.subtitle" for line in ("Prep: 15 min", "Cook: 40 min", "Serves: 6"))
+    assert not by_text["Easy"].kept and not by_text["Desserts"].kept
+
+
 def test_the_headline_over_the_lead_is_the_title_not_a_caption_nearer_the_main_part():
     # Headline, lead paragraph, byline and share bar, a caption, then the article:
     # the caption sits right above the main part, the headline above its lead.
@@ -647,6 +657,10 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Check prices on Booking.com", "promo.price-check"),
     ("$59 at Amazon", "promo.price-check"),
     ("Moradores retiram móveis de casas alagadas — Foto: Paulo Ramos/Jornal do Vale", "credits.caption-credit"),
+    ("4,7/5 (312 avis)", "social.rating-score"),
+    ("Rated 4.5 out of 5", "social.rating-score"),
+    ("4.87 / 5 aus 293 Bewertungen", "social.rating-score"),
+    ("Screenshot: Instagram/ kimkardashian", "credits.label"),
     # Body text about the same things is not boilerplate.
     ("We and our partners in the coalition will store grain for the winter, the minister said.", None),
     ('"We and our partners will decide whether to send more tanks and/or fighter jets," the minister said.', None),
@@ -700,6 +714,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Why the newsletter business is booming again", None),
     ("Zurück zur Normalität", None),
     ("Back to the future of the European Union", None),
+    ("He scored 4 out of 5 in the test, his teacher said.", None),
+    ("Nearly 4/5 of the members voted for the plan.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id):
     rule = cleaner.load_rules().global_matcher.match(normalize(line), line, len(line.split()), "")
