@@ -34,7 +34,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    paragraph above is still a heading when prose follows it.
    Between two body parts the lines are kept when no rule hit sits there
    (``context.between-parts``): an ad or share bar splits an article and
-   leaves a hit, a list or a table only weighs its parts apart.
+   leaves a hit, a list or a table only weighs its parts apart; and when
+   the hits there are all inserts (ads, promos), the prose between them is
+   judged as inside the body.
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
 5. A fenced code block is kept or dropped whole, with the lines next to it
@@ -334,6 +336,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         title_lines = _title_lines(items, parts + [main], neutral)
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
+        _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
@@ -447,6 +450,31 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
             verdicts_line[k] = Verdict(True, "context", "context.between-parts",
                                        f"{classes[k]} line between two body parts, no rule hit between them",
                                        _score(items[k], neutral))
+
+
+def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool) -> None:
+    """Keep the prose between two inserts in a gap whose every rule hit is an insert.
+
+    An ad or a product box inside an article parts its paragraphs; one short
+    paragraph between two of them is too light to be a body part, but with
+    body on both sides and nothing but inserts around it (``INSERT_FAMILIES``:
+    no "related" or comments heading, whose lines would follow it), it is
+    judged as inside the body.
+    """
+    hits = [k for k in gap if classes[k] == RULE]
+    if not hits or any(items[k].rule.family not in INSERT_FAMILIES for k in hits):
+        return
+    bounds = [gap.start - 1] + hits + [gap.stop]
+    for lo, hi in zip(bounds, bounds[1:]):
+        run = range(lo + 1, hi)
+        if not any(classes[k] in PROSE for k in run):
+            continue
+        before, after = _nearest_prose(classes, run.start, run.stop - 1)
+        for k in run:
+            if verdicts_line[k] is None or not verdicts_line[k].kept:
+                v = _inside(items[k], classes[k], before[k - run.start], after[k - run.start], neutral)
+                if v.kept:
+                    verdicts_line[k] = v
 
 
 def _keep_span(items: list, classes: list, span: range, verdicts_line: list, neutral: bool) -> None:

@@ -281,6 +281,19 @@ def test_headings_a_table_of_contents_lists_stay_after_an_ad_label_or_a_teaser()
     assert by_text["Schritt für Schritt: Fugen reinigen"].rule != "context.listed-heading"
 
 
+def test_prose_between_two_inserts_in_the_body_is_kept_but_not_after_a_related_heading():
+    # An ad and a product box split a listicle: the paragraph between them is
+    # too short to be a body part of its own, but it is the article's.
+    paragraph = "Caffeine has a half-life of about five hours, so a coffee at three keeps you awake.\n"
+    text = ("Home\nSleep\nSeven ways to fall asleep faster, say the experts\n" + PROSE + PROSE2
+            + PROSE.replace("committee", "council") + "Advertisement\n" + paragraph + "Our pick: The Coolmesh Pillow\n"
+            + "$59 at Amazon\n" + PROSE2.replace("members", "residents") + "Related Articles\nTen Things To Do\n")
+    assert decisions_by_text(cleaner.clean(text, format="text"))[paragraph.strip()].kept
+    # A "related" heading is no insert: what follows it is that section's.
+    related = text.replace("Our pick: The Coolmesh Pillow\n", "Related Articles\n", 1)
+    assert not decisions_by_text(cleaner.clean(related, format="text"))[paragraph.strip()].kept
+
+
 def test_teasers_after_a_read_more_line_stay_out_of_the_body():
     # "Read more: <title>" can head a list of teasers, so the context does not read past it.
     text = ("Title of the story here\n" + PROSE + "Read more: Why the old sea wall failed in the winter storms\n"
