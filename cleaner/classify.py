@@ -517,7 +517,8 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
     ``_headline_tier``) is its heading; the first of these that is
     headline-sized (``HEADLINE_WORDS`` words or more, one sentence) is the
     title, a headline over its lead, else the main part's heading: a lesser
-    heading above an earlier part is more often a widget's.  Not caught: a
+    heading above an earlier part is more often a widget's, but it is the
+    title when only rule hits and buttons sit over the main part.  Not caught: a
     banner no rule knows, with a headline-sized heading, above the headline.
     """
     picks, previous_end = [], -1
@@ -530,12 +531,17 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
         previous_end = end
     # The first headline: over the lead, else over the main part; else the main part's heading.
     # (The last one lost 2 `with` snippets and made 4 more errors on the hand-labelled scrapes.)
-    best = next((k for k, tier in picks if tier == 2), picks[-1][0] if picks else None)
+    best = next((k for k, tier in picks if tier == 2), None)
+    if best is None and picks:  # the main part's heading, else the nearest one above an earlier part
+        best = picks[-1][0]
+        if best is None:
+            best = next((k for k, tier in reversed(picks) if k is not None and tier > 0), None)
     if best is not None:
         # A headline directly above a heading-like dek is the title too
-        # (but not a line of links: a Markdown menu above the headline).
+        # (but not a line of links, a Markdown menu above the headline, nor
+        # one that reads as metadata: "From the June 2024 issue").
         above = best > 0 and _title_like(items[best - 1], TITLE_MIN_WORDS) \
-            and items[best - 1].features.link_share < LINK_LINE_SHARE
+            and items[best - 1].features.link_share < LINK_LINE_SHARE and _headline_tier(items[best - 1], neutral) > 0
         return {best, best - 1} if above else {best}
     # No headline of several words: a short heading right above the main part will do.
     start = parts[-1][0] if parts else 0
@@ -565,6 +571,7 @@ def _title_like(item, min_words: int) -> bool:
         item.cls not in (RULE, BAD, CODE, *PROSE)
         and is_heading_like(f, item.stripped)
         and f.words >= min_words
+        and not item.stripped.replace(".", "").replace(",", "").isdigit()  # a count ("184"), no heading
         and not BYLINE_OR_DATE_RE.search(item.stripped)
         and not PATH_SEPARATOR_RE.search(item.stripped)
         and not (item.stripped.startswith("<") and item.stripped.endswith(">"))  # a line of HTML in Markdown

@@ -209,6 +209,18 @@ def test_a_subtitle_between_title_and_body_is_kept_but_not_the_byline():
     assert not by_text["By Jane Smith"].kept and not by_text["News"].kept
 
 
+def test_the_title_over_the_dek_when_the_main_part_has_no_heading_above_it():
+    # Between the dek and the article only rule hits, buttons and a count:
+    # the heading over the dek is the title, not the count, nor the issue line above it.
+    dek = ("In an age of satellites and drones, a handful of people still spend their summers alone in "
+           "glass towers, watching the forest for smoke.")
+    text = ("Subscribe\nSign in\nFeatures\nFrom the June 2024 issue\nThe Last Fire Lookouts\n" + dek + "\n"
+            "By Claire Okafor\nListen to this article · 24 min\nSave\nShare\n184\n" + PROSE + PROSE2 + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["The Last Fire Lookouts"].rule == "context.title" and by_text[dek].kept
+    assert not any(by_text[line].kept for line in ("From the June 2024 issue", "184", "Save"))
+
+
 def test_data_lines_between_title_and_body_are_kept_but_not_menu_lines():
     # A recipe's times under its title: "label: value" lines of one to three words.
     text = ("Home\nDesserts\nCherry clafoutis like grandmother made it\nPrint\nShare\nPrep: 15 min\n"
