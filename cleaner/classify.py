@@ -102,7 +102,7 @@ BYLINE_OR_DATE_RE = re.compile(
     r"^(?:by|von|par|por|(?-i:di)|door|av|af|od|autor|author|posted|"  # Italian "di Marco Rossi", not "Di Maria"
     r"veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano)\b"
     r"|\b(?:provided|written|posted|published|presented|reported|edited) by$"  # the name on the next line
-    r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
+    r"|\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
     rf"|\b(?:{MONTHS})\w*\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
     rf"|\b\d{{1,2}}\.? (?:{MONTHS})\w*\.?,? \d{{4}}\b",
     re.IGNORECASE,
@@ -440,13 +440,24 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
 
     What splits an article into parts is an ad, a share bar or a teaser,
     and those leave rule hits; a run of short lines with none (a list, a
-    table, steps of a recipe) only weighs the parts apart.  Repeats and junk
-    lines in the gap still go.
+    table, steps of a recipe) only weighs the parts apart.  An insert at the
+    gap's edge (a sponsor line right after a paragraph) is no such split:
+    the run beyond it is still the gap's, but after an ad label, whose next
+    lines are the ad's.  Repeats, junk, bylines and dates in the gap still go.
     """
-    if any(classes[k] == RULE for k in gap):
+    def insert(k: int) -> bool:  # but an ad label: it announces the lines after it, the ad's
+        return classes[k] == RULE and items[k].rule.family in INSERT_FAMILIES \
+            and not items[k].rule.id.startswith(AD_LABEL_RULES)
+
+    lo, hi = gap.start, gap.stop
+    while lo < hi and insert(lo):
+        lo += 1
+    while hi > lo and insert(hi - 1):
+        hi -= 1
+    if any(classes[k] == RULE for k in range(lo, hi)):
         return
-    for k in gap:
-        if classes[k] != BAD and not items[k].label:
+    for k in range(lo, hi):
+        if classes[k] != BAD and not items[k].label and not BYLINE_OR_DATE_RE.search(items[k].stripped):
             verdicts_line[k] = Verdict(True, "context", "context.between-parts",
                                        f"{classes[k]} line between two body parts, no rule hit between them",
                                        _score(items[k], neutral))

@@ -306,6 +306,26 @@ def test_prose_between_two_inserts_in_the_body_is_kept_but_not_after_a_related_h
     assert not decisions_by_text(cleaner.clean(related, format="text"))[paragraph.strip()].kept
 
 
+def test_a_list_between_body_parts_stays_when_only_an_insert_at_its_edge_splits_them():
+    # Show notes: a sponsor read (an ad) after the intro, then the chapter list.
+    intro = ("Night trains almost disappeared from Europe a decade ago, and now new operators are launching "
+             "routes across the continent again, from Brussels to Prague and from Paris to Berlin.\n")
+    chapters = ["In this episode", "00:00 Intro and listener mail", "03:12 How the railways kept night trains alive",
+                "11:40 Why sleeper cars are so expensive to run", "19:05 The Brussels to Prague route"]
+    text = ("Episodes\nThe night train comeback: why Europe is sleeping on rails again\n" + intro
+            + "This episode is sponsored by Nordpack. Get 15% off your first backpack with code COMMUTE15.\n"
+            + "\n".join(chapters) + "\n" + PROSE + PROSE2 + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[chapters[0]].kept and all(by_text[c].rule == "context.between-parts" for c in chapters)
+    assert by_text["This episode is sponsored by Nordpack. Get 15% off your first backpack with code COMMUTE15."].rule \
+        == "ads.sponsor-read"
+    # A date line between the lead and the body is none of the article's text.
+    dated = text.replace("In this episode\n", "12. 1. 2024 14:05\nAktualizováno 12. 1. 2024 16:40\n")
+    by_text = decisions_by_text(cleaner.clean(dated, format="text"))
+    assert not by_text["12. 1. 2024 14:05"].kept and not by_text["Aktualizováno 12. 1. 2024 16:40"].kept
+    assert by_text[chapters[1]].kept
+
+
 def test_teasers_after_a_read_more_line_stay_out_of_the_body():
     # "Read more: <title>" can head a list of teasers, so the context does not read past it.
     text = ("Title of the story here\n" + PROSE + "Read more: Why the old sea wall failed in the winter storms\n"
@@ -686,6 +706,26 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Rated 4.5 out of 5", "social.rating-score"),
     ("4.87 / 5 aus 293 Bewertungen", "social.rating-score"),
     ("Screenshot: Instagram/ kimkardashian", "credits.label"),
+    # Shop, podcast, event and job page buttons; review sites; relative dates.
+    ("Add to basket", "promo.shop-buttons"),
+    ("In den Warenkorb", "promo.shop-buttons"),
+    ("or 3 interest-free payments of £21.66 with Klarna. Learn more", "promo.pay-later"),
+    ("In stock – order within 3 hrs 12 mins for delivery tomorrow", "promo.delivery-countdown"),
+    ("Become a member for ad-free episodes and bonus content from $5 a month.", "promo.membership-appeal"),
+    ("This episode is sponsored by Nordpack. Get 15% off your first backpack with code COMMUTE15.", "ads.sponsor-read"),
+    ("Listen on Apple Podcasts", "social.podcast-platform"),
+    ("Auf Spotify anhören", "social.podcast-platform"),
+    ("Si cet article vous a plu, épinglez-le sur Pinterest !", "social.pin-it"),
+    ("Ajouter à mon agenda", "navigation.event-buttons"),
+    ("Je participe (1 203)", "navigation.event-buttons"),
+    ("Jetzt bewerben", "navigation.job-buttons"),
+    ("This review is the subjective opinion of a Tripadvisor member and not of Tripadvisor LLC.",
+     "legal.review-disclaimer"),
+    ("Esta opinión es la valoración subjetiva de un miembro de ViajaMás y no de ViajaMás LLC.", "legal.review-disclaimer"),
+    ("Zuletzt aktualisiert: vor 2 Monaten", "meta.updated-relative"),
+    ("Opinión escrita el 2 de mayo de 2024", "meta.review-date"),
+    ("Cite this article", "meta.citation"),
+    ("Thank you for visiting. You are using a browser version with limited support for CSS.", "browser.outdated-browser"),
     # Body text about the same things is not boilerplate.
     ("We and our partners in the coalition will store grain for the winter, the minister said.", None),
     ('"We and our partners will decide whether to send more tanks and/or fighter jets," the minister said.', None),
@@ -741,6 +781,15 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Back to the future of the European Union", None),
     ("He scored 4 out of 5 in the test, his teacher said.", None),
     ("Nearly 4/5 of the members voted for the plan.", None),
+    ("The firm offers payments of $20 with Klarna, the report said, and many young buyers use it.", None),
+    ("Order within the rules, the judge said.", None),
+    ("Become a member of the club and you will never look back, she said.", None),
+    ("I listened on Spotify for hours.", None),
+    ("Apply now, the minister said, before the rules change.", None),
+    ("Written on the wall were the names of the dead.", None),
+    ("Updated rules apply from June.", None),
+    ("We pin our hopes on Pinterest's new feature, the analyst said.", None),
+    ("Reviewed by the committee, the plan was approved.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id):
     rule = cleaner.load_rules().global_matcher.match(normalize(line), line, len(line.split()), "")
