@@ -36,7 +36,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    (``context.between-parts``): an ad or share bar splits an article and
    leaves a hit, a list or a table only weighs its parts apart; and when
    the hits there are all inserts (ads, promos), the prose between them is
-   judged as inside the body.
+   judged as inside the body.  A greeting ("Hallo zusammen,") is kept
+   above the paragraph it opens.
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
 5. A fenced code block is kept or dropped whole, with the lines next to it
@@ -338,6 +339,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
+    _keep_salutations(items, classes, verdicts_line, neutral)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
@@ -432,6 +434,25 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
         if hits and j >= 0 and classes[j] in PROSE and kept(j):
             verdicts_line[k] = Verdict(True, "context", "context.heading-after-insert",
                                        "heading above body prose, below an ad or promo inside the body",
+                                       _score(items[k], neutral))
+
+
+SALUTATION_MAX_WORDS = 6
+
+
+def _keep_salutations(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """Keep a greeting that opens the kept paragraph below it ("Hallo zusammen,", "Dear Anna,").
+
+    A letter, a forum post or an open letter starts with a short line that
+    ends in a comma; it reads as a menu line on its own, but it is the
+    first words of the paragraph it heads.
+    """
+    for k in range(len(items) - 1):
+        v = verdicts_line[k]
+        if (v is None or not v.kept) and classes[k] in (SHORT, MENU) and not items[k].label \
+                and items[k].stripped.endswith(",") and items[k].features.words <= SALUTATION_MAX_WORDS \
+                and classes[k + 1] in PROSE and verdicts_line[k + 1] is not None and verdicts_line[k + 1].kept:
+            verdicts_line[k] = Verdict(True, "context", "context.salutation", "greeting that opens the paragraph below",
                                        _score(items[k], neutral))
 
 

@@ -326,6 +326,14 @@ def test_a_list_between_body_parts_stays_when_only_an_insert_at_its_edge_splits_
     assert by_text[chapters[1]].kept
 
 
+def test_a_greeting_that_opens_a_kept_paragraph_is_kept():
+    text = ("Forum\nHeizung\nWärmepumpe taktet im Winter ständig\nHallo zusammen,\n" + PROSE + "Antworten\nZitieren\n"
+            "Hallo Bernd,\n" + PROSE2 + "Antworten\nZitieren\nImpressum\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Hallo zusammen,"].rule == "context.salutation" and by_text["Hallo Bernd,"].kept
+    assert not by_text["Heizung"].kept
+
+
 def test_teasers_after_a_read_more_line_stay_out_of_the_body():
     # "Read more: <title>" can head a list of teasers, so the context does not read past it.
     text = ("Title of the story here\n" + PROSE + "Read more: Why the old sea wall failed in the winter storms\n"
