@@ -733,6 +733,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Zuletzt aktualisiert: vor 2 Monaten", "meta.updated-relative"),
     ("Opinión escrita el 2 de mayo de 2024", "meta.review-date"),
     ("Cite this article", "meta.citation"),
+    ("Search docs ⌘K", "navigation.search-shortcut"),
     ("Thank you for visiting. You are using a browser version with limited support for CSS.", "browser.outdated-browser"),
     # Body text about the same things is not boilerplate.
     ("We and our partners in the coalition will store grain for the winter, the minister said.", None),
