@@ -402,6 +402,8 @@ def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: l
 INSERT_FAMILIES = frozenset({"ads", "promo", "social", "newsletter", "credits"})
 MAX_INSERT_LINES = 6
 AD_LABEL_RULES = "ads.label"  # ads.label, ads.label-prefix, ...: they announce the lines after them
+# "Read also: <title>" holds its teaser whole: a heading right after it is the article's.
+TEASER_LINE_RULE = "related.teaser-label"
 
 
 def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
@@ -410,7 +412,8 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
     A short line followed by prose is a heading; inside the body it is kept
     between paragraphs, and it is kept too when what sits between it and the
     body paragraph above is an insert: rule hits of ``INSERT_FAMILIES`` and
-    short lines (whether the insert cut the body in two or not).  After a
+    short lines (whether the insert cut the body in two or not), or a
+    one-line teaser ("Read also: <title>") right above it.  After a
     "related" or "comments" heading the lines that follow are that
     section's, and stay out; so does the line right after an ad label
     ("Advertisement", "Anzeige"): a label announces the ad, and the line
@@ -427,7 +430,8 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
         j, hits = k - 1, 0
         while j >= 0 and k - j <= MAX_INSERT_LINES and classes[j] in (RULE, SHORT, MENU):
             if classes[j] == RULE:
-                if items[j].rule.family not in INSERT_FAMILIES:
+                if items[j].rule.family not in INSERT_FAMILIES \
+                        and not (j == k - 1 and items[j].rule.id == TEASER_LINE_RULE):
                     break
                 hits += 1
             j -= 1

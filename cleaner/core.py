@@ -272,17 +272,18 @@ def _listed_headings(scored: list, verdicts: list, norms: list, copies: dict) ->
         return after >= 0 and scored[after].cls in (C.SHORT, C.MENU) and verdicts[after].kept \
             and not verdicts[i].label.startswith("context.title")
 
-    found: dict = {}
+    headings: dict = {}  # normal form -> the first later copy over kept prose, kept already or not
     for i, v in enumerate(verdicts):
         norm = norms[i]
-        if norm not in copies or norm in found or v.kept or v.stage != STAGE_CONTEXT \
-                or scored[i].cls not in (C.SHORT, C.MENU) or scored[i].features.link_chars:
+        if norm not in copies or norm in headings or i <= copies[norm][0] or scored[i].cls not in (C.SHORT, C.MENU) \
+                or scored[i].features.link_chars or not (v.kept or v.stage == STAGE_CONTEXT):
             continue
         below = next_line(i)
-        if copies[norm][0] < i and below >= 0 and scored[below].cls in C.PROSE and verdicts[below].kept \
-                and listed(copies[norm][0]):
-            found[norm] = i
-    return found if len(found) >= MIN_LISTED_HEADINGS else {}
+        if below >= 0 and scored[below].cls in C.PROSE and verdicts[below].kept and listed(copies[norm][0]):
+            headings[norm] = i
+    if len(headings) < MIN_LISTED_HEADINGS:
+        return {}
+    return {norm: i for norm, i in headings.items() if not verdicts[i].kept}
 
 
 def _heads_prose(scored: list, i: int) -> bool:
