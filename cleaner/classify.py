@@ -468,7 +468,8 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
     table, steps of a recipe) only weighs the parts apart.  An insert at the
     gap's edge (a sponsor line right after a paragraph) is no such split:
     the run beyond it is still the gap's, but after an ad label, whose next
-    lines are the ad's.  Repeats, junk, bylines and dates in the gap still go.
+    lines are the ad's.  Repeats, junk, bylines, dates and counters ("412")
+    in the gap still go.
     """
     def insert(k: int) -> bool:  # but an ad label: it announces the lines after it, the ad's
         return classes[k] == RULE and items[k].rule.family in INSERT_FAMILIES \
@@ -482,10 +483,16 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
     if any(classes[k] == RULE for k in range(lo, hi)):
         return
     for k in range(lo, hi):
-        if classes[k] != BAD and not items[k].label and not BYLINE_OR_DATE_RE.search(items[k].stripped):
+        if classes[k] != BAD and not items[k].label and not BYLINE_OR_DATE_RE.search(items[k].stripped) \
+                and not _is_count(items[k].stripped):
             verdicts_line[k] = Verdict(True, "context", "context.between-parts",
                                        f"{classes[k]} line between two body parts, no rule hit between them",
                                        _score(items[k], neutral))
+
+
+def _is_count(text: str) -> bool:
+    """A line of a figure alone ("412", "1.2k"): a counter of likes, shares or comments."""
+    return not any(c.isalpha() for c in text.rstrip("kKmM")) and any(c.isdigit() for c in text)
 
 
 def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool) -> None:
@@ -611,6 +618,7 @@ def _title_like(item, min_words: int) -> bool:
         and not BYLINE_OR_DATE_RE.search(item.stripped)
         and not PATH_SEPARATOR_RE.search(item.stripped)
         and not (item.stripped.startswith("<") and item.stripped.endswith(">"))  # a line of HTML in Markdown
+        and not item.line.text.lstrip().startswith(("![", "[!["))  # a Markdown image: its alt text is no heading
     )
 
 

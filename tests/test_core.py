@@ -324,6 +324,10 @@ def test_a_list_between_body_parts_stays_when_only_an_insert_at_its_edge_splits_
     dated = text.replace("In this episode\n", "12. 1. 2024 14:05\nAktualizováno 12. 1. 2024 16:40\n")
     by_text = decisions_by_text(cleaner.clean(dated, format="text"))
     assert not by_text["12. 1. 2024 14:05"].kept and not by_text["Aktualizováno 12. 1. 2024 16:40"].kept
+    # Nor are the counters of a post's likes and comments.
+    counted = text.replace("In this episode\n", "412\n38\n1.2k\n")
+    by_text = decisions_by_text(cleaner.clean(counted, format="text"))
+    assert not any(by_text[count].kept for count in ("412", "38", "1.2k")) and by_text[chapters[1]].kept
     assert by_text[chapters[1]].kept
 
 
@@ -744,6 +748,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Opinión escrita el 2 de mayo de 2024", "meta.review-date"),
     ("Cite this article", "meta.citation"),
     ("Search docs ⌘K", "navigation.search-shortcut"),
+    ("Disclaimer: The information in this article is for general information purposes only.", "legal.disclaimer-label"),
     # Promotional sentences of news sites, Substack and finance pages.
     ("Trading foreign exchange and CFDs on margin carries a high level of risk.", "promo.risk-warning"),
     ("Dieser AR+-Artikel ist für Sie kostenlos: Sie haben diesen Monat noch 2 von 3 Gratisartikeln.",
