@@ -37,7 +37,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    leaves a hit, a list or a table only weighs its parts apart; and when
    the hits there are all inserts (ads, promos), the prose between them is
    judged as inside the body.  A greeting ("Hallo zusammen,") is kept
-   above the paragraph it opens.
+   above the paragraph it opens, and a box of the article's data (pros and
+   cons, ingredients, specifications: ``BOX_LABEL_RE``) next to the body.
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
 5. A fenced code block is kept or dropped whole, with the lines next to it
@@ -340,6 +341,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
+    _keep_data_boxes(items, classes, verdicts_line, neutral)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
@@ -458,6 +460,62 @@ def _keep_salutations(items: list, classes: list, verdicts_line: list, neutral: 
                 and classes[k + 1] in PROSE and verdicts_line[k + 1] is not None and verdicts_line[k + 1].kept:
             verdicts_line[k] = Verdict(True, "context", "context.salutation", "greeting that opens the paragraph below",
                                        _score(items[k], neutral))
+
+
+# The label of a box of the article's own data: a review's pros and cons, a
+# recipe's ingredients or nutrition, a product's specifications.  Its items
+# are short lines that the context would drop at the body's edge.
+BOX_LABEL_RE = re.compile(
+    r"^(?:#{1,6} )?(?:pros?|contras?|cons|pro und contra|pros and cons|pros & cons|vorteile|nachteile|for|against|"
+    r"points forts|points faibles|ventajas|desventajas|pro e contro|vantaggi|svantaggi|"
+    r"ingredients|zutaten|ingrédients|ingredientes|ingredienti|"
+    r"specifications|specs|technische daten|datenblatt|caractéristiques|características|caratteristiche|"
+    r"nutrition|nutrition facts|nutrition information|nutritional information|nährwerte|nährwertangaben|"
+    r"valeurs nutritionnelles|información nutricional)"
+    r"(?: \(\d+\))?:?$", re.IGNORECASE)
+MAX_BOX_LINES = 30
+MIN_BOX_ITEMS = 2  # a label over a single line is more often a section's name over a byline
+BOX_ITEM_CLASSES = (SHORT, MENU, SENTENCE, NEARGOOD)
+
+
+def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """Keep a box of the article's data (``BOX_LABEL_RE``: "Pros", "Zutaten") next to the body.
+
+    The box is its label and the short lines after it, up to a rule hit,
+    prose, or a heading of prose; when its first item reads "key: value"
+    (specifications), up to the first that does not; a byline or a date
+    ends it too.  It is kept when it touches the body (one line apart at
+    most, the title does not count): a list of ingredients or of pros and
+    cons sits right above or below the text it belongs to.
+    """
+    n = len(items)
+
+    def kept(k: int) -> bool:
+        return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
+
+    def body(k: int) -> bool:  # a kept line of the body, not its title
+        return kept(k) and not verdicts_line[k].label.startswith(("context.title", "context.subtitle"))
+
+    k = 0
+    while k < n:
+        if classes[k] == RULE or not BOX_LABEL_RE.match(items[k].stripped):
+            k += 1
+            continue
+        end = k + 1
+        keyed = end < n and DATA_LINE_RE.search(items[end].stripped) is not None
+        while end < n and end - k <= MAX_BOX_LINES and classes[end] in BOX_ITEM_CLASSES \
+                and not (end + 1 < n and classes[end + 1] in PROSE) and not BYLINE_OR_DATE_RE.search(items[end].stripped) \
+                and (not keyed or DATA_LINE_RE.search(items[end].stripped)):
+            end += 1
+        # (Lines the page repeats are a menu's: "Ingredienti" on a food site's bar.)
+        menu = 2 * sum(items[j].repeated for j in range(k, end)) > end - k
+        if end - k > MIN_BOX_ITEMS and not menu and any(body(j) for j in (k - 1, k - 2, end, end + 1)):
+            for j in range(k, end):
+                if not kept(j) and not items[j].label:
+                    verdicts_line[j] = Verdict(True, "context", "context.data-box",
+                                               f"item of a box of the article's data ({items[k].stripped})",
+                                               _score(items[j], neutral))
+        k = end
 
 
 def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool) -> None:

@@ -61,6 +61,7 @@ class Scored(NamedTuple):
     cls: str  # context-free class
     label: str = ""  # set when a line is junk for a reason other than its score
     why: str = ""
+    repeated: bool = False  # the page has the line more than once
 
 
 class Cleaner:
@@ -180,9 +181,10 @@ class Cleaner:
                 # repeated in a teaser list belongs to the body, a menu repeated
                 # in the footer does not); keep_once keeps one copy at most.
                 cls = C.classify_line(f, neutral, line.hint)
-                if cls == C.SHORT and repeats[norm] > 1:
+                repeated = repeats[norm] > 1
+                if cls == C.SHORT and repeated:
                     cls = C.MENU  # a short line the page repeats (menus, teaser titles)
-                scored.append(Scored(line, s, f, None, cls))
+                scored.append(Scored(line, s, f, None, cls, "", "", repeated))
         if time.monotonic() > deadline:
             result, verdicts = passthrough(source, "time budget exceeded while scoring lines", format=format)
             return result, a, verdicts

@@ -348,6 +348,25 @@ def test_a_heading_right_after_a_one_line_teaser_is_kept():
     assert by_text["Des degrés trop élevés"].rule == "context.heading-after-insert"
 
 
+def test_a_box_of_the_articles_data_next_to_the_body_is_kept():
+    # A review's pros and cons below its text: short lines after the last paragraph.
+    box = ["Pro", "long battery life", "precise pen without lag", "Contra", "pale colours", "no handwriting recognition"]
+    text = ("Home\nTests\nThe Pagebook Lumen 7 e-reader tested\n" + PROSE + PROSE2 + "\n".join(box) + "\n"
+            "Share on Facebook\nMore tests\nThe best tablets of the year\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.data-box" for line in box)
+    assert not by_text["The best tablets of the year"].kept
+    # Specifications end at the first line that is not "key: value".
+    specs = ["Specifications", "Capacity: 0.9 litres", "Weight: 1.1 kg"]
+    text = ("Shop\nAdd to basket\nHalden gooseneck kettle, matte black\n" + PROSE + PROSE2 + "\n".join(specs) + "\n"
+            "Customers also bought\nDigital coffee scale\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in specs) and not by_text["Customers also bought"].kept
+    # A section's name over a byline is no box.
+    text = "Nutrition\nEvidence Based\nWritten by Grant Tinsley\n" + PROSE + PROSE2 + "Share\n"
+    assert not decisions_by_text(cleaner.clean(text, format="text"))["Evidence Based"].kept
+
+
 def test_teasers_after_a_read_more_line_stay_out_of_the_body():
     # "Read more: <title>" can head a list of teasers, so the context does not read past it.
     text = ("Title of the story here\n" + PROSE + "Read more: Why the old sea wall failed in the winter storms\n"
