@@ -341,7 +341,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
-    _keep_data_boxes(items, classes, verdicts_line, neutral)
+    _keep_data_boxes(items, classes, verdicts_line, neutral, title_lines)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
@@ -402,6 +402,11 @@ def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: l
 # share bar, a newsletter box, a picture's credit), as against the sections
 # that follow it (related articles, comments, the author box).
 INSERT_FAMILIES = frozenset({"ads", "promo", "social", "newsletter", "credits"})
+# Of those, the ones that sit inside an article rather than end it (a share
+# bar or a newsletter box more often closes the article).
+EDGE_INSERT_FAMILIES = frozenset({"ads", "promo"})
+# A counter of likes, shares or comments alone on a line ("412", "1,234", "1.2k"); not a year or a table's figure.
+COUNT_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[kKmM]?$")
 MAX_INSERT_LINES = 6
 AD_LABEL_RULES = "ads.label"  # ads.label, ads.label-prefix, ...: they announce the lines after them
 # "Read also: <title>" holds its teaser whole: a heading right after it is the article's.
@@ -417,17 +422,17 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
     short lines (whether the insert cut the body in two or not), or a
     one-line teaser ("Read also: <title>") right above it.  After a
     "related" or "comments" heading the lines that follow are that
-    section's, and stay out; so does the line right after an ad label
-    ("Advertisement", "Anzeige"): a label announces the ad, and the line
-    it announces is the ad's.
+    section's, and stay out.  Right after an ad label ("Advertisement") a
+    heading over prose is the article's too: a scrape keeps the label, not
+    the ad's picture (on the eval pages and five hand-labelled sets, more
+    such lines were headings than ad copy).
     """
     def kept(k: int) -> bool:
         return verdicts_line[k] is not None and verdicts_line[k].kept
 
     for k in range(1, len(items) - 1):
         if kept(k) or classes[k] not in (SHORT, MENU) or classes[k + 1] not in PROSE or not kept(k + 1) \
-                or items[k].label or not _title_like(items[k], 2) or items[k].stripped.endswith(":") \
-                or (classes[k - 1] == RULE and items[k - 1].rule.id.startswith(AD_LABEL_RULES)):
+                or items[k].label or not _title_like(items[k], 2) or items[k].stripped.endswith(":"):
             continue
         j, hits = k - 1, 0
         while j >= 0 and k - j <= MAX_INSERT_LINES and classes[j] in (RULE, SHORT, MENU):
@@ -457,6 +462,7 @@ def _keep_salutations(items: list, classes: list, verdicts_line: list, neutral: 
         v = verdicts_line[k]
         if (v is None or not v.kept) and classes[k] in (SHORT, MENU) and not items[k].label \
                 and items[k].stripped.endswith(",") and items[k].features.words <= SALUTATION_MAX_WORDS \
+                and not BYLINE_OR_DATE_RE.search(items[k].stripped) \
                 and classes[k + 1] in PROSE and verdicts_line[k + 1] is not None and verdicts_line[k + 1].kept:
             verdicts_line[k] = Verdict(True, "context", "context.salutation", "greeting that opens the paragraph below",
                                        _score(items[k], neutral))
@@ -478,7 +484,7 @@ MIN_BOX_ITEMS = 2  # a label over a single line is more often a section's name o
 BOX_ITEM_CLASSES = (SHORT, MENU, SENTENCE, NEARGOOD)
 
 
-def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: bool, title_lines: set) -> None:
     """Keep a box of the article's data (``BOX_LABEL_RE``: "Pros", "Zutaten") next to the body.
 
     The box is its label and the short lines after it, up to a rule hit,
@@ -494,7 +500,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
 
     def body(k: int) -> bool:  # a kept line of the body, not its title
-        return kept(k) and not verdicts_line[k].label.startswith(("context.title", "context.subtitle"))
+        return kept(k) and k not in title_lines
 
     k = 0
     while k < n:
@@ -503,7 +509,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
             continue
         end = k + 1
         keyed = end < n and DATA_LINE_RE.search(items[end].stripped) is not None
-        while end < n and end - k <= MAX_BOX_LINES and classes[end] in BOX_ITEM_CLASSES \
+        while end < n and end - k < MAX_BOX_LINES and classes[end] in BOX_ITEM_CLASSES \
                 and not (end + 1 < n and classes[end + 1] in PROSE) and not BYLINE_OR_DATE_RE.search(items[end].stripped) \
                 and (not keyed or DATA_LINE_RE.search(items[end].stripped)):
             end += 1
@@ -523,14 +529,15 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
 
     What splits an article into parts is an ad, a share bar or a teaser,
     and those leave rule hits; a run of short lines with none (a list, a
-    table, steps of a recipe) only weighs the parts apart.  An insert at the
-    gap's edge (a sponsor line right after a paragraph) is no such split:
-    the run beyond it is still the gap's, but after an ad label, whose next
-    lines are the ad's.  Repeats, junk, bylines, dates and counters ("412")
-    in the gap still go.
+    table, steps of a recipe) only weighs the parts apart.  An ad or promo
+    line at the gap's edge (a sponsor line right after a paragraph) is no
+    such split: the run beyond it is still the gap's, but after an ad
+    label, whose next lines are the ad's.  Junk, and short lines that are
+    bylines, dates or counters ("412"), still go; of a line kept twice
+    ``core.keep_once`` keeps one copy.
     """
-    def insert(k: int) -> bool:  # but an ad label: it announces the lines after it, the ad's
-        return classes[k] == RULE and items[k].rule.family in INSERT_FAMILIES \
+    def insert(k: int) -> bool:  # an ad or promo line, but not an ad label: it announces the ad's lines
+        return classes[k] == RULE and items[k].rule.family in EDGE_INSERT_FAMILIES \
             and not items[k].rule.id.startswith(AD_LABEL_RULES)
 
     lo, hi = gap.start, gap.stop
@@ -541,16 +548,12 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
     if any(classes[k] == RULE for k in range(lo, hi)):
         return
     for k in range(lo, hi):
-        if classes[k] != BAD and not items[k].label and not BYLINE_OR_DATE_RE.search(items[k].stripped) \
-                and not _is_count(items[k].stripped):
+        if classes[k] != BAD and not items[k].label \
+                and not (classes[k] in (SHORT, MENU) and (BYLINE_OR_DATE_RE.search(items[k].stripped)
+                                                        or COUNT_RE.match(items[k].stripped))):
             verdicts_line[k] = Verdict(True, "context", "context.between-parts",
                                        f"{classes[k]} line between two body parts, no rule hit between them",
                                        _score(items[k], neutral))
-
-
-def _is_count(text: str) -> bool:
-    """A line of a figure alone ("412", "1.2k"): a counter of likes, shares or comments."""
-    return not any(c.isalpha() for c in text.rstrip("kKmM")) and any(c.isdigit() for c in text)
 
 
 def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool) -> None:
@@ -560,7 +563,8 @@ def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts
     paragraph between two of them is too light to be a body part, but with
     body on both sides and nothing but inserts around it (``INSERT_FAMILIES``:
     no "related" or comments heading, whose lines would follow it), it is
-    judged as inside the body.
+    judged as inside the body.  Right after an ad label, prose is the ad's
+    copy unless a heading opens it (a section of the article).
     """
     hits = [k for k in gap if classes[k] == RULE]
     if not hits or any(items[k].rule.family not in INSERT_FAMILIES for k in hits):
@@ -569,6 +573,9 @@ def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts
     for lo, hi in zip(bounds, bounds[1:]):
         run = range(lo + 1, hi)
         if not any(classes[k] in PROSE for k in run):
+            continue
+        if lo >= 0 and classes[lo] == RULE and items[lo].rule.id.startswith(AD_LABEL_RULES) \
+                and (classes[run.start] in PROSE or not _title_like(items[run.start], 2)):
             continue
         before, after = _nearest_prose(classes, run.start, run.stop - 1)
         for k in run:

@@ -233,8 +233,11 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
     for i, v in enumerate(verdicts):
         if v is not None and v.kept and norms[i]:
             copies.setdefault(norms[i], []).append(i)
+    if not copies:
+        return verdicts
     out = list(verdicts)
-    for norm, heading in _listed_headings(scored, verdicts, norms, copies).items():
+    before, after = _neighbours(scored)
+    for norm, heading in _listed_headings(scored, verdicts, norms, copies, before, after).items():
         out[heading] = C.Verdict(True, "context", "context.listed-heading",
                                  f"heading above body prose, listed at line {scored[copies[norm][0]].line.number}",
                                  verdicts[heading].score)
@@ -244,7 +247,7 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
             continue
         # The copy that heads a paragraph, else the first: a table of contents
         # lists the headings the article repeats above their paragraphs.
-        chosen = next((i for i in indexes if _heads_prose(scored, i)), indexes[0])
+        chosen = next((i for i in indexes if after[i] >= 0 and scored[after[i]].cls in C.PROSE), indexes[0])
         for i in indexes:
             if i != chosen:
                 out[i] = C.Verdict(False, "context", "dedup.repeated-line",
@@ -252,48 +255,55 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
     return out
 
 
+def _neighbours(scored: list) -> tuple:
+    """For each line, the index of the nearest non-blank line before and after it (-1: none)."""
+    before, after = [-1] * len(scored), [-1] * len(scored)
+    last = -1
+    for i, s in enumerate(scored):
+        before[i] = last
+        if s.cls != C.BLANK:
+            last = i
+    last = -1
+    for i in range(len(scored) - 1, -1, -1):
+        after[i] = last
+        if scored[i].cls != C.BLANK:
+            last = i
+    return before, after
+
+
 MIN_LISTED_HEADINGS = 2
+LIST_CLASSES = (C.SHORT, C.MENU)
 
 
-def _listed_headings(scored: list, verdicts: list, norms: list, copies: dict) -> dict:
+def _listed_headings(scored: list, verdicts: list, norms: list, copies: dict, before: list, after: list) -> dict:
     """Headings a kept table of contents lists: normal form -> the dropped copy to keep.
 
     When a kept list of short lines (a table of contents) has entries that
     come again further down, each right above kept body prose, those copies
-    are the article's headings, even where the context dropped them (after
-    an ad label, at a part's edge); ``keep_once`` then drops the list's
-    copies.  It takes ``MIN_LISTED_HEADINGS`` such pairs: one line seen
-    twice is as likely a title or a teaser, and a list the body does not
-    keep is as likely a menu.
+    are the article's headings, even where the context dropped them (at a
+    part's edge, after a "related" heading); ``keep_once`` then drops the
+    list's copies.  It takes ``MIN_LISTED_HEADINGS`` such pairs: one line
+    seen twice is as likely a title or a teaser, and a list the body does
+    not keep is as likely a menu.
     """
-    def next_line(i: int) -> int:
-        return next((k for k in range(i + 1, len(scored)) if scored[k].cls != C.BLANK), -1)
+    def kept_short(k: int) -> bool:
+        return k >= 0 and scored[k].cls in LIST_CLASSES and verdicts[k].kept
 
     def listed(i: int) -> bool:  # a kept entry of a kept list of short lines, not the title
-        after = next_line(i)
-        return after >= 0 and scored[after].cls in (C.SHORT, C.MENU) and verdicts[after].kept \
-            and not verdicts[i].label.startswith("context.title")
+        return (kept_short(after[i]) or kept_short(before[i])) and not verdicts[i].label.startswith("context.title")
 
     headings: dict = {}  # normal form -> the first later copy over kept prose, kept already or not
     for i, v in enumerate(verdicts):
         norm = norms[i]
-        if norm not in copies or norm in headings or i <= copies[norm][0] or scored[i].cls not in (C.SHORT, C.MENU) \
+        if norm not in copies or norm in headings or i <= copies[norm][0] or scored[i].cls not in LIST_CLASSES \
                 or scored[i].features.link_chars or not (v.kept or v.stage == STAGE_CONTEXT):
             continue
-        below = next_line(i)
+        below = after[i]
         if below >= 0 and scored[below].cls in C.PROSE and verdicts[below].kept and listed(copies[norm][0]):
             headings[norm] = i
     if len(headings) < MIN_LISTED_HEADINGS:
         return {}
     return {norm: i for norm, i in headings.items() if not verdicts[i].kept}
-
-
-def _heads_prose(scored: list, i: int) -> bool:
-    """Is the next non-blank line after ``i`` prose?"""
-    for k in range(i + 1, len(scored)):
-        if scored[k].cls != C.BLANK:
-            return scored[k].cls in C.PROSE
-    return False
 
 
 NO_BOILERPLATE = C.Verdict(True, STAGE_CONTEXT, "context.no-boilerplate",

@@ -42,7 +42,7 @@ AD_SPLIT_PARAGRAPHS = (
     "The council will hold a festival on the bridge in the summer, when the scaffolding has been taken down.\n",
 )
 AD_SPLIT_ARTICLE = (
-    "Home\nNews\nThe Harbour Bridge Reopens After Repairs\n" + AD_SPLIT_PARAGRAPHS[0] + "Advertisement\nOpening hours\n"
+    "Home\nNews\nThe Harbour Bridge Reopens After Repairs\n" + AD_SPLIT_PARAGRAPHS[0] + "Advertisement\nTickets: see below.\n"
     + AD_SPLIT_PARAGRAPHS[1] + AD_SPLIT_PARAGRAPHS[2] + "Related Articles\nTen Things To Do This Weekend\n"
 )
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
