@@ -474,7 +474,7 @@ def _keep_salutations(items: list, classes: list, verdicts_line: list, neutral: 
 BOX_LABEL_RE = re.compile(
     r"^(?:#{1,6} )?(?:pros?|contras?|cons|pro und contra|pros and cons|pros & cons|vorteile|nachteile|for|against|"
     r"points forts|points faibles|ventajas|desventajas|pro e contro|vantaggi|svantaggi|"
-    r"ingredients|zutaten|ingrédients|ingredientes|ingredienti|"
+    r"ingredients|zutaten|ingrédients|ingredientes|ingredienti|ingrediënten|składniki|"
     r"specifications|specs|technische daten|datenblatt|caractéristiques|características|caratteristiche|"
     r"nutrition|nutrition facts|nutrition information|nutritional information|nährwerte|nährwertangaben|"
     r"valeurs nutritionnelles|información nutricional)"
