@@ -34,9 +34,11 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    paragraph above is still a heading when prose follows it.
    Between two body parts the lines are kept when no rule hit sits there
    (``context.between-parts``): an ad or share bar splits an article and
-   leaves a hit, a list or a table only weighs its parts apart; and when
-   the hits there are all inserts (ads, promos), the prose between them is
-   judged as inside the body.  A greeting ("Hallo zusammen,") is kept
+   leaves a hit, a list or a table only weighs its parts apart (an ad or
+   promo line at the gap's edge does not count); and when the hits there
+   are all inserts (``INSERT_FAMILIES``: ads, promos, share bars,
+   newsletter boxes, credits), the prose between them is judged as inside
+   the body.  A greeting ("Hallo zusammen,") is kept
    above the paragraph it opens, and a box of the article's data (pros and
    cons, ingredients, specifications: ``BOX_LABEL_RE``) next to the body.
    With ``favor_recall`` every line from the body's first part to its last
