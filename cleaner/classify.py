@@ -481,6 +481,7 @@ BOX_LABEL_RE = re.compile(
     r"nutrition|nutrition facts|nutrition information|nutritional information|nährwerte|nährwertangaben|"
     r"valeurs nutritionnelles|información nutricional)"
     r"(?: \(\d+\))?:?$", re.IGNORECASE)
+MAX_LABEL_CHARS = 40  # longer lines are no label: the regex need not run on them
 MAX_BOX_LINES = 30
 MIN_BOX_ITEMS = 2  # a label over a single line is more often a section's name over a byline
 BOX_ITEM_CLASSES = (SHORT, MENU, SENTENCE, NEARGOOD)
@@ -504,10 +505,11 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     def body(k: int) -> bool:  # a kept line of the body, not its title
         return kept(k) and k not in title_lines
 
-    k = 0
-    while k < n:
-        if classes[k] == RULE or not BOX_LABEL_RE.match(items[k].stripped):
-            k += 1
+    labels = [k for k, item in enumerate(items)
+              if len(item.stripped) <= MAX_LABEL_CHARS and BOX_LABEL_RE.match(item.stripped)]
+    done = 0  # the end of the last box: a label inside a box is one of its items ("Contra" after "Pro")
+    for k in labels:
+        if k < done or classes[k] == RULE:
             continue
         end = k + 1
         keyed = end < n and DATA_LINE_RE.search(items[end].stripped) is not None
@@ -523,7 +525,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
                     verdicts_line[j] = Verdict(True, "context", "context.data-box",
                                                f"item of a box of the article's data ({items[k].stripped})",
                                                _score(items[j], neutral))
-        k = end
+        done = end
 
 
 def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool) -> None:
