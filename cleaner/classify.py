@@ -88,7 +88,7 @@ HEADLINE_WORDS = 6
 # Two sentences on one line ("...after the floods. Photograph: J. Doe"): a
 # caption or a dek, not a headline ("U.S. Jobs", "Dr. Hale" are no sentence end).
 SENTENCE_BREAK_RE = re.compile(
-    r"\b(?!(?:dr|mr|mrs|ms|st|vs|no|nr|jr|sr|gov|sen|rep|gen|prof|inc|ltd|bzw|vgl|ca|etc)[.])[^\W\d_]{2,}[.!?] +[^\W\d_]",
+    r"\b(?!(?:dr|mr|mrs|ms|st|vs|no|nr|jr|sr|gov|sen|rep|gen|prof|inc|ltd|bzw|vgl|ca|etc)[.])[^\W_]{2,}[.!?] +[^\W\d_]",
     re.IGNORECASE,
 )
 HEADING_MAX_WORDS = 20  # news headlines run long (Spanish and German ones past 15 words)
@@ -106,6 +106,7 @@ BYLINE_OR_DATE_RE = re.compile(
     r"^(?:by|von|par|por|(?-i:di)|door|av|af|od|autor|author|posted|"  # Italian "di Marco Rossi", not "Di Maria"
     r"veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano)\b"
     r"|\b(?:provided|written|posted|published|presented|reported|edited) by$"  # the name on the next line
+    r"|\b(?:fact[- ]checked|medically reviewed|reviewed|edited|illustrated|photographed) by\b"
     r"|\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
     rf"|\b(?:{MONTHS})\w*\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
     rf"|\b\d{{1,2}}\.? (?:{MONTHS})\w*\.?,? \d{{4}}\b",
@@ -341,9 +342,9 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
+    _keep_data_boxes(items, classes, verdicts_line, neutral, title_lines)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
-    _keep_data_boxes(items, classes, verdicts_line, neutral, title_lines)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
@@ -416,11 +417,11 @@ TEASER_LINE_RULE = "related.teaser-label"
 
 
 def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
-    """Keep a heading that an insert (an ad, a promo box) separates from the body prose above it.
+    """Keep a heading that an insert (an ad, a promo box) separates from the body above it.
 
     A short line followed by prose is a heading; inside the body it is kept
     between paragraphs, and it is kept too when what sits between it and the
-    body paragraph above is an insert: rule hits of ``INSERT_FAMILIES`` and
+    kept body line above (a paragraph, a list item) is an insert: rule hits of ``INSERT_FAMILIES`` and
     short lines (whether the insert cut the body in two or not), or a
     one-line teaser ("Read also: <title>") right above it.  After a
     "related" or "comments" heading the lines that follow are that
@@ -444,7 +445,7 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
                     break
                 hits += 1
             j -= 1
-        if hits and j >= 0 and classes[j] in PROSE and kept(j):
+        if hits and j >= 0 and kept(j) and classes[j] in (*PROSE, SHORT, MENU, SENTENCE):
             verdicts_line[k] = Verdict(True, "context", "context.heading-after-insert",
                                        "heading above body prose, below an ad or promo inside the body",
                                        _score(items[k], neutral))
@@ -478,6 +479,8 @@ BOX_LABEL_RE = re.compile(
     r"points forts|points faibles|ventajas|desventajas|pro e contro|vantaggi|svantaggi|"
     r"ingredients|zutaten|ingrédients|ingredientes|ingredienti|ingrediënten|składniki|"
     r"specifications|specs|technische daten|datenblatt|caractéristiques|características|caratteristiche|"
+    r"things you'll need|things you will need|what you'll need|you'll need|you will need|tools and materials|"
+    r"was sie brauchen|das brauchen sie|material|materialien|werkzeug|matériel nécessaire|materiales|"
     r"nutrition|nutrition facts|nutrition information|nutritional information|nährwerte|nährwertangaben|"
     r"valeurs nutritionnelles|información nutricional)"
     r"(?: \(\d+\))?:?$", re.IGNORECASE)
@@ -688,6 +691,7 @@ def _title_like(item, min_words: int) -> bool:
         and not PATH_SEPARATOR_RE.search(item.stripped)
         and not (item.stripped.startswith("<") and item.stripped.endswith(">"))  # a line of HTML in Markdown
         and not item.line.text.lstrip().startswith(("![", "[!["))  # a Markdown image: its alt text is no heading
+        and f.link_share < LINK_LINE_SHARE  # nor a line of links (a share bar, a site's top bar)
     )
 
 
@@ -709,7 +713,7 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
         return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), score)
     if cls == SENTENCE and (prose_before or prose_after):
         return Verdict(True, "context", "context.sentence-in-body", "short sentence next to body prose", score)
-    if between:
+    if between and not (cls in (SHORT, MENU) and COUNT_RE.match(item.stripped)):  # "312": likes, not a heading
         return Verdict(True, "context", "context.between-prose", f"{cls} line between body paragraphs", score)
     if item.label:
         return Verdict(False, "context", item.label, item.why, score)

@@ -362,6 +362,24 @@ def test_after_an_ad_label_a_heading_over_prose_stays_but_ad_copy_does_not():
     assert not decisions_by_text(cleaner.clean(text, format="text"))[ad_copy.strip()].kept
 
 
+def test_titles_are_not_captions_bylines_or_links():
+    # A caption whose first sentence ends in a figure is two sentences, no headline;
+    # "Fact checked by ..." is a byline; a line of Markdown links is a share bar.
+    caption = "The panels have been on display in the museum since 1962. Photograph: Jo Hale/Getty Images"
+    for extra in (caption, "Fact checked by Nina Sorensen",
+                  "[Share on X](https://x.example/share) [Share on Facebook](https://fb.example/share)"):
+        text = ("Menu\nMuseum agrees to return 34 carved panels to Ghana after 130 years\nShare\n" + extra + "\n"
+                + PROSE + PROSE2 + "Share\n")
+        by_text = decisions_by_text(cleaner.clean(text, format="text"))
+        assert by_text["Museum agrees to return 34 carved panels to Ghana after 130 years"].rule == "context.title", extra
+        assert by_text[extra].rule != "context.title"
+
+
+def test_a_count_between_paragraphs_is_no_heading():
+    text = "Home\nThe reef spawns again\n" + PROSE + "312\n" + PROSE2 + "Share\n"
+    assert not decisions_by_text(cleaner.clean(text, format="text"))["312"].kept
+
+
 def test_a_greeting_that_opens_a_kept_paragraph_is_kept():
     text = ("Forum\nHeizung\nWärmepumpe taktet im Winter ständig\nHallo zusammen,\n" + PROSE + "Antworten\nZitieren\n"
             "Hallo Bernd,\n" + PROSE2 + "Antworten\nZitieren\nImpressum\n")
@@ -801,6 +819,13 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Opinión escrita el 2 de mayo de 2024", "meta.review-date"),
     ("Cite this article", "meta.citation"),
     ("Search docs ⌘K", "navigation.search-shortcut"),
+    ("Jetzt Strom- und Gastarife vergleichen und bis zu 500 Euro sparen – hier klicken!", "promo.click-here"),
+    ("Shop our favourite grout removal tools on Amazon", "promo.price-check"),
+    ("Categorías: Cerámica, Principiantes", "related.tags-list"),
+    ("214 Postings", "comments.count"),
+    ("Updated at 16.02 BST", "meta.updated-relative"),
+    ("¿Te ha gustado? Apúntate a mi newsletter y recibe un 10 % de descuento.", "newsletter.appeal"),
+    ("Hast du das Rezept nachgebacken? Dann verlinke @omasbackstube auf Instagram!", "navigation.recipe-feedback"),
     ("Disclaimer: The information in this article is for general information purposes only.", "legal.disclaimer-label"),
     # Promotional sentences of news sites, Substack and finance pages.
     ("Trading foreign exchange and CFDs on margin carries a high level of risk.", "promo.risk-warning"),
@@ -895,6 +920,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Voters must order within 2 hours of the polls closing.", None),
     ("Three payments of $500 with PayPal went missing, police said.", None),
     ("I'm going.", None),
+    ("To see the full list, click here and scroll down to the bottom of the page, she said.", None),
     ("Updated rules apply from June.", None),
     ("We pin our hopes on Pinterest's new feature, the analyst said.", None),
     ("Reviewed by the committee, the plan was approved.", None),
