@@ -824,6 +824,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Categorías: Cerámica, Principiantes", "related.tags-list"),
     ("214 Postings", "comments.count"),
     ("Updated at 16.02 BST", "meta.updated-relative"),
+    ("URL Source: https://harbourtimes.example/a/41822", "meta.reader-header"),
+    ("Markdown Content:", "meta.reader-header"),
     ("¿Te ha gustado? Apúntate a mi newsletter y recibe un 10 % de descuento.", "newsletter.appeal"),
     ("Hast du das Rezept nachgebacken? Dann verlinke @omasbackstube auf Instagram!", "navigation.recipe-feedback"),
     ("Disclaimer: The information in this article is for general information purposes only.", "legal.disclaimer-label"),
