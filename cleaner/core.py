@@ -229,12 +229,12 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
     of contents lists are its headings, kept even where the context dropped
     them (``_listed_headings``).
     """
+    if not any(s.repeated for s in scored):  # no line comes twice: nothing to choose between
+        return verdicts
     copies: dict = {}  # normal form -> indexes of the kept lines that have it
     for i, v in enumerate(verdicts):
         if v is not None and v.kept and norms[i]:
             copies.setdefault(norms[i], []).append(i)
-    if not copies:
-        return verdicts
     out = list(verdicts)
     before, after = _neighbours(scored)
     for norm, heading in _listed_headings(scored, verdicts, norms, copies, before, after).items():
