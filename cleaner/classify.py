@@ -493,8 +493,8 @@ BOX_ITEM_CLASSES = (SHORT, MENU, SENTENCE, NEARGOOD)
 def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: bool, title_lines: set) -> None:
     """Keep a box of the article's data (``BOX_LABEL_RE``: "Pros", "Zutaten") next to the body.
 
-    The box is its label and the short lines after it, up to a rule hit,
-    prose, or a heading of prose; when its first item reads "key: value"
+    The box is its label and the short or near-good lines after it, up to a
+    rule hit, a paragraph, or a line over prose (a heading); when its first item reads "key: value"
     (specifications), up to the first that does not; a byline or a date
     ends it too.  It is kept when it touches the body (one line apart at
     most, the title does not count): a list of ingredients or of pros and
