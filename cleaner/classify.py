@@ -163,7 +163,10 @@ def _plain_class(f: Features, neutral: bool) -> str:
         if density >= STOPWORDS_NEARGOOD:
             return NEARGOOD
         return BAD
-    if f.words <= MENU_MAX_WORDS and not f.terminal:
+    # A line its author marked as a heading is no menu item, however short:
+    # a menu's weight would cut a short last section (a heading over a code
+    # block) from the body.
+    if f.words <= MENU_MAX_WORDS and not f.terminal and not f.marked_heading:
         return MENU
     if f.terminal and f.words >= SENTENCE_MIN_WORDS and density >= SENTENCE_STOPWORDS:
         return SENTENCE
@@ -626,8 +629,8 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
     with a lead paragraph above the main part, or with a cookie notice no
     rule knows.  So we look at the ``TITLE_WINDOW`` lines above each body
     part that keeps a line, up to the main one (``parts``: (start, end) in
-    order), for a heading of at least ``TITLE_MIN_WORDS`` words that is not
-    a byline or a date.  Above each part the nearest one that does not read
+    order), for a heading of at least ``TITLE_MIN_WORDS`` words (any, for
+    a Markdown heading) that is not a byline or a date.  Above each part the nearest one that does not read
     as a page's metadata ("Viewed 41k times", "Northvolt Grid AB": see
     ``_headline_tier``) is its heading; the first of these that is
     headline-sized (``HEADLINE_WORDS`` words or more, one sentence) is the
@@ -641,7 +644,7 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
         # In each window the nearest heading that does not read as metadata.
         window = [(k, _headline_tier(items[k], neutral))
                   for k in range(start - 1, max(previous_end, start - 1 - TITLE_WINDOW), -1)
-                  if _title_like(items[k], TITLE_MIN_WORDS)]
+                  if _title_like(items[k], 1 if items[k].features.marked_heading else TITLE_MIN_WORDS)]
         picks.append(next((pick for pick in window if pick[1] > 0), window[0] if window else (None, 0)))
         previous_end = end
     # The first headline: over the lead, else over the main part; else the main part's heading.
@@ -675,6 +678,8 @@ def _headline_tier(item, neutral: bool) -> int:
         return 0
     if f.words >= HEADLINE_WORDS and sum(1 for word in text.split() if not word[:1].isdigit()) >= HEADLINE_WORDS:
         return 2
+    if f.marked_heading:  # "# Retry policies": its author says it is a heading
+        return 1
     if any(c.isdigit() for c in text) or (not neutral and not f.stopwords):
         return 0
     return 1

@@ -25,6 +25,7 @@ class Features(NamedTuple):
     bullet: bool
     url_chars: int
     link_chars: int = 0  # characters of Markdown link text (cleaner.markdown)
+    marked_heading: bool = False  # written as a Markdown heading ("## Disabling retries")
 
     @property
     def stop_density(self) -> float:
@@ -50,6 +51,12 @@ def line_features(stripped: str, lowered_words: list, stoplist: frozenset) -> Fe
 
 
 URL_MARKERS = ("://", "www.", "@")
+MARKED_HEADING_RE = re.compile(r"#{1,6} +\S")
+
+
+def is_marked_heading(line: str) -> bool:
+    """An ATX heading of Markdown ("# Title"), not a hashtag ("#Kultur")."""
+    return line[:1] == "#" and MARKED_HEADING_RE.match(line) is not None
 
 
 def word_lists(stripped: list) -> list:
@@ -83,4 +90,5 @@ def document_features(stripped: list, words: list, stoplist: frozenset, link_cha
         [m is not None for m in map(BULLET_RE.match, stripped)],
         url_chars,
         repeat(0) if link_chars is None else link_chars,
+        map(is_marked_heading, stripped) if "#" in joined else repeat(False),
     )))

@@ -176,3 +176,25 @@ def test_a_line_of_links_above_the_headline_is_not_part_of_the_title():
     result = cleaner.clean(menu + "# Council Backs New Budget Rules\n\n" + PROSE + PROSE2 + TEASERS, format="text")
     assert not result.decisions[0].kept
     assert result.text.startswith("# Council Backs New Budget Rules\n")
+
+
+def test_a_short_last_section_of_a_heading_and_code_stays():
+    """"## Disabling retries" has two words, a menu item's length; marked as a heading, it is not one."""
+    body = "# Parsing JSON in Python\n\n" + PROSE + PROSE2 + "\n## Writing it back\n\n```python\njson.dump(data, f)\n```\n"
+    result = cleaner.clean(MENU + body + TEASERS, format="text")
+    assert result.text == body
+
+
+def test_a_short_markdown_heading_over_the_body_is_its_title():
+    """The nearest marked heading is the title, not a reader's header further up, which reads as one too."""
+    header = "Title: Retry policies - Ferrylink Docs\n\nURL Source: https://docs.example/retry\n\nMarkdown Content:\n"
+    result = cleaner.clean(header + MENU + "# Retry policies\n\n" + PROSE + PROSE2 + TEASERS, format="text")
+    assert result.text.startswith("# Retry policies\n")
+    assert not result.decisions[0].kept
+
+
+def test_a_hashtag_is_not_a_marked_heading():
+    from cleaner.features import is_marked_heading
+
+    assert is_marked_heading("## Disabling retries") and is_marked_heading("# x")
+    assert not is_marked_heading("#Kultur") and not is_marked_heading("#") and not is_marked_heading("a # b")
