@@ -645,6 +645,8 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
         window = [(k, _headline_tier(items[k], neutral))
                   for k in range(start - 1, max(previous_end, start - 1 - TITLE_WINDOW), -1)
                   if _title_like(items[k], 1 if items[k].features.marked_heading else TITLE_MIN_WORDS)]
+        # A Markdown heading is one by its author's mark: it beats nearer lines that only read as one.
+        window = [pick for pick in window if items[pick[0]].features.marked_heading and pick[1] > 0] or window
         picks.append(next((pick for pick in window if pick[1] > 0), window[0] if window else (None, 0)))
         previous_end = end
     # The first headline: over the lead, else over the main part; else the main part's heading.

@@ -198,3 +198,13 @@ def test_a_hashtag_is_not_a_marked_heading():
 
     assert is_marked_heading("## Disabling retries") and is_marked_heading("# x")
     assert not is_marked_heading("#Kultur") and not is_marked_heading("#") and not is_marked_heading("a # b")
+
+
+def test_a_marked_headline_is_the_title_over_a_nearer_line_that_reads_as_one():
+    """A byline with a job title reads as a headline; the line marked as one is the title."""
+    head = ("# How we cut our CI time in half with test sharding\n\n"
+            "[![Nadia Petrov](https://x.example/img/np.jpg)](https://x.example/authors/np/)\n"
+            "[Nadia Petrov](https://x.example/authors/np/) · Staff Engineer, Developer Productivity\n"
+            "September 30, 2025 · 7 min read\n\n")
+    result = cleaner.clean(MENU + head + PROSE + PROSE2 + TEASERS, format="text")
+    assert result.text.startswith("# How we cut our CI time in half")
