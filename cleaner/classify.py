@@ -87,8 +87,10 @@ TITLE_MIN_WORDS = 3
 HEADLINE_WORDS = 6
 # Two sentences on one line ("...after the floods. Photograph: J. Doe"): a
 # caption or a dek, not a headline ("U.S. Jobs", "Dr. Hale" are no sentence end).
+# A question or an exclamation mark parts a headline more often than it ends a
+# caption's first sentence ("Wat zaai je nog in oktober? Zo houd ik ...").
 SENTENCE_BREAK_RE = re.compile(
-    r"\b(?!(?:dr|mr|mrs|ms|st|vs|no|nr|jr|sr|gov|sen|rep|gen|prof|inc|ltd|bzw|vgl|ca|etc)[.])[^\W_]{2,}[.!?] +[^\W\d_]",
+    r"\b(?!(?:dr|mr|mrs|ms|st|vs|no|nr|jr|sr|gov|sen|rep|gen|prof|inc|ltd|bzw|vgl|ca|etc)[.])[^\W_]{2,}[.] +[^\W\d_]",
     re.IGNORECASE,
 )
 HEADING_MAX_WORDS = 20  # news headlines run long (Spanish and German ones past 15 words)

@@ -375,6 +375,14 @@ def test_titles_are_not_captions_bylines_or_links():
         assert by_text[extra].rule != "context.title"
 
 
+def test_a_headline_in_two_parts_is_the_title():
+    """A question or an exclamation parts a headline; it is not a caption's two sentences."""
+    for headline in ("Is the reef coming back? Divers count the new coral",
+                     "The market season opens! How to find the best stalls near you"):
+        text = "Menu\n" + headline + "\n12 October 2025\nBy Marleen\nGarden notes, autumn 2025\n" + PROSE + PROSE2 + "Share\n"
+        assert decisions_by_text(cleaner.clean(text, format="text"))[headline].rule == "context.title", headline
+
+
 def test_a_count_between_paragraphs_is_no_heading():
     text = "Home\nThe reef spawns again\n" + PROSE + "312\n" + PROSE2 + "Share\n"
     assert not decisions_by_text(cleaner.clean(text, format="text"))["312"].kept
@@ -930,6 +938,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("The newsletter, which has 20,000 readers, will close. Subscribers were told on Monday.", None),
     ("The video shows the minister at the summit, 2 min before the vote.", None),
     ("She said she would save the money for later.", None),
+    ("Leestijd: 5 minuten", "meta.reading-time"),
+    ("Tempo de leitura: 4 min", "meta.reading-time"),
+    ("De leestijd van het rapport is voor de meeste lezers ongeveer 40 minuten.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id):
     rule = cleaner.load_rules().global_matcher.match(normalize(line), line, len(line.split()), "")
