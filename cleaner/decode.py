@@ -26,8 +26,12 @@ DECLARED_CHARSET_RE = re.compile(
 )
 BINARY_SIGNATURES = (
     b"%PDF-", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04",
-    b"\x1f\x8b", b"BZh", b"\x7fELF", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00",
+    b"\x1f\x8b", b"\x7fELF", b"\x00\x00\x01\x00",
 )
+# Signatures a sentence can start with ("ID3 is a metadata container..."):
+# binary only with a control byte no text has in the first bytes too.
+WORD_SIGNATURES = (b"BZh", b"RIFF", b"OggS", b"ID3")
+CONTROL_BYTE_RE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 SNIFF_BYTES = 4096
 
 
@@ -38,6 +42,8 @@ class BinaryInputError(ValueError):
 def looks_binary(data: bytes) -> bool:
     head = data[:SNIFF_BYTES]
     if head.startswith(BINARY_SIGNATURES):
+        return True
+    if head.startswith(WORD_SIGNATURES) and CONTROL_BYTE_RE.search(head):
         return True
     if any(head.startswith(bom) for bom, _ in BOMS):
         return False  # UTF-16/32 text legitimately contains NUL bytes
@@ -72,12 +78,24 @@ def detect_encoding(data: bytes) -> str:
     return best.encoding if best is not None else "utf-8"
 
 
+# A text is UTF-8 with a few bad bytes when its valid multi-byte characters
+# outnumber its invalid sequences this many times: one stray Latin-1 byte in a
+# UTF-8 file must not turn every curly quote into mojibake ("‚Äú").  Text in a
+# legacy encoding forms valid multi-byte sequences only by rare accident.
+UTF8_VALID_PER_INVALID = 4
+
+
 def _is_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as err:
         # A multi-byte character cut at the end is still utf-8.
-        return err.start >= len(data) - 3 and err.reason == "unexpected end of data"
+        if err.start >= len(data) - 3 and err.reason == "unexpected end of data":
+            return True
+        text = data.decode("utf-8", errors="replace")
+        invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+        valid = sum(1 for c in text if c > "\x7f") - text.count("\ufffd")
+        return valid >= UTF8_VALID_PER_INVALID * invalid
     return True
 
 

@@ -68,7 +68,17 @@ BINARY = {
     "gzip": b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + bytes(range(100)),
     "elf": b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 50,
     "jpeg": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+    "mp3": b"ID3\x04\x00\x00\x00\x00\x00\x23TSSE",
+    "wav": b"RIFF$\x08\x00\x00WAVEfmt ",
+    "bzip2": b"BZh91AY&SY\x8b\x1f\x02\x03",
 }
+
+
+@pytest.mark.parametrize("opening", ["ID3 is a metadata container", "RIFF files hold chunks", "BZh is how bzip2 starts",
+                                     "OggS marks an Ogg page"])
+def test_text_that_opens_with_a_binary_signature_is_text(opening):
+    data = (opening + " used with MP3 and other files.\n").encode()
+    assert cleaner.clean(data, format="text").text.startswith(opening)
 
 
 @pytest.mark.parametrize("name", sorted(BINARY))
@@ -98,6 +108,19 @@ def test_invalid_utf8_is_replaced_not_fatal():
     r = cleaner.clean(data, format="text")
     check_result_shape(r)
     assert "Stocks climbed" in r.source and "Markets rally" in r.source
+
+
+def test_one_bad_byte_does_not_change_how_a_utf8_file_is_read():
+    """A stray Latin-1 byte in a UTF-8 file is one replacement character, not mojibake everywhere."""
+    seed = Path(__file__).resolve().parent.parent / "fixtures" / "text" / "fxleaders-us-china-preliminary-deal.txt"
+    data = seed.read_bytes().replace(b"Quick overview", b"Quick overview caf\xe9", 1)
+    r = cleaner.clean(data, format="text")
+    assert r.source == seed.read_text(encoding="utf-8").replace("Quick overview", "Quick overview caf\ufffd", 1)
+
+
+def test_latin1_text_is_not_read_as_utf8():
+    data = ("Grüße aus München, für Sie: café crème, Straße, Größe. " * 5 + "\n").encode("latin-1")
+    assert cleaner.clean(data, format="text").source.startswith("Grüße aus München")
 
 
 def test_latin1_bytes_inside_utf8():
