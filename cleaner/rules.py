@@ -209,6 +209,15 @@ def check_regex(pattern: str) -> None:
         raise RuleError(f"regex {pattern!r} matches the empty string, so it would match every line")
 
 
+def _names(table: dict, key: str, where: str) -> list:
+    """A list of names; one name may be written as a string (``hosts = "example.com"``)."""
+    value = table.get(key, [])
+    value = [value] if isinstance(value, str) else value
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleError(f"{where}: '{key}' must be a name or a list of names")
+    return [v.strip() for v in value]
+
+
 def _rule_from_table(table: dict, source: str) -> Rule:
     rule_id = table.get("id", "")
     where = f"{source}: rule {rule_id or '(no id)'}"
@@ -245,14 +254,14 @@ def _rule_from_table(table: dict, source: str) -> Rule:
     max_words = table.get("max_words", DEFAULT_MAX_WORDS)
     if not isinstance(max_words, int) or max_words < 0:
         raise RuleError(f"{where}: max_words must be a whole number >= 0 (0 = no limit)")
-    hosts = tuple(h.lower().lstrip(".") for h in table.get("hosts", []))
+    hosts = tuple(h.lower().lstrip(".") for h in _names(table, "hosts", where))
     return Rule(
         id=rule_id,
         description=str(table.get("description", "")),
         match=match,
         phrases=tuple(phrases),
         regex=regex,
-        lang=frozenset(table.get("lang", [])),
+        lang=frozenset(l.lower() for l in _names(table, "lang", where)),
         hosts=hosts,
         max_words=max_words,
         case_sensitive=case_sensitive,

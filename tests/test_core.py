@@ -567,6 +567,11 @@ def test_language_scope():
     assert matcher.match("mehr dazu hier", "Mehr dazu hier", 3, "en") is None
 
 
+def test_one_host_or_language_may_be_written_as_a_string():
+    rule = parse_rules('[[rule]]\nid = "a.b"\nphrases = ["x"]\nhosts = "FXLeaders.com"\nlang = "en"', "mine.toml")[0]
+    assert rule.hosts == ("fxleaders.com",) and rule.lang == frozenset({"en"})
+
+
 @pytest.mark.parametrize(
     "table, message",
     [
@@ -578,6 +583,8 @@ def test_language_scope():
         ('id = "a.b"\nphrases = ["x"]\nmatch = "fuzzy"', "match must be one of"),
         ('id = "a.b"\nphrases = ["x"]\ncolour = "red"', "unknown keys"),
         ('id = "a.b"\nphrases = ["x"]\ninline = "false"', "inline must be true or false"),
+        ('id = "a.b"\nphrases = ["x"]\nhosts = [1]', "'hosts' must be a name or a list of names"),
+        ('id = "a.b"\nphrases = ["x"]\nlang = {en = 1}', "'lang' must be a name or a list of names"),
     ],
 )
 def test_bad_rules_are_refused_with_the_file_and_rule_named(table, message):
