@@ -11,8 +11,8 @@ optionally ``url`` and ``id``).  Each worker process builds its ``Cleaner``
 once (pool initializer) from a picklable ``cleaner_factory``.
 
 Command line (``cleaner batch``): JSONL in (files, ``.gz`` files or stdin; one
-document per line), or a directory / glob of files (each file one document,
-``id`` = its path); JSONL out, one record per document in input order::
+document per line), or a directory / glob of files, or files named ``.html``,
+``.txt``, ``.md``... (each file one document, ``id`` = its path); JSONL out, one record per document in input order::
 
     {"id": ..., "url": ..., "text": BODY, "status": "ok", "removed": [[LINE, RULE, TEXT], ...], "stats": {...}}
     {"id": ..., "error": "invalid JSON: ..."}        # the run goes on
@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
 from .core import Cleaner, InputError, Options
+from .report import plural
 from .rules import load_rules
 
 DEFAULT_CHUNKSIZE = 32
@@ -283,8 +284,32 @@ def _open_jsonl(path: str):
     return open(path, "rb")
 
 
+# A file named with one of these is a document, not JSONL: ``cleaner batch
+# dump/*.html`` reaches us as the shell's list of file names.
+DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".md", ".markdown")
+
+
+def _is_document(spec: str) -> bool:
+    return spec.lower().endswith(DOCUMENT_SUFFIXES)
+
+
+def unreadable_inputs(inputs: list) -> list:
+    """What cannot be read of ``inputs``, as messages: missing files, globs that match nothing."""
+    problems = []
+    for spec in inputs:
+        if spec == "-" or os.path.isdir(spec):
+            continue
+        if _is_glob(spec) and not os.path.exists(spec):
+            if not any(os.path.isfile(p) for p in glob.iglob(spec, recursive=True)):
+                problems.append(f"{spec}: no file matches")
+        elif not os.access(spec, os.R_OK) or not os.path.isfile(spec):
+            problems.append(f"{spec}: cannot read" + ("" if os.path.exists(spec) else ": no such file"))
+    return problems
+
+
 def iter_items(inputs: list, names: Optional[dict] = None) -> Iterator[Item]:
-    """Stream the work: JSONL lines of files/stdin, or the files of a directory/glob.
+    """Stream the work: JSONL lines of files/stdin, or the files of a directory/glob
+    (and files named as documents: ``DOCUMENT_SUFFIXES``).
 
     ``names`` maps an input path to the name used in ids (``batch --learn``
     buffers stdin to a file and still calls it "stdin").
@@ -300,6 +325,8 @@ def iter_items(inputs: list, names: Optional[dict] = None) -> Iterator[Item]:
                 yield Item("error", f"{spec}: no file matches", spec)
             for path in paths:
                 yield Item("file", path, path)
+        elif spec != "-" and _is_document(spec):
+            yield Item("file", spec, spec) if os.path.isfile(spec) else Item("error", f"{spec}: no such file", spec)
         else:
             name = "stdin" if spec == "-" else names.get(spec, spec)
             try:
@@ -326,6 +353,8 @@ def count_documents(inputs: list) -> Optional[int]:
             total += sum(1 for _ in _walk(spec))
         elif spec != "-" and _is_glob(spec) and not os.path.exists(spec):
             total += sum(1 for p in glob.iglob(spec, recursive=True) if os.path.isfile(p))
+        elif spec != "-" and _is_document(spec):
+            total += 1
         else:
             return None
     return total
@@ -356,9 +385,9 @@ class BatchStats:
         dropped = sum(self.families.values())
         by_family = ", ".join(f"{k} {v}" for k, v in sorted(self.families.items(), key=lambda kv: (-kv[1], kv[0])))
         return (
-            f"cleaner batch: {self.documents} documents in {elapsed:.1f}s "
-            f"({self.documents / elapsed:.1f} docs/s); {self.empty} empty bodies; {self.errors} errors; "
-            f"{dropped} lines dropped" + (f" ({by_family})" if by_family else "")
+            f"cleaner batch: {plural(self.documents, 'document')} in {elapsed:.1f}s "
+            f"({self.documents / elapsed:.1f} docs/s); {self.empty} empty bodies; {plural(self.errors, 'error')}; "
+            f"{plural(dropped, 'line')} dropped" + (f" ({by_family})" if by_family else "")
         )
 
 

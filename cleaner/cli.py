@@ -27,6 +27,7 @@ from .config import ConfigError, load_config
 from .core import InputError, Options, passthrough
 from .decode import BinaryInputError
 from .fileio import atomic_output, decode_document, encode_document, is_lossless, write_atomic
+from .report import plural
 from .rules import RuleError
 
 PROG = "cleaner"
@@ -392,10 +393,6 @@ def _dropped(result) -> int:
     return sum(1 for d in result.decisions if not d.kept and d.text.strip())
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def cmd_files(command: str, argv: list) -> int:
     args, code = _parse(file_parser(command), argv)
     if args is None:
@@ -424,13 +421,13 @@ def cmd_files(command: str, argv: list) -> int:
                     name = path if plan.result.format == "text" else f"{path} (visible text)"
                     _write(report.unified_diff(plan.result, name))
                 if not args.quiet:
-                    _err(f"would clean {path} ({_plural(n, 'line')} to drop)")
+                    _err(f"would clean {path} ({plural(n, 'line')} to drop)")
             elif not args.quiet:
-                _err(f"Fixing {path} ({_plural(n, 'line')} dropped)")
+                _err(f"Fixing {path} ({plural(n, 'line')} dropped)")
     verb = "would be cleaned" if command == "check" else "cleaned"
     print(
-        f"{PROG} {command}: {_plural(counts['change'], 'file')} {verb}, {counts['unchanged']} unchanged, "
-        f"{counts['skip']} skipped, {_plural(counts['error'], 'error')}",
+        f"{PROG} {command}: {plural(counts['change'], 'file')} {verb}, {counts['unchanged']} unchanged, "
+        f"{counts['skip']} skipped, {plural(counts['error'], 'error')}",
         file=sys.stderr,
     )
     if counts["error"]:
@@ -477,6 +474,7 @@ def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> 
                   format=_fmt(args), **extra)
     if args.output and args.output != "-":
         _check_output_path(args.output)
+        _check_inputs(inputs, args.output)
         try:
             with atomic_output(args.output) as out:
                 stats = run_batch(inputs, out, **kwargs)
@@ -535,6 +533,8 @@ def cmd_learn(argv: list) -> int:
     if args is None:
         return code
     _check_learn_args(args)
+    if args.output and args.output != "-":
+        _check_inputs(args.inputs, args.output)
     learner, errors = _learn(args, args.inputs, Fields(args.text_field, args.html_field, args.url_field))
     text = learner.to_toml()
     if args.output and args.output != "-":
@@ -543,6 +543,16 @@ def cmd_learn(argv: list) -> int:
         _write(text)
     print(f"{PROG} learn: {learner.summary()}", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_OK
+
+
+def _check_inputs(inputs: list, output: str) -> None:
+    """Refuse to start when an input cannot be read: ``output`` (earlier results, a
+    reviewed rule file) is not to be replaced by a run that missed part of its input."""
+    from .batch import unreadable_inputs
+
+    problems = unreadable_inputs(inputs)
+    if problems:
+        raise CliError("; ".join(problems) + f" ({output} left as it was)")
 
 
 def _buffer_stdin(inputs: list, folder: str) -> tuple:

@@ -79,6 +79,7 @@ from .core import detect_format, host_of
 from .decode import decode_bytes
 from .features import WORD_RE, line_features
 from .markdown import read_line
+from .report import plural
 from .rules import normalize
 from .stoplists import detect_language, load_stoplists, stopword_index
 
@@ -235,21 +236,17 @@ class Learner:
 
     def summary(self) -> str:
         learned = self.learned()
-        text = (f"{_plural(self.documents, 'document')}, {_plural(len(self.sites), 'site')}; "
-                f"{_plural(sum(len(l.lines) for l in learned), 'line')} learned for "
-                f"{_plural(len(learned), 'site')}")
+        text = (f"{plural(self.documents, 'document')}, {plural(len(self.sites), 'site')}; "
+                f"{plural(sum(len(l.lines) for l in learned), 'line')} learned for "
+                f"{plural(len(learned), 'site')}")
         if self.skipped:
-            text += f"; {_plural(self.skipped, 'document')} without a site skipped"
+            text += f"; {plural(self.skipped, 'document')} without a site skipped"
         if self.floor:
             text += f"; counters pruned (counts may be low by up to {self.floor})"
         return text
 
     def to_toml(self) -> str:
         return render_toml(self.learned(), self)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 # -- rendering -----------------------------------------------------------------------

@@ -186,3 +186,8 @@ def summary(result, name: str = "input") -> str:
     if result.status != "ok":
         text += f"; {result.status}" + (f": {result.message}" if result.message else "")
     return text
+
+
+def plural(n: int, word: str) -> str:
+    """"1 document", "2 documents": for the summaries on stderr."""
+    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -140,7 +140,7 @@ def test_batch_directory_glob_and_gz(tmp_path, capsys):
     assert records[0]["text"] == cleaner.clean(variant(1)).text
     assert "binary" in records[2]["error"]
     assert records[-1]["text"] == cleaner.clean(variant(9)).text
-    assert "7 documents" in captured.err and "1 errors" in captured.err
+    assert "7 documents" in captured.err and "1 error;" in captured.err
 
 
 def test_batch_missing_input_is_exit_2_but_run_goes_on(tmp_path, capsys):
@@ -152,6 +152,32 @@ def test_batch_missing_input_is_exit_2_but_run_goes_on(tmp_path, capsys):
     records = [json.loads(l) for l in captured.out.splitlines()]
     assert "error" in records[0] and "absent.jsonl" in records[0]["error"]
     assert records[1]["text"] == cleaner.clean(ARTICLE).text and records[1]["id"] == f"{src}:1"
+
+
+def test_files_named_as_documents_are_documents_not_jsonl(tmp_path, capsys):
+    """``cleaner batch dump/*.html``: the shell passes file names, each one document."""
+    (tmp_path / "a.html").write_text(f"<html><body><article><p>{ARTICLE}</p></article></body></html>")
+    (tmp_path / "b.txt").write_text(variant(4))
+    code = cli.main(["batch", "--jobs", "1", str(tmp_path / "a.html"), str(tmp_path / "b.txt"),
+                     str(tmp_path / "gone.md")])
+    captured = capsys.readouterr()
+    records = [json.loads(l) for l in captured.out.splitlines()]
+    assert [r["id"] for r in records] == [str(tmp_path / n) for n in ("a.html", "b.txt", "gone.md")]
+    assert "Stocks climbed" in records[0]["text"] and records[1]["text"] == cleaner.clean(variant(4)).text
+    assert "no such file" in records[2]["error"] and code == 2
+    assert "3 documents" in captured.err and "1 error;" in captured.err
+
+
+@pytest.mark.parametrize("command", ["batch", "learn"])
+def test_an_output_file_is_not_replaced_when_an_input_cannot_be_read(tmp_path, capsys, command):
+    out = tmp_path / "out"
+    out.write_text("earlier results\n")
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, [json.dumps({"text": ARTICLE, "url": "https://example.com/a"})])
+    for missing in (tmp_path / "absent.jsonl", tmp_path / "nothing-*.jsonl"):
+        code = cli.main([command, str(src), str(missing), "-o", str(out)])
+        assert code == 2 and out.read_text() == "earlier results\n"
+        assert "left as it was" in capsys.readouterr().err
 
 
 def test_progress_only_on_a_terminal():
