@@ -85,11 +85,23 @@ def _options_parent() -> argparse.ArgumentParser:
     g.add_argument("--favor-recall", action="store_true",
                    help="keep every line between the body's first and last part but rule hits "
                         "(more body, more stray lines)")
-    g.add_argument("--max-bytes", metavar="N", type=int,
+    g.add_argument("--max-bytes", metavar="N", type=_positive(int),
                    help="documents larger than this pass through unchanged")
-    g.add_argument("--time-limit", metavar="SECONDS", type=float,
+    g.add_argument("--time-limit", metavar="SECONDS", type=_positive(float),
                    help="per-document time budget; over it the document passes through")
     return p
+
+
+def _positive(kind):
+    """An argparse type: a number of ``kind`` above 0."""
+    def parse(text: str):
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")
+        return value
+
+    parse.__name__ = kind.__name__  # argparse names the type in "invalid int value"
+    return parse
 
 
 def _format_arg(p: argparse.ArgumentParser) -> None:
@@ -582,6 +594,13 @@ def main(argv: Optional[list] = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
+    except UnicodeEncodeError as err:
+        # stdout's encoding (the locale's, or PYTHONIOENCODING) cannot hold the text:
+        # say which, rather than write something else than the input's own lines.
+        _silence_stdout()
+        _err(f"cannot write {err.object[err.start:err.end]!r} to stdout in its encoding {err.encoding!r}; "
+             "set PYTHONIOENCODING=utf-8")
+        return EXIT_ERROR
     except BrokenPipeError:
         # The reader went away (e.g. `cleaner page.txt | head`): stop quietly,
         # with 1, as Python's own documentation advises for EPIPE.

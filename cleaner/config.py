@@ -44,6 +44,7 @@ OPTION_KEYS = {
     "max_bytes": (int,),
     "time_limit": (int, float),
 }
+POSITIVE_KEYS = ("max_bytes", "time_limit")  # 0 or less would pass every document through
 KNOWN_KEYS = {"rules", "builtin_rules", *OPTION_KEYS}
 LOCAL_NAMES = ("cleaner.toml", ".cleaner.toml")
 
@@ -132,6 +133,8 @@ def parse_config(table: dict, path: Optional[Path] = None) -> Config:
         if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
             names = " or ".join(t.__name__ for t in types)
             raise ConfigError(f"{where}: '{key}' must be {names}, got {value!r}")
+        if key in POSITIVE_KEYS and value <= 0:
+            raise ConfigError(f"{where}: '{key}' must be more than 0, got {value!r}")
         options[key] = value
     return Config(
         path=path,

@@ -297,6 +297,8 @@ def test_config_lookup_order(tmp_path, monkeypatch):
     ("max_bytes = true\n", "'max_bytes' must be int"),
     ("rules = 3\n", "'rules' must be a list"),
     ("keep_title = \n", "invalid TOML"),
+    ("max_bytes = -5\n", "'max_bytes' must be more than 0"),
+    ("time_limit = 0\n", "'time_limit' must be more than 0"),
 ])
 def test_bad_config_is_an_error_naming_the_file(tmp_path, content, message):
     path = tmp_path / "cleaner.toml"
@@ -304,6 +306,13 @@ def test_bad_config_is_an_error_naming_the_file(tmp_path, content, message):
     with pytest.raises(ConfigError) as info:
         load_config(cwd=tmp_path)
     assert str(path) in str(info.value) and message in str(info.value)
+
+
+@pytest.mark.parametrize("flag, value", [("--max-bytes", "-5"), ("--max-bytes", "0"), ("--time-limit", "-1")])
+def test_a_cap_that_would_pass_every_document_through_is_a_usage_error(tmp_path, run_cli, flag, value):
+    (tmp_path / "a.txt").write_text(AD_SPLIT_ARTICLE)
+    proc = run_cli(flag, value, "a.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and b"must be more than 0" in proc.stderr and proc.stdout == b""
 
 
 def test_favor_recall_from_the_flag_and_the_config_file(tmp_path, run_cli):
@@ -343,6 +352,14 @@ def test_a_full_disk_on_stdout_is_a_message_and_exit_2(article_file):
                               stderr=subprocess.PIPE, env=subprocess_env(), timeout=60)
     assert proc.returncode == 2
     assert proc.stderr.decode().strip() == "cleaner: cannot write output: No space left on device"
+
+
+def test_a_stdout_that_cannot_hold_the_text_is_a_message_and_exit_2(tmp_path, run_cli):
+    path = tmp_path / "quotes.txt"
+    path.write_text("“Quoted” words — with a dash.\n", encoding="utf-8")
+    proc = run_cli(path, PYTHONIOENCODING="ascii")
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert b"in its encoding 'ascii'; set PYTHONIOENCODING=utf-8" in proc.stderr
 
 
 @pytest.mark.parametrize("target, message", [
