@@ -117,12 +117,12 @@ def _clean_doc(doc, fields: Fields, fmt: Optional[str]):
 
 
 def _many_task(item):
+    """A ``Result``, or the ``DocumentError`` in its place: raised in a worker, an
+    error would take the other documents of its chunk with it (``clean_many`` raises it)."""
     index, doc = item
     try:
         return _clean_doc(doc, _WORKER["fields"], _WORKER["format"])
     except Exception as err:  # noqa: BLE001 - reported per document
-        if _WORKER["errors"] == "raise":
-            raise DocumentError(index, f"{type(err).__name__}: {err}") from None
         return DocumentError(index, f"{type(err).__name__}: {err}")
 
 
@@ -187,10 +187,22 @@ def clean_many(
     if isinstance(options, dict):
         options = Options(**options)
     factory = cleaner_factory or CleanerFactory(tuple(str(r) for r in rules), builtin_rules, options)
-    settings = {"fields": fields, "format": format, "errors": errors}
+    settings = {"fields": fields, "format": format}
     jobs = jobs or os.cpu_count() or 1
-    return ordered_map(_many_task, enumerate(docs), jobs=jobs, chunksize=chunksize,
-                       initializer=_init_worker, initargs=(factory, settings))
+    results = ordered_map(_many_task, enumerate(docs), jobs=jobs, chunksize=chunksize,
+                          initializer=_init_worker, initargs=(factory, settings))
+    return results if errors == "return" else _raise_errors(results)
+
+
+def _raise_errors(results: Iterator) -> Iterator:
+    """Yield the results up to the first ``DocumentError``, then raise it."""
+    try:
+        for result in results:
+            if isinstance(result, DocumentError):
+                raise result
+            yield result
+    finally:
+        results.close()
 
 
 # -- the `cleaner batch` command ------------------------------------------------
@@ -447,7 +459,7 @@ def run_batch(
     if progress.enabled:
         progress.total = count_documents(inputs)
     stats = BatchStats()
-    settings = {"fields": fields, "format": format, "errors": "return", "file_sites": file_sites}
+    settings = {"fields": fields, "format": format, "file_sites": file_sites}
     results = ordered_map(_batch_task, iter_items(inputs, names), jobs=jobs, chunksize=chunksize,
                           initializer=_init_worker, initargs=(factory, settings))
     try:

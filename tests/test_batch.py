@@ -50,6 +50,18 @@ def test_clean_many_errors_raise_or_return():
     assert info.value.index == 1
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_clean_many_yields_every_result_before_the_failing_document(jobs):
+    """The failing document shares its chunk with those before it; they still come out first."""
+    docs = [variant(i) for i in range(5)] + [PNG_BYTES, ARTICLE]
+    results = clean_many(docs, jobs=jobs, chunksize=10)
+    got = []
+    with pytest.raises(DocumentError) as info:
+        for result in results:
+            got.append(result.text)
+    assert info.value.index == 5 and got == [cleaner.clean(variant(i)).text for i in range(5)]
+
+
 def test_clean_many_streams_with_bounded_lookahead():
     pulled = itertools.count()
 
