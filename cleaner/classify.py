@@ -380,7 +380,8 @@ MAX_PARTS_LISTED = 3
 def _describe_body(items: list, segments: list, main) -> str:
     """Where the body is, for the reasons of the lines outside it (short even when it has many parts)."""
     def lines(lo: int, hi: int) -> str:
-        return f"{items[lo].line.number}-{items[hi].line.number}"
+        first, last = items[lo].line.number, items[hi].line.number
+        return str(first) if first == last else f"{first}-{last}"
 
     if not segments:
         return "no body found"
