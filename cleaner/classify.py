@@ -168,7 +168,7 @@ def _plain_class(f: Features, neutral: bool) -> str:
     # A line its author marked as a heading is no menu item, however short:
     # a menu's weight would cut a short last section (a heading over a code
     # block) from the body.
-    if f.words <= MENU_MAX_WORDS and not f.terminal and not f.marked_heading:
+    if f.words <= MENU_MAX_WORDS and not f.terminal and not f.heading_level:
         return MENU
     if f.terminal and f.words >= SENTENCE_MIN_WORDS and density >= SENTENCE_STOPWORDS:
         return SENTENCE
@@ -418,7 +418,8 @@ EDGE_INSERT_FAMILIES = frozenset({"ads", "promo"})
 COUNT_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[kKmM]?$")
 MAX_INSERT_LINES = 6
 AD_LABEL_RULES = "ads.label"  # ads.label, ads.label-prefix, ...: they announce the lines after them
-# "Read also: <title>" holds its teaser whole: a heading right after it is the article's.
+# "Read also: <title>" holds its teaser whole: a heading right after it is the article's
+# (related.teaser-label, related.teaser-label-more).
 TEASER_LINE_RULE = "related.teaser-label"
 
 
@@ -447,7 +448,7 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
         while j >= 0 and k - j <= MAX_INSERT_LINES and classes[j] in (RULE, SHORT, MENU):
             if classes[j] == RULE:
                 if items[j].rule.family not in INSERT_FAMILIES \
-                        and not (j == k - 1 and items[j].rule.id == TEASER_LINE_RULE):
+                        and not (j == k - 1 and items[j].rule.id.startswith(TEASER_LINE_RULE)):
                     break
                 hits += 1
             j -= 1
@@ -647,9 +648,9 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
         # In each window the nearest heading that does not read as metadata.
         window = [(k, _headline_tier(items[k], neutral))
                   for k in range(start - 1, max(previous_end, start - 1 - TITLE_WINDOW), -1)
-                  if _title_like(items[k], 1 if items[k].features.marked_heading else TITLE_MIN_WORDS)]
+                  if _title_like(items[k], 1 if items[k].features.heading_level else TITLE_MIN_WORDS)]
         # A Markdown heading is one by its author's mark: it beats nearer lines that only read as one.
-        window = [pick for pick in window if items[pick[0]].features.marked_heading and pick[1] > 0] or window
+        window = [pick for pick in window if items[pick[0]].features.heading_level and pick[1] > 0] or window
         picks.append(next((pick for pick in window if pick[1] > 0), window[0] if window else (None, 0)))
         previous_end = end
     # The first headline: over the lead, else over the main part; else the main part's heading.
@@ -675,7 +676,7 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
 
 def _headline_tier(item, neutral: bool) -> int:
     """2: headline-sized (``HEADLINE_WORDS`` words or more, not counting
-    figures); 0: two sentences (a caption: "... Balaídos. EFE"), or a shorter
+    figures), or marked as a first-level heading in Markdown; 0: two sentences (a caption: "... Balaídos. EFE"), or a shorter
     line with a figure or without a stopword, which reads as a page's
     metadata (a count, a date, a company name); 1: any other heading."""
     f, text = item.features, item.stripped
@@ -683,8 +684,8 @@ def _headline_tier(item, neutral: bool) -> int:
         return 0
     if f.words >= HEADLINE_WORDS and sum(1 for word in text.split() if not word[:1].isdigit()) >= HEADLINE_WORDS:
         return 2
-    if f.marked_heading:  # "# Retry policies": its author says it is a heading
-        return 1
+    if f.heading_level:  # "# Retry policies": its author says it is a heading, a first-level one the headline
+        return 2 if f.heading_level == 1 else 1
     if any(c.isdigit() for c in text) or (not neutral and not f.stopwords):
         return 0
     return 1

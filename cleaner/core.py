@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from . import classify as C
 from .decode import BinaryInputError, decode_bytes
-from .features import document_features, word_lists
+from .features import document_features, setext_underlines, word_lists
 from .markdown import fenced_code, read_lines
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
@@ -168,9 +168,12 @@ class Cleaner:
             return result, a, verdicts
         if a.features is None:
             a = a._replace(features=document_features(stripped, a.words, a.stoplist, a.link_chars))
+        # A heading's underline ("=====") is read through, as a blank line is, and
+        # goes where its heading goes (``underline_verdicts``).
+        underlines = setext_underlines(stripped) if code is None else None
         scored = []
         for i, (line, s, f, norm) in enumerate(zip(lines, stripped, a.features, norms)):
-            if not s:
+            if not s or (underlines is not None and underlines[i]):
                 scored.append(Scored(line, s, None, None, C.BLANK))
             elif code is not None and code[i]:
                 scored.append(Scored(line, s, f, None, C.CODE))
@@ -195,6 +198,8 @@ class Cleaner:
             verdicts = C.require_article(scored, verdicts)
         if code is not None:
             verdicts = C.settle_code_blocks(scored, verdicts)
+        if underlines is not None:
+            verdicts = underline_verdicts(verdicts, underlines, lines)
         verdicts = layout(verdicts)
         return make_result(lines, verdicts, source, format=format, language=language), a, verdicts
 
@@ -361,6 +366,18 @@ def match_rules(matchers, norms: list, stripped: list, words: list, language: st
             if found[i] is None:
                 found[i] = rule
     return found
+
+
+def underline_verdicts(verdicts: list, underlines: list, lines: list) -> list:
+    """A setext heading's underline is kept or dropped with the heading above it."""
+    out = list(verdicts)
+    for i, underline in enumerate(underlines):
+        if underline and verdicts[i - 1] is not None:
+            kept = verdicts[i - 1].kept
+            out[i] = C.Verdict(kept, STAGE_LAYOUT, "layout.heading-underline",
+                               f"underline of the heading on line {lines[i - 1].number}, "
+                               f"which is {'kept' if kept else 'dropped'}")
+    return out
 
 
 def layout(verdicts: list) -> list:

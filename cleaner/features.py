@@ -25,7 +25,7 @@ class Features(NamedTuple):
     bullet: bool
     url_chars: int
     link_chars: int = 0  # characters of Markdown link text (cleaner.markdown)
-    marked_heading: bool = False  # written as a Markdown heading ("## Disabling retries")
+    heading_level: int = 0  # written as a Markdown heading: its level ("## Disabling retries": 2); 0: not
 
     @property
     def stop_density(self) -> float:
@@ -51,12 +51,32 @@ def line_features(stripped: str, lowered_words: list, stoplist: frozenset) -> Fe
 
 
 URL_MARKERS = ("://", "www.", "@")
-MARKED_HEADING_RE = re.compile(r"#{1,6} +\S")
+MARKED_HEADING_RE = re.compile(r"(#{1,6}) +\S")
+UNDERLINE_RE = re.compile(r"=+|-+")
 
 
-def is_marked_heading(line: str) -> bool:
-    """An ATX heading of Markdown ("# Title"), not a hashtag ("#Kultur")."""
-    return line[:1] == "#" and MARKED_HEADING_RE.match(line) is not None
+def heading_level(line: str) -> int:
+    """The level of an ATX heading of Markdown ("## Title": 2), not a hashtag ("#Kultur": 0)."""
+    marks = MARKED_HEADING_RE.match(line) if line[:1] == "#" else None
+    return len(marks[1]) if marks else 0
+
+
+def setext_underlines(stripped: list) -> Optional[list]:
+    """For each (stripped) line: does it underline the line above it into a
+    Markdown heading ("Title" over "=====", or over "-----")?  None when no line does.
+
+    A "---" below a blank line is a thematic break, not an underline.
+    """
+    joined = "\n".join(stripped)
+    if "\n==" not in joined and "\n--" not in joined:
+        return None
+    marks = [False] * len(stripped)
+    for i in range(1, len(stripped)):
+        line, above = stripped[i], stripped[i - 1]
+        if line and line[0] in "=-" and UNDERLINE_RE.fullmatch(line) and above and not marks[i - 1] \
+                and not UNDERLINE_RE.fullmatch(above) and BULLET_RE.match(above) is None:
+            marks[i] = True
+    return marks if any(marks) else None
 
 
 def word_lists(stripped: list) -> list:
@@ -90,5 +110,14 @@ def document_features(stripped: list, words: list, stoplist: frozenset, link_cha
         [m is not None for m in map(BULLET_RE.match, stripped)],
         url_chars,
         repeat(0) if link_chars is None else link_chars,
-        map(is_marked_heading, stripped) if "#" in joined else repeat(False),
+        _heading_levels(stripped, joined),
     )))
+
+
+def _heading_levels(stripped: list, joined: str):
+    """The Markdown heading level of each line, ATX ("## Title") or setext (over "===": 1, "---": 2)."""
+    underlines = setext_underlines(stripped)
+    if underlines is None:
+        return map(heading_level, stripped) if "#" in joined else repeat(0)
+    return [heading_level(s) or (1 if stripped[i + 1][0] == "=" else 2) if i + 1 < len(stripped) and underlines[i + 1]
+            else heading_level(s) for i, s in enumerate(stripped)]

@@ -946,6 +946,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("The video shows the minister at the summit, 2 min before the vote.", None),
     ("She said she would save the money for later.", None),
     ("Leestijd: 5 minuten", "meta.reading-time"),
+    ("Lees ook: Mijn zaaikalender voor het hele jaar (gratis te downloaden)", "related.teaser-label-more"),
+    ("Lees ook het verslag van de gemeenteraad, zei de wethouder.", None),
     ("Tempo de leitura: 4 min", "meta.reading-time"),
     ("De leestijd van het rapport is voor de meeste lezers ongeveer 40 minuten.", None),
 ])

@@ -194,10 +194,10 @@ def test_a_short_markdown_heading_over_the_body_is_its_title():
 
 
 def test_a_hashtag_is_not_a_marked_heading():
-    from cleaner.features import is_marked_heading
+    from cleaner.features import heading_level
 
-    assert is_marked_heading("## Disabling retries") and is_marked_heading("# x")
-    assert not is_marked_heading("#Kultur") and not is_marked_heading("#") and not is_marked_heading("a # b")
+    assert heading_level("## Disabling retries") == 2 and heading_level("# x") == 1
+    assert heading_level("#Kultur") == heading_level("#") == heading_level("a # b") == heading_level("####### x") == 0
 
 
 def test_a_marked_headline_is_the_title_over_a_nearer_line_that_reads_as_one():
@@ -208,3 +208,22 @@ def test_a_marked_headline_is_the_title_over_a_nearer_line_that_reads_as_one():
             "September 30, 2025 · 7 min read\n\n")
     result = cleaner.clean(MENU + head + PROSE + PROSE2 + TEASERS, format="text")
     assert result.text.startswith("# How we cut our CI time in half")
+
+
+def test_a_setext_heading_is_a_heading_and_its_underline_goes_with_it():
+    """"Title" over "=====" or "-----" is a heading, read past the underline, here after a teaser."""
+    body = ("Moore wieder vernässen\n======================\n\n" + PROSE
+            + "\nEin unterschätzter Klimafaktor\n------------------------------\n\n" + PROSE2)
+    text = MENU + body.replace(PROSE + "\n", PROSE + "\n**Lesen Sie auch:** [Biber helfen](https://x.example/b)\n\n")
+    result = cleaner.clean(text + TEASERS, format="text")
+    assert result.text == body
+    underline = next(d for d in result.decisions if d.text.startswith("-----"))
+    assert underline.rule == "layout.heading-underline" and "line" in underline.reason
+
+
+def test_a_thematic_break_is_no_underline():
+    from cleaner.features import setext_underlines
+
+    assert setext_underlines(["Title", "=====", "", "---", "text", "- item", "---"]) == [
+        False, True, False, False, False, False, False]
+    assert setext_underlines(["no", "underline here"]) is None
