@@ -334,6 +334,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     classes = [s.cls for s in items]
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
     segments, main = body_segments(weights)
+    segments = _without_related_sections(segments, main, items, classes)
     verdicts_line: list = [None] * len(items)
     for lo, hi in segments:
         before, after = _nearest_prose(classes, lo, hi)
@@ -372,6 +373,18 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     for i in inline:
         verdicts[i] = _outside(scored[i], RULE, neutral, {})
     return verdicts
+
+
+def _without_related_sections(segments: list, main, items: list, classes: list) -> list:
+    """Drop a run below the main one that starts right under a "related" rule hit.
+
+    A list of teasers that read as sentences ("Is it safe to delete
+    /var/cache/apt/archives?") can outweigh the share a run below the main
+    one needs; right under "Hot Network Questions" or "Read more" it is that
+    section's.  (Under a comments heading it may be a forum's next post.)
+    """
+    return [(lo, hi) for lo, hi in segments
+            if lo <= main[0] or classes[lo - 1] != RULE or items[lo - 1].rule.family != "related"]
 
 
 MAX_PARTS_LISTED = 3

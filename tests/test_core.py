@@ -125,6 +125,16 @@ def test_heading_between_paragraphs_is_kept_and_tail_heading_is_not():
     assert not by_text["Top Stories Today"].kept
 
 
+def test_teasers_that_read_as_sentences_under_a_related_heading_go():
+    """Below the body, a run right under a "related" heading is that section, not more body."""
+    teasers = ("Why does my bash loop stop after the first ssh command in the script?\n"
+               "Is it safe to delete the files in the package cache when the disk is full?\n"
+               "How do I word a polite refusal to a journal editor who asked me to review the paper again?\n")
+    text = "Menu\nHow do I skip a directory with find\n" + PROSE + PROSE2 + "Hot Network Questions\n" + teasers
+    body = cleaner.clean(text, format="text").text
+    assert PROSE2 in body and "Why does my bash loop" not in body and "polite refusal" not in body
+
+
 def test_a_line_without_stopwords_between_paragraphs_is_kept_but_not_urls_or_at_the_edge():
     names = "Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schulz, Hoffmann, Koch, Richter"
     urls = "https://example.com/a/very/long/path/to/somewhere https://example.org/another/long/path/here"
@@ -971,6 +981,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Jump to: Verdict · Design · Sound · Specs · Should you buy?", "navigation.jump-links"),
     ("Go to: the station and buy a ticket.", None),
     ("Stack Exchange network consists of 183 Q&A communities including Stack Overflow.", "navigation.network-blurb"),
+    ("This answer is useful", "social.vote-labels"),
+    ("1,204 1 1 gold badge 8 8 silver badges 19 19 bronze badges", "social.user-badges"),
+    ("She won 3 gold medals and 2 silver badges of honour at the games.", None),
     ("Tempo de leitura: 4 min", "meta.reading-time"),
     ("De leestijd van het rapport is voor de meeste lezers ongeveer 40 minuten.", None),
 ])
