@@ -166,11 +166,13 @@ class Cleaner:
         if C.REQUIRE_EVIDENCE and not evidence and not has_hints and self.options.keep_title:
             result, verdicts = left_alone(lines, source, format, language)
             return result, a, verdicts
-        if a.features is None:
-            a = a._replace(features=document_features(stripped, a.words, a.stoplist, a.link_chars))
         # A heading's underline ("=====") is read through, as a blank line is, and
         # goes where its heading goes (``underline_verdicts``).
-        underlines = setext_underlines(stripped) if code is None else None
+        underlines = setext_underlines(stripped)
+        if underlines is not None and code is not None:
+            underlines = [u and not c for u, c in zip(underlines, code)]  # "-----" in code is code
+        if a.features is None:
+            a = a._replace(features=document_features(stripped, a.words, a.stoplist, a.link_chars, underlines))
         scored = []
         for i, (line, s, f, norm) in enumerate(zip(lines, stripped, a.features, norms)):
             if not s or (underlines is not None and underlines[i]):

@@ -87,8 +87,12 @@ def word_lists(stripped: list) -> list:
     return list(map(WORD_RE.findall, lowered))
 
 
-def document_features(stripped: list, words: list, stoplist: frozenset, link_chars: Optional[list] = None) -> list:
-    """The ``Features`` of every line, column by column (one C-level pass per feature)."""
+def document_features(stripped: list, words: list, stoplist: frozenset, link_chars: Optional[list] = None,
+                      underlines: Optional[list] = None) -> list:
+    """The ``Features`` of every line, column by column (one C-level pass per feature).
+
+    ``underlines``: ``setext_underlines`` of the lines, when the caller has them.
+    """
     if stoplist:
         counts = stoplist.__contains__
         stopwords = [sum(map(counts, ws)) for ws in words]
@@ -110,14 +114,16 @@ def document_features(stripped: list, words: list, stoplist: frozenset, link_cha
         [m is not None for m in map(BULLET_RE.match, stripped)],
         url_chars,
         repeat(0) if link_chars is None else link_chars,
-        _heading_levels(stripped, joined),
+        _heading_levels(stripped, joined, underlines),
     )))
 
 
-def _heading_levels(stripped: list, joined: str):
+def _heading_levels(stripped: list, joined: str, underlines: Optional[list]):
     """The Markdown heading level of each line, ATX ("## Title") or setext (over "===": 1, "---": 2)."""
-    underlines = setext_underlines(stripped)
     if underlines is None:
         return map(heading_level, stripped) if "#" in joined else repeat(0)
-    return [heading_level(s) or (1 if stripped[i + 1][0] == "=" else 2) if i + 1 < len(stripped) and underlines[i + 1]
-            else heading_level(s) for i, s in enumerate(stripped)]
+    levels = list(map(heading_level, stripped))
+    for i, underline in enumerate(underlines):
+        if underline and not levels[i - 1]:
+            levels[i - 1] = 1 if stripped[i][0] == "=" else 2
+    return levels
