@@ -12,7 +12,8 @@ once (pool initializer) from a picklable ``cleaner_factory``.
 
 Command line (``cleaner batch``): JSONL in (files, ``.gz`` files or stdin; one
 document per line), or a directory / glob of files, or files named ``.html``,
-``.txt``, ``.md``... (each file one document, ``id`` = its path); JSONL out, one record per document in input order::
+``.txt``, ``.md``... (each file one document, ``id`` = its path); JSONL out,
+one record per document in input order::
 
     {"id": ..., "url": ..., "text": BODY, "status": "ok", "removed": [[LINE, RULE, TEXT], ...], "stats": {...}}
     {"id": ..., "error": "invalid JSON: ..."}        # the run goes on

@@ -647,9 +647,10 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
     rule knows.  So we look at the ``TITLE_WINDOW`` lines above each body
     part that keeps a line, up to the main one (``parts``: (start, end) in
     order), for a heading of at least ``TITLE_MIN_WORDS`` words (any, for
-    a Markdown heading) that is not a byline or a date.  Above each part the nearest one that does not read
-    as a page's metadata ("Viewed 41k times", "Northvolt Grid AB": see
-    ``_headline_tier``) is its heading; the first of these that is
+    a Markdown heading) that is not a byline or a date.  Above each part
+    the nearest one that does not read as a page's metadata ("Viewed 41k
+    times", "Northvolt Grid AB": see ``_headline_tier``), a Markdown heading
+    before any other, is its heading; the first of these that is
     headline-sized (``HEADLINE_WORDS`` words or more, one sentence) is the
     title, a headline over its lead, else the main part's heading: a lesser
     heading above an earlier part is more often a widget's, but it is the
@@ -689,9 +690,10 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
 
 def _headline_tier(item, neutral: bool) -> int:
     """2: headline-sized (``HEADLINE_WORDS`` words or more, not counting
-    figures), or marked as a first-level heading in Markdown; 0: two sentences (a caption: "... Balaídos. EFE"), or a shorter
-    line with a figure or without a stopword, which reads as a page's
-    metadata (a count, a date, a company name); 1: any other heading."""
+    figures), or marked as a first-level heading in Markdown; 0: two
+    sentences (a caption: "... Balaídos. EFE"), or a shorter line with a
+    figure or without a stopword, which reads as a page's metadata (a count,
+    a date, a company name); 1: any other heading."""
     f, text = item.features, item.stripped
     if SENTENCE_BREAK_RE.search(text):
         return 0
