@@ -322,12 +322,11 @@ def cmd_clean(argv: list) -> int:
             data = _read(path)
             doc = decode_document(data)
             result = _clean_file(cleaner, data, doc, args)
-        except OSError as err:
-            _err(f"{name}: cannot read: {err.strerror or err}")
-            status = EXIT_ERROR
-            continue
-        except (BinaryInputError, InputError) as err:
-            _err(f"{name}: {_describe_input_error(err)}")
+        except (OSError, BinaryInputError, InputError) as err:
+            message = f"cannot read: {err.strerror or err}" if isinstance(err, OSError) else _describe_input_error(err)
+            _err(f"{name}: {message}")
+            if args.json:  # one record per file, as `cleaner batch` writes
+                _write(json.dumps({"file": name, "error": message}, ensure_ascii=False) + "\n")
             status = EXIT_ERROR
             continue
         if args.diff:

@@ -90,15 +90,15 @@ class Cleaner:
         elif not isinstance(data, str):
             raise InputError(f"expected str or bytes, got {type(data).__name__}")
         size = len(data) if size is None else size
-        if size > self.options.max_bytes:
-            return passthrough(data, f"input is {size} {unit}, over the {self.options.max_bytes} cap")[0]
-        fmt = format or detect_format(data)
+        fmt = format or detect_format(data)  # reads the head only
+        if fmt not in ("text", "html"):
+            raise InputError(f"unknown format {fmt!r} (expected 'text' or 'html')")
+        if size > self.options.max_bytes:  # as it came, whatever its format, and labelled so
+            return passthrough(data, f"input is {size} {unit}, over the {self.options.max_bytes} cap", format=fmt)[0]
         if fmt == "html":
             from .html import clean_html
 
             return clean_html(self, data, url=url)
-        if fmt != "text":
-            raise InputError(f"unknown format {fmt!r} (expected 'text' or 'html')")
         return self.clean_lines(split_lines(data), url=url, format="text")
 
     # -- shared by text and HTML ------------------------------------------

@@ -354,6 +354,15 @@ def test_a_full_disk_on_stdout_is_a_message_and_exit_2(article_file):
     assert proc.stderr.decode().strip() == "cleaner: cannot write output: No space left on device"
 
 
+def test_json_writes_a_record_for_a_file_it_cannot_clean(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text(AD_SPLIT_ARTICLE)
+    (tmp_path / "b.bin").write_bytes(b"\x00\x01binary\x00" * 10)
+    proc = run_cli("--json", "a.txt", "b.bin", "gone.txt", cwd=tmp_path)
+    records = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [r["file"] for r in records] == ["a.txt", "b.bin", "gone.txt"] and proc.returncode == 2
+    assert "text" in records[0] and "binary" in records[1]["error"] and "cannot read" in records[2]["error"]
+
+
 def test_a_stdout_that_cannot_hold_the_text_is_a_message_and_exit_2(tmp_path, run_cli):
     path = tmp_path / "quotes.txt"
     path.write_text("“Quoted” words — with a dash.\n", encoding="utf-8")

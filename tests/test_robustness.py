@@ -344,6 +344,14 @@ def test_over_max_bytes_passes_through_unchanged(as_bytes):
     assert r2.status == "passthrough" and r2.text == text
 
 
+def test_html_over_max_bytes_passes_through_as_html():
+    page = "<!DOCTYPE html><html><body>" + f"<p>{ARTICLE}</p>" * 20 + "</body></html>"
+    r = cleaner.clean(page, max_bytes=1000)
+    assert r.status == "passthrough" and r.format == "html" and r.text == page
+    with pytest.raises(InputError):
+        cleaner.clean(page, format="xml", max_bytes=1000)
+
+
 def test_time_limit_passes_through():
     r = cleaner.clean(ARTICLE * 2000, time_limit=0.0)
     assert r.status == "passthrough" and r.text == ARTICLE * 2000 and r.message
