@@ -307,7 +307,8 @@ def _is_document(spec: str) -> bool:
 
 
 def unreadable_inputs(inputs: list) -> list:
-    """What cannot be read of ``inputs``, as messages: missing files, globs that match nothing."""
+    """What cannot be read of ``inputs``, as messages: missing or unreadable files,
+    globs that match nothing.  (A pipe, ``<(zcat crawl.gz)``, is read as any file.)"""
     problems = []
     for spec in inputs:
         if spec == "-" or os.path.isdir(spec):
@@ -315,8 +316,10 @@ def unreadable_inputs(inputs: list) -> list:
         if _is_glob(spec) and not os.path.exists(spec):
             if not any(os.path.isfile(p) for p in glob.iglob(spec, recursive=True)):
                 problems.append(f"{spec}: no file matches")
-        elif not os.access(spec, os.R_OK) or not os.path.isfile(spec):
-            problems.append(f"{spec}: cannot read" + ("" if os.path.exists(spec) else ": no such file"))
+        elif not os.path.exists(spec):
+            problems.append(f"{spec}: no such file")
+        elif not os.access(spec, os.R_OK):
+            problems.append(f"{spec}: cannot read: permission denied")
     return problems
 
 
@@ -339,7 +342,7 @@ def iter_items(inputs: list, names: Optional[dict] = None) -> Iterator[Item]:
             for path in paths:
                 yield Item("file", path, path)
         elif spec != "-" and _is_document(spec):
-            yield Item("file", spec, spec) if os.path.isfile(spec) else Item("error", f"{spec}: no such file", spec)
+            yield Item("file", spec, spec) if os.path.exists(spec) else Item("error", f"{spec}: no such file", spec)
         else:
             name = "stdin" if spec == "-" else names.get(spec, spec)
             try:
@@ -359,7 +362,7 @@ def iter_items(inputs: list, names: Optional[dict] = None) -> Iterator[Item]:
 
 
 def count_documents(inputs: list) -> Optional[int]:
-    """Number of documents when every input is a directory or glob, else None."""
+    """Number of documents when every input is a directory, a glob or a document file, else None."""
     total = 0
     for spec in inputs or ["-"]:
         if spec != "-" and os.path.isdir(spec):

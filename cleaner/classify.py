@@ -375,16 +375,21 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     return verdicts
 
 
+RELATED_HEADING_RULES = "related.heading"  # related.heading, related.heading-more, ...
+
+
 def _without_related_sections(segments: list, main, items: list, classes: list) -> list:
-    """Drop a run below the main one that starts right under a "related" rule hit.
+    """Drop a run below the main one that starts right under a "related" heading.
 
     A list of teasers that read as sentences ("Is it safe to delete
     /var/cache/apt/archives?") can outweigh the share a run below the main
-    one needs; right under "Hot Network Questions" or "Read more" it is that
-    section's.  (Under a comments heading it may be a forum's next post.)
+    one needs; right under "Hot Network Questions" or "Related" it is that
+    section's.  Not under a one-line teaser ("Read more: <title>"), after
+    which the article goes on, nor under a comments heading, after which a
+    forum's next post may.
     """
     return [(lo, hi) for lo, hi in segments
-            if lo <= main[0] or classes[lo - 1] != RULE or items[lo - 1].rule.family != "related"]
+            if lo <= main[0] or classes[lo - 1] != RULE or not items[lo - 1].rule.id.startswith(RELATED_HEADING_RULES)]
 
 
 MAX_PARTS_LISTED = 3

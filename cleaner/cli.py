@@ -96,7 +96,7 @@ def _positive(kind):
     """An argparse type: a number of ``kind`` above 0."""
     def parse(text: str):
         value = kind(text)
-        if value <= 0:
+        if not value > 0:  # NaN too: a time limit of NaN would never run out
             raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")
         return value
 

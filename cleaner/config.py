@@ -133,7 +133,7 @@ def parse_config(table: dict, path: Optional[Path] = None) -> Config:
         if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
             names = " or ".join(t.__name__ for t in types)
             raise ConfigError(f"{where}: '{key}' must be {names}, got {value!r}")
-        if key in POSITIVE_KEYS and value <= 0:
+        if key in POSITIVE_KEYS and not value > 0:  # NaN too
             raise ConfigError(f"{where}: '{key}' must be more than 0, got {value!r}")
         options[key] = value
     return Config(

@@ -52,7 +52,7 @@ def line_features(stripped: str, lowered_words: list, stoplist: frozenset) -> Fe
 
 URL_MARKERS = ("://", "www.", "@")
 MARKED_HEADING_RE = re.compile(r"(#{1,6}) +\S")
-UNDERLINE_RE = re.compile(r"=+|-+")
+UNDERLINE_RE = re.compile(r"={2,}|-{2,}")  # a lone "-" is a placeholder more often than an underline
 
 
 def heading_level(line: str) -> int:
@@ -61,20 +61,31 @@ def heading_level(line: str) -> int:
     return len(marks[1]) if marks else 0
 
 
+# Lines a "---" below them does not turn into a heading (CommonMark): a list
+# item, a quote, a code fence; and none inside YAML front matter.
+NOT_SETEXT_TEXT = ("```", "~~~", ">", "|")
+
+
 def setext_underlines(stripped: list) -> Optional[list]:
     """For each (stripped) line: does it underline the line above it into a
     Markdown heading ("Title" over "=====", or over "-----")?  None when no line does.
 
-    A "---" below a blank line is a thematic break, not an underline.
+    A "---" below a blank line, a list item, a quote or a code fence is a
+    thematic break, and the "---" lines around front matter at the top of a
+    file fence it ("title: ..." is no heading).
     """
     joined = "\n".join(stripped)
     if "\n==" not in joined and "\n--" not in joined:
         return None
+    start = 1
+    if stripped and stripped[0] == "---":  # front matter: up to its closing "---"
+        start = next((i + 1 for i in range(1, len(stripped)) if stripped[i] in ("---", "...")), 1)
     marks = [False] * len(stripped)
-    for i in range(1, len(stripped)):
+    for i in range(start, len(stripped)):
         line, above = stripped[i], stripped[i - 1]
         if line and line[0] in "=-" and UNDERLINE_RE.fullmatch(line) and above and not marks[i - 1] \
-                and not UNDERLINE_RE.fullmatch(above) and BULLET_RE.match(above) is None:
+                and not UNDERLINE_RE.fullmatch(above) and not above.startswith(NOT_SETEXT_TEXT) \
+                and BULLET_RE.match(above) is None:
             marks[i] = True
     return marks if any(marks) else None
 

@@ -192,6 +192,17 @@ def test_an_output_file_is_not_replaced_when_an_input_cannot_be_read(tmp_path, c
         assert "left as it was" in capsys.readouterr().err
 
 
+def test_a_pipe_is_a_readable_input(tmp_path):
+    import os
+
+    from cleaner.batch import unreadable_inputs
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert unreadable_inputs([str(fifo), "-", str(tmp_path)]) == []
+    assert unreadable_inputs([str(tmp_path / "absent.jsonl")]) == [f"{tmp_path / 'absent.jsonl'}: no such file"]
+
+
 def test_progress_only_on_a_terminal():
     import io
 

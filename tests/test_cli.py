@@ -308,7 +308,8 @@ def test_bad_config_is_an_error_naming_the_file(tmp_path, content, message):
     assert str(path) in str(info.value) and message in str(info.value)
 
 
-@pytest.mark.parametrize("flag, value", [("--max-bytes", "-5"), ("--max-bytes", "0"), ("--time-limit", "-1")])
+@pytest.mark.parametrize("flag, value", [("--max-bytes", "-5"), ("--max-bytes", "0"), ("--time-limit", "-1"),
+                                         ("--time-limit", "nan")])
 def test_a_cap_that_would_pass_every_document_through_is_a_usage_error(tmp_path, run_cli, flag, value):
     (tmp_path / "a.txt").write_text(AD_SPLIT_ARTICLE)
     proc = run_cli(flag, value, "a.txt", cwd=tmp_path)

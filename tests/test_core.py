@@ -135,6 +135,16 @@ def test_teasers_that_read_as_sentences_under_a_related_heading_go():
     assert PROSE2 in body and "Why does my bash loop" not in body and "polite refusal" not in body
 
 
+def test_the_article_goes_on_after_a_one_line_teaser():
+    """"Read more: <title>" is no section heading: the paragraph after it is the article's."""
+    paragraphs = [PROSE.replace("committee", name) for name in ("council", "board", "panel", "jury", "court")]
+    # Lighter than the hit's weight (so a run of its own), heavier than a fifth of the body's.
+    last = ("The budget also sets aside money for bicycle lanes along the river, a project that has been delayed "
+            "for more than a decade because of disputes over parking and the cost of moving the old tram lines.\n")
+    text = "".join(paragraphs) + "Read more: Why the city's buses are always late\n" + last + "Share\n"
+    assert last in cleaner.clean(text, format="text").text
+
+
 def test_a_line_without_stopwords_between_paragraphs_is_kept_but_not_urls_or_at_the_edge():
     names = "Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schulz, Hoffmann, Koch, Richter"
     urls = "https://example.com/a/very/long/path/to/somewhere https://example.org/another/long/path/here"
@@ -966,27 +976,38 @@ def test_shipped_rules_load_and_have_descriptions():
      "Reform Act of 1995.", "legal.not-advice"),
     ("The CEO said forward-looking statements had cost the company dearly in the past year.", None),
     ("SOURCE Corvane Foods, Inc.", "legal.press-release-source"),
+    ("SOURCE CODE", None),
     ("Source code", None),
     ("This article needs additional citations for verification. Please help improve this article by adding "
      "citations to reliable sources.", "navigation.wiki-maintenance"),
     ("This article relies on interviews with more than forty former employees of the company.", None),
+    ("This section relies largely on interviews with former employees, court filings and emails.", None),
+    ("This page needs to be updated whenever the API changes, the maintainers said.", None),
     ("Click to expand...", "comments.expander"),
     ("Why you can trust GadgetHound: Our expert reviewers spend hours testing every product.", "ads.trust-statement"),
     ("Why you can trust a stranger more than a friend is the subject of her new book.", None),
+    ("Why you can trust BBC News", "ads.trust-statement"),
+    ("Why you can trust your gut", None),
+    ("Why trust in science is falling: a new survey of 10,000 adults found a sharp drop.", None),
     ("Check Best Buy", "promo.retailer-button"),
     ("Buy at Amazon $299", "promo.retailer-button"),
-    ("Sonara Arc 2 at Amazon for $299", "promo.retailer-button"),
     ("8TB Samsung SSD Briefly Appears on Amazon for $900", None),
+    ("I bought mine at Target for $20.", None),
     ("I bought mine at Best Buy for $250 last spring.", None),
     ("Jump to: Verdict · Design · Sound · Specs · Should you buy?", "navigation.jump-links"),
     ("Go to: the station and buy a ticket.", None),
+    ("Go to: Settings / Privacy and security / Site settings, then turn on pop-ups.", None),
+    ("Skip to: 1/2 cup of the sauce, then stir.", None),
     ("Stack Exchange network consists of 183 Q&A communities including Stack Overflow.", "navigation.network-blurb"),
     ("This answer is useful", "social.vote-labels"),
     ("Share a Memory", "social.memorial-buttons"),
+    ("Plant a tree", None),
     ("Email this story", "social.share"),
     ("Aller à la recette", "navigation.recipe-buttons"),
     ("Old House Energy is a reader-supported publication. To receive new posts, consider a subscription.",
      "ads.disclosure"),
+    ("Wikipedia is a reader-supported encyclopedia, its founder said.", None),
+    ("The station is an audience-supported nonprofit that serves the valley.", None),
     ("Wir finanzieren uns über Provisionen. Wenn Sie über einen Link kaufen, erhalten wir eine Vergütung.",
      "ads.disclosure"),
     ("Jetzt bei Amazon ansehen", "promo.retailer-button"),
@@ -996,6 +1017,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("> **We're hiring!** Want to work on problems like this? [See open roles](https://x.example/careers/)",
      "promo.hiring"),
     ("The mayor said: we are hiring more teachers next year.", None),
+    ("“We’re hiring as fast as we can,” said Dana Ortiz, the company’s chief executive.", None),
+    ("Wir stellen ein, sobald die Aufträge zurückkommen, sagte der Geschäftsführer.", None),
+    ("We're Hiring!", "promo.hiring"),
     ("Der Grünzeit-Newsletter: Jeden Freitag die besten Geschichten aus Natur und Umwelt. Jetzt kostenlos abonnieren",
      "newsletter.appeal"),
     ("1,204 1 1 gold badge 8 8 silver badges 19 19 bronze badges", "social.user-badges"),

@@ -227,3 +227,6 @@ def test_a_thematic_break_is_no_underline():
     assert setext_underlines(["Title", "=====", "", "---", "text", "- item", "---"]) == [
         False, True, False, False, False, False, False]
     assert setext_underlines(["no", "underline here"]) is None
+    assert setext_underlines(["Retry policies", "-", "text", "--verbose"]) is None  # a lone "-" is a placeholder
+    assert setext_underlines(["---", "title: x", "layout: post", "---", "", "Text"]) is None  # front matter
+    assert setext_underlines(["```", "code", "```", "---", "> a quote", "---"]) is None
