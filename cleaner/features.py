@@ -61,8 +61,8 @@ def heading_level(line: str) -> int:
     return len(marks[1]) if marks else 0
 
 
-# Lines a "---" below them does not turn into a heading (CommonMark): a list
-# item, a quote, a code fence; and none inside YAML front matter.
+# Lines a "---" below them does not turn into a heading: a code fence, a quote,
+# a table row (and, by BULLET_RE, a list item); nor does one in front matter.
 NOT_SETEXT_TEXT = ("```", "~~~", ">", "|")
 
 
