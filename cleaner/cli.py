@@ -22,7 +22,7 @@ from typing import Optional
 
 from . import __version__
 from . import report
-from .batch import DEFAULT_CHUNKSIZE, CleanerFactory, Fields, run_batch
+from .batch import DEFAULT_CHUNKSIZE, CleanerFactory, Fields, run_batch, unreadable_inputs
 from .config import ConfigError, load_config
 from .core import InputError, Options, passthrough
 from .decode import BinaryInputError
@@ -559,8 +559,6 @@ def cmd_learn(argv: list) -> int:
 def _check_inputs(inputs: list, output: str) -> None:
     """Refuse to start when an input cannot be read: ``output`` (earlier results, a
     reviewed rule file) is not to be replaced by a run that missed part of its input."""
-    from .batch import unreadable_inputs
-
     problems = unreadable_inputs(inputs)
     if problems:
         raise CliError("; ".join(problems) + f" ({output} left as it was)")
