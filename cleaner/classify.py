@@ -93,7 +93,7 @@ SENTENCE_BREAK_RE = re.compile(
     r"\b(?!(?:dr|mr|mrs|ms|st|vs|no|nr|jr|sr|gov|sen|rep|gen|prof|inc|ltd|bzw|vgl|ca|etc)[.])[^\W_]{2,}[.] +[^\W\d_]",
     re.IGNORECASE,
 )
-HEADING_MAX_WORDS = 20  # news headlines run long (Spanish and German ones past 15 words)
+HEADING_MAX_WORDS = 25  # news headlines run long (Spanish and German ones past 15 words)
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|"
     "janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"

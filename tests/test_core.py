@@ -1026,6 +1026,19 @@ def test_shipped_rules_load_and_have_descriptions():
     ("She won 3 gold medals and 2 silver badges of honour at the games.", None),
     ("Tempo de leitura: 4 min", "meta.reading-time"),
     ("De leestijd van het rapport is voor de meeste lezers ongeveer 40 minuten.", None),
+    ("Werte in diesem Artikel", "promo.mentioned-instruments"),
+    ("Stocks mentioned in this article", "promo.mentioned-instruments"),
+    ("Die Werte in diesem Artikel stammen aus dem Geschäftsbericht.", None),
+    ("Ir a los comentarios", "comments.read-all"),
+    ("↓ Zu den Kommentaren", "comments.read-all"),
+    ("Go to comments", "comments.read-all"),
+    ("Sie kam zu den Kommentaren des Ministers nicht zu Wort, sagte sie.", None),
+    ("Sobre la firma", "meta.author-box"),
+    ("Daniel Okafor is a markets reporter at CoinPulse based in London, covering bitcoin and derivatives.",
+     "meta.author-bio"),
+    ("The attacker is a former reporter at a local paper, police said.", None),
+    ("Open a FREE Trading Account", "promo.trading-cta"),
+    ("How to Open a Trading Account", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id):
     rule = cleaner.load_rules().global_matcher.match(normalize(line), line, len(line.split()), "")
