@@ -103,7 +103,7 @@ MONTHS = (
     "stycz|lut|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud"  # Polish: stems of the genitive forms
 )
 DATA_LINE_RE = re.compile(r"^[^\W\d_][^:]{1,30}? ?: +\w")  # "Cuisson : 40 min", "Serves: 4"
-PATH_SEPARATOR_RE = re.compile(r" [/|>›»] ")  # "News / World": a breadcrumb or section path
+PATH_SEPARATOR_RE = re.compile(r" [/|>›»→] ")  # "News / World": a breadcrumb or section path
 BYLINE_OR_DATE_RE = re.compile(
     r"^(?:by|von|par|por|(?-i:di)|door|av|af|od|autor|author|posted|"  # Italian "di Marco Rossi", not "Di Maria"
     r"veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano)\b"
@@ -340,15 +340,17 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         before, after = _nearest_prose(classes, lo, hi)
         for k in range(lo, hi + 1):
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral)
-    title_lines = set()
-    if segments and options.keep_title:
-        # The title sits above the body: above a part of it that keeps a line, up to the main part.
-        parts = [(lo, hi) for lo, hi in segments if lo < main[0] and any(verdicts_line[k].kept for k in range(lo, hi + 1))]
-        title_lines = _title_lines(items, parts + [main], neutral)
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
-    _keep_data_boxes(items, classes, verdicts_line, neutral, title_lines)
+    boxes = _keep_data_boxes(items, classes, verdicts_line, neutral)
+    title_lines = set()
+    if segments and options.keep_title:
+        # The title sits above the body: above a part of it that keeps a line (a
+        # box of the article's data, such as a recipe's ingredients, too), up to the main part.
+        parts = [(lo, hi) for lo, hi in segments if lo < main[0] and any(verdicts_line[k].kept for k in range(lo, hi + 1))]
+        parts = sorted(parts + [(lo, hi) for lo, hi in boxes if hi < main[0] and _figures_box(items, lo, hi)])
+        title_lines = _title_lines(items, parts + [main], neutral)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     if segments and options.favor_recall:
@@ -512,48 +514,77 @@ BOX_LABEL_RE = re.compile(
 MAX_LABEL_CHARS = 40  # longer lines are no label: the regex need not run on them
 MAX_BOX_LINES = 30
 MIN_BOX_ITEMS = 2  # a label over a single line is more often a section's name over a byline
+BOX_GAP_LINES = 3  # lines between a box and the body: a shopping-list button, an ad and its label, a heading
 BOX_ITEM_CLASSES = (SHORT, MENU, SENTENCE, NEARGOOD)
 
 
-def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: bool, title_lines: set) -> None:
+def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: bool) -> list:
     """Keep a box of the article's data (``BOX_LABEL_RE``: "Pros", "Zutaten") next to the body.
 
     The box is its label and the short or near-good lines after it, up to a
-    rule hit, a paragraph, or a line over prose (a heading); when its first item reads "key: value"
+    rule hit, a paragraph, or a line over prose (a heading); when its first two items read "key: value"
     (specifications), up to the first that does not; a byline or a date
-    ends it too.  It is kept when it touches the body (one line apart at
-    most, the title does not count): a list of ingredients or of pros and
-    cons sits right above or below the text it belongs to.
+    ends it too, and a line without a word (a servings "+" button) is read past.  It is
+    kept when it touches the body: a list of ingredients or of pros and
+    cons sits right above or below the text it belongs to, at most
+    ``BOX_GAP_LINES`` lines apart (a shopping-list button, an ad, the
+    steps' heading), none of them prose or a section's rule hit.  The
+    title is looked for above a kept box (``decide``), so it runs before
+    the title is known: a box touching only the title is not kept.  Returns the
+    kept boxes as (first line, last line).
     """
     n = len(items)
 
     def kept(k: int) -> bool:
         return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
 
-    def body(k: int) -> bool:  # a kept line of the body, not its title
-        return kept(k) and k not in title_lines
+    def reaches_body(j: int, step: int) -> bool:
+        """A body line at j, or past at most ``BOX_GAP_LINES`` lines that are no prose and
+        no section's rule hit (a related or comments heading): buttons, an ad, a step's number."""
+        for _ in range(BOX_GAP_LINES + 1):
+            if kept(j):
+                return True
+            if not 0 <= j < n or classes[j] in PROSE \
+                    or (classes[j] == RULE and items[j].rule.family not in INSERT_FAMILIES):
+                return False
+            j += step
+        return False
 
     labels = [k for k, item in enumerate(items)
               if len(item.stripped) <= MAX_LABEL_CHARS and BOX_LABEL_RE.match(item.stripped)]
     done = 0  # the end of the last box: a label inside a box is one of its items ("Contra" after "Pro")
+    boxes = []
     for k in labels:
         if k < done or classes[k] == RULE:
             continue
         end = k + 1
-        keyed = end < n and DATA_LINE_RE.search(items[end].stripped) is not None
-        while end < n and end - k < MAX_BOX_LINES and classes[end] in BOX_ITEM_CLASSES \
+        keyed = all(j < n and DATA_LINE_RE.search(items[j].stripped) for j in (end, end + 1))
+        while end < n and end - k < MAX_BOX_LINES and (classes[end] in BOX_ITEM_CLASSES or not items[end].features.words) \
                 and not (end + 1 < n and classes[end + 1] in PROSE) and not BYLINE_OR_DATE_RE.search(items[end].stripped) \
                 and (not keyed or DATA_LINE_RE.search(items[end].stripped)):
             end += 1
         # (Lines the page repeats are a menu's: "Ingredienti" on a food site's bar.)
         menu = 2 * sum(items[j].repeated for j in range(k, end)) > end - k
-        if end - k > MIN_BOX_ITEMS and not menu and any(body(j) for j in (k - 1, k - 2, end, end + 1)):
+        if end - k > MIN_BOX_ITEMS and not menu and (reaches_body(k - 1, -1) or reaches_body(end, 1)):
             for j in range(k, end):
-                if not kept(j) and not items[j].label:
+                if not kept(j) and not items[j].label and items[j].features.words:
                     verdicts_line[j] = Verdict(True, "context", "context.data-box",
                                                f"item of a box of the article's data ({items[k].stripped})",
                                                _score(items[j], neutral))
+            boxes.append((k, end - 1))
         done = end
+    return boxes
+
+
+def _figures_box(items: list, lo: int, hi: int) -> bool:
+    """Most of a box's items hold a figure: quantities, a specification's values.
+
+    Such a box is the article's own data, so the title is looked for above
+    it; a box of words may as well be a menu under a label-like name
+    ("Material", "Nutrition"), and the title is not looked for above those.
+    """
+    entries = [item for item in items[lo + 1:hi + 1] if item.features.words]
+    return 2 * sum(1 for item in entries if any(c.isdigit() for c in item.stripped)) >= len(entries)
 
 
 def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool) -> None:

@@ -447,6 +447,41 @@ def test_a_box_of_the_articles_data_next_to_the_body_is_kept():
     assert not decisions_by_text(cleaner.clean(text, format="text"))["Evidence Based"].kept
 
 
+def test_a_recipes_ingredients_above_an_ad_are_kept_and_the_title_is_found_above_them():
+    # The ingredients touch the steps only across a shopping-list button and an ad; a
+    # servings control ("Portionen: 4", "–", "+") opens the list, and the title sits above it.
+    ingredients = ["Zutaten", "4 Rinderrouladen (à ca. 180 g)", "4 TL Senf, mittelscharf", "8 Scheiben Speck",
+                   "2 Gewürzgurken", "3 Zwiebeln", "Salz und Pfeffer", "250 ml Rotwein, trocken"]
+    steps = ("Die Rouladen flach auf die Arbeitsfläche legen, mit Salz und Pfeffer würzen und dünn mit dem Senf "
+             "bestreichen, dann mit Speck, Zwiebeln und Gurken belegen und fest aufrollen.\n"
+             "Die Rouladen im heißen Fett rundherum kräftig anbraten, mit dem Rotwein ablöschen und zugedeckt bei "
+             "kleiner Hitze etwa zwei Stunden schmoren lassen, dabei gelegentlich wenden.\n")
+    text = ("Rezepte\nStartseite > Rezepte > Fleisch\nKlassische Rinderrouladen nach Omas Art\nRezept speichern\n"
+            "Teilen\nArbeitszeit ca. 40 Minuten\n" + ingredients[0] + "\nPortionen: 4\n–\n+\n"
+            + "\n".join(ingredients[1:]) + "\nAnzeige\nJetzt Kochbox bestellen und 40 € sparen!\n" + steps
+            + "Das könnte dich auch interessieren\nSchweinebraten mit Kruste\nImpressum\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.data-box" for line in ingredients)
+    assert by_text["Klassische Rinderrouladen nach Omas Art"].rule == "context.title"
+    assert not by_text["Anzeige"].kept and not by_text["–"].kept and not by_text["Schweinebraten mit Kruste"].kept
+    # Across a "related" heading the same list is no box of this article.
+    text = text.replace("Anzeige\n", "Das könnte dich auch interessieren\n", 1)
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not by_text["3 Zwiebeln"].kept
+
+
+def test_a_headline_of_over_20_words_is_the_title():
+    # (A path with arrows, "Home → News → …", is none: fixtures/text/it-vegolosi-climate-clock.)
+    headline = "El Banco de España eleva al 2,3% su previsión de crecimiento para 2024 por el tirón del turismo y el empleo"
+    assert len(headline.split()) > 20
+    prosa = ("El Banco de España ha elevado este martes su previsión de crecimiento para la economía española, "
+             "gracias a la fortaleza del turismo y a la buena marcha del mercado laboral en los primeros meses.\n"
+             "Para los próximos años, el organismo mantiene sin cambios sus estimaciones, aunque advierte de que la "
+             "inversión de las empresas sigue por debajo de los niveles que tenía antes de la pandemia.\n")
+    text = "Economía\nMercados\n" + headline + "\nCompartir en Facebook\n" + prosa + "Más información\n"
+    assert decisions_by_text(cleaner.clean(text, format="text"))[headline].rule == "context.title"
+
+
 def test_teasers_after_a_read_more_line_stay_out_of_the_body():
     # "Read more: <title>" can head a list of teasers, so the context does not read past it.
     text = ("Title of the story here\n" + PROSE + "Read more: Why the old sea wall failed in the winter storms\n"
