@@ -513,7 +513,7 @@ BOX_LABEL_RE = re.compile(
     r"(?: \(\d+\))?:?$", re.IGNORECASE)
 MAX_LABEL_CHARS = 40  # longer lines are no label: the regex need not run on them
 MAX_BOX_LINES = 30
-MIN_BOX_ITEMS = 2  # a label over a single line is more often a section's name over a byline
+MIN_BOX_ITEMS = 2  # a label over a single line is more often a section's name over a byline (unless it is "key: figures")
 BOX_GAP_LINES = 3  # lines between a box and the body: a shopping-list button, an ad and its label, a heading
 BOX_ITEM_CLASSES = (SHORT, MENU, SENTENCE, NEARGOOD)
 
@@ -565,7 +565,9 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
             end += 1
         # (Lines the page repeats are a menu's: "Ingredienti" on a food site's bar.)
         menu = 2 * sum(items[j].repeated for j in range(k, end)) > end - k
-        if end - k > MIN_BOX_ITEMS and not menu and (reaches_body(k - 1, -1) or reaches_body(end, 1)):
+        # One item will do when it reads "key: figures" ("Calories: 318kcal | Fat: 17g").
+        figures = end - k == 2 and DATA_LINE_RE.search(items[k + 1].stripped) and _figures_box(items, k, k + 1)
+        if (end - k > MIN_BOX_ITEMS or figures) and not menu and (reaches_body(k - 1, -1) or reaches_body(end, 1)):
             for j in range(k, end):
                 if not kept(j) and not items[j].label and items[j].features.words:
                     verdicts_line[j] = Verdict(True, "context", "context.data-box",
