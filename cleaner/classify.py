@@ -183,8 +183,12 @@ LINK_LINE_SHARE = 0.5
 LINKED_CLASS = {GOOD: SHORT, NEARGOOD: SHORT, SENTENCE: SHORT, SHORT: MENU}
 
 
+NUMBERED_RE = re.compile(r"\d{1,2}[.)] \w")  # "2. Decide what you need": a numbered heading reads as one
+
+
 def is_heading_like(f: Features, stripped: str) -> bool:
-    return 0 < f.words <= HEADING_MAX_WORDS and not f.bullet and not stripped.endswith((".", ",", ";"))
+    return 0 < f.words <= HEADING_MAX_WORDS and (not f.bullet or NUMBERED_RE.match(stripped) is not None) \
+        and not stripped.endswith((".", ",", ";"))
 
 
 # A bullet list is judged as one block: its items are short on their own.

@@ -480,6 +480,13 @@ def test_a_recipes_ingredients_above_an_ad_are_kept_and_the_title_is_found_above
     assert not by_text["3 Zwiebeln"].kept
 
 
+def test_a_numbered_heading_after_a_promo_box_is_kept():
+    text = ("Cards\nHow to choose a credit card\n" + PROSE + "Check your credit score for free\nGet started\n"
+            "2. Decide what you need the card to do\n" + PROSE2 + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["2. Decide what you need the card to do"].rule == "context.heading-after-insert"
+
+
 def test_a_headline_of_over_20_words_is_the_title():
     # (A path with arrows, "Home → News → …", is none: fixtures/text/it-vegolosi-climate-clock.)
     headline = "El Banco de España eleva al 2,3% su previsión de crecimiento para 2024 por el tirón del turismo y el empleo"
@@ -1099,6 +1106,12 @@ def test_shipped_rules_load_and_have_descriptions():
      "newsletter.never-miss"),
     ("This document is subject to copyright. Apart from any fair dealing, no part may be reproduced.",
      "legal.rights-reserved"),
+    ("Open a free demo account and test your stop placement with virtual money.", "promo.trading-cta"),
+    ("Ouvrir un compte", "promo.cta"),
+    ("Views expressed are those of the authors and do not necessarily reflect the official positions of the bank.",
+     "legal.opinion-disclaimer"),
+    ("Der Emittent ist berechtigt, Wertpapiere mit open end-Laufzeit zu kündigen.", "promo.derivatives-box"),
+    ("Ausgewählte Hebelprodukte auf Siemens Energy", "promo.derivatives-box"),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
