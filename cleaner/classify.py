@@ -348,6 +348,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
     boxes = _keep_data_boxes(items, classes, verdicts_line, neutral)
+    _keep_tables(items, classes, verdicts_line, neutral)
     title_lines = set()
     if segments and options.keep_title:
         # The title sits above the body: above a part of it that keeps a line (a
@@ -580,6 +581,54 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
             boxes.append((k, end - 1))
         done = end
     return boxes
+
+
+# A cell holding a figure: "39,112.16", "+0.77%", "(3,059)", "$1,224", "2024".
+FIGURE_CELL_RE = re.compile(r"[-+−(]?[$€£¥]?\d[\d.,']*[%)]?,?")
+TABLE_MIN_ROWS = 3
+TABLE_HEAD_LINES = 2  # between the body and a table's rows: its heading and its header row
+
+
+def _figures_row(item) -> bool:
+    """A row of a table scraped as one line: two cells or more that hold figures, not
+    only a date's (a list of teasers, each with its date, is no table)."""
+    return sum(1 for cell in item.stripped.split() if FIGURE_CELL_RE.fullmatch(cell)) >= 2 \
+        and not BYLINE_OR_DATE_RE.search(item.stripped)
+
+
+def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """Keep a table scraped as lines (rows of figures) that touches the body.
+
+    Three rows or more in a row, none of them prose or a rule hit, read as a
+    table of the article's data (index closes, a company's results) when a
+    kept body line sits right above them, or above their heading and header
+    row (``TABLE_HEAD_LINES`` short lines, kept with them), or right below.
+    A ticker of the same rows in a page's header touches no body line.
+    """
+    n = len(items)
+
+    def kept(k: int) -> bool:
+        return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
+
+    k = 0
+    while k < n:
+        end = k
+        while end < n and classes[end] not in (*PROSE, RULE, CODE) and _figures_row(items[end]):
+            end += 1
+        if end - k < TABLE_MIN_ROWS:
+            k = max(end, k + 1)
+            continue
+        head = k
+        while head > 0 and k - head < TABLE_HEAD_LINES and not kept(head - 1) \
+                and classes[head - 1] in (SHORT, MENU) and not items[head - 1].label:
+            head -= 1
+        if kept(head - 1) or kept(end):
+            for j in range(head, end):
+                if not kept(j) and not items[j].label:
+                    verdicts_line[j] = Verdict(True, "context", "context.table",
+                                               f"{'heading or row' if j < k else 'row'} of a table next to the body",
+                                               _score(items[j], neutral))
+        k = end
 
 
 def _figures_box(items: list, lo: int, hi: int) -> bool:

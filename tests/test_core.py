@@ -480,6 +480,23 @@ def test_a_recipes_ingredients_above_an_ad_are_kept_and_the_title_is_found_above
     assert not by_text["3 Zwiebeln"].kept
 
 
+def test_a_table_scraped_as_lines_next_to_the_body_is_kept_but_not_a_ticker():
+    table = ["How the major indexes closed", "Index Close Change % Change",
+             "Dow Jones Industrial Average 39,112.16 +297.75 +0.77%", "S&P 500 5,354.03 +57.33 +1.08%",
+             "Nasdaq Composite 17,187.90 +330.86 +1.96%"]
+    ticker = ["DAX 18.652,67 +0,91%", "MDAX 27.014,30 +0,44%", "Gold 2.359,10 $ +0,50%"]
+    text = ("\n".join(ticker) + "\nMarkets\nStocks close at a record as chipmakers rally\n" + PROSE + PROSE2
+            + "\n".join(table) + "\nShare on Facebook\nMore news\nOil slips as stocks build\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.table" for line in table)
+    assert not any(by_text[line].kept for line in ticker)
+    # Dated teasers are no table rows.
+    teasers = ["Senator Harris: who replaces her - October 10, 2020", "Theaters refuse to open - October 9, 2020",
+               "Basic income for artists - October 8, 2020"]
+    text = "Home\nThe city votes on its budget\n" + PROSE + PROSE2 + "\n".join(teasers) + "\nShare\n"
+    assert not any(decisions_by_text(cleaner.clean(text, format="text"))[line].kept for line in teasers)
+
+
 def test_a_numbered_heading_after_a_promo_box_is_kept():
     text = ("Cards\nHow to choose a credit card\n" + PROSE + "Check your credit score for free\nGet started\n"
             "2. Decide what you need the card to do\n" + PROSE2 + "Share\n")
@@ -1112,6 +1129,9 @@ def test_shipped_rules_load_and_have_descriptions():
      "legal.opinion-disclaimer"),
     ("Der Emittent ist berechtigt, Wertpapiere mit open end-Laufzeit zu kündigen.", "promo.derivatives-box"),
     ("Ausgewählte Hebelprodukte auf Siemens Energy", "promo.derivatives-box"),
+    ("Investing involves risk, including possible loss of principal.", "promo.risk-warning"),
+    ("Trade stocks commission-free", "promo.broker-terms"),
+    ("The broker's commission-free model drew two million new clients last year, the filing shows.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
