@@ -1132,6 +1132,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Investing involves risk, including possible loss of principal.", "promo.risk-warning"),
     ("Trade stocks commission-free", "promo.broker-terms"),
     ("The broker's commission-free model drew two million new clients last year, the filing shows.", None),
+    ("Please note that our privacy policy, terms of use, cookies, and do not sell my personal information has been "
+     "updated.", "consent.policy-update"),
+    ("The regulator said the bank had not updated its privacy policy since 2019.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
