@@ -586,7 +586,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
 # A cell holding a figure: "39,112.16", "+0.77%", "(3,059)", "$1,224", "2024".
 FIGURE_CELL_RE = re.compile(r"[-+−(]?[$€£¥]?\d[\d.,']*[%)]?,?")
 TABLE_MIN_ROWS = 3
-TABLE_HEAD_LINES = 2  # between the body and a table's rows: its heading and its header row
+TABLE_HEAD_LINES = 4  # between the body and a table's rows: its heading, notes ("In thousands") and header rows
 
 
 def _figures_row(item) -> bool:
@@ -601,8 +601,8 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
 
     Three rows or more in a row, none of them prose or a rule hit, read as a
     table of the article's data (index closes, a company's results) when a
-    kept body line sits right above them, or above their heading and header
-    row (``TABLE_HEAD_LINES`` short lines, kept with them), or right below.
+    kept body line sits right above them, or above their heading, notes and
+    header rows (``TABLE_HEAD_LINES`` lines that are no prose, kept with them), or right below.
     A ticker of the same rows in a page's header touches no body line.
     """
     n = len(items)
@@ -620,7 +620,7 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
             continue
         head = k
         while head > 0 and k - head < TABLE_HEAD_LINES and not kept(head - 1) \
-                and classes[head - 1] in (SHORT, MENU) and not items[head - 1].label:
+                and classes[head - 1] not in (*PROSE, RULE, CODE) and not items[head - 1].label:
             head -= 1
         if kept(head - 1) or kept(end):
             for j in range(head, end):

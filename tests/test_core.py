@@ -490,6 +490,14 @@ def test_a_table_scraped_as_lines_next_to_the_body_is_kept_but_not_a_ticker():
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert all(by_text[line].rule == "context.table" for line in table)
     assert not any(by_text[line].kept for line in ticker)
+    # A financial statement's heading, notes and header rows above its rows go with it.
+    statement = ["NORTHWIND PAYMENTS, INC.", "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS",
+                 "(In thousands, except per share data)", "(Unaudited)", "Revenue $ 312,614 $ 262,731",
+                 "Cost of revenue 163,702 140,518", "Gross profit 148,912 122,213"]
+    text = "News releases\nNorthwind reports second quarter results\n" + PROSE + PROSE2 + "\n".join(statement) + \
+        "\nShare on Facebook\nAlso from this source\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.table" for line in statement)
     # Dated teasers are no table rows.
     teasers = ["Senator Harris: who replaces her - October 10, 2020", "Theaters refuse to open - October 9, 2020",
                "Basic income for artists - October 8, 2020"]
