@@ -1143,6 +1143,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Please note that our privacy policy, terms of use, cookies, and do not sell my personal information has been "
      "updated.", "consent.policy-update"),
     ("The regulator said the bank had not updated its privacy policy since 2019.", None),
+    ("Usamos cookies propias y de terceros para mejorar nuestros servicios.", "consent.cookie-banner"),
+    ("Questo sito utilizza cookie tecnici e di profilazione.", "consent.cookie-banner"),
+    ("Wij gebruiken cookies om de website te verbeteren.", "consent.cookie-banner"),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
