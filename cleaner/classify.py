@@ -343,7 +343,8 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     for lo, hi in segments:
         before, after = _nearest_prose(classes, lo, hi)
         for k in range(lo, hi + 1):
-            verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral)
+            verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral,
+                                       _figure_neighbour(items, k))
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
@@ -651,7 +652,8 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
     line at the gap's edge (a sponsor line right after a paragraph) is no
     such split: the run beyond it is still the gap's, but after an ad
     label, whose next lines are the ad's.  Junk, and short lines that are
-    bylines, dates or counters ("412"), still go; of a line kept twice
+    bylines, dates or counters ("412", unless a year or an amount is near
+    it: a table's cells), still go; of a line kept twice
     ``core.keep_once`` keeps one copy.
     """
     def insert(k: int) -> bool:  # an ad or promo line, but not an ad label: it announces the ad's lines
@@ -668,7 +670,8 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
     for k in range(lo, hi):
         if classes[k] != BAD and not items[k].label \
                 and not (classes[k] in (SHORT, MENU) and (BYLINE_OR_DATE_RE.search(items[k].stripped)
-                                                        or COUNT_RE.match(items[k].stripped))):
+                                                        or (COUNT_RE.match(items[k].stripped)
+                                                            and not _figure_neighbour(items, k)))):
             verdicts_line[k] = Verdict(True, "context", "context.between-parts",
                                        f"{classes[k]} line between two body parts, no rule hit between them",
                                        _score(items[k], neutral))
@@ -816,7 +819,20 @@ def _score(item, neutral: bool) -> float:
     return prose_score(item.features, effective_density(item.features, neutral))
 
 
-def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool) -> Verdict:
+FIGURE_LINE_RE = re.compile(r"[-+−]?[$€£]?\d[\d.,' %€$£]{0,15}$")  # "964", "4.410", "+1,49 €", "2018"
+
+
+def _figure_neighbour(items: list, k: int) -> bool:
+    """A line up to two away is a bare figure that is no count (a year, an amount,
+    a percentage): a count at k is a table's cell.  A post's counters ("412",
+    "38", "1.2k") have only counts around them."""
+    return any(0 <= j < len(items) and FIGURE_LINE_RE.match(items[j].stripped) and not COUNT_RE.match(items[j].stripped)
+               for j in (k - 2, k - 1, k + 1, k + 2))
+
+
+def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool, in_table: bool = False) -> Verdict:
+    """The verdict of a line inside a body part; ``in_table``: a figure that is no
+    count is near (a table's cells, one a line), so a bare count is data, not likes."""
     if cls == RULE:
         return Verdict(False, "rule", item.rule.id, item.rule.description or "phrase rule")
     score = _score(item, neutral)
@@ -830,7 +846,7 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
         return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), score)
     if cls == SENTENCE and (prose_before or prose_after):
         return Verdict(True, "context", "context.sentence-in-body", "short sentence next to body prose", score)
-    if between and not (cls in (SHORT, MENU) and COUNT_RE.match(item.stripped)):  # "312": likes, not a heading
+    if between and not (cls in (SHORT, MENU) and COUNT_RE.match(item.stripped) and not in_table):  # "312": likes
         return Verdict(True, "context", "context.between-prose", f"{cls} line between body paragraphs", score)
     if item.label:
         return Verdict(False, "context", item.label, item.why, score)

@@ -414,6 +414,13 @@ def test_a_count_between_paragraphs_is_no_heading():
     assert not decisions_by_text(cleaner.clean(text, format="text"))["312"].kept
 
 
+def test_counts_in_a_table_of_cells_between_paragraphs_are_data():
+    cells = ["Geschäftsjahr", "Umsatz (Mio. €)", "2018", "964", "81", "2020", "792", "23"]
+    text = "Home\nThe reef spawns again\n" + PROSE + "\n".join(cells) + "\n" + PROSE2 + "Share\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[cell].kept for cell in cells)
+
+
 def test_a_greeting_that_opens_a_kept_paragraph_is_kept():
     text = ("Forum\nHeizung\nWärmepumpe taktet im Winter ständig\nHallo zusammen,\n" + PROSE + "Antworten\nZitieren\n"
             "Hallo Bernd,\n" + PROSE2 + "Antworten\nZitieren\nImpressum\n")
