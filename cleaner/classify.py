@@ -587,6 +587,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
 # A cell holding a figure: "39,112.16", "+0.77%", "(3,059)", "$1,224", "2024".
 FIGURE_CELL_RE = re.compile(r"[-+−(]?[$€£¥]?\d[\d.,']*[%)]?,?")
 TABLE_MIN_ROWS = 3
+TWO_FIGURES_RE = re.compile(r"\d\S*\s.*\d")  # digits in two words: what every row has
 TABLE_HEAD_LINES = 4  # between the body and a table's rows: its heading, notes ("In thousands") and header rows
 
 
@@ -611,13 +612,11 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
     def kept(k: int) -> bool:
         return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
 
-    k = 0
-    while k < n:
-        end = k
-        while end < n and classes[end] not in (*PROSE, RULE, CODE) and _figures_row(items[end]):
-            end += 1
+    # Rows first, by a search in C that most lines fail (two figures apart), then by their cells.
+    rows = [k for k, item in enumerate(items) if TWO_FIGURES_RE.search(item.stripped)
+            and classes[k] not in (*PROSE, RULE, CODE) and _figures_row(item)]
+    for k, end in _runs(rows):
         if end - k < TABLE_MIN_ROWS:
-            k = max(end, k + 1)
             continue
         head = k
         while head > 0 and k - head < TABLE_HEAD_LINES and not kept(head - 1) \
@@ -629,7 +628,17 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
                     verdicts_line[j] = Verdict(True, "context", "context.table",
                                                f"{'heading or row' if j < k else 'row'} of a table next to the body",
                                                _score(items[j], neutral))
-        k = end
+
+
+def _runs(indexes: list) -> list:
+    """Runs of consecutive numbers in sorted ``indexes``, as (first, last + 1)."""
+    runs: list = []
+    for k in indexes:
+        if runs and runs[-1][1] == k:
+            runs[-1][1] = k + 1
+        else:
+            runs.append([k, k + 1])
+    return runs
 
 
 def _figures_box(items: list, lo: int, hi: int) -> bool:
