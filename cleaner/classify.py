@@ -520,7 +520,7 @@ BOX_LABEL_RE = re.compile(
 MAX_LABEL_CHARS = 40  # longer lines are no label: the regex need not run on them
 MAX_BOX_LINES = 30
 MIN_BOX_ITEMS = 2  # a label over a single line is more often a section's name over a byline (unless it is "key: figures")
-BOX_GAP_LINES = 3  # lines between a box and the body: a shopping-list button, an ad and its label, a heading
+BOX_GAP_LINES = 9  # between a box and the body: a shopping-list button, an ad, the steps' heading, the times
 BOX_ITEM_CLASSES = (SHORT, MENU, SENTENCE, NEARGOOD)
 
 
@@ -533,8 +533,9 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     ends it too, and a line without a word (a servings "+" button) is read past.  It is
     kept when it touches the body: a list of ingredients or of pros and
     cons sits right above or below the text it belongs to, at most
-    ``BOX_GAP_LINES`` lines apart (a shopping-list button, an ad, the
-    steps' heading), none of them prose or a section's rule hit.  The
+    ``BOX_GAP_LINES`` lines apart (a shopping-list button, an ad with its
+    label and copy, the steps' heading, the recipe's times), none of them
+    prose or a section's rule hit.  The
     title is looked for above a kept box (``decide``), so it runs before
     the title is known: a box touching only the title is not kept.  Returns the
     kept boxes as (first line, last line).
