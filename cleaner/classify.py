@@ -616,6 +616,7 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
     # Rows first, by a search in C that most lines fail (two figures apart), then by their cells.
     rows = [k for k, item in enumerate(items) if TWO_FIGURES_RE.search(item.stripped)
             and classes[k] not in (*PROSE, RULE, CODE) and _figures_row(item)]
+    _keep_cell_tables(items, classes, verdicts_line, neutral)
     for k, end in _runs(rows):
         if end - k < TABLE_MIN_ROWS:
             continue
@@ -629,6 +630,43 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
                     verdicts_line[j] = Verdict(True, "context", "context.table",
                                                f"{'heading or row' if j < k else 'row'} of a table next to the body",
                                                _score(items[j], neutral))
+
+
+CELL_MAX_WORDS = 8
+CELL_MIN_FIGURES = 4
+SMALL_NUMBER_RE = re.compile(r"\d{1,2}$")  # a day of a calendar, a page number, a counter
+
+
+def _keep_cell_tables(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """Keep a table scraped one cell a line, right below a kept paragraph.
+
+    A scraper that breaks at every cell turns a table into a run of short
+    lines; it is one when ``CELL_MIN_FIGURES`` of them or more are bare
+    figures ("3,050.00", "$120", "2025", "+4,6 %"; not a calendar's days or
+    a pager's numbers) and they make a third of the run or more, up to the
+    last figure: what follows it (a teaser grid, a footer) is not the table's.
+    A ticker or a donation form of amounts right below the body is kept too.
+    """
+    n = len(items)
+
+    def kept(k: int) -> bool:
+        return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
+
+    for k in range(1, n):
+        if not (kept(k - 1) and classes[k - 1] in PROSE) or kept(k):
+            continue
+        end, last_figure, figures = k, -1, 0
+        while end < n and classes[end] not in (*PROSE, RULE, CODE) and items[end].features.words <= CELL_MAX_WORDS \
+                and not items[end].label:
+            if FIGURE_LINE_RE.match(items[end].stripped) and not SMALL_NUMBER_RE.match(items[end].stripped):
+                last_figure, figures = end, figures + 1
+            end += 1
+        if figures < CELL_MIN_FIGURES or 3 * figures < last_figure + 1 - k:
+            continue
+        for j in range(k, last_figure + 1):
+            if not kept(j):
+                verdicts_line[j] = Verdict(True, "context", "context.table", "cell of a table below body prose",
+                                           _score(items[j], neutral))
 
 
 def _runs(indexes: list) -> list:

@@ -512,6 +512,24 @@ def test_a_table_scraped_as_lines_next_to_the_body_is_kept_but_not_a_ticker():
     assert not any(decisions_by_text(cleaner.clean(text, format="text"))[line].kept for line in teasers)
 
 
+def test_a_table_of_cells_below_a_paragraph_is_kept_but_not_a_calendar():
+    cells = ["XAU/USD key levels", "Level", "Price", "Resistance 1", "3,005.20", "Pivot", "2,978.60", "Support 1",
+             "2,955.00", "Support 2", "2,880.30"]
+    text = ("Analysis\nGold holds near its record high\n" + PROSE + PROSE2 + "\n".join(cells)
+            + "\nShare on Facebook\nRelated Articles\nOil slips as stocks build up\nEuro steadies ahead of the vote\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[cell].rule == "context.table" for cell in cells)
+    assert not by_text["Oil slips as stocks build up"].kept
+    # Short lines after the last figure are not the table's (a teaser grid).
+    text = text.replace("Share on Facebook\nRelated Articles\n", "")
+    assert not decisions_by_text(cleaner.clean(text + "Share on Facebook\n", format="text"))[
+        "Oil slips as stocks build up"].kept
+    calendar = ["October 2020", "Mo", "Tu", "We", "1", "2", "3", "4", "5", "6", "7"]
+    text = "Blog\nA walk in the rain\n" + PROSE + PROSE2 + "\n".join(calendar) + "\nArchives\nShare on Facebook\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not any(by_text[day].kept for day in ("1", "5", "7"))
+
+
 def test_a_numbered_heading_after_a_promo_box_is_kept():
     text = ("Cards\nHow to choose a credit card\n" + PROSE + "Check your credit score for free\nGet started\n"
             "2. Decide what you need the card to do\n" + PROSE2 + "Share\n")
