@@ -1171,6 +1171,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Usamos cookies propias y de terceros para mejorar nuestros servicios.", "consent.cookie-banner"),
     ("Questo sito utilizza cookie tecnici e di profilazione.", "consent.cookie-banner"),
     ("Wij gebruiken cookies om de website te verbeteren.", "consent.cookie-banner"),
+    ("Claim Bonus", "promo.trading-cta"),
+    ("Capital at risk. Terms apply.", "promo.risk-label"),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
