@@ -585,18 +585,20 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     return boxes
 
 
-# A cell holding a figure: "39,112.16", "+0.77%", "(3,059)", "$1,224", "2024".
-FIGURE_CELL_RE = re.compile(r"[-+−(]?[$€£¥]?\d[\d.,']*[%)]?,?")
+# A cell holding a figure, a word of its own: "39,112.16", "+0.77%", "(3,059)", "$1,224", "2024".
+# Bounded, so a search costs a few steps at each start even in a long token of digits.
+FIGURE_CELL_RE = re.compile(r"(?<!\S)[-+−(]?[$€£¥]?\d[\d.,']{0,30}[%)]?,?(?!\S)")
 TABLE_MIN_ROWS = 3
-TWO_FIGURES_RE = re.compile(r"\d\S*\s.*\d")  # digits in two words: what every row has
+TABLE_ROW_MAX_WORDS = 40  # a row is no paragraph (and a long line is not searched)
 TABLE_HEAD_LINES = 4  # between the body and a table's rows: its heading, notes ("In thousands") and header rows
 
 
-def _figures_row(item) -> bool:
+def _figures_row(text: str) -> bool:
     """A row of a table scraped as one line: two cells or more that hold figures, not
     only a date's (a list of teasers, each with its date, is no table)."""
-    return sum(1 for cell in item.stripped.split() if FIGURE_CELL_RE.fullmatch(cell)) >= 2 \
-        and not BYLINE_OR_DATE_RE.search(item.stripped)
+    first = FIGURE_CELL_RE.search(text)
+    return first is not None and FIGURE_CELL_RE.search(text, first.end()) is not None \
+        and not BYLINE_OR_DATE_RE.search(text)
 
 
 def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
@@ -613,9 +615,8 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
     def kept(k: int) -> bool:
         return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
 
-    # Rows first, by a search in C that most lines fail (two figures apart), then by their cells.
-    rows = [k for k, item in enumerate(items) if TWO_FIGURES_RE.search(item.stripped)
-            and classes[k] not in (*PROSE, RULE, CODE) and _figures_row(item)]
+    rows = [k for k, item in enumerate(items) if classes[k] not in (*PROSE, RULE, CODE)
+            and item.features.words <= TABLE_ROW_MAX_WORDS and _figures_row(item.stripped)]
     _keep_cell_tables(items, classes, verdicts_line, neutral)
     for k, end in _runs(rows):
         if end - k < TABLE_MIN_ROWS:

@@ -249,6 +249,8 @@ def test_single_10mb_line():
 @pytest.mark.parametrize("token", [
     "![logo](data:image/png;base64," + "iVBORw0KGgo" * 40_000 + ")",  # a data URI in a Markdown scrape
     "a" * 200_000 + "@" + "b" * 200_000 + " http://x.example",
+    "a1" * 200_000,  # digits all through one long token (a table row's figures are words of their own)
+    "1 " * 100_000,
 ])
 def test_a_long_token_with_a_url_marker_is_linear(token):
     """Finding URLs in a 400 kB token without spaces took 30 s (an unbounded "\\S+@" in URL_RE)."""
