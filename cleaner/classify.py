@@ -344,7 +344,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         before, after = _nearest_prose(classes, lo, hi)
         for k in range(lo, hi + 1):
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral,
-                                       _figure_neighbour(items, k))
+                                       lambda: _figure_neighbour(items, k))
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
@@ -547,12 +547,13 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
 
     def reaches_body(j: int, step: int) -> bool:
         """A body line at j, or past at most ``BOX_GAP_LINES`` lines that are no prose and
-        no section's rule hit (a related or comments heading): buttons, an ad, a step's number."""
+        no rule hit but an ad's or a promo's: buttons, an ad, a heading, a step's number.  (A
+        share bar or a "related" heading ends an article, and a menu may follow it.)"""
         for _ in range(BOX_GAP_LINES + 1):
             if kept(j):
                 return True
             if not 0 <= j < n or classes[j] in PROSE \
-                    or (classes[j] == RULE and items[j].rule.family not in INSERT_FAMILIES):
+                    or (classes[j] == RULE and items[j].rule.family not in EDGE_INSERT_FAMILIES):
                 return False
             j += step
         return False
@@ -574,7 +575,8 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         menu = 2 * sum(items[j].repeated for j in range(k, end)) > end - k
         # One item will do when it reads "key: figures" ("Calories: 318kcal | Fat: 17g").
         figures = end - k == 2 and DATA_LINE_RE.search(items[k + 1].stripped) and _figures_box(items, k, k + 1)
-        if (end - k > MIN_BOX_ITEMS or figures) and not menu and (reaches_body(k - 1, -1) or reaches_body(end, 1)):
+        worded = sum(1 for j in range(k + 1, end) if items[j].features.words)
+        if (worded >= MIN_BOX_ITEMS or figures) and not menu and (reaches_body(k - 1, -1) or reaches_body(end, 1)):
             for j in range(k, end):
                 if not kept(j) and not items[j].label and items[j].features.words:
                     verdicts_line[j] = Verdict(True, "context", "context.data-box",
@@ -587,18 +589,25 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
 
 # A cell holding a figure, a word of its own: "39,112.16", "+0.77%", "(3,059)", "$1,224", "2024".
 # Bounded, so a search costs a few steps at each start even in a long token of digits.
-FIGURE_CELL_RE = re.compile(r"(?<!\S)[-+−(]?[$€£¥]?\d[\d.,']{0,30}[%)]?,?(?!\S)")
+FIGURE_CELL = r"(?<!\S)[-+−(]?[$€£¥]?\d[\d.,']{0,30}[%)]?,?(?!\S)"
+FIGURE_CELL_RE = re.compile(FIGURE_CELL)
+LAST_FIGURE_RE = re.compile(FIGURE_CELL + "$")
+LARGE_FIGURE_RE = re.compile(r"\d{3}|\d[.,]\d|[$€£¥%]")  # not a calendar's "5 6 7 8 9 10 11"
+# A line that is a bare figure (a table's cell): "964", "4.410", "+1,49 €", "2018".
+FIGURE_LINE_RE = re.compile(r"[-+−]?[$€£]?\d[\d.,' %€$£]{0,15}$")
 TABLE_MIN_ROWS = 3
 TABLE_ROW_MAX_WORDS = 40  # a row is no paragraph (and a long line is not searched)
 TABLE_HEAD_LINES = 4  # between the body and a table's rows: its heading, notes ("In thousands") and header rows
 
 
 def _figures_row(text: str) -> bool:
-    """A row of a table scraped as one line: two cells or more that hold figures, not
-    only a date's (a list of teasers, each with its date, is no table)."""
+    """A row of a table scraped as one line: two cells or more that hold figures, the
+    last cell one of them, and no date in it (a list of teasers with their dates is
+    no table; nor, so, a price history).  "7 ways to save 20% on groceries" ends in
+    a word: a teaser."""
     first = FIGURE_CELL_RE.search(text)
     return first is not None and FIGURE_CELL_RE.search(text, first.end()) is not None \
-        and not BYLINE_OR_DATE_RE.search(text)
+        and LAST_FIGURE_RE.search(text) is not None and not BYLINE_OR_DATE_RE.search(text)
 
 
 def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
@@ -607,8 +616,9 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
     Three rows or more in a row, none of them prose or a rule hit, read as a
     table of the article's data (index closes, a company's results) when a
     kept body line sits right above them, or above their heading, notes and
-    header rows (``TABLE_HEAD_LINES`` lines that are no prose, kept with them), or right below.
-    A ticker of the same rows in a page's header touches no body line.
+    header rows (``TABLE_HEAD_LINES`` lines that are no prose, kept with them):
+    a table follows the text that introduces it, and a ticker of the same rows
+    sits above the article.  A table scraped one cell a line: ``_keep_cell_tables``.
     """
     n = len(items)
 
@@ -619,13 +629,13 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
             and item.features.words <= TABLE_ROW_MAX_WORDS and _figures_row(item.stripped)]
     _keep_cell_tables(items, classes, verdicts_line, neutral)
     for k, end in _runs(rows):
-        if end - k < TABLE_MIN_ROWS:
-            continue
+        if end - k < TABLE_MIN_ROWS or not any(LARGE_FIGURE_RE.search(items[j].stripped) for j in range(k, end)):
+            continue  # (rows of small numbers only: a calendar's weeks)
         head = k
         while head > 0 and k - head < TABLE_HEAD_LINES and not kept(head - 1) \
                 and classes[head - 1] not in (*PROSE, RULE, CODE) and not items[head - 1].label:
             head -= 1
-        if kept(head - 1) or kept(end):
+        if kept(head - 1):
             for j in range(head, end):
                 if not kept(j) and not items[j].label:
                     verdicts_line[j] = Verdict(True, "context", "context.table",
@@ -665,13 +675,13 @@ def _keep_cell_tables(items: list, classes: list, verdicts_line: list, neutral: 
         if figures < CELL_MIN_FIGURES or 3 * figures < last_figure + 1 - k:
             continue
         for j in range(k, last_figure + 1):
-            if not kept(j):
+            if not kept(j) and items[j].features.words:
                 verdicts_line[j] = Verdict(True, "context", "context.table", "cell of a table below body prose",
                                            _score(items[j], neutral))
 
 
 def _runs(indexes: list) -> list:
-    """Runs of consecutive numbers in sorted ``indexes``, as (first, last + 1)."""
+    """Runs of consecutive numbers in sorted ``indexes``, as [first, last + 1]."""
     runs: list = []
     for k in indexes:
         if runs and runs[-1][1] == k:
@@ -750,7 +760,8 @@ def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts
         before, after = _nearest_prose(classes, run.start, run.stop - 1)
         for k in run:
             if verdicts_line[k] is None or not verdicts_line[k].kept:
-                v = _inside(items[k], classes[k], before[k - run.start], after[k - run.start], neutral)
+                v = _inside(items[k], classes[k], before[k - run.start], after[k - run.start], neutral,
+                            lambda: _figure_neighbour(items, k))
                 if v.kept:
                     verdicts_line[k] = v
 
@@ -805,7 +816,7 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
         # In each window the nearest heading that does not read as metadata.
         window = [(k, _headline_tier(items[k], neutral))
                   for k in range(start - 1, max(previous_end, start - 1 - TITLE_WINDOW), -1)
-                  if _title_like(items[k], 1 if items[k].features.heading_level else TITLE_MIN_WORDS)]
+                  if _title_candidate(items[k], 1 if items[k].features.heading_level else TITLE_MIN_WORDS)]
         # A Markdown heading is one by its author's mark: it beats nearer lines that only read as one.
         window = [pick for pick in window if items[pick[0]].features.heading_level and pick[1] > 0] or window
         picks.append(next((pick for pick in window if pick[1] > 0), window[0] if window else (None, 0)))
@@ -826,7 +837,7 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
         return {best, best - 1} if above else {best}
     # No headline of several words: a short heading right above the main part will do.
     start = parts[-1][0] if parts else 0
-    if start > 0 and _title_like(items[start - 1], 1):
+    if start > 0 and _title_candidate(items[start - 1], 1):
         return {start - 1}
     return set()
 
@@ -849,6 +860,12 @@ def _headline_tier(item, neutral: bool) -> int:
     return 1
 
 
+def _title_candidate(item, min_words: int) -> bool:
+    """A line the title search may pick: heading-like, and not an entry of a
+    numbered list ("2. Storm hits the coast") nor a row of figures (a ticker's)."""
+    return _title_like(item, min_words) and not NUMBERED_RE.match(item.stripped) and not _figures_row(item.stripped)
+
+
 def _title_like(item, min_words: int) -> bool:
     f = item.features
     return (
@@ -868,7 +885,6 @@ def _score(item, neutral: bool) -> float:
     return prose_score(item.features, effective_density(item.features, neutral))
 
 
-FIGURE_LINE_RE = re.compile(r"[-+−]?[$€£]?\d[\d.,' %€$£]{0,15}$")  # "964", "4.410", "+1,49 €", "2018"
 
 
 def _figure_neighbour(items: list, k: int) -> bool:
@@ -879,8 +895,8 @@ def _figure_neighbour(items: list, k: int) -> bool:
                for j in (k - 2, k - 1, k + 1, k + 2))
 
 
-def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool, in_table: bool = False) -> Verdict:
-    """The verdict of a line inside a body part; ``in_table``: a figure that is no
+def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool, in_table=lambda: False) -> Verdict:
+    """The verdict of a line inside a body part; ``in_table()``: a figure that is no
     count is near (a table's cells, one a line), so a bare count is data, not likes."""
     if cls == RULE:
         return Verdict(False, "rule", item.rule.id, item.rule.description or "phrase rule")
@@ -895,7 +911,7 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
         return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), score)
     if cls == SENTENCE and (prose_before or prose_after):
         return Verdict(True, "context", "context.sentence-in-body", "short sentence next to body prose", score)
-    if between and not (cls in (SHORT, MENU) and COUNT_RE.match(item.stripped) and not in_table):  # "312": likes
+    if between and not (cls in (SHORT, MENU) and COUNT_RE.match(item.stripped) and not in_table()):  # "312": likes
         return Verdict(True, "context", "context.between-prose", f"{cls} line between body paragraphs", score)
     if item.label:
         return Verdict(False, "context", item.label, item.why, score)

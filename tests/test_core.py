@@ -481,6 +481,10 @@ def test_a_recipes_ingredients_above_an_ad_are_kept_and_the_title_is_found_above
     assert all(by_text[line].rule == "context.data-box" for line in ingredients)
     assert by_text["Klassische Rinderrouladen nach Omas Art"].rule == "context.title"
     assert not by_text["Anzeige"].kept and not by_text["–"].kept and not by_text["Schweinebraten mit Kruste"].kept
+    # Nor across a share bar: a menu may follow the end of an article.
+    menu = ["Nutrition", "Fitness", "Sleep", "Mental Health", "Recipes"]
+    after_share = "Home\nWhy sleep matters\n" + PROSE + PROSE2 + "Share on Facebook\nShare on X\n" + "\n".join(menu) + "\n"
+    assert not any(decisions_by_text(cleaner.clean(after_share, format="text"))[line].kept for line in menu)
     # Across a "related" heading the same list is no box of this article.
     text = text.replace("Anzeige\n", "Das könnte dich auch interessieren\n", 1)
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
@@ -505,6 +509,18 @@ def test_a_table_scraped_as_lines_next_to_the_body_is_kept_but_not_a_ticker():
         "\nShare on Facebook\nAlso from this source\n"
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert all(by_text[line].rule == "context.table" for line in statement)
+    # A ticker right above the lead is no table of the article (a table follows its text).
+    text = ("Sign in\nHome\nMarkets\nOpinion\n" + "\n".join(ticker) + "\n" + PROSE + PROSE2
+            + "Share on Facebook\nMore news\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not any(by_text[line].kept for line in ticker + ["Markets", "Opinion"])
+    # Teasers with two numbers end in a word, and a calendar's weeks hold small numbers only.
+    for rows in (["10 best laptops of 2024 for students", "7 ways to save 20% on groceries",
+                  "3 stocks to buy under $50 right now"], ["M T W T F S S", "1 2 3 4 5 6", "7 8 9 10 11 12 13",
+                                                           "14 15 16 17 18 19 20"]):
+        text = "Home\nThe city votes on its budget\n" + PROSE + PROSE2 + "\n".join(rows) + "\nShare on Facebook\n"
+        by_text = decisions_by_text(cleaner.clean(text, format="text"))
+        assert not any(by_text[row].kept for row in rows), rows
     # Dated teasers are no table rows.
     teasers = ["Senator Harris: who replaces her - October 10, 2020", "Theaters refuse to open - October 9, 2020",
                "Basic income for artists - October 8, 2020"]
@@ -535,6 +551,13 @@ def test_a_numbered_heading_after_a_promo_box_is_kept():
             "2. Decide what you need the card to do\n" + PROSE2 + "Share\n")
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert by_text["2. Decide what you need the card to do"].rule == "context.heading-after-insert"
+
+
+def test_a_numbered_list_between_the_headline_and_the_body_is_no_title():
+    text = ("Home\nCouncil approves the new budget after long debate\nPopular\n1. Fed is set to hold its rates\n"
+            "2. Storm hits the coast and the port\n3. Team wins the cup in extra time\n" + PROSE + PROSE2 + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Council approves the new budget after long debate"].rule == "context.title"
 
 
 def test_a_headline_of_over_20_words_is_the_title():
@@ -1173,6 +1196,16 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Wij gebruiken cookies om de website te verbeteren.", "consent.cookie-banner"),
     ("Claim Bonus", "promo.trading-cta"),
     ("Capital at risk. Terms apply.", "promo.risk-label"),
+    ("Danny Pearl was a veteran foreign correspondent for the Wall Street Journal when he was kidnapped.", None),
+    ("Viele Leser abonnieren mehrere Zeitungen, um keine Nachricht zu verpassen.", None),
+    ("Abonnieren Sie unseren Kanal, um keine Folge mehr zu verpassen!", "newsletter.never-miss"),
+    ("Employees can claim bonus payments under the new law, the ministry said.", None),
+    ("Commission-free trading", None),
+    ("\"We have updated our privacy policy to make it clearer,\" a Meta spokesperson said.", None),
+    ("We've updated our Privacy Policy. Please take a moment to review it.", "consent.policy-update"),
+    ("Usamos cookies en casi todas las webs sin darnos cuenta, explica la experta.", None),
+    ("The views expressed are those of the authors of the study, not of the university, Smith stressed.", None),
+    ("The nutrition information is approximate, said the chef.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
