@@ -592,6 +592,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
 FIGURE_CELL = r"(?<!\S)[-+−(]?[$€£¥]?\d[\d.,']{0,30}[%)]?,?(?!\S)"
 FIGURE_CELL_RE = re.compile(FIGURE_CELL)
 LAST_FIGURE_RE = re.compile(FIGURE_CELL + "$")
+FIGURE_ENDS = frozenset("0123456789%),")  # what a figure cell can end in: most lines are no row by their last character
 LARGE_FIGURE_RE = re.compile(r"\d{3}|\d[.,]\d|[$€£¥%]")  # not a calendar's "5 6 7 8 9 10 11"
 # A line that is a bare figure (a table's cell): "964", "4.410", "+1,49 €", "2018".
 FIGURE_LINE_RE = re.compile(r"[-+−]?[$€£]?\d[\d.,' %€$£]{0,15}$")
@@ -625,7 +626,7 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
     def kept(k: int) -> bool:
         return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
 
-    rows = [k for k, item in enumerate(items) if classes[k] not in (*PROSE, RULE, CODE)
+    rows = [k for k, item in enumerate(items) if item.stripped[-1:] in FIGURE_ENDS and classes[k] not in (*PROSE, RULE, CODE)
             and item.features.words <= TABLE_ROW_MAX_WORDS and _figures_row(item.stripped)]
     _keep_cell_tables(items, classes, verdicts_line, neutral)
     for k, end in _runs(rows):
@@ -663,8 +664,8 @@ def _keep_cell_tables(items: list, classes: list, verdicts_line: list, neutral: 
     def kept(k: int) -> bool:
         return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
 
-    for k in range(1, n):
-        if not (kept(k - 1) and classes[k - 1] in PROSE) or kept(k):
+    for k in [k + 1 for k, cls in enumerate(classes[:-1]) if cls in PROSE]:
+        if not kept(k - 1) or kept(k):
             continue
         end, last_figure, figures = k, -1, 0
         while end < n and classes[end] not in (*PROSE, RULE, CODE) and items[end].features.words <= CELL_MAX_WORDS \
