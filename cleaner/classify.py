@@ -54,6 +54,7 @@ Every tunable is a module constant; the reasons in the report name them.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import NamedTuple, Optional
 
 from .features import Features
@@ -344,11 +345,12 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         before, after = _nearest_prose(classes, lo, hi)
         for k in range(lo, hi + 1):
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral,
-                                       lambda: _figure_neighbour(items, k))
+                                       partial(_figure_neighbour, items, k))
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
     boxes = _keep_data_boxes(items, classes, verdicts_line, neutral)
+    _keep_cell_tables(items, classes, verdicts_line, neutral)
     _keep_tables(items, classes, verdicts_line, neutral)
     title_lines = set()
     if segments and options.keep_title:
@@ -535,7 +537,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     cons sits right above or below the text it belongs to, at most
     ``BOX_GAP_LINES`` lines apart (a shopping-list button, an ad with its
     label and copy, the steps' heading, the recipe's times), none of them
-    prose or a section's rule hit.  The
+    prose or a rule hit but an ad's or a promo's.  The
     title is looked for above a kept box (``decide``), so it runs before
     the title is known: a box touching only the title is not kept.  Returns the
     kept boxes as (first line, last line).
@@ -612,7 +614,7 @@ def _figures_row(text: str) -> bool:
 
 
 def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
-    """Keep a table scraped as lines (rows of figures) that touches the body.
+    """Keep a table scraped as lines (rows of figures) right below the body.
 
     Three rows or more in a row, none of them prose or a rule hit, read as a
     table of the article's data (index closes, a company's results) when a
@@ -628,7 +630,6 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
 
     rows = [k for k, item in enumerate(items) if item.stripped[-1:] in FIGURE_ENDS and classes[k] not in (*PROSE, RULE, CODE)
             and item.features.words <= TABLE_ROW_MAX_WORDS and _figures_row(item.stripped)]
-    _keep_cell_tables(items, classes, verdicts_line, neutral)
     for k, end in _runs(rows):
         if end - k < TABLE_MIN_ROWS or not any(LARGE_FIGURE_RE.search(items[j].stripped) for j in range(k, end)):
             continue  # (rows of small numbers only: a calendar's weeks)
@@ -762,7 +763,7 @@ def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts
         for k in run:
             if verdicts_line[k] is None or not verdicts_line[k].kept:
                 v = _inside(items[k], classes[k], before[k - run.start], after[k - run.start], neutral,
-                            lambda: _figure_neighbour(items, k))
+                            partial(_figure_neighbour, items, k))
                 if v.kept:
                     verdicts_line[k] = v
 
@@ -884,8 +885,6 @@ def _title_like(item, min_words: int) -> bool:
 
 def _score(item, neutral: bool) -> float:
     return prose_score(item.features, effective_density(item.features, neutral))
-
-
 
 
 def _figure_neighbour(items: list, k: int) -> bool:
