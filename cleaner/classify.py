@@ -112,7 +112,9 @@ BYLINE_OR_DATE_RE = re.compile(
     r"|\b(?:fact[- ]checked|medically reviewed|reviewed|edited|illustrated|photographed) by\b"
     r"|\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
     rf"|\b(?:{MONTHS})\w*\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
-    rf"|\b\d{{1,2}}\.? (?:{MONTHS})\w*\.?,? \d{{4}}\b",
+    rf"|\b\d{{1,2}}\.? (?:{MONTHS})\w*\.?,? \d{{4}}\b"
+    # A relative time alone on its line ("5 days ago", "vor 3 Tagen", "il y a 2 heures").
+    r"|^(?:(?:\d{1,3}|an?|one) \w{3,8} ago|vor \d{1,3} \w{3,9}|il y a \d{1,3} \w{3,9}|hace \d{1,3} \w{3,9})$",
     re.IGNORECASE,
 )
 

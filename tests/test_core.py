@@ -553,6 +553,18 @@ def test_a_numbered_heading_after_a_promo_box_is_kept():
     assert by_text["2. Decide what you need the card to do"].rule == "context.heading-after-insert"
 
 
+def test_a_relative_time_alone_on_its_line_is_a_date():
+    from cleaner.classify import BYLINE_OR_DATE_RE
+
+    for line in ("5 days ago", "an hour ago", "vor 3 Tagen", "il y a 2 heures", "hace 21 minutos"):
+        assert BYLINE_OR_DATE_RE.search(line), line
+    for line in ("10 days ago the storm hit the coast", "Five reasons to go"):
+        assert not BYLINE_OR_DATE_RE.search(line), line
+    # So it is no title and no subtitle.
+    text = "Home\nCouncil approves the new budget after a long debate\n6 hours ago\n" + PROSE + PROSE2 + "Share\n"
+    assert not decisions_by_text(cleaner.clean(text, format="text"))["6 hours ago"].kept
+
+
 def test_a_numbered_list_between_the_headline_and_the_body_is_no_title():
     text = ("Home\nCouncil approves the new budget after long debate\nPopular\n1. Fed is set to hold its rates\n"
             "2. Storm hits the coast and the port\n3. Team wins the cup in extra time\n" + PROSE + PROSE2 + "Share\n")
