@@ -186,11 +186,14 @@ LINK_LINE_SHARE = 0.5
 LINKED_CLASS = {GOOD: SHORT, NEARGOOD: SHORT, SENTENCE: SHORT, SHORT: MENU}
 
 
-NUMBERED_RE = re.compile(r"\d{1,2}[.)] \w")  # "2. Decide what you need": a numbered heading reads as one
+def is_numbered(f: Features, stripped: str) -> bool:
+    """A list marker that is a number ("2. Decide what you need"): features.BULLET_RE's "1." or "1)"."""
+    return f.bullet and stripped[:1].isdigit()
 
 
 def is_heading_like(f: Features, stripped: str) -> bool:
-    return 0 < f.words <= HEADING_MAX_WORDS and (not f.bullet or NUMBERED_RE.match(stripped) is not None) \
+    """Short, no sentence's end; a numbered line may be a heading, a bulleted one is a list item."""
+    return 0 < f.words <= HEADING_MAX_WORDS and (not f.bullet or is_numbered(f, stripped)) \
         and not stripped.endswith((".", ",", ";"))
 
 
@@ -593,13 +596,14 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
 
 # A cell holding a figure, a word of its own: "39,112.16", "+0.77%", "(3,059)", "$1,224", "2024".
 # Bounded, so a search costs a few steps at each start even in a long token of digits.
-FIGURE_CELL = r"(?<!\S)[-+−(]?[$€£¥]?\d[\d.,']{0,30}[%)]?,?(?!\S)"
+CURRENCY = "$€£¥"
+FIGURE_CELL = rf"(?<!\S)[-+−(]?[{CURRENCY}]?\d[\d.,']{{0,30}}[%)]?,?(?!\S)"
 FIGURE_CELL_RE = re.compile(FIGURE_CELL)
 LAST_FIGURE_RE = re.compile(FIGURE_CELL + "$")
 FIGURE_ENDS = frozenset("0123456789%),")  # what a figure cell can end in: most lines are no row by their last character
-LARGE_FIGURE_RE = re.compile(r"\d{3}|\d[.,]\d|[$€£¥%]")  # not a calendar's "5 6 7 8 9 10 11"
+LARGE_FIGURE_RE = re.compile(rf"\d{{3}}|\d[.,]\d|[{CURRENCY}%]")  # not a calendar's "5 6 7 8 9 10 11"
 # A line that is a bare figure (a table's cell): "964", "4.410", "+1,49 €", "2018".
-FIGURE_LINE_RE = re.compile(r"[-+−]?[$€£]?\d[\d.,' %€$£]{0,15}$")
+FIGURE_LINE_RE = re.compile(rf"[-+−]?[{CURRENCY}]?\d[\d.,' %{CURRENCY}]{{0,15}}$")
 TABLE_MIN_ROWS = 3
 TABLE_ROW_MAX_WORDS = 40  # a row is no paragraph (and a long line is not searched)
 TABLE_HEAD_LINES = 4  # between the body and a table's rows: its heading, notes ("In thousands") and header rows
@@ -867,7 +871,8 @@ def _headline_tier(item, neutral: bool) -> int:
 def _title_candidate(item, min_words: int) -> bool:
     """A line the title search may pick: heading-like, and not an entry of a
     numbered list ("2. Storm hits the coast") nor a row of figures (a ticker's)."""
-    return _title_like(item, min_words) and not NUMBERED_RE.match(item.stripped) and not _figures_row(item.stripped)
+    return _title_like(item, min_words) and not is_numbered(item.features, item.stripped) \
+        and not _figures_row(item.stripped)
 
 
 def _title_like(item, min_words: int) -> bool:
