@@ -298,12 +298,12 @@ def body_segments(weights: list) -> tuple:
     """
     runs = maximal_segments(weights)
     if not runs:
-        return [], None
+        return [], None, []
     best = max(total for total, _, _ in runs)
     main = next(i for i, (total, _, _) in enumerate(runs) if total == best)
     segments = [(start, end) for i, (total, start, end) in enumerate(runs)
                 if i <= main or total >= SECONDARY_SEGMENT_SHARE * best]
-    return segments, runs[main][1:]
+    return segments, runs[main][1:], [(start, end) for _, start, end in runs]
 
 
 def _nearest_prose(classes: list, lo: int, hi: int) -> tuple:
@@ -343,8 +343,9 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         return _leave_alone(scored, items, idx, options, neutral)
     classes = [s.cls for s in items]
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
-    segments, main = body_segments(weights)
+    segments, main, runs = body_segments(weights)
     segments = _without_related_sections(segments, main, items, classes)
+    segments = _with_parts_after_teasers(segments, runs, items, classes)
     verdicts_line: list = [None] * len(items)
     for lo, hi in segments:
         before, after = _nearest_prose(classes, lo, hi)
@@ -405,6 +406,33 @@ def _without_related_sections(segments: list, main, items: list, classes: list) 
     """
     return [(lo, hi) for lo, hi in segments
             if lo <= main[0] or classes[lo - 1] != RULE or not items[lo - 1].rule.id.startswith(RELATED_HEADING_RULES)]
+
+
+def _with_parts_after_teasers(segments: list, runs: list, items: list, classes: list) -> list:
+    """Add the light runs of prose that follow the body past a single teaser.
+
+    A page's "Read also" box inside an article is a heading and one teaser
+    ("Leggi anche" / "<title>"), or one line holding both ("Read also:
+    <title>"); the article goes on below it, and when what is left is its
+    last paragraph, that run is too light to be a body part
+    (``SECONDARY_SEGMENT_SHARE``).  Past one such box, a run of prose lines
+    only is the body's; a run with a short line in it (a section label, a
+    repeated teaser title) is the box's list going on.
+    """
+    if not segments:
+        return segments
+    out = list(segments)
+    for lo, hi in runs:
+        if lo <= out[-1][1]:
+            continue
+        gap = range(out[-1][1] + 1, lo)
+        teaser_box = len(gap) == 1 and classes[gap[0]] == RULE and items[gap[0]].rule.id.startswith(TEASER_LINE_RULE) \
+            or len(gap) == 2 and classes[gap[0]] == RULE and items[gap[0]].rule.id.startswith(RELATED_HEADING_RULES) \
+            and classes[gap[1]] in (SHORT, MENU)
+        if not teaser_box or not all(classes[k] in PROSE for k in range(lo, hi + 1)):
+            break
+        out.append((lo, hi))
+    return out
 
 
 MAX_PARTS_LISTED = 3

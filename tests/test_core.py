@@ -151,6 +151,23 @@ def test_the_article_goes_on_after_a_one_line_teaser():
     assert last in cleaner.clean(text, format="text").text
 
 
+def test_the_last_paragraph_after_a_related_box_of_one_teaser_is_kept():
+    """"Leggi anche" over one teaser, then the article's last paragraph: too light for a
+    body part of its own, but past one teaser it is the article going on; a run with
+    a short line in it is the box's list going on."""
+    paragraphs = [PROSE.replace("committee", name) for name in ("council", "board", "panel", "jury", "court")]
+    last = ("The mayor said that she would present the plan to the residents at a public meeting next month.\n")
+    box = "Leggi anche\nCentro storico, negozi in fuga: in un anno chiuse 140 attività\n"
+    text = "".join(paragraphs) + box + last + "Argomenti\nBologna\nIscriviti alla newsletter\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[last.strip()].kept
+    assert not by_text["Centro storico, negozi in fuga: in un anno chiuse 140 attività"].kept
+    teaser = "Next year's council will include five new members. Who will be its president?"
+    teasers = f"Politics |\n{last}Politics |\n{teaser}\nPolitics |\nThe old library closes for good\n"
+    by_text = decisions_by_text(cleaner.clean("".join(paragraphs) + "Related Articles\n" + teasers, format="text"))
+    assert not by_text[last.strip()].kept and not by_text[teaser].kept
+
+
 def test_a_line_without_stopwords_between_paragraphs_is_kept_but_not_urls_or_at_the_edge():
     names = "Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schulz, Hoffmann, Koch, Richter"
     urls = "https://example.com/a/very/long/path/to/somewhere https://example.org/another/long/path/here"
@@ -1451,7 +1468,7 @@ def _segments_by_recursion(weights: list, share: float) -> list:
 @given(st.lists(st.one_of(st.integers(-300, 300).map(float), st.sampled_from([-200.0, -30.0, -8.0, 0.0, 80.0])),
                 max_size=60))
 def test_body_segments_are_the_recursive_definition(weights):
-    segments, main = C.body_segments(weights)
+    segments, main, _ = C.body_segments(weights)
     assert segments == _segments_by_recursion(weights, C.SECONDARY_SEGMENT_SHARE)
     if segments:
         totals = [sum(weights[a:b + 1]) for a, b in segments]
