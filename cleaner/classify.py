@@ -632,9 +632,12 @@ FIGURE_ENDS = frozenset("0123456789%),")  # what a figure cell can end in: most 
 LARGE_FIGURE_RE = re.compile(rf"\d{{3}}|\d[.,]\d|[{CURRENCY}%]")  # not a calendar's "5 6 7 8 9 10 11"
 # A line that is a bare figure (a table's cell): "964", "4.410", "+1,49 €", "2018".
 FIGURE_LINE_RE = re.compile(rf"[-+−]?[{CURRENCY}]?\d[\d.,' %{CURRENCY}]{{0,15}}$")
+# The same with a unit, as a table's cell holds it: "36 g", "8,000Pa", "9.8cm", "4 EL".
+MEASURE_LINE_RE = re.compile(rf"[-+−]?[{CURRENCY}]?\d[\d.,' %{CURRENCY}]{{0,15}}(?:[^\W\d_]{{1,4}}\.?)?$")
 TABLE_MIN_ROWS = 3
 TABLE_ROW_MAX_WORDS = 40  # a row is no paragraph (and a long line is not searched)
 TABLE_HEAD_LINES = 4  # between the body and a table's rows: its heading, notes ("In thousands") and header rows
+TABLE_TAIL_LINES = 2  # between a table's rows and the body below it: a caption ("Source: FactSet"), a heading
 
 
 def _figures_row(text: str) -> bool:
@@ -647,23 +650,54 @@ def _figures_row(text: str) -> bool:
         and LAST_FIGURE_RE.search(text) is not None and not BYLINE_OR_DATE_RE.search(text)
 
 
+# "Resistance 1: $2,360", "S&P 500: 5,469.30 (+0.39%)", "Banco Santander: 4,51 euros (+2,62%)":
+# a key and a figure, a row of a list of the article's data.
+DATA_ROW_RE = re.compile(rf"\w[^:]{{0,40}}: +[-+−(]?[{CURRENCY}]?\d")
+
+
+CLOCK_TIME_RE = re.compile(r"\d:\d\d")
+
+
+def _data_row(text: str) -> bool:
+    """A key and a figure, not a date nor a time ("Heute erreichbar: 9:00 - 18:00 Uhr": a contact box)."""
+    return DATA_ROW_RE.match(text) is not None and not BYLINE_OR_DATE_RE.search(text) \
+        and not CLOCK_TIME_RE.search(text)
+
+
+def _insert(item, cls: str) -> bool:
+    """An ad or a promo line, or a one-line teaser ("Read also: <title>"): the body goes on past it."""
+    return cls == RULE and (item.rule.family in EDGE_INSERT_FAMILIES or item.rule.id.startswith(TEASER_LINE_RULE))
+
+
 def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
-    """Keep a table scraped as lines (rows of figures) right below the body.
+    """Keep a table scraped as lines (rows of figures, or cells parted by tabs) next to the body.
 
     Three rows or more in a row, none of them prose or a rule hit, read as a
-    table of the article's data (index closes, a company's results) when a
-    kept body line sits right above them, or above their heading, notes and
-    header rows (``TABLE_HEAD_LINES`` lines that are no prose, kept with them):
-    a table follows the text that introduces it, and a ticker of the same rows
-    sits above the article.  A table scraped one cell a line: ``_keep_cell_tables``.
+    table of the article's data (index closes, a company's results, a
+    product's specifications) when a kept body line sits right above them,
+    or above their heading, notes and header rows (``TABLE_HEAD_LINES``
+    lines that are no prose, kept with them): a table follows the text that
+    introduces it.  An ad, a promo line or a one-line teaser between the two
+    is passed over (``_insert``): the body goes on past them.  A table with
+    body prose right below it (past ``TABLE_TAIL_LINES`` lines: a caption, the
+    next section's heading, kept if it reads as one) is kept too, with its
+    heading, when body lies above it somewhere: a ticker of the same rows
+    sits above the article's first line, and is not kept.
+
+    A row is two figure cells or more ending in one, a key and a figure
+    ("Support 1: $2,315", ``_data_row``: a list of levels, of closes, of the
+    day's movers), or cells parted by tabs (a browser's copy of a table).
+    A table scraped one cell a line: ``_keep_cell_tables``.
     """
     n = len(items)
 
     def kept(k: int) -> bool:
         return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
 
-    rows = [k for k, item in enumerate(items) if item.stripped[-1:] in FIGURE_ENDS and classes[k] not in (*PROSE, RULE, CODE)
-            and item.features.words <= TABLE_ROW_MAX_WORDS and _figures_row(item.stripped)]
+    rows = [k for k, item in enumerate(items) if classes[k] not in (*PROSE, RULE, CODE)
+            and item.features.words <= TABLE_ROW_MAX_WORDS
+            and ("\t" in item.stripped or item.stripped[-1:] in FIGURE_ENDS and _figures_row(item.stripped)
+                 or _data_row(item.stripped))]
     for k, end in _runs(rows):
         if end - k < TABLE_MIN_ROWS or not any(LARGE_FIGURE_RE.search(items[j].stripped) for j in range(k, end)):
             continue  # (rows of small numbers only: a calendar's weeks)
@@ -671,12 +705,26 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
         while head > 0 and k - head < TABLE_HEAD_LINES and not kept(head - 1) \
                 and classes[head - 1] not in (*PROSE, RULE, CODE) and not items[head - 1].label:
             head -= 1
-        if kept(head - 1):
-            for j in range(head, end):
-                if not kept(j) and not items[j].label:
-                    verdicts_line[j] = Verdict(True, "context", "context.table",
-                                               f"{'heading or row' if j < k else 'row'} of a table next to the body",
-                                               _score(items[j], neutral))
+        above = head - 1
+        while above >= 0 and head - above <= MAX_INSERT_LINES and _insert(items[above], classes[above]):
+            above -= 1
+        below = end
+        while below < n and below - end < TABLE_TAIL_LINES and classes[below] not in (*PROSE, RULE, CODE):
+            below += 1
+        prose_below = kept(below) and classes[below] in PROSE
+        if not kept(above):
+            if not prose_below or not any(kept(j) for j in range(above)):
+                continue
+            head = max(head, k - 1)  # the table's heading; what is above it is not the body's
+        for j in range(head, end):
+            if not kept(j) and not items[j].label:
+                verdicts_line[j] = Verdict(True, "context", "context.table",
+                                           f"{'heading or row' if j < k else 'row'} of a table next to the body",
+                                           _score(items[j], neutral))
+        for j in range(end, below if prose_below else end):
+            if not kept(j) and _title_like(items[j], 2):
+                verdicts_line[j] = Verdict(True, "context", "context.between-prose",
+                                           f"{classes[j]} line between a table and body prose", _score(items[j], neutral))
 
 
 CELL_MAX_WORDS = 8
@@ -689,8 +737,8 @@ def _keep_cell_tables(items: list, classes: list, verdicts_line: list, neutral: 
 
     A scraper that breaks at every cell turns a table into a run of short
     lines; it is one when ``CELL_MIN_FIGURES`` of them or more are bare
-    figures ("3,050.00", "$120", "2025", "+4,6 %"; not a calendar's days or
-    a pager's numbers) and they make a third of the run or more, up to the
+    figures ("3,050.00", "$120", "2025", "+4,6 %", "36 g"; not a calendar's days,
+    a pager's numbers or a date) and they make a third of the run or more, up to the
     last figure: what follows it (a teaser grid, a footer) is not the table's.
     A ticker or a donation form of amounts right below the body is kept too.
     """
@@ -705,7 +753,8 @@ def _keep_cell_tables(items: list, classes: list, verdicts_line: list, neutral: 
         end, last_figure, figures = k, -1, 0
         while end < n and classes[end] not in (*PROSE, RULE, CODE) and items[end].features.words <= CELL_MAX_WORDS \
                 and not items[end].label:
-            if FIGURE_LINE_RE.match(items[end].stripped) and not SMALL_NUMBER_RE.match(items[end].stripped):
+            text = items[end].stripped
+            if MEASURE_LINE_RE.match(text) and not SMALL_NUMBER_RE.match(text) and not BYLINE_OR_DATE_RE.search(text):
                 last_figure, figures = end, figures + 1
             end += 1
         if figures < CELL_MIN_FIGURES or 3 * figures < last_figure + 1 - k:
@@ -898,9 +947,9 @@ def _headline_tier(item, neutral: bool) -> int:
 
 def _title_candidate(item, min_words: int) -> bool:
     """A line the title search may pick: heading-like, and not an entry of a
-    numbered list ("2. Storm hits the coast") nor a row of figures (a ticker's)."""
+    numbered list ("2. Storm hits the coast") nor a row of a table (a ticker's figures, cells parted by tabs)."""
     return _title_like(item, min_words) and not is_numbered(item.features, item.stripped) \
-        and not _figures_row(item.stripped)
+        and "\t" not in item.stripped and not _figures_row(item.stripped)
 
 
 def _title_like(item, min_words: int) -> bool:

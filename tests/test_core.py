@@ -545,6 +545,56 @@ def test_a_table_scraped_as_lines_next_to_the_body_is_kept_but_not_a_ticker():
     assert not any(decisions_by_text(cleaner.clean(text, format="text"))[line].kept for line in teasers)
 
 
+def test_a_list_of_keys_and_figures_below_the_body_is_kept_past_an_ad_or_a_teaser():
+    """"Support 1: $2,315" rows are a table's (a list of levels, of closes); an ad label or a
+    one-line teaser between them and the body does not part them from it; opening hours do not count."""
+    levels = ["Gold: key technical levels", "Resistance 2: $2,388", "Resistance 1: $2,360", "Pivot: $2,335",
+              "Support 1: $2,315", "Support 2: $2,286 (50-day moving average)"]
+    movers = ["Los valores más alcistas", "Banco Santander: 4,51 euros (+2,62%)", "BBVA: 9,48 euros (+2,29%)",
+              "Grifols: 8,62 euros (-1,87%)"]
+    for insert, rows in (("READ MORE: Is the solar boom priced in?\n", levels), ("Publicidad\n", movers)):
+        text = "Home\nMarkets\nGold holds near its high\n" + PROSE + PROSE2 + insert + "\n".join(rows) + \
+            "\nShare on Facebook\nMore news\nOil slips as stocks build\n"
+        by_text = decisions_by_text(cleaner.clean(text, format="text"))
+        assert all(by_text[line].rule == "context.table" for line in rows), rows
+        assert not by_text[insert.strip()].kept
+    hours = ["Objektname: Ferienhaus am See", "Telefon: 040 244 249 230", "Heute erreichbar: 9:00 - 18:00 Uhr",
+             "Samstag: 10:00 - 14:00 Uhr"]
+    text = "Home\nFerienhaus am See\n" + PROSE + PROSE2 + "\n".join(hours) + "\nImpressum\nDatenschutz\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not any(by_text[line].kept for line in hours[2:])
+
+
+def test_a_table_of_tab_separated_rows_inside_the_body_is_kept_with_the_heading_below_it():
+    """A browser's copy of a table parts its cells with tabs; inside the body (body above it,
+    body prose right below it) the rows are a table even where a price box parts it from the
+    text above, and the heading between the table and the prose is the next section's."""
+    specs = ["Spec\tSweep X7", "Suction\t8,000Pa", "Battery\t5,200mAh", "Max runtime\t180 minutes (quiet mode)",
+             "Robot height\t9.8cm"]
+    text = ("Home\nReviews\nSweep X7 review: a robot vacuum that finally empties itself\n" + PROSE + PROSE2
+            + "Sweep X7\n£699\nView at Amazon\nSweep X7: specs\n" + "\n".join(specs)
+            + "\nSweep X7: design\n" + PROSE.replace("committee", "board") + "Share on Facebook\nMore reviews\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.table" for line in specs + ["Sweep X7: specs"])
+    assert by_text["Sweep X7: design"].kept and not by_text["£699"].kept
+    # The same rows above the article's first line are no table of it (a ticker sits there).
+    text = "Home\nReviews\n" + "\n".join(specs) + "\n" + PROSE + PROSE2 + "Share on Facebook\nMore reviews\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not any(by_text[line].kept for line in specs)
+
+
+def test_cells_with_units_make_a_table_but_dates_are_no_figures():
+    cells = ["Nährwerte pro Portion", "kcal", "812", "Eiweiß", "36 g", "Fett", "38 g", "Kohlenhydrate", "79 g"]
+    text = "Rezepte\nKäsespätzle wie im Allgäu\n" + PROSE + PROSE2 + "\n".join(cells) + \
+        "\nDas könnte Sie auch interessieren\nSpinatspätzle\nImpressum\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.table" for line in cells[1:])
+    meta = ["2 min", "04.04.2020", "2 min", "04.04.2020", "Video verfügbar bis 28.02.2021"]
+    text = "Sport\nUS-Sport in Zeiten von Corona\n" + PROSE + PROSE2 + "\n".join(meta) + "\nAuch interessant\nWeitere laden\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not by_text["2 min"].kept and not by_text["04.04.2020"].kept
+
+
 def test_a_table_of_cells_below_a_paragraph_is_kept_but_not_a_calendar():
     cells = ["XAU/USD key levels", "Level", "Price", "Resistance 1", "3,005.20", "Pivot", "2,978.60", "Support 1",
              "2,955.00", "Support 2", "2,880.30"]
@@ -1235,6 +1285,25 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Usamos cookies en casi todas las webs sin darnos cuenta, explica la experta.", None),
     ("The views expressed are those of the authors of the study, not of the university, Smith stressed.", None),
     ("The nutrition information is approximate, said the chef.", None),
+    ("Wir und unsere bis zu 142 Partner verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren.",
+     "consent.cookie-banner"),
+    ("Viele Händler und ihre Partner verwenden Cookies, um Kunden zu verfolgen, zeigt die Studie.", None),
+    ("This press release contains forward-looking statements, including statements regarding the expected timing.",
+     "legal.not-advice"),
+    ("The regulator said the press release contained misleading statements about the company's revenue.", None),
+    ("Este post contiene enlaces de afiliado. Si reservas a través de ellos, yo me llevo una pequeña comisión.",
+     "ads.disclosure"),
+    ("This post may contain affiliate links, which means we may earn a small commission at no cost to you.",
+     "ads.disclosure"),
+    ("Cet article contient des liens affiliés : si vous achetez via ces liens, nous touchons une commission.",
+     "ads.disclosure"),
+    ("Newsletter Culture", "newsletter.named-heading"),
+    ("Newsletter design tips for small shops", None),
+    ("Copy", "navigation.code-copy"),
+    ("Copy editors at the paper went on strike on Monday.", None),
+    ("Zutaten auf die Einkaufsliste setzen", "navigation.shopping-list"),
+    ("Add to shopping list", "navigation.shopping-list"),
+    ("Schreiben Sie die Zutaten auf die Einkaufsliste, bevor Sie losgehen.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
