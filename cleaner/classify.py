@@ -289,7 +289,8 @@ def maximal_segments(weights: list) -> list:
 
 def body_segments(weights: list) -> tuple:
     """The body runs in order (the main run, every run before it, every run after it
-    worth a share of it) and the main run, as ``(segments, main)``.
+    worth a share of it), the main run, and every maximal run (``maximal_segments``,
+    as (start, end)), as ``(segments, main, runs)``.
 
     Pages put an article's lead and first paragraphs above the pictures and
     ads that split it, and the prose junk (comments, bios, teasers) below it;
@@ -345,7 +346,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
     segments, main, runs = body_segments(weights)
     segments = _without_related_sections(segments, main, items, classes)
-    segments = _with_parts_after_teasers(segments, runs, items, classes)
+    segments = _with_part_after_a_teaser(segments, runs, items, classes)
     verdicts_line: list = [None] * len(items)
     for lo, hi in segments:
         before, after = _nearest_prose(classes, lo, hi)
@@ -408,31 +409,34 @@ def _without_related_sections(segments: list, main, items: list, classes: list) 
             if lo <= main[0] or classes[lo - 1] != RULE or not items[lo - 1].rule.id.startswith(RELATED_HEADING_RULES)]
 
 
-def _with_parts_after_teasers(segments: list, runs: list, items: list, classes: list) -> list:
-    """Add the light runs of prose that follow the body past a single teaser.
+def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: list) -> list:
+    """Add the light run of prose that follows the body past a single teaser.
 
     A page's "Read also" box inside an article is a heading and one teaser
-    ("Leggi anche" / "<title>"), or one line holding both ("Read also:
-    <title>"); the article goes on below it, and when what is left is its
-    last paragraph, that run is too light to be a body part
-    (``SECONDARY_SEGMENT_SHARE``).  Past one such box, a run of prose lines
-    only is the body's; a run with a short line in it (a section label, a
-    repeated teaser title) is the box's list going on.
+    title ("Leggi anche" / "<title>"); the article goes on below it, and when
+    what is left is its last paragraph, that run is too light to be a body
+    part (``SECONDARY_SEGMENT_SHARE``).  Right past one such box, a run of
+    prose lines only is the body's; a run with a short line in it (a section
+    label, a repeated teaser title) is the box's list going on, and so is
+    what follows a second box.  Not past a one-line teaser ("Read more:
+    <title>"), after which an author's bio or the next teaser's dek is as
+    likely as the article's last paragraph.
     """
-    if not segments:
+    following = next(((lo, hi) for lo, hi in runs if segments and lo > segments[-1][1]), None)
+    if following is None:
         return segments
-    out = list(segments)
-    for lo, hi in runs:
-        if lo <= out[-1][1]:
-            continue
-        gap = range(out[-1][1] + 1, lo)
-        teaser_box = len(gap) == 1 and classes[gap[0]] == RULE and items[gap[0]].rule.id.startswith(TEASER_LINE_RULE) \
-            or len(gap) == 2 and classes[gap[0]] == RULE and items[gap[0]].rule.id.startswith(RELATED_HEADING_RULES) \
-            and classes[gap[1]] in (SHORT, MENU)
-        if not teaser_box or not all(classes[k] in PROSE for k in range(lo, hi + 1)):
-            break
-        out.append((lo, hi))
-    return out
+    lo, hi = following
+    gap = range(segments[-1][1] + 1, lo)
+    box = len(gap) == 2 and classes[gap[0]] == RULE and items[gap[0]].rule.id.startswith(RELATED_HEADING_RULES) \
+        and classes[gap[1]] in (SHORT, MENU) and _title_like(items[gap[1]], TITLE_MIN_WORDS)  # a title, not a kicker
+    if box and all(classes[k] in PROSE for k in range(lo, hi + 1)):
+        return segments + [following]
+    return segments
+
+
+def _teaser_line(item, cls: str) -> bool:
+    """"Read also: <title>": a cross-link that holds its teaser whole (``TEASER_LINE_RULE``)."""
+    return cls == RULE and item.rule.id.startswith(TEASER_LINE_RULE)
 
 
 MAX_PARTS_LISTED = 3
@@ -509,7 +513,7 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
         while j >= 0 and k - j <= MAX_INSERT_LINES and classes[j] in (RULE, SHORT, MENU):
             if classes[j] == RULE:
                 if items[j].rule.family not in INSERT_FAMILIES \
-                        and not (j == k - 1 and items[j].rule.id.startswith(TEASER_LINE_RULE)):
+                        and not (j == k - 1 and _teaser_line(items[j], classes[j])):
                     break
                 hits += 1
             j -= 1
@@ -631,13 +635,16 @@ LAST_FIGURE_RE = re.compile(FIGURE_CELL + "$")
 FIGURE_ENDS = frozenset("0123456789%),")  # what a figure cell can end in: most lines are no row by their last character
 LARGE_FIGURE_RE = re.compile(rf"\d{{3}}|\d[.,]\d|[{CURRENCY}%]")  # not a calendar's "5 6 7 8 9 10 11"
 # A line that is a bare figure (a table's cell): "964", "4.410", "+1,49 €", "2018".
-FIGURE_LINE_RE = re.compile(rf"[-+−]?[{CURRENCY}]?\d[\d.,' %{CURRENCY}]{{0,15}}$")
-# The same with a unit, as a table's cell holds it: "36 g", "8,000Pa", "9.8cm", "4 EL".
-MEASURE_LINE_RE = re.compile(rf"[-+−]?[{CURRENCY}]?\d[\d.,' %{CURRENCY}]{{0,15}}(?:[^\W\d_]{{1,4}}\.?)?$")
+FIGURE_LINE = rf"[-+−]?[{CURRENCY}]?\d[\d.,' %{CURRENCY}]{{0,15}}"
+FIGURE_LINE_RE = re.compile(FIGURE_LINE + "$")
+# The same with a unit, as a table's cell holds it ("36 g", "8,000Pa", "9.8cm", "4 EL"),
+# but not a time: "5 min", "18 Uhr" under teasers are reading times, a video's length, an event's hour.
+TIME_UNIT = r"(?i:min|mins|sek|sec|secs|std|h|hrs?|uhr)\.?$"
+MEASURE_LINE_RE = re.compile(FIGURE_LINE + rf"(?:(?!{TIME_UNIT})[^\W\d_]{{1,4}}\.?)?$")
 TABLE_MIN_ROWS = 3
 TABLE_ROW_MAX_WORDS = 40  # a row is no paragraph (and a long line is not searched)
 TABLE_HEAD_LINES = 4  # between the body and a table's rows: its heading, notes ("In thousands") and header rows
-TABLE_TAIL_LINES = 2  # between a table's rows and the body below it: a caption ("Source: FactSet"), a heading
+TABLE_TAIL_LINES = 2  # between a table's rows and the body below it: a caption, the next section's heading
 
 
 def _figures_row(text: str) -> bool:
@@ -650,23 +657,44 @@ def _figures_row(text: str) -> bool:
         and LAST_FIGURE_RE.search(text) is not None and not BYLINE_OR_DATE_RE.search(text)
 
 
+def _table_row(text: str) -> bool:
+    """A row of a table scraped as one line: cells parted by tabs (a browser's copy of a
+    table), figure cells (``_figures_row``), or a key and a figure (``_data_row``); no date."""
+    if "\t" in text:
+        return not BYLINE_OR_DATE_RE.search(text)
+    return text[-1:] in FIGURE_ENDS and _figures_row(text) or _data_row(text)
+
+
 # "Resistance 1: $2,360", "S&P 500: 5,469.30 (+0.39%)", "Banco Santander: 4,51 euros (+2,62%)":
-# a key and a figure, a row of a list of the article's data.
-DATA_ROW_RE = re.compile(rf"\w[^:]{{0,40}}: +[-+−(]?[{CURRENCY}]?\d")
-
-
+# a key, then figures, with a word at most (a unit) and notes in parentheses.
+DATA_ROW_RE = re.compile(rf"\w[^:]{{0,40}}: +(?=[-+−(]?[{CURRENCY}]?\d)")
+PARENTHESES_RE = re.compile(r"\([^()]{0,60}\)")
 CLOCK_TIME_RE = re.compile(r"\d:\d\d")
 
 
+def _keyed_row(text: str) -> bool:
+    """A row only by its key ("High: 184.10"), not by its cells."""
+    return "\t" not in text and not (text[-1:] in FIGURE_ENDS and _figures_row(text))
+
+
 def _data_row(text: str) -> bool:
-    """A key and a figure, not a date nor a time ("Heute erreichbar: 9:00 - 18:00 Uhr": a contact box)."""
-    return DATA_ROW_RE.match(text) is not None and not BYLINE_OR_DATE_RE.search(text) \
-        and not CLOCK_TIME_RE.search(text)
+    """A key and its figures, not a headline ("Umfrage: 60 Prozent wollen mehr Homeoffice"),
+    a date or a time ("Heute erreichbar: 9:00 - 18:00 Uhr": a contact box)."""
+    key = DATA_ROW_RE.match(text)
+    if key is None or BYLINE_OR_DATE_RE.search(text) or CLOCK_TIME_RE.search(text):
+        return False
+    value = PARENTHESES_RE.sub(" ", text[key.end():])
+    words = [token for token in value.split() if token.strip(",;") and not FIGURE_CELL_RE.fullmatch(token)]
+    return len(words) <= 1
 
 
-def _insert(item, cls: str) -> bool:
-    """An ad or a promo line, or a one-line teaser ("Read also: <title>"): the body goes on past it."""
-    return cls == RULE and (item.rule.family in EDGE_INSERT_FAMILIES or item.rule.id.startswith(TEASER_LINE_RULE))
+def _body_goes_on_past(item, cls: str) -> bool:
+    """An ad or a promo line, or a one-line teaser ("Read also: <title>"), inside the body.
+
+    Not an ad label ("Advertisement"): the lines after it are the ad's.
+    """
+    return cls == RULE and (item.rule.family in EDGE_INSERT_FAMILIES and not item.rule.id.startswith(AD_LABEL_RULES)
+                            or _teaser_line(item, cls))
 
 
 def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
@@ -678,7 +706,7 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
     or above their heading, notes and header rows (``TABLE_HEAD_LINES``
     lines that are no prose, kept with them): a table follows the text that
     introduces it.  An ad, a promo line or a one-line teaser between the two
-    is passed over (``_insert``): the body goes on past them.  A table with
+    is passed over (``_body_goes_on_past``; not an ad label, whose next lines are the ad's): the body goes on past them.  A table with
     body prose right below it (past ``TABLE_TAIL_LINES`` lines: a caption, the
     next section's heading, kept if it reads as one) is kept too, with its
     heading, when body lies above it somewhere: a ticker of the same rows
@@ -687,6 +715,8 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
     A row is two figure cells or more ending in one, a key and a figure
     ("Support 1: $2,315", ``_data_row``: a list of levels, of closes, of the
     day's movers), or cells parted by tabs (a browser's copy of a table).
+    Rows of keys only are kept with body prose right below them: after the
+    last paragraph they are as often a widget's (a quote, the weather, deals).
     A table scraped one cell a line: ``_keep_cell_tables``.
     """
     n = len(items)
@@ -695,9 +725,7 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
         return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
 
     rows = [k for k, item in enumerate(items) if classes[k] not in (*PROSE, RULE, CODE)
-            and item.features.words <= TABLE_ROW_MAX_WORDS
-            and ("\t" in item.stripped or item.stripped[-1:] in FIGURE_ENDS and _figures_row(item.stripped)
-                 or _data_row(item.stripped))]
+            and item.features.words <= TABLE_ROW_MAX_WORDS and _table_row(item.stripped)]
     for k, end in _runs(rows):
         if end - k < TABLE_MIN_ROWS or not any(LARGE_FIGURE_RE.search(items[j].stripped) for j in range(k, end)):
             continue  # (rows of small numbers only: a calendar's weeks)
@@ -706,12 +734,14 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
                 and classes[head - 1] not in (*PROSE, RULE, CODE) and not items[head - 1].label:
             head -= 1
         above = head - 1
-        while above >= 0 and head - above <= MAX_INSERT_LINES and _insert(items[above], classes[above]):
+        while above >= 0 and head - above <= MAX_INSERT_LINES and _body_goes_on_past(items[above], classes[above]):
             above -= 1
         below = end
         while below < n and below - end < TABLE_TAIL_LINES and classes[below] not in (*PROSE, RULE, CODE):
             below += 1
         prose_below = kept(below) and classes[below] in PROSE
+        if not prose_below and all(_keyed_row(items[j].stripped) for j in range(k, end)):
+            continue  # "Open: 182.35", "Berlin: 23°C" after the last paragraph: a widget's
         if not kept(above):
             if not prose_below or not any(kept(j) for j in range(above)):
                 continue
