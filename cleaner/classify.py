@@ -706,8 +706,9 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
     or above their heading, notes and header rows (``TABLE_HEAD_LINES``
     lines that are no prose, kept with them): a table follows the text that
     introduces it.  An ad, a promo line or a one-line teaser between the two
-    is passed over (``_body_goes_on_past``; not an ad label, whose next lines are the ad's): the body goes on past them.  A table with
-    body prose right below it (past ``TABLE_TAIL_LINES`` lines: a caption, the
+    is passed over (``_body_goes_on_past``): the body goes on past them, but
+    not past an ad label, whose next lines are the ad's.  A table with body
+    prose right below it (past ``TABLE_TAIL_LINES`` lines: a caption, the
     next section's heading, kept if it reads as one) is kept too, with its
     heading, when body lies above it somewhere: a ticker of the same rows
     sits above the article's first line, and is not kept.
