@@ -688,13 +688,14 @@ def _data_row(text: str) -> bool:
     return len(words) <= 1
 
 
-def _body_goes_on_past(item, cls: str) -> bool:
-    """An ad or a promo line, or a one-line teaser ("Read also: <title>"), inside the body.
+def _ad_or_promo_line(item, cls: str) -> bool:
+    """A rule hit of an ad or a promo, but not an ad label ("Advertisement"): the lines after a label are the ad's."""
+    return cls == RULE and item.rule.family in EDGE_INSERT_FAMILIES and not item.rule.id.startswith(AD_LABEL_RULES)
 
-    Not an ad label ("Advertisement"): the lines after it are the ad's.
-    """
-    return cls == RULE and (item.rule.family in EDGE_INSERT_FAMILIES and not item.rule.id.startswith(AD_LABEL_RULES)
-                            or _teaser_line(item, cls))
+
+def _body_goes_on_past(item, cls: str) -> bool:
+    """An ad or a promo line, or a one-line teaser ("Read also: <title>"), inside the body."""
+    return _ad_or_promo_line(item, cls) or _teaser_line(item, cls)
 
 
 def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
@@ -831,14 +832,10 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
     it: a table's cells), still go; of a line kept twice
     ``core.keep_once`` keeps one copy.
     """
-    def insert(k: int) -> bool:  # an ad or promo line, but not an ad label: it announces the ad's lines
-        return classes[k] == RULE and items[k].rule.family in EDGE_INSERT_FAMILIES \
-            and not items[k].rule.id.startswith(AD_LABEL_RULES)
-
     lo, hi = gap.start, gap.stop
-    while lo < hi and insert(lo):
+    while lo < hi and _ad_or_promo_line(items[lo], classes[lo]):
         lo += 1
-    while hi > lo and insert(hi - 1):
+    while hi > lo and _ad_or_promo_line(items[hi - 1], classes[hi - 1]):
         hi -= 1
     if any(classes[k] == RULE for k in range(lo, hi)):
         return
