@@ -23,6 +23,7 @@ from .markdown import fenced_code, read_lines
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
+from .paragraphs import join_lines, wrapped_paragraphs
 from .rules import RuleSet, load_rules, normalize_lines
 from .stoplists import DETECT_SAMPLE_WORDS, detect_language, load_stoplists, stopword_index
 
@@ -105,15 +106,15 @@ class Cleaner:
     def clean_lines(self, lines: list, *, url: Optional[str] = None, format: str = "text",
                     deadline: Optional[float] = None) -> Result:
         """Decide every line; with ``options.stable``, until cleaning the body changes nothing."""
-        result, analysis, verdicts = self._clean_once(lines, url=url, format=format, deadline=deadline)
+        result, kept, verdicts = self._clean_once(lines, url=url, format=format, deadline=deadline,
+                                                  wrapped=format == "text")
         if not self.options.stable:
             return result
         for _ in range(MAX_STABILIZING_PASSES):
             if result.status != "ok" or not result.text:
                 break
-            kept = analysis.subset([i for i, v in enumerate(verdicts) if v.kept])
             again, _, again_verdicts = self._clean_once(split_lines(result.text), url=url, format="text",
-                                                        deadline=deadline, known=kept)
+                                                        deadline=deadline, known=kept, wrapped=format == "text")
             if again.text == result.text:
                 break
             result, verdicts = _merge_recheck(lines, result, verdicts, again_verdicts)
@@ -141,15 +142,34 @@ class Cleaner:
         return _Analysis(stripped, words, norms, language, stoplist, rules, None, link_chars)
 
     def _clean_once(self, lines: list, *, url: Optional[str] = None, format: str = "text",
-                    deadline: Optional[float] = None, known: Optional["_Analysis"] = None) -> tuple:
-        """One pass over the lines: (Result, the analysis a later pass over the body can
-        reuse, the verdict of every line)."""
+                    deadline: Optional[float] = None, known: Optional["_Analysis"] = None,
+                    wrapped: bool = False) -> tuple:
+        """One pass over the lines: (Result, the analysis of the kept lines, which a later
+        pass over the body can reuse, the verdict of every line).
+
+        ``wrapped``: the lines may be a hard-wrapped text (not the blocks of an
+        HTML page), which is judged a paragraph at a time (``cleaner.paragraphs``),
+        each line taking its paragraph's verdict.
+        """
         source = "".join([l.text for l in lines])
-        started = time.monotonic()
         if deadline is None:
-            deadline = started + self.options.time_limit
+            deadline = time.monotonic() + self.options.time_limit
+        blocks = wrapped_paragraphs([l.text.rstrip() for l in lines]) if wrapped else None
+        judged = lines if blocks is None else [join_lines(lines[start:end]) for start, end in blocks]
+        verdicts, a = self._judge(judged, source, url, format, deadline, known)
+        if verdicts is None:
+            result, verdicts = passthrough(source, "time budget exceeded while scoring lines", format=format)
+            return result, None, verdicts
+        kept = a.subset([i for i, v in enumerate(verdicts) if v.kept])
+        if blocks is not None:
+            verdicts = [v for (start, end), v in zip(blocks, verdicts) for _ in range(start, end)]
+        return make_result(lines, verdicts, source, format=format, language=a.language), kept, verdicts
+
+    def _judge(self, lines: list, source: str, url: Optional[str], format: str, deadline: float,
+               known: Optional["_Analysis"]) -> tuple:
+        """(The verdict of every line, or None when over the time budget; the analysis)."""
         a = self._analyse(lines, url, known)
-        stripped, norms, rules, language = a.stripped, a.norms, a.rules, a.language
+        stripped, norms, rules = a.stripped, a.norms, a.rules
         neutral = not a.stoplist
         has_hints = any(l.hint is not None for l in lines)
         code = fenced_code(stripped) if "```" in source or "~~~" in source else None
@@ -164,8 +184,7 @@ class Cleaner:
         repeats = Counter(norms)
         evidence = any(r is not None for r in rules) or any(n > 1 for norm, n in repeats.items() if norm)
         if C.REQUIRE_EVIDENCE and not evidence and not has_hints and self.options.keep_title:
-            result, verdicts = left_alone(lines, source, format, language)
-            return result, a, verdicts
+            return left_alone(lines), a
         # A heading's underline ("=====") is read through, as a blank line is, and
         # goes where its heading goes (``underline_verdicts``).
         underlines = setext_underlines(stripped)
@@ -191,8 +210,7 @@ class Cleaner:
                     cls = C.MENU  # a short line the page repeats (menus, teaser titles)
                 scored.append(Scored(line, s, f, None, cls, "", "", repeated))
         if time.monotonic() > deadline:
-            result, verdicts = passthrough(source, "time budget exceeded while scoring lines", format=format)
-            return result, a, verdicts
+            return None, a
         scored = C.judge_lists(scored)
         verdicts = (C.decide_with_evidence if has_hints else C.decide)(scored, neutral, self.options, evidence)
         verdicts = keep_once(scored, verdicts, norms)
@@ -202,8 +220,7 @@ class Cleaner:
             verdicts = C.settle_code_blocks(scored, verdicts)
         if underlines is not None:
             verdicts = underline_verdicts(verdicts, underlines, lines)
-        verdicts = layout(verdicts)
-        return make_result(lines, verdicts, source, format=format, language=language), a, verdicts
+        return layout(verdicts), a
 
 
 class _Analysis(NamedTuple):
@@ -319,10 +336,9 @@ BLANK_KEPT = C.Verdict(True, STAGE_LAYOUT, "", "")
 BLANK_DROPPED = C.Verdict(False, STAGE_LAYOUT, "layout.blank", "blank line left by removed lines")
 
 
-def left_alone(lines: list, source: str, format: str, language: str) -> tuple:
+def left_alone(lines: list) -> list:
     """Every line kept: the text shows no boilerplate (no rule hit, no repeated line)."""
-    verdicts = [NO_BOILERPLATE if l.text.strip() else BLANK_KEPT for l in lines]
-    return make_result(lines, verdicts, source, format=format, language=language), verdicts
+    return [NO_BOILERPLATE if l.text.strip() else BLANK_KEPT for l in lines]
 
 
 def make_result(lines: list, verdicts: list, source: str, *, format: str, language: str = "",
