@@ -58,7 +58,7 @@ configuration (first found wins; flags override it, --rules adds to it):
   --config FILE, else ./cleaner.toml or ./.cleaner.toml, else [tool.cleaner] in
   ./pyproject.toml, else $XDG_CONFIG_HOME/cleaner/config.toml (~/.config/...).
   Keys: rules = [paths relative to the config file], builtin_rules = true,
-  keep_title, tables, markdown, favor_recall, max_bytes, time_limit.
+  keep_title, tables, markdown, favor_recall, paragraphs, max_bytes, time_limit.
 """
 
 
@@ -82,6 +82,8 @@ def _options_parent() -> argparse.ArgumentParser:
     g.add_argument("--no-title", action="store_true", help="drop the document title")
     g.add_argument("--no-tables", action="store_true", help="HTML: drop tables")
     g.add_argument("--markdown", action="store_true", help="HTML: mark headings and list items")
+    g.add_argument("--no-paragraphs", action="store_true",
+                   help="text: judge every line alone, even where a paragraph is wrapped or split at links")
     g.add_argument("--favor-recall", action="store_true",
                    help="keep every line between the body's first and last part but rule hits "
                         "(more body, more stray lines)")
@@ -260,6 +262,8 @@ def make_factory(args) -> CleanerFactory:
         opts["tables"] = False
     if args.markdown:
         opts["markdown"] = True
+    if args.no_paragraphs:
+        opts["paragraphs"] = False
     if args.favor_recall:
         opts["favor_recall"] = True
     if args.max_bytes is not None:

@@ -17,12 +17,13 @@ Lookup order (the first one found wins; files are not merged):
     tables = true
     markdown = false
     favor_recall = false
+    paragraphs = true
     max_bytes = 67108864
     time_limit = 60.0
 
 Command-line flags override the file: ``--rules`` adds rule files to the
 file's list, ``--no-builtin-rules``, ``--no-title``, ``--no-tables``,
-``--markdown``, ``--favor-recall``, ``--max-bytes`` and ``--time-limit``
+``--markdown``, ``--favor-recall``, ``--no-paragraphs``, ``--max-bytes`` and ``--time-limit``
 replace its values.
 Unknown keys and wrong types are errors (``ConfigError``) that name the file.
 """
@@ -41,6 +42,7 @@ OPTION_KEYS = {
     "tables": (bool,),
     "markdown": (bool,),
     "favor_recall": (bool,),
+    "paragraphs": (bool,),
     "max_bytes": (int,),
     "time_limit": (int, float),
 }

@@ -23,7 +23,7 @@ from .markdown import fenced_code, read_lines
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
-from .paragraphs import join_lines, wrapped_paragraphs
+from .paragraphs import join_lines, paragraph_spans
 from .rules import RuleSet, load_rules, normalize_lines
 from .stoplists import DETECT_SAMPLE_WORDS, detect_language, load_stoplists, stopword_index
 
@@ -46,6 +46,7 @@ class Options:
     extractors: bool = True  # HTML: consult trafilatura and readability-lxml
     stable: bool = True  # re-clean the body until it no longer changes (idempotence)
     favor_recall: bool = False  # keep every line between the body's first and last part but rule hits
+    paragraphs: bool = True  # text: judge a paragraph broken into several lines (wrapped, split at links) as one
 
 
 class InputError(ValueError):
@@ -106,15 +107,16 @@ class Cleaner:
     def clean_lines(self, lines: list, *, url: Optional[str] = None, format: str = "text",
                     deadline: Optional[float] = None) -> Result:
         """Decide every line; with ``options.stable``, until cleaning the body changes nothing."""
+        paragraphs = format == "text" and self.options.paragraphs
         result, kept, verdicts = self._clean_once(lines, url=url, format=format, deadline=deadline,
-                                                  wrapped=format == "text")
+                                                  paragraphs=paragraphs)
         if not self.options.stable:
             return result
         for _ in range(MAX_STABILIZING_PASSES):
             if result.status != "ok" or not result.text:
                 break
             again, _, again_verdicts = self._clean_once(split_lines(result.text), url=url, format="text",
-                                                        deadline=deadline, known=kept, wrapped=format == "text")
+                                                        deadline=deadline, known=kept, paragraphs=paragraphs)
             if again.text == result.text:
                 break
             result, verdicts = _merge_recheck(lines, result, verdicts, again_verdicts)
@@ -143,18 +145,19 @@ class Cleaner:
 
     def _clean_once(self, lines: list, *, url: Optional[str] = None, format: str = "text",
                     deadline: Optional[float] = None, known: Optional["_Analysis"] = None,
-                    wrapped: bool = False) -> tuple:
+                    paragraphs: bool = False) -> tuple:
         """One pass over the lines: (Result, the analysis of the kept lines, which a later
         pass over the body can reuse, the verdict of every line).
 
-        ``wrapped``: the lines may be a hard-wrapped text (not the blocks of an
-        HTML page), which is judged a paragraph at a time (``cleaner.paragraphs``),
-        each line taking its paragraph's verdict.
+        ``paragraphs``: the lines are a text (not the blocks of an HTML page),
+        whose paragraphs may be broken into several lines (hard-wrapped, or
+        split at links); each is judged as one line, and its lines take its
+        verdict (``cleaner.paragraphs``).
         """
         source = "".join([l.text for l in lines])
         if deadline is None:
             deadline = time.monotonic() + self.options.time_limit
-        blocks = wrapped_paragraphs([l.text.rstrip() for l in lines]) if wrapped else None
+        blocks = paragraph_spans([l.text.rstrip() for l in lines]) if paragraphs else None
         judged = lines if blocks is None else [join_lines(lines[start:end]) for start, end in blocks]
         verdicts, a = self._judge(judged, source, url, format, deadline, known)
         if verdicts is None:

@@ -1,24 +1,31 @@
-"""Hard-wrapped text: which physical lines make one paragraph.
+"""Paragraphs broken into several lines: which physical lines make one.
 
-Tools that dump a page as text to a fixed width (``lynx -dump``, ``w3m``,
-``html2text``, ``pandoc -t plain``) break every paragraph into lines of
-about 72-80 characters.  Judged line by line, such a paragraph is a run of
-fragments that do not end like sentences, and its last line a short one
-without a full stop: the body reads as a menu.  So a wrapped paragraph is
-judged as one line (its parts joined by spaces), and each of its physical
-lines gets the paragraph's verdict; the body is still a subsequence of the
-input lines.
+Two kinds of scrape break a paragraph up.  Tools that dump a page as text to
+a fixed width (``lynx -dump``, ``w3m``, ``html2text``, ``pandoc -t plain``,
+``fmt``) wrap every paragraph into lines of about 72-80 characters; scrapers
+that put every text node on a line of its own (BeautifulSoup's
+``get_text("\n")``) break a paragraph at each link or bold word.  Judged
+line by line, such a paragraph is a run of fragments that do not end like
+sentences: the body reads as a menu.  So a broken paragraph is judged as
+one line (its parts joined by spaces), and each of its physical lines gets
+the paragraph's verdict; the body is still a subsequence of the input lines.
 
-A line runs on into the next when it is full: the next line's first word
-would not have fitted on it (greedy filling), or it reaches the top band of
-the width (``fmt`` balances lines rather than filling each).  It does not
-when the next line starts a block of its own (a list item, a heading, a
-quote, a table row, a code fence or an underline), nor when it ends a
-sentence.  A text is wrapped when full lines are several, few of them end
-like sentences, and either the lines pile up just under the width or the
-lines after them go on in lower case (the rest of a sentence).  Text
-written a paragraph to a line has long lines of every length, nearly all
-ending with a full stop.
+A line goes on into the next when the break falls inside a sentence: the
+next line goes on with punctuation no sentence starts with (", and so",
+". Then"), or in lower case after a line that does not end a sentence.  In
+wrapped text, a line also runs on when it is full: the next line's first
+word would not have fitted on it (greedy filling), or it reaches the top
+band of the width (``fmt`` balances lines rather than filling each), unless
+it ends a sentence.  No line goes on into one that starts a block of its
+own (a list item, a heading, a quote, a table row, a code fence, an
+underline).
+
+Text written a paragraph to a line is left as it is.  A text is wrapped
+when full lines are several, few of them end like sentences, and either the
+lines pile up just under the width or the lines after them go on in lower
+case (the rest of a sentence); it is split at its inline elements when a
+few lines go on from the line before with punctuation, or one does and a
+share of them go on with punctuation or in lower case.
 """
 
 from __future__ import annotations
@@ -42,6 +49,18 @@ MIN_PILE_UP = 2.0
 MIN_FULL_LINES = 10
 # ... or the lines after them go on in lower case (where the script has case).
 MIN_LOWER_CASE_GOING_ON = 1 / 4
+# A line that starts with punctuation going on from the line before, then a
+# space (", and so", "." after a link at a sentence's end), is the rest of a
+# sentence; a few of them mark a text split at its inline elements.  Not "?"
+# or "!" (a lone "?" stands for a glyph the scraper could not read), nor
+# "./configure" or ".gitignore".
+GOES_ON_RE = re.compile(r"[,.;:)\]](?:\s|$)")
+SPLIT_MARK_RE = re.compile(r"^[ \t]*[,.;:)\]](?:\s|$)", re.MULTILINE)
+MIN_SPLIT_MARKS = 3
+# A line going on in lower case after one that does not end a sentence is a
+# weaker mark (a menu or a list of commits may be in lower case): with one
+# line going on with punctuation, it takes a share of the lines.
+MIN_GOING_ON_SHARE = 0.15
 # A line starting so begins a block of its own, never the rest of a paragraph.
 BLOCK_STARTS = ("#", ">", "|", "```", "~~~", "<")
 FIRST_WORD_RE = re.compile(r"\S+")
@@ -63,24 +82,35 @@ def _starts_block(line: str) -> bool:
             or UNDERLINE_RE.fullmatch(line) is not None)
 
 
-def run_ons(texts: list, width: int) -> list:
-    """For each line (right-stripped): is it full, with a next line that may go on from it?"""
+def _code_lines(texts: list) -> Optional[list]:
+    return fenced_code([t.lstrip() for t in texts]) if any("```" in t or "~~~" in t for t in texts) else None
+
+
+def _may_go_on(texts: list, i: int, code: Optional[list]) -> bool:
+    """May the paragraph go on past line ``i``?  Not when it or the next line is
+    blank, holds a tab (a table row) or is code, nor when the next line starts
+    a block of its own."""
+    if i + 1 >= len(texts):
+        return False
+    line, below = texts[i], texts[i + 1]
+    return bool(line and below) and "\t" not in line and "\t" not in below \
+        and (code is None or not code[i]) and not _starts_block(below.lstrip())
+
+
+def run_ons(texts: list, width: int, code: Optional[list]) -> list:
+    """For each line (right-stripped): is it full, and may the paragraph go on past it?"""
+    full_length = FULL_BAND * width
     out = [False] * len(texts)
-    code = fenced_code([t.lstrip() for t in texts]) if any("```" in t or "~~~" in t for t in texts) else None
-    for i in range(len(texts) - 1):
-        line, below = texts[i], texts[i + 1]
-        if not line or not below or "\t" in line or "\t" in below or (code is not None and code[i]):
-            continue
-        head = below.lstrip()
-        if not _starts_block(head) and (len(line) > FULL_BAND * width
-                                        or len(line) + 1 + len(FIRST_WORD_RE.match(head)[0]) > width):
-            out[i] = True
+    for i, t in enumerate(texts):
+        if len(t) > full_length or (i + 1 < len(texts) and texts[i + 1]
+                                    and len(t) + 1 + len(FIRST_WORD_RE.match(texts[i + 1].lstrip())[0]) > width):
+            out[i] = _may_go_on(texts, i, code)
     return out
 
 
-def looks_wrapped(texts: list, width: int, joins: list) -> bool:
+def looks_wrapped(texts: list, width: int, full: list) -> bool:
     """Do the full lines (``run_ons``) say the text is wrapped at ``width``?"""
-    going_on = [i for i, j in enumerate(joins) if j]
+    going_on = [i for i, f in enumerate(full) if f]
     if len(going_on) < MIN_RUN_ONS:
         return False
     if sum(ends_like_sentence(texts[i]) for i in going_on) > MAX_SENTENCE_ENDS * len(going_on):
@@ -88,31 +118,54 @@ def looks_wrapped(texts: list, width: int, joins: list) -> bool:
     lower = sum(texts[i + 1].lstrip()[:1].islower() for i in going_on)
     if lower >= MIN_LOWER_CASE_GOING_ON * len(going_on):
         return True
-    full = sum(1 for t in texts if FULL_BAND * width < len(t) <= width)
+    full_lines = sum(1 for t in texts if FULL_BAND * width < len(t) <= width)
     below = sum(1 for t in texts if BELOW_BAND * width < len(t) <= FULL_BAND * width)
-    return full >= max(MIN_PILE_UP * below, MIN_FULL_LINES)
+    return full_lines >= max(MIN_PILE_UP * below, MIN_FULL_LINES)
 
 
-def wrapped_paragraphs(texts: list) -> Optional[list]:
-    """The paragraphs of a hard-wrapped text as ``(start, end)`` index ranges
-    over ``texts`` (the lines, right-stripped), one for each line that is not
-    part of a longer paragraph too; None when the text is not wrapped.
+def goes_on(line: str, below: str) -> bool:
+    """Does the break between two lines fall inside a sentence?"""
+    head = below.lstrip()
+    return GOES_ON_RE.match(head) is not None or (head[:1].islower() and not ends_like_sentence(line))
+
+
+def split_at_inline_elements(texts: list) -> bool:
+    """Do a few lines go on with punctuation from the line before, or one
+    does and a share of them go on with punctuation or in lower case?"""
+    marks = len(SPLIT_MARK_RE.findall("\n".join(texts)))
+    if marks >= MIN_SPLIT_MARKS:
+        return True
+    if not marks:
+        return False
+    needed = max(MIN_SPLIT_MARKS, MIN_GOING_ON_SHARE * (len(texts) - texts.count("")))
+    lower = [i for i, t in enumerate(texts) if t.lstrip()[:1].islower()]
+    if marks + len(lower) < needed:
+        return False
+    going_on = sum(1 for i in lower if i and texts[i - 1] and not ends_like_sentence(texts[i - 1]))
+    return marks + going_on >= needed
+
+
+def paragraph_spans(texts: list) -> Optional[list]:
+    """The paragraphs of a text as ``(start, end)`` index ranges over ``texts``
+    (the lines, right-stripped), one for each line that is not part of a
+    longer paragraph; None when the text is written a paragraph to a line.
     """
     width = wrap_width(texts)
-    if not width:
+    code = _code_lines(texts) if width else None
+    full = run_ons(texts, width, code) if width else None
+    if full is not None and looks_wrapped(texts, width, full):
+        full = [f and not ends_like_sentence(t) for f, t in zip(full, texts)]
+    elif split_at_inline_elements(texts):
+        full = [False] * len(texts)
+        code = code if width else _code_lines(texts)
+    else:
         return None
-    joins = run_ons(texts, width)
-    if not looks_wrapped(texts, width, joins):
-        return None
-    blocks, start = [], 0
-    for i, j in enumerate(joins):
-        # A full line that ends a sentence ends the paragraph as well as any:
-        # wrapped text breaks into whole sentences, but a paragraph
-        # followed by a line of junk does not take that line along.
-        if not j or ends_like_sentence(texts[i]):
-            blocks.append((start, i + 1))
+    spans, start = [], 0
+    for i, line in enumerate(texts):
+        if not (full[i] or (_may_go_on(texts, i, code) and goes_on(line, texts[i + 1]))):
+            spans.append((start, i + 1))
             start = i + 1
-    return blocks
+    return spans
 
 
 def join_lines(lines: list) -> Line:

@@ -327,6 +327,19 @@ def test_favor_recall_from_the_flag_and_the_config_file(tmp_path, run_cli):
     assert configured.returncode == 0 and configured.stdout == flag.stdout
 
 
+def test_no_paragraphs_from_the_flag_and_the_config_file(tmp_path, run_cli):
+    layouts = Path(__file__).resolve().parent.parent / "fixtures" / "layouts"
+    wrapped = layouts / "en-fxleaders-us-china-preliminary-deal-wrapped72.txt"
+    (tmp_path / "a.txt").write_bytes(wrapped.read_bytes())
+    default = run_cli("--no-config", "a.txt", cwd=tmp_path)
+    assert default.returncode == 0 and default.stdout == wrapped.with_suffix(".expected.txt").read_bytes()
+    flag = run_cli("--no-config", "--no-paragraphs", "a.txt", cwd=tmp_path)
+    assert flag.returncode == 0 and flag.stdout != default.stdout
+    (tmp_path / "cleaner.toml").write_text("paragraphs = false\n")
+    configured = run_cli("a.txt", cwd=tmp_path)
+    assert configured.returncode == 0 and configured.stdout == flag.stdout
+
+
 def test_cli_uses_config_from_cwd_and_flags_override(tmp_path, run_cli, article_file):
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "site.toml").write_text(TITLE_RULE)

@@ -1,4 +1,5 @@
-"""Hard-wrapped text (cleaner.paragraphs): a wrapped paragraph is judged as one line."""
+"""Paragraphs broken into several lines (cleaner.paragraphs): hard-wrapped, or
+split at links; each is judged as one line."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import cleaner
-from cleaner.paragraphs import wrapped_paragraphs
+from cleaner.paragraphs import paragraph_spans
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "text" / "fxleaders-us-china-preliminary-deal.txt"
 
@@ -30,14 +31,14 @@ def spans(blocks: list, lines: list) -> list:
 
 def test_a_paragraph_a_line_is_not_wrapped():
     lines = SEED.read_text(encoding="utf-8").split("\n")
-    assert wrapped_paragraphs(lines) is None
-    assert wrapped_paragraphs(PARAGRAPHS) is None
+    assert paragraph_spans(lines) is None
+    assert paragraph_spans(PARAGRAPHS) is None
 
 
 def test_wrapped_paragraphs_are_found_again():
     lines = wrap(PARAGRAPHS)
     assert len(lines) > 2 * len(PARAGRAPHS)
-    blocks = wrapped_paragraphs(lines)
+    blocks = paragraph_spans(lines)
     assert blocks is not None
     # Every paragraph comes back whole (or in whole sentences), none runs into the next.
     assert " ".join(spans(blocks, lines)) == " ".join(PARAGRAPHS)
@@ -55,7 +56,7 @@ def test_a_short_line_list_item_heading_or_code_is_a_block_of_its_own():
         "print(x)",
         "```",
     ] + wrap(PARAGRAPHS[2:])
-    blocks = wrapped_paragraphs(lines)
+    blocks = paragraph_spans(lines)
     texts = spans(blocks, lines)
     for own in ("Budget news", "## A heading", "```", "print(x)"):
         assert own in texts
@@ -65,7 +66,7 @@ def test_a_short_line_list_item_heading_or_code_is_a_block_of_its_own():
 
 def test_a_menu_of_short_lines_is_not_wrapped():
     menu = ["Home", "News", "Politics", "Business and Economy of the Region", "Sport", "Contact"] * 5
-    assert wrapped_paragraphs(menu) is None
+    assert paragraph_spans(menu) is None
 
 
 def test_wrapped_body_is_kept_whole_and_reported_per_line():
@@ -86,7 +87,7 @@ def test_wrapped_body_is_kept_whole_and_reported_per_line():
 def test_a_column_of_narrow_rows_is_not_wrapped():
     rows = [f"Mustermann, Anna {1990 + i % 5}; Beispiel, Lena {1991 + i % 3}" for i in range(40)]
     assert 40 <= max(map(len, rows)) < 50
-    assert wrapped_paragraphs(rows) is None
+    assert paragraph_spans(rows) is None
 
 
 def test_a_full_line_that_ends_a_sentence_ends_its_paragraph():
@@ -96,7 +97,59 @@ def test_a_full_line_that_ends_a_sentence_ends_its_paragraph():
     assert len(filled) + len(" Council") > max(map(len, lines))
     lines[-1] = filled
     lines.append("Council news")
-    blocks = wrapped_paragraphs(lines)
+    blocks = paragraph_spans(lines)
     texts = spans(blocks, lines)
     assert "Council news" in texts
     assert any(t.endswith(filled) for t in texts)
+
+
+# BeautifulSoup's get_text("\n") puts every text node on a line of its own.
+SPLIT = [
+    "The committee met on Tuesday to discuss the budget, and after a long debate the",
+    "City Council",
+    "agreed to raise the spending on schools by a tenth.",
+    "Several members said that the decision had been expected for months",
+    ", but the mayor warned that the",
+    "tax income",
+    "might not grow as fast as the plan assumed",
+    ".",
+    "A final vote is planned for the end of the month",
+    ", when the",
+    "Library Board",
+    "will also decide whether the new library can open in the spring.",
+]
+
+
+def test_a_text_split_at_its_links_is_joined_at_breaks_inside_sentences():
+    spans = paragraph_spans(SPLIT)
+    assert spans is not None
+    texts = [" ".join(SPLIT[a:b]) for a, b in spans]
+    # A line going on in lower case or with ", " / "." joins the line above it;
+    # a capitalised link text after a line that does not end a sentence does not.
+    assert "City Council agreed to raise the spending on schools by a tenth." in texts
+    assert ("Several members said that the decision had been expected for months , but the mayor warned that "
+            "the tax income might not grow as fast as the plan assumed .") in texts
+    assert "A final vote is planned for the end of the month , when the" in texts
+    assert "Library Board will also decide whether the new library can open in the spring." in texts
+
+
+def test_two_lines_going_on_with_punctuation_are_not_yet_a_split_text():
+    lines = ["Home", "News", ". more", "Sport", ", contact", "An article line that ends."]
+    assert paragraph_spans(lines) is None
+
+
+def test_a_split_body_is_kept_with_the_lines_of_its_sentences():
+    text = "\n".join(["Home", "News", "Sport", "Contact", "", "Council raises school budget", ""] + SPLIT
+                     + ["", "Share on Facebook", "Related Articles", "Home", "News", "Sport", "Contact"]) + "\n"
+    result = cleaner.clean(text, format="text")
+    assert result.text.splitlines() == ["Council raises school budget", ""] + SPLIT
+
+
+def test_paragraphs_off_judges_every_line_alone():
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "layouts"
+    text = (fixture / "en-fxleaders-us-china-preliminary-deal-wrapped72.txt").read_text(encoding="utf-8")
+    expected = (fixture / "en-fxleaders-us-china-preliminary-deal-wrapped72.expected.txt").read_text(encoding="utf-8")
+    assert cleaner.clean(text, format="text").text == expected
+    alone = cleaner.clean(text, format="text", paragraphs=False)
+    assert alone.text != expected
+    assert set(alone.text.splitlines()) < set(text.splitlines())

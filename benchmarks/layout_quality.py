@@ -1,10 +1,11 @@
-"""Text-mode quality on the trafilatura eval pages as hard-wrapped scrapes.
+"""Text-mode quality on the trafilatura eval pages scraped in other layouts.
 
 ``text_quality.py`` gives every method the visible text one block a line.
-Many tools that dump a page as text wrap it to a fixed width instead
-(``lynx -dump``, ``w3m``, ``html2text``, ``pandoc -t plain``), so every
-paragraph becomes several lines that do not end like sentences.  Here the same
-visible text is wrapped three ways, and each method cleans it:
+Other scrapers break each paragraph into several lines.  Tools that dump a
+page as text wrap it to a fixed width (``lynx -dump``, ``w3m``,
+``html2text``, ``pandoc -t plain``), so every paragraph becomes several lines
+that do not end like sentences; here the same visible text is wrapped three
+ways:
 
 * ``wrap72+blank``: greedy at 72 columns, a blank line after every block
   (pandoc's and html2text's layout);
@@ -14,7 +15,12 @@ visible text is wrapped three ways, and each method cleans it:
   below 78 and balances them rather than filling each to the brim; skipped when
   ``fmt`` is not installed.
 
-    python benchmarks/wrapped_quality.py [--limit N] [--only NAMES]
+And BeautifulSoup's ``get_text("\n", strip=True)`` (scripts and styles
+removed first) puts every text node of the page on a line of its own, so a
+sentence breaks at each link or bold word (``get_text``; skipped when
+``beautifulsoup4`` is not installed: ``pip install -e '.[bench]'``).
+
+    python benchmarks/layout_quality.py [--limit N] [--only NAMES]
 
 Scoring is the same as text_quality.py's: snippets are matched after
 whitespace normalisation, so a snippet that spans a line break still counts.
@@ -59,6 +65,27 @@ def fmt(width: int):
     return wrap
 
 
+def soup_text(html: bytes) -> str:
+    import warnings
+
+    from bs4 import BeautifulSoup
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # XMLParsedAsHTMLWarning on XHTML pages
+        soup = BeautifulSoup(cleaner_decode(html), "lxml")
+    for element in soup(["script", "style", "noscript", "template"]):
+        element.decompose()
+    return soup.get_text("\n", strip=True)
+
+
+def has_bs4() -> bool:
+    try:
+        import bs4  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
@@ -67,6 +94,7 @@ def main() -> None:
 
     cases = load_cases(args.limit)
     pages = [(visible_text(cleaner_decode(html)), record) for _url, record, html in cases]
+    soups = [(soup_text(html), record) for _url, record, html in cases] if has_bs4() else None
     engine = cleaner.Cleaner()
     justext_lines = make_justext()
     methods = {
@@ -78,15 +106,15 @@ def main() -> None:
     if args.only:
         methods = {k: v for k, v in methods.items() if k in args.only.split(",")}
     layouts = {"one block a line (text_quality.py)": lambda t: t, "wrap72+blank": greedy(72, True),
-               "wrap78": greedy(78, False), "fmt78": fmt(78)}
+               "wrap78": greedy(78, False), "fmt78": fmt(78), "get_text": None if soups is None else "soup"}
     print(f"{len(pages)} pages\n")
     print("| layout | method | precision | recall | F1 | MB/s |")
     print("|---|---|---:|---:|---:|---:|")
     for layout, wrap in layouts.items():
         if wrap is None:
-            print(f"| {layout} | (fmt not installed: skipped) | | | | |")
+            print(f"| {layout} | (fmt or beautifulsoup4 not installed: skipped) | | | | |")
             continue
-        texts = [(wrap(text), record) for text, record in pages]
+        texts = soups if wrap == "soup" else [(wrap(text), record) for text, record in pages]
         megabytes = sum(len(t.encode("utf-8")) for t, _ in texts) / 1e6
         for name, method in methods.items():
             score = Score()
