@@ -54,15 +54,16 @@ MIN_LOWER_CASE_GOING_ON = 1 / 4
 # sentence; a few of them mark a text split at its inline elements.  Not "?"
 # or "!" (a lone "?" stands for a glyph the scraper could not read), nor
 # "./configure" or ".gitignore".
-GOES_ON_RE = re.compile(r"[,.;:)\]](?:\s|$)")
-SPLIT_MARK_RE = re.compile(r"^[ \t]*[,.;:)\]](?:\s|$)", re.MULTILINE)
+_GOES_ON = r"(?:[,.;)\]]|:(?! {2}|\t))(?:\s|$)"  # ":   " opens a Markdown definition
+GOES_ON_RE = re.compile(_GOES_ON)
+SPLIT_MARK_RE = re.compile(r"^[ \t]*" + _GOES_ON, re.MULTILINE)
 MIN_SPLIT_MARKS = 3
 # A line going on in lower case after one that does not end a sentence is a
 # weaker mark (a menu or a list of commits may be in lower case): with one
 # line going on with punctuation, it takes a share of the lines.
 MIN_GOING_ON_SHARE = 0.15
 # A line starting so begins a block of its own, never the rest of a paragraph.
-BLOCK_STARTS = ("#", ">", "|", "```", "~~~", "<")
+BLOCK_STARTS = ("#", ">", "|", "```", "~~~", "<", ":   ", ":\t")
 FIRST_WORD_RE = re.compile(r"\S+")
 
 

@@ -153,3 +153,11 @@ def test_paragraphs_off_judges_every_line_alone():
     alone = cleaner.clean(text, format="text", paragraphs=False)
     assert alone.text != expected
     assert set(alone.text.splitlines()) < set(text.splitlines())
+
+
+def test_markdown_definitions_are_no_lines_going_on():
+    # markdownify writes <dd> as ":   ..."; a definition is a block of its own.
+    lines = ["IBAN", ":   DE49 4306 0967 0000 0334 01", "BIC", ":   GENODEM1GLS", "Bank", ":   GLS Bank",
+             "Name", ":   Example e.V."]
+    assert paragraph_spans(lines) is None
+    assert paragraph_spans(lines + ["Text before a link", ", after it", ". Then", ") more"]) is not None
