@@ -115,8 +115,8 @@ class Cleaner:
         for _ in range(MAX_STABILIZING_PASSES):
             if result.status != "ok" or not result.text:
                 break
-            again, _, again_verdicts = self._clean_once(split_lines(result.text), url=url, format="text",
-                                                        deadline=deadline, known=kept, paragraphs=paragraphs)
+            again, kept, again_verdicts = self._clean_once(split_lines(result.text), url=url, format="text",
+                                                           deadline=deadline, known=kept, paragraphs=paragraphs)
             if again.text == result.text:
                 break
             result, verdicts = _merge_recheck(lines, result, verdicts, again_verdicts)
@@ -157,7 +157,8 @@ class Cleaner:
         source = "".join([l.text for l in lines])
         if deadline is None:
             deadline = time.monotonic() + self.options.time_limit
-        blocks = paragraph_spans([l.text.rstrip() for l in lines]) if paragraphs else None
+        blocks = paragraph_spans([l.text.rstrip() for l in lines], partial(self._rule_lines, lines, url)) \
+            if paragraphs else None
         judged = lines if blocks is None else [join_lines(lines[start:end]) for start, end in blocks]
         verdicts, a = self._judge(judged, source, url, format, deadline, known)
         if verdicts is None:
@@ -167,6 +168,12 @@ class Cleaner:
         if blocks is not None:
             verdicts = [v for (start, end), v in zip(blocks, verdicts) for _ in range(start, end)]
         return make_result(lines, verdicts, source, format=format, language=a.language), kept, verdicts
+
+    def _rule_lines(self, lines: list, url: Optional[str], indexes: list) -> list:
+        """For each of the lines at ``indexes``: does it match a rule (not an inline one) on its own?"""
+        if not indexes:
+            return []
+        return [r is not None and not r.inline for r in self._analyse([lines[i] for i in indexes], url, None).rules]
 
     def _judge(self, lines: list, source: str, url: Optional[str], format: str, deadline: float,
                known: Optional["_Analysis"]) -> tuple:

@@ -16,22 +16,27 @@ next line goes on with punctuation no sentence starts with (", and so",
 wrapped text, a line also runs on when it is full: the next line's first
 word would not have fitted on it (greedy filling), or it reaches the top
 band of the width (``fmt`` balances lines rather than filling each), unless
-it ends a sentence.  No line goes on into one that starts a block of its
-own (a list item, a heading, a quote, a table row, a code fence, an
-underline).
+it ends a sentence or either line matches a rule on its own (an ad label
+under a caption that fills its line).  Nothing goes on into a line that
+starts a block of its own (a list item, a heading, a quote, a table row, a
+code fence, an underline), nor out of a heading, a table row or code; a
+row of cells parted by spaces (a table as lynx lays it out) is a row.
 
 Text written a paragraph to a line is left as it is.  A text is wrapped
 when full lines are several, few of them end like sentences, and either the
 lines pile up just under the width or the lines after them go on in lower
 case (the rest of a sentence); it is split at its inline elements when a
 few lines go on from the line before with punctuation, or one does and a
-share of them go on with punctuation or in lower case.
+share of them go on with punctuation or in lower case.  The thresholds are
+low enough for a short body to read as its page did once its junk is gone:
+the body is cleaned again (``Cleaner.clean_lines``), and judged alone, a
+paragraph's last line ("newsletter.") might match a rule.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Callable, Optional
 
 from .features import BULLET_RE, UNDERLINE_RE, ends_like_sentence
 from .markdown import fenced_code
@@ -40,7 +45,8 @@ from .model import Line
 MIN_WIDTH = 50  # narrower "wrapping" is a column of short lines (a menu, a list), not prose
 MAX_WIDTH = 160  # wider lines are paragraphs written one a line
 OVER_WIDTH_SHARE = 0.02  # lines of several words longer than the width (a tool's slack)
-MIN_RUN_ONS = 5
+MIN_WIDTH_LINES = 4  # lines of several words it takes to tell a width
+MIN_RUN_ONS = 2  # full lines going on: few, so that a short body, its junk gone, still reads as wrapped
 MAX_SENTENCE_ENDS = 1 / 3  # of the lines that run on
 # Wrapped lines pile up just under the width: more of them end in its top band
 # than in the band below, where only the last lines of paragraphs end ...
@@ -56,14 +62,20 @@ MIN_LOWER_CASE_GOING_ON = 1 / 4
 # "./configure" or ".gitignore".
 _GOES_ON = r"(?:[,.;)\]]|:(?! {2}|\t))(?:\s|$)"  # ":   " opens a Markdown definition
 GOES_ON_RE = re.compile(_GOES_ON)
-SPLIT_MARK_RE = re.compile(r"^[ \t]*" + _GOES_ON, re.MULTILINE)
+SPLIT_MARK_RE = re.compile(r"\S\n[ \t]*" + _GOES_ON)  # after a line that is not blank
 MIN_SPLIT_MARKS = 3
 # A line going on in lower case after one that does not end a sentence is a
 # weaker mark (a menu or a list of commits may be in lower case): with one
 # line going on with punctuation, it takes a share of the lines.
 MIN_GOING_ON_SHARE = 0.15
-# A line starting so begins a block of its own, never the rest of a paragraph.
+MIN_SENTENCE_PART_WORDS = 4  # in one of the two lines: "antworten" / "melden" is a menu
+# A line starting so begins a block of its own, never the rest of a paragraph ...
 BLOCK_STARTS = ("#", ">", "|", "```", "~~~", "<", ":   ", ":\t")
+# ... and one starting so (a heading, a table row, a fence) goes on into no line.
+CLOSED_STARTS = ("#", "|", "```", "~~~")
+# Two spaces or more inside a line, not after a sentence's end, part the cells
+# of a table laid out with spaces (lynx, w3m): its rows are no paragraph.
+CELL_GAP_RE = re.compile(r"[^\s.!?:] {2,}\S")
 FIRST_WORD_RE = re.compile(r"\S+")
 
 
@@ -72,45 +84,51 @@ def wrap_width(texts: list) -> int:
     a few lines of more than one word exceed (a line of one word, a long
     address, may be longer); 0 when that is no width a text is wrapped at."""
     lengths = sorted([len(t) for t in texts if " " in t.strip()])
-    if len(lengths) <= MIN_RUN_ONS:
+    if len(lengths) < MIN_WIDTH_LINES:
         return 0
     width = lengths[len(lengths) - 1 - int(len(lengths) * OVER_WIDTH_SHARE)]
     return width if MIN_WIDTH <= width <= MAX_WIDTH else 0
 
 
-def _starts_block(line: str) -> bool:
-    return (line.startswith(BLOCK_STARTS) or BULLET_RE.match(line) is not None
-            or UNDERLINE_RE.fullmatch(line) is not None)
+def _starts_block(head: str, above: str) -> bool:
+    """Does a line (``head``, left-stripped) start a block of its own under ``above``?
+
+    A numbered or lettered item ("3.", "b)") does only after a sentence's end:
+    in the middle of one, "3. März" or "z. B." is the rest of it.
+    """
+    if head.startswith(BLOCK_STARTS) or UNDERLINE_RE.fullmatch(head) is not None:
+        return True
+    return BULLET_RE.match(head) is not None and (not head[0].isalnum() or ends_like_sentence(above))
 
 
-def _code_lines(texts: list) -> Optional[list]:
-    return fenced_code([t.lstrip() for t in texts]) if any("```" in t or "~~~" in t for t in texts) else None
-
-
-def _may_go_on(texts: list, i: int, code: Optional[list]) -> bool:
-    """May the paragraph go on past line ``i``?  Not when it or the next line is
-    blank, holds a tab (a table row) or is code, nor when the next line starts
+def breakable(texts: list) -> list:
+    """For each line (right-stripped): may the paragraph go on past it?  Not
+    when it or the next line is blank, is code or a table row (cells parted
+    by a tab or by spaces), nor when it is a heading or the next line starts
     a block of its own."""
-    if i + 1 >= len(texts):
-        return False
-    line, below = texts[i], texts[i + 1]
-    return bool(line and below) and "\t" not in line and "\t" not in below \
-        and (code is None or not code[i]) and not _starts_block(below.lstrip())
-
-
-def run_ons(texts: list, width: int, code: Optional[list]) -> list:
-    """For each line (right-stripped): is it full, and may the paragraph go on past it?"""
-    full_length = FULL_BAND * width
+    heads = [t.lstrip() for t in texts]
+    code = fenced_code(heads) if any("```" in t or "~~~" in t for t in texts) else None
+    # Lines nothing goes on into or out of, each tested once.
+    shut = [not h or "\t" in h or CELL_GAP_RE.search(h) is not None for h in heads]
+    if code is not None:
+        shut = [x or c for x, c in zip(shut, code)]
     out = [False] * len(texts)
-    for i, t in enumerate(texts):
-        if len(t) > full_length or (i + 1 < len(texts) and texts[i + 1]
-                                    and len(t) + 1 + len(FIRST_WORD_RE.match(texts[i + 1].lstrip())[0]) > width):
-            out[i] = _may_go_on(texts, i, code)
+    for i in range(len(texts) - 1):
+        if not shut[i] and not shut[i + 1] and not heads[i].startswith(CLOSED_STARTS) \
+                and not _starts_block(heads[i + 1], heads[i]):
+            out[i] = True
     return out
 
 
+def full_lines(texts: list, width: int, open_: list) -> list:
+    """For each line (right-stripped): is it full, and may the paragraph go on past it (``open_``)?"""
+    full_length = FULL_BAND * width
+    return [o and (len(t) > full_length or len(t) + 1 + len(FIRST_WORD_RE.match(texts[i + 1].lstrip())[0]) > width)
+            for i, (t, o) in enumerate(zip(texts, open_))]
+
+
 def looks_wrapped(texts: list, width: int, full: list) -> bool:
-    """Do the full lines (``run_ons``) say the text is wrapped at ``width``?"""
+    """Do the full lines (``full_lines``) say the text is wrapped at ``width``?"""
     going_on = [i for i, f in enumerate(full) if f]
     if len(going_on) < MIN_RUN_ONS:
         return False
@@ -142,28 +160,40 @@ def split_at_inline_elements(texts: list) -> bool:
     lower = [i for i, t in enumerate(texts) if t.lstrip()[:1].islower()]
     if marks + len(lower) < needed:
         return False
-    going_on = sum(1 for i in lower if i and texts[i - 1] and not ends_like_sentence(texts[i - 1]))
+    going_on = sum(1 for i in lower if i and texts[i - 1] and not ends_like_sentence(texts[i - 1])
+                   and max(len(texts[i - 1].split()), len(texts[i].split())) >= MIN_SENTENCE_PART_WORDS)
     return marks + going_on >= needed
 
 
-def paragraph_spans(texts: list) -> Optional[list]:
+def paragraph_spans(texts: list, rule_lines: Optional[Callable[[], list]] = None) -> Optional[list]:
     """The paragraphs of a text as ``(start, end)`` index ranges over ``texts``
     (the lines, right-stripped), one for each line that is not part of a
     longer paragraph; None when the text is written a paragraph to a line.
+
+    ``rule_lines``, asked only for a text that is wrapped: which of the lines
+    at the given indexes match a rule on their own (an ad label, a copyright
+    line).  Such a line is read on into, or out of, only where the break falls
+    inside a sentence; a full line alone does not take it along.
     """
     width = wrap_width(texts)
-    code = _code_lines(texts) if width else None
-    full = run_ons(texts, width, code) if width else None
+    open_ = breakable(texts) if width else None
+    full = full_lines(texts, width, open_) if width else None
     if full is not None and looks_wrapped(texts, width, full):
-        full = [f and not ends_like_sentence(t) for f, t in zip(full, texts)]
+        runs_on = [f and not ends_like_sentence(t) for f, t in zip(full, texts)]
+        if rule_lines is not None:
+            # Only breaks that a full line alone would bridge need the rules.
+            asked = sorted({k for i, r in enumerate(runs_on) if r and not goes_on(texts[i], texts[i + 1])
+                            for k in (i, i + 1)})
+            hits = {k for k, hit in zip(asked, rule_lines(asked)) if hit}
+            runs_on = [r and i not in hits and i + 1 not in hits for i, r in enumerate(runs_on)]
     elif split_at_inline_elements(texts):
-        full = [False] * len(texts)
-        code = code if width else _code_lines(texts)
+        open_ = open_ or breakable(texts)
+        runs_on = [False] * len(texts)
     else:
         return None
     spans, start = [], 0
     for i, line in enumerate(texts):
-        if not (full[i] or (_may_go_on(texts, i, code) and goes_on(line, texts[i + 1]))):
+        if not (runs_on[i] or (open_[i] and goes_on(line, texts[i + 1]))):
             spans.append((start, i + 1))
             start = i + 1
     return spans
