@@ -104,8 +104,8 @@ def _starts_block(head: str, above: str) -> bool:
 def breakable(texts: list) -> list:
     """For each line (right-stripped): may the paragraph go on past it?  Not
     when it or the next line is blank, is code or a table row (cells parted
-    by a tab or by spaces), nor when it is a heading or the next line starts
-    a block of its own."""
+    by a tab or by spaces), nor when it is a heading, a table row in pipes or
+    a fence, or the next line starts a block of its own."""
     heads = [t.lstrip() for t in texts]
     code = fenced_code(heads) if any("```" in t or "~~~" in t for t in texts) else None
     # Lines nothing goes on into or out of, each tested once.
@@ -137,9 +137,9 @@ def looks_wrapped(texts: list, width: int, full: list) -> bool:
     lower = sum(texts[i + 1].lstrip()[:1].islower() for i in going_on)
     if lower >= MIN_LOWER_CASE_GOING_ON * len(going_on):
         return True
-    full_lines = sum(1 for t in texts if FULL_BAND * width < len(t) <= width)
+    in_top_band = sum(1 for t in texts if FULL_BAND * width < len(t) <= width)
     below = sum(1 for t in texts if BELOW_BAND * width < len(t) <= FULL_BAND * width)
-    return full_lines >= max(MIN_PILE_UP * below, MIN_FULL_LINES)
+    return in_top_band >= max(MIN_PILE_UP * below, MIN_FULL_LINES)
 
 
 def goes_on(line: str, below: str) -> bool:
@@ -165,7 +165,7 @@ def split_at_inline_elements(texts: list) -> bool:
     return marks + going_on >= needed
 
 
-def paragraph_spans(texts: list, rule_lines: Optional[Callable[[], list]] = None) -> Optional[list]:
+def paragraph_spans(texts: list, rule_lines: Optional[Callable[[list], list]] = None) -> Optional[list]:
     """The paragraphs of a text as ``(start, end)`` index ranges over ``texts``
     (the lines, right-stripped), one for each line that is not part of a
     longer paragraph; None when the text is written a paragraph to a line.
@@ -187,7 +187,8 @@ def paragraph_spans(texts: list, rule_lines: Optional[Callable[[], list]] = None
             hits = {k for k, hit in zip(asked, rule_lines(asked)) if hit}
             runs_on = [r and i not in hits and i + 1 not in hits for i, r in enumerate(runs_on)]
     elif split_at_inline_elements(texts):
-        open_ = open_ or breakable(texts)
+        if open_ is None:
+            open_ = breakable(texts)
         runs_on = [False] * len(texts)
     else:
         return None
