@@ -184,7 +184,7 @@ def test_a_line_that_hits_a_rule_is_not_taken_along_by_a_full_line():
 
 
 def test_a_rule_word_that_ends_a_wrapped_sentence_stays_in_its_paragraph():
-    # "newsletter." alone is an ad label; here it is the end of a sentence.
+    # "newsletter." alone matches a newsletter rule; here it ends a sentence.
     lines = ["The committee met on Tuesday and agreed to raise the spending on schools,",
              "and readers can follow the debate in the council's weekly",
              "newsletter."]
@@ -232,3 +232,20 @@ def test_the_body_of_a_wrapped_fixture_still_reads_as_wrapped():
         assert paragraph_spans(lines) is not None, path.name
         once = cleaner.Cleaner().with_options(stable=False).clean("\n".join(lines), format="text").text
         assert paragraph_spans([l.rstrip() for l in once.split("\n")]) is not None, path.name
+
+
+def test_a_short_wrapped_body_is_not_lost_when_cleaned_again():
+    """Its junk gone, a body of two short paragraphs must still read as wrapped:
+    judged alone, its line "newsletter." matches a rule and would take the article."""
+    article = ["Council raises school budget",
+               "The committee met on Tuesday and agreed to raise the spending on schools,",
+               "and readers can follow the debate in the council's weekly",
+               "newsletter.",
+               "The mayor said the city would have to borrow more if the tax income did",
+               "not grow as fast as the plan assumed."]
+    promo = ["Subscribe to our newsletter and get the latest news from the city council",
+             "delivered to your inbox every morning, free of charge and with no spam at",
+             "all, as long as you confirm your address within the next twenty-four",
+             "hours of signing up"]
+    result = cleaner.clean("\n".join(["Home", "News"] + article + promo + ["Home", "News"]) + "\n", format="text")
+    assert result.status == "ok" and result.text.splitlines() == article
