@@ -160,7 +160,7 @@ def split_at_inline_elements(texts: list) -> bool:
     lower = [i for i, t in enumerate(texts) if t.lstrip()[:1].islower()]
     if marks + len(lower) < needed:
         return False
-    going_on = sum(1 for i in lower if i and texts[i - 1] and not ends_like_sentence(texts[i - 1])
+    going_on = sum(1 for i in lower if i and texts[i - 1] and goes_on(texts[i - 1], texts[i])
                    and max(len(texts[i - 1].split()), len(texts[i].split())) >= MIN_SENTENCE_PART_WORDS)
     return marks + going_on >= needed
 
@@ -178,23 +178,23 @@ def paragraph_spans(texts: list, rule_lines: Optional[Callable[[list], list]] = 
     width = wrap_width(texts)
     open_ = breakable(texts) if width else None
     full = full_lines(texts, width, open_) if width else None
-    if full is not None and looks_wrapped(texts, width, full):
+    wrapped = full is not None and looks_wrapped(texts, width, full)
+    if not wrapped and not split_at_inline_elements(texts):
+        return None
+    if open_ is None:
+        open_ = breakable(texts)
+    inside = [o and goes_on(t, texts[i + 1]) for i, (t, o) in enumerate(zip(texts, open_))]
+    runs_on = [False] * len(texts)
+    if wrapped:
         runs_on = [f and not ends_like_sentence(t) for f, t in zip(full, texts)]
         if rule_lines is not None:
             # Only breaks that a full line alone would bridge need the rules.
-            asked = sorted({k for i, r in enumerate(runs_on) if r and not goes_on(texts[i], texts[i + 1])
-                            for k in (i, i + 1)})
+            asked = sorted({k for i, r in enumerate(runs_on) if r and not inside[i] for k in (i, i + 1)})
             hits = {k for k, hit in zip(asked, rule_lines(asked)) if hit}
             runs_on = [r and i not in hits and i + 1 not in hits for i, r in enumerate(runs_on)]
-    elif split_at_inline_elements(texts):
-        if open_ is None:
-            open_ = breakable(texts)
-        runs_on = [False] * len(texts)
-    else:
-        return None
     spans, start = [], 0
-    for i, line in enumerate(texts):
-        if not (runs_on[i] or (open_[i] and goes_on(line, texts[i + 1]))):
+    for i in range(len(texts)):
+        if not (runs_on[i] or inside[i]):
             spans.append((start, i + 1))
             start = i + 1
     return spans
