@@ -20,6 +20,20 @@ removed first) puts every text node of the page on a line of its own, so a
 sentence breaks at each link or bold word (``get_text``; skipped when
 ``beautifulsoup4`` is not installed: ``pip install -e '.[bench]'``).
 
+Three more layouts are what real converters save, each with its default
+options (skipped when not installed; all in the ``bench`` extra):
+
+* ``html2text``: Markdown wrapped at 78 columns, with link addresses inline
+  (broken at their hyphens) and list items and tables left unwrapped.  Its
+  outputs (and the page text for "keep everything") are rendered to plain
+  text before scoring, as ``markdown_quality.py`` does, since the snippets
+  are plain text (``render``, here with links that span lines); html2text
+  itself writes some accented letters as plain ones, so even keeping
+  everything misses some snippets;
+* ``inscriptis``: text laid out as a browser would (tables as columns of
+  spaces, indented lists);
+* ``html-text``: Zyte's ``extract_text``, a block a line with its own spacing.
+
     python benchmarks/layout_quality.py [--limit N] [--only NAMES]
 
 Scoring is the same as text_quality.py's: snippets are matched after
@@ -29,6 +43,7 @@ whitespace normalisation, so a snippet that spans a line break still counts.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import textwrap
@@ -79,11 +94,52 @@ def soup_text(html: bytes) -> str:
 
 
 def has_bs4() -> bool:
+    return has("bs4")
+
+
+def has(module: str) -> bool:
     try:
-        import bs4  # noqa: F401
+        __import__(module)
     except ImportError:
         return False
     return True
+
+
+# As markdown_quality.render, but a link or an image may span lines (html2text wraps them).
+WRAPPED_IMAGE = re.compile(r"!\[([^\]]{0,300})\]\([^)]{0,2000}\)")
+WRAPPED_LINK = re.compile(r"\[([^\]]{0,500})\]\([^)]{0,2000}\)")
+MARKS = re.compile(r"^#{1,6} |\*\*|__|^\s*[*+-] ", re.MULTILINE)
+
+
+def render(markdown: str) -> str:
+    """Markdown as a reader sees it: link text without its target, no images, no marks."""
+    return MARKS.sub("", WRAPPED_LINK.sub(r"\1", WRAPPED_IMAGE.sub("", markdown)))
+
+
+def html2text_markdown(html: str) -> str:
+    import html2text
+
+    return html2text.HTML2Text().handle(html)
+
+
+def inscriptis_text(html: str) -> str:
+    from inscriptis import get_text
+
+    return get_text(html)
+
+
+def html_text_text(html: str) -> str:
+    import html_text
+
+    return html_text.extract_text(html)
+
+
+# Real converters: layout name -> (module, convert, render before scoring).
+CONVERTERS = {
+    "html2text": ("html2text", html2text_markdown, True),
+    "inscriptis": ("inscriptis", inscriptis_text, False),
+    "html-text": ("html_text", html_text_text, False),
+}
 
 
 def main() -> None:
@@ -95,6 +151,8 @@ def main() -> None:
     cases = load_cases(args.limit)
     pages = [(visible_text(cleaner_decode(html)), record) for _url, record, html in cases]
     soups = [(soup_text(html), record) for _url, record, html in cases] if has_bs4() else None
+    converted = {name: [(convert(cleaner_decode(html)), record) for _url, record, html in cases]
+                 for name, (module, convert, _) in CONVERTERS.items() if has(module)}
     engine = cleaner.Cleaner()
     justext_lines = make_justext()
     methods = {
@@ -107,14 +165,21 @@ def main() -> None:
         methods = {k: v for k, v in methods.items() if k in args.only.split(",")}
     layouts = {"one block a line (text_quality.py)": lambda t: t, "wrap72+blank": greedy(72, True),
                "wrap78": greedy(78, False), "fmt78": fmt(78), "get_text": None if soups is None else "soup"}
+    layouts.update({name: name if name in converted else None for name in CONVERTERS})
     print(f"{len(pages)} pages\n")
     print("| layout | method | precision | recall | F1 | MB/s |")
     print("|---|---|---:|---:|---:|---:|")
     for layout, wrap in layouts.items():
         if wrap is None:
-            print(f"| {layout} | (fmt or beautifulsoup4 not installed: skipped) | | | | |")
+            print(f"| {layout} | (not installed: skipped) | | | | |")
             continue
-        texts = soups if wrap == "soup" else [(wrap(text), record) for text, record in pages]
+        if wrap == "soup":
+            texts = soups
+        elif layout in CONVERTERS:
+            texts = converted[layout]
+        else:
+            texts = [(wrap(text), record) for text, record in pages]
+        scored = render if layout in CONVERTERS and CONVERTERS[layout][2] else (lambda t: t)
         megabytes = sum(len(t.encode("utf-8")) for t, _ in texts) / 1e6
         for name, method in methods.items():
             score = Score()
@@ -122,7 +187,7 @@ def main() -> None:
             outputs = [method(text) for text, _ in texts]
             seconds = time.perf_counter() - start
             for output, (_, record) in zip(outputs, texts):
-                score.add(output, record)
+                score.add(scored(output), record)
             print(f"| {layout} | {name} | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} "
                   f"| {megabytes / seconds:.1f} |", flush=True)
 

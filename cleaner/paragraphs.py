@@ -60,7 +60,7 @@ MIN_LOWER_CASE_GOING_ON = 1 / 4
 # sentence; a few of them mark a text split at its inline elements.  Not "?"
 # or "!" (a lone "?" stands for a glyph the scraper could not read), nor
 # "./configure" or ".gitignore".
-_GOES_ON = r"(?:[,.;)\]]|:(?! {2}|\t))(?:\s|$)"  # ":   " opens a Markdown definition
+_GOES_ON = r"(?:(?:[,.;)\]]|:(?! {2}|\t))(?:\s|$)|\]\()"  # ":   " opens a Markdown definition; "](" ends a link's text
 GOES_ON_RE = re.compile(_GOES_ON)
 SPLIT_MARK_RE = re.compile(r"\S\n[ \t]*" + _GOES_ON)  # after a line that is not blank
 MIN_SPLIT_MARKS = 3
@@ -75,19 +75,46 @@ BLOCK_STARTS = ("#", ">", "|", "```", "~~~", "<", ":   ", ":\t")
 CLOSED_STARTS = ("#", "|", "```", "~~~")
 # Two spaces or more inside a line, not after a sentence's end, part the cells
 # of a table laid out with spaces (lynx, w3m): its rows are no paragraph.
-CELL_GAP_RE = re.compile(r"[^\s.!?:] {2,}\S")
+CELL_GAP_RE = re.compile(r"[^\s.!?:#] {2,}\S")  # not "###  Heading" (html2text)
 FIRST_WORD_RE = re.compile(r"\S+")
+# A Markdown link left open at the line's end, its text ("[Leave a") or its
+# address ("](https://example.com/wp-"): the line goes on into the next, even
+# out of a heading (html2text wraps a heading's link as it wraps a paragraph).
+OPEN_ADDRESS = r"\]\([^)\s]*$"
+OPEN_ADDRESS_RE = re.compile(OPEN_ADDRESS)
+OPEN_LINK_RE = re.compile(OPEN_ADDRESS + r"|\[[^\[\]]*$")
+ADDRESS_SIGN_RE = re.compile(r"[/?=&]")  # in the rest of an address that html2text broke at a hyphen
 
 
 def wrap_width(texts: list) -> int:
     """The width the lines (right-stripped) are wrapped at: the length that only
-    a few lines of more than one word exceed (a line of one word, a long
-    address, may be longer); 0 when that is no width a text is wrapped at."""
-    lengths = sorted([len(t) for t in texts if " " in t.strip()])
-    if len(lengths) < MIN_WIDTH_LINES:
+    a few of the lines that tell it (``measures_width``) exceed; 0 when that is
+    no width a text is wrapped at.  The longest lines are looked at first, so
+    a text written a paragraph to a line is told after a few."""
+    longest_first = sorted([(len(t), i) for i, t in enumerate(texts) if " " in t.strip()], reverse=True)
+    if len(longest_first) < MIN_WIDTH_LINES:
         return 0
-    width = lengths[len(lengths) - 1 - int(len(lengths) * OVER_WIDTH_SHARE)]
-    return width if MIN_WIDTH <= width <= MAX_WIDTH else 0
+    over = max(1, int(len(longest_first) * OVER_WIDTH_SHARE))  # lines that may exceed the width
+    for length, i in longest_first:
+        if measures_width(texts, i):
+            if not over:
+                return length if MIN_WIDTH <= length <= MAX_WIDTH else 0
+            over -= 1
+    return 0
+
+
+def measures_width(texts: list, i: int) -> bool:
+    """Does the line at ``i`` tell the width and whether the text is wrapped?
+
+    Not a line of one word (a long address), nor one a wrapping tool may leave
+    longer than the width: a list item, table row, heading or quote (html2text
+    wraps none of them), a line holding a link's address (``](``, ``://``: an
+    address does not break; a menu of Markdown links ends every line in ")"),
+    or one with tabs; nor the rest of a link left open on the line before.
+    """
+    t = texts[i]
+    return " " in t.strip() and "://" not in t and "](" not in t and "\t" not in t \
+        and not _starts_block(t.lstrip(), ".") and not (i and opens_link(texts[i - 1]))
 
 
 def _starts_block(head: str, above: str) -> bool:
@@ -114,8 +141,8 @@ def breakable(texts: list) -> list:
         shut = [x or c for x, c in zip(shut, code)]
     out = [False] * len(texts)
     for i in range(len(texts) - 1):
-        if not shut[i] and not shut[i + 1] and not heads[i].startswith(CLOSED_STARTS) \
-                and not _starts_block(heads[i + 1], heads[i]):
+        closed = heads[i].startswith(CLOSED_STARTS) and not (heads[i][0] == "#" and opens_link(heads[i]))
+        if not shut[i] and not shut[i + 1] and not closed and not _starts_block(heads[i + 1], heads[i]):
             out[i] = True
     return out
 
@@ -128,24 +155,43 @@ def full_lines(texts: list, width: int, open_: list) -> list:
 
 
 def looks_wrapped(texts: list, width: int, full: list) -> bool:
-    """Do the full lines (``full_lines``) say the text is wrapped at ``width``?"""
-    going_on = [i for i, f in enumerate(full) if f]
+    """Do the full lines (``full_lines``) that tell the width (``measures_width``) say the
+    text is wrapped at ``width``?"""
+    measured = [measures_width(texts, i) for i in range(len(texts))]
+    going_on = [i for i, (f, m) in enumerate(zip(full, measured)) if f and m]
     if len(going_on) < MIN_RUN_ONS:
         return False
-    if sum(ends_like_sentence(texts[i]) for i in going_on) > MAX_SENTENCE_ENDS * len(going_on):
+    if sum(ends_sentence(texts[i]) for i in going_on) > MAX_SENTENCE_ENDS * len(going_on):
         return False
     lower = sum(texts[i + 1].lstrip()[:1].islower() for i in going_on)
     if lower >= MIN_LOWER_CASE_GOING_ON * len(going_on):
         return True
-    in_top_band = sum(1 for t in texts if FULL_BAND * width < len(t) <= width)
-    below = sum(1 for t in texts if BELOW_BAND * width < len(t) <= FULL_BAND * width)
+    lengths = [len(t) for t, m in zip(texts, measured) if m]
+    in_top_band = sum(1 for n in lengths if FULL_BAND * width < n <= width)
+    below = sum(1 for n in lengths if BELOW_BAND * width < n <= FULL_BAND * width)
     return in_top_band >= max(MIN_PILE_UP * below, MIN_FULL_LINES)
 
 
+def ends_sentence(line: str) -> bool:
+    """``ends_like_sentence``, but a line that ends in a link's address
+    ("[docs](https://…)", or the rest of one: "…/page.html)") ends none: in
+    Markdown, a sentence that ends with a link has its full stop after it."""
+    if not line.endswith(")"):
+        return ends_like_sentence(line)
+    last_word = line[line.rfind(" ") + 1:]
+    return not ("](" in last_word or ("(" not in last_word and ADDRESS_SIGN_RE.search(last_word) is not None))
+
+
+def opens_link(line: str) -> bool:
+    """Does a Markdown link go on past the end of the line (``OPEN_LINK_RE``)?"""
+    return "[" in line and OPEN_LINK_RE.search(line) is not None
+
+
 def goes_on(line: str, below: str) -> bool:
-    """Does the break between two lines fall inside a sentence?"""
+    """Does the break between two lines fall inside a sentence, or inside a link?"""
     head = below.lstrip()
-    return GOES_ON_RE.match(head) is not None or (head[:1].islower() and not ends_like_sentence(line))
+    return GOES_ON_RE.match(head) is not None or (head[:1].islower() and not ends_sentence(line)) \
+        or opens_link(line)
 
 
 def split_at_inline_elements(texts: list) -> bool:
@@ -186,7 +232,7 @@ def paragraph_spans(texts: list, rule_lines: Optional[Callable[[list], list]] = 
     inside = [o and goes_on(t, texts[i + 1]) for i, (t, o) in enumerate(zip(texts, open_))]
     runs_on = [False] * len(texts)
     if wrapped:
-        runs_on = [f and not ends_like_sentence(t) for f, t in zip(full, texts)]
+        runs_on = [f and not ends_sentence(t) for f, t in zip(full, texts)]
         if rule_lines is not None:
             # Only breaks that a full line alone would bridge need the rules.
             asked = sorted({k for i, r in enumerate(runs_on) if r and not inside[i] for k in (i, i + 1)})
@@ -201,7 +247,19 @@ def paragraph_spans(texts: list, rule_lines: Optional[Callable[[list], list]] = 
 
 
 def join_lines(lines: list) -> Line:
-    """The lines of one paragraph as one ``Line``, numbered as its first."""
+    """The lines of one paragraph as one ``Line``, numbered as its first.
+
+    An address broken at a hyphen (html2text wraps inside a link's address,
+    over as many lines as it takes) is joined without a space, so that it
+    reads as one (``cleaner.markdown``).
+    """
     if len(lines) == 1:
         return lines[0]
-    return Line(lines[0].number, " ".join([l.text.strip() for l in lines]) + "\n")
+    parts = [l.text.strip() for l in lines]
+    joined, in_address = [parts[0]], False
+    for before, part in zip(parts, parts[1:]):
+        last_word = before[before.rfind(" ") + 1:]
+        in_address = OPEN_ADDRESS_RE.search(last_word) is not None \
+            or (in_address and " " not in before and ")" not in before)
+        joined += ["" if last_word.endswith("-") and (in_address or "://" in last_word) else " ", part]
+    return Line(lines[0].number, "".join(joined) + "\n")

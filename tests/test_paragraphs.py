@@ -249,3 +249,52 @@ def test_a_short_wrapped_body_is_not_lost_when_cleaned_again():
              "hours of signing up"]
     result = cleaner.clean("\n".join(["Home", "News"] + article + promo + ["Home", "News"]) + "\n", format="text")
     assert result.status == "ok" and result.text.splitlines() == article
+
+
+# html2text's Markdown: paragraphs wrapped at 78 columns, but list items and
+# tables left unwrapped, and link addresses broken at their hyphens.
+HTML2TEXT_MENU = [
+    "  * [Startseite](https://www.example.org/startseite/ueber-uns-und-unsere-geschichte-seit-1999)",
+    "  * [Nachrichten aus der Region](https://www.example.org/kategorie/nachrichten-aus-der-region/)",
+    "  * [Veranstaltungen und Termine](https://www.example.org/kategorie/veranstaltungen-und-termine/)",
+]
+
+
+def test_unwrapped_list_items_and_link_lines_do_not_set_the_width():
+    lines = HTML2TEXT_MENU + [""] + wrap(PARAGRAPHS, 78)
+    blocks = paragraph_spans(lines)
+    assert blocks is not None
+    assert all(p in spans(blocks, lines) for p in PARAGRAPHS)
+
+
+def test_a_link_broken_over_lines_is_read_as_one():
+    heading = ["## [Council raises the school budget after a long](https://www.example.org/news/council-",
+               "raises-school-budget)"]
+    image = ["[![](https://www.example.org/wp-",
+             "content/uploads/2024/council.jpg)](https://www.example.org/wp-",
+             "content/uploads/2024/council-large.jpg)"]
+    lines = HTML2TEXT_MENU + [""] + wrap(PARAGRAPHS[:2], 78) + [""] + heading + [""] + image + [""] \
+        + wrap(PARAGRAPHS[2:], 78)
+    texts = spans(paragraph_spans(lines), lines)
+    # A heading goes on while its link is open, and a link's address into its rest.
+    assert " ".join(heading) in texts and " ".join(image) in texts
+    # Judged, an address broken at a hyphen reads as one: the lines are an image, not prose.
+    result = cleaner.clean("\n".join(lines) + "\n", format="text")
+    assert not any(d.kept for d in result.decisions if d.text.rstrip("\n") in image)
+
+
+def test_a_line_that_ends_in_a_link_ends_no_sentence():
+    lines = wrap(PARAGRAPHS[:2], 78) + [
+        "",
+        "Nachdem die Sorgen dann im [Thermalbad](https://www.example.org/de/Thermen-",
+        "Vulkanland/Region/Thermen?utm_source=google&utm_medium=Link)",
+        "verdampft sind, könnt ihr euch hier auch hervorragend kulinarisch verwöhnen.",
+    ] + [""] + wrap(PARAGRAPHS[2:], 78)
+    start = len(wrap(PARAGRAPHS[:2], 78)) + 1
+    assert " ".join(lines[start:start + 3]) in spans(paragraph_spans(lines), lines)
+
+
+def test_a_heading_with_two_spaces_is_no_table_row():
+    heading = "###  [Die Ergebnisse der Abstimmung im Stadtrat vom Dienstag](https://www.example.org/news/"
+    lines = wrap(PARAGRAPHS[:2], 78) + ["", heading, "abstimmung-stadtrat)", ""] + wrap(PARAGRAPHS[2:], 78)
+    assert heading + " abstimmung-stadtrat)" in spans(paragraph_spans(lines), lines)
