@@ -1056,6 +1056,32 @@ def _why_bad(f: Features, neutral: bool) -> str:
 
 
 # -- Code blocks -------------------------------------------------------------
+def keep_pictures(scored: list, verdicts: list, pictures: list) -> list:
+    """Keep a picture (a line that is only one, ``markdown.picture_lines``) where the
+    text around it is kept.
+
+    Its alt text is not what a reader sees, and it says nothing of whether
+    the picture is the article's: its place does.  So a picture the context
+    dropped is kept when the nearest lines above and below it that are not
+    pictures are kept (an article's figure between its paragraphs); at the
+    body's edge, or among junk (a logo in the menu, a teaser's thumbnail), it
+    goes.  A rule hit on its alt text ("Anzeige") stands.
+    """
+    out = list(verdicts)
+    text = [i for i, s in enumerate(scored) if s.cls != BLANK and not pictures[i]]
+    k = 0  # the first text line below the picture
+    for i, s in enumerate(scored):
+        if not pictures[i] or s.cls == BLANK or verdicts[i].kept or verdicts[i].stage == "rule":
+            continue
+        while k < len(text) and text[k] < i:
+            k += 1
+        if 0 < k < len(text) and verdicts[text[k - 1]].kept and verdicts[text[k]].kept:
+            out[i] = Verdict(True, "context", "context.picture",
+                             f"picture between kept lines {scored[text[k - 1]].line.number} "
+                             f"and {scored[text[k]].line.number}", verdicts[i].score)
+    return out
+
+
 def settle_code_blocks(scored: list, verdicts: list) -> list:
     """Keep or drop each code block whole, with the lines next to it.
 

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from . import classify as C
 from .decode import BinaryInputError, decode_bytes
 from .features import document_features, setext_underlines, word_lists
-from .markdown import fenced_code, read_lines
+from .markdown import fenced_code, picture_lines, read_lines
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
@@ -230,6 +230,9 @@ class Cleaner:
             verdicts = C.settle_code_blocks(scored, verdicts)
         if underlines is not None:
             verdicts = underline_verdicts(verdicts, underlines, lines)
+        pictures = picture_lines([l.text.strip() for l in lines]) if format == "text" and "![" in source else None
+        if pictures is not None:
+            verdicts = C.keep_pictures(scored, verdicts, pictures)
         return layout(verdicts), a
 
 

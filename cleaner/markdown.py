@@ -14,6 +14,9 @@ judging changes.
 The links are evidence too, as in HTML: a line that is mostly link text is a
 link (a menu item, a teaser title), not prose (``classify.LINK_LINE_SHARE``).
 
+A line that is only a picture is judged by its place, not its alt text: it
+is kept where the text around it is (``classify.keep_pictures``).
+
 Each line is read on its own (no document-level switch), so a line reads the
 same in the page and in its cleaned body, and cleaning stays idempotent.
 """
@@ -29,6 +32,8 @@ from typing import NamedTuple, Optional
 _TARGET = r"\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:\s{1,5}\"[^\"\n]{0,300}\")?\)"
 IMAGE_RE = re.compile(r"!\[([^\[\]\n]{0,500})\]" + _TARGET)
 LINK_RE = re.compile(r"\[([^\[\]\n]{0,1000})\]" + _TARGET)
+# A line that is only a picture, alone or as a link's text ("[![alt](src)](href)").
+PICTURE_LINE_RE = re.compile(r"(?:\[\s{0,5})?!\[[^\[\]\n]{0,500}\]" + _TARGET + r"(?:\s{0,5}\]" + _TARGET + ")?")
 MARKDOWN_SIGNS = ("](", "*", "_")
 # Emphasis around a whole line, after an optional heading, quote or bullet mark:
 # "**Quick overview**", "### **1 545 500 EUROS**", "*Eine Ameise in einer Bar!*".
@@ -59,6 +64,12 @@ def read_line(line: str) -> tuple:
         if emphasis and emphasis[2] not in emphasis[3]:
             text = emphasis[1] + emphasis[3]
     return (text, min(linked, len(text))) if text else (line, 0)
+
+
+def picture_lines(lines: list) -> Optional[list]:
+    """For each (stripped) line: is it only a picture (``PICTURE_LINE_RE``)? None when none is."""
+    marks = ["![" in l and PICTURE_LINE_RE.fullmatch(l) is not None for l in lines]
+    return marks if any(marks) else None
 
 
 def read_lines(lines: list) -> ReadLines:

@@ -7,7 +7,7 @@ import pytest
 import cleaner
 from cleaner import classify as C
 from cleaner.features import line_features
-from cleaner.markdown import fenced_code, read_line, read_lines
+from cleaner.markdown import fenced_code, picture_lines, read_line, read_lines
 
 PROSE = (
     "The committee agreed on Tuesday to raise the fees that small firms pay for their permits, "
@@ -114,6 +114,7 @@ def test_hostile_markdown_is_read_in_linear_time(line):
 
     started = time.perf_counter()
     text, linked = read_line(line)
+    picture_lines([line, "![" + line, "[![a](b)" + line])
     assert time.perf_counter() - started < 0.5
     assert 0 <= linked <= len(text)
 
@@ -230,3 +231,38 @@ def test_a_thematic_break_is_no_underline():
     assert setext_underlines(["Retry policies", "-", "text", "--verbose"]) is None  # a lone "-" is a placeholder
     assert setext_underlines(["---", "title: x", "layout: post", "---", "", "Text"]) is None  # front matter
     assert setext_underlines(["```", "code", "```", "---", "> a quote", "---"]) is None
+
+
+# -- pictures ------------------------------------------------------------------
+@pytest.mark.parametrize("line, picture", [
+    ("![The council chamber](https://x.example/chamber.jpg)", True),
+    ("![](https://x.example/chamber.jpg)", True),
+    ("[![](https://x.example/thumb.jpg)](https://x.example/chamber.jpg)", True),
+    ("[ ![Logo](/img/logo.svg) ](/)", True),
+    ("![](https://x.example/chamber.jpg)The council chamber, seen from the gallery.", False),  # a caption
+    ("See ![](https://x.example/icon.png) here", False),
+    ("Not a picture [x](y)", False),
+])
+def test_a_line_that_is_only_a_picture_is_found(line, picture):
+    assert (picture_lines([line]) is not None) == picture
+
+
+def test_a_picture_is_kept_where_the_text_around_it_is_kept():
+    inside = "[![The council chamber](https://x.example/thumb.jpg)](https://x.example/chamber.jpg)\n"
+    body = "# Council Backs New Budget Rules\n\n" + PROSE + "\n" + inside + "\n![](https://x.example/vote.jpg)\n\n" + PROSE2
+    logo = "[ ![FX Leaders](https://x.example/logo.png) ](https://x.example/)\n\n"
+    ad = "\n![Anzeige](https://ads.example/banner.gif)\n"
+    result = cleaner.clean(logo + MENU + body + ad + TEASERS, format="text")
+    assert result.text == body
+    picture = next(d for d in result.decisions if d.text == inside)
+    assert picture.rule == "context.picture" and "between kept lines" in picture.reason
+    assert cleaner.clean(result.text, format="text").text == result.text
+
+
+def test_a_picture_that_hits_a_rule_goes_even_inside_the_body():
+    ad = "![Anzeige](https://ads.example/banner.gif)\n"
+    body = "# Council Backs New Budget Rules\n\n" + PROSE + "\n" + ad + "\n" + PROSE2
+    result = cleaner.clean(MENU + body + TEASERS, format="text")
+    decision = next(d for d in result.decisions if d.text == ad)
+    assert not decision.kept and decision.rule.startswith("ads.")
+    assert PROSE in result.text and PROSE2 in result.text
