@@ -7,6 +7,8 @@ set), interleaved page by page, each call timed on its own:
   by default, with ``stable=False`` (no re-clean of the body as text) and
   with ``favor_recall``
 - trafilatura default, favor_precision and favor_recall (deduplicate=False)
+- trafilatura's default output cleaned again by cleaner in text mode (a
+  pipeline that extracts first and cleans the text after)
 - readability-lxml (``Document.summary()``, text of the result)
 - jusText (English+German+French+Spanish+Italian stoplists merged)
 
@@ -32,6 +34,14 @@ def run_trafilatura(**kwargs):
 
     def run(html: bytes, url: str) -> str:
         return trafilatura.extract(html, url=url, deduplicate=False, **kwargs) or ""
+
+    return run
+
+
+def then_text_mode(extract, engine):
+    """``extract``, then its text cleaned by ``engine`` in text mode."""
+    def run(html: bytes, url: str) -> str:
+        return engine.clean(extract(html, url), format="text", url=url).text
 
     return run
 
@@ -81,6 +91,7 @@ def main() -> None:
         "trafilatura (default)": run_trafilatura(),
         "trafilatura (favor_precision)": run_trafilatura(favor_precision=True),
         "trafilatura (favor_recall)": run_trafilatura(favor_recall=True),
+        "trafilatura, then cleaner (text mode)": then_text_mode(run_trafilatura(), engine),
         "readability-lxml": run_readability,
         "jusText": make_justext(),
     }

@@ -22,6 +22,15 @@ starts a block of its own (a list item, a heading, a quote, a table row, a
 code fence, an underline), nor out of a heading, a table row or code; a
 row of cells parted by spaces (a table as lynx lays it out) is a row.
 
+Markdown that a tool wrapped (``html2text``) breaks its links too: a line
+goes on while a link is open at its end (its address, or its text when the
+next line closes it), even out of a heading, and an address broken at a
+hyphen is joined without a space.  A line that ends in a link ends no
+sentence (a sentence's full stop comes after the link).  The width is told
+by the lines a tool wraps: not list items, tables, headings or quotes
+(html2text leaves them whole), nor lines with a link's address (an address
+does not break).
+
 Text written a paragraph to a line is left as it is.  A text is wrapped
 when full lines are several, few of them end like sentences, and either the
 lines pile up just under the width or the lines after them go on in lower
@@ -71,19 +80,16 @@ MIN_GOING_ON_SHARE = 0.15
 MIN_SENTENCE_PART_WORDS = 4  # in one of the two lines: "antworten" / "melden" is a menu
 # A line starting so begins a block of its own, never the rest of a paragraph ...
 BLOCK_STARTS = ("#", ">", "|", "```", "~~~", "<", ":   ", ":\t")
-# ... and one starting so (a heading, a table row, a fence) goes on into no line.
+# ... and one starting so (a heading, a table row, a fence) goes on into no line
+# (but a heading whose link is open, ``opens_link``).
 CLOSED_STARTS = ("#", "|", "```", "~~~")
 # Two spaces or more inside a line, not after a sentence's end, part the cells
-# of a table laid out with spaces (lynx, w3m): its rows are no paragraph.
-CELL_GAP_RE = re.compile(r"[^\s.!?:#] {2,}\S")  # not "###  Heading" (html2text)
+# of a table laid out with spaces (lynx, w3m): its rows are no paragraph.  (A
+# heading's marks are not a cell: html2text writes "###  [Title](...)".)
+CELL_GAP_RE = re.compile(r"[^\s.!?:] {2,}\S")
 FIRST_WORD_RE = re.compile(r"\S+")
-# A Markdown link left open at the line's end, its text ("[Leave a") or its
-# address ("](https://example.com/wp-"): the line goes on into the next, even
-# out of a heading (html2text wraps a heading's link as it wraps a paragraph).
-OPEN_ADDRESS = r"\]\([^)\s]*$"
-OPEN_ADDRESS_RE = re.compile(OPEN_ADDRESS)
-OPEN_LINK_RE = re.compile(OPEN_ADDRESS + r"|\[[^\[\]]*$")
-ADDRESS_SIGN_RE = re.compile(r"[/?=&]")  # in the rest of an address that html2text broke at a hyphen
+WHITESPACE_RE = re.compile(r"\s")
+ADDRESS_SIGN_RE = re.compile(r"[/=&]")  # in a word that is the rest of a link's address
 
 
 def wrap_width(texts: list) -> int:
@@ -94,12 +100,17 @@ def wrap_width(texts: list) -> int:
     longest_first = sorted([(len(t), i) for i, t in enumerate(texts) if " " in t.strip()], reverse=True)
     if len(longest_first) < MIN_WIDTH_LINES:
         return 0
-    over = max(1, int(len(longest_first) * OVER_WIDTH_SHARE))  # lines that may exceed the width
+    # Lines that may exceed the width: a share, and at least one (a line a
+    # tool could not break, in a short text).
+    over = max(1, int(len(longest_first) * OVER_WIDTH_SHARE))
+    width, measuring = 0, 0
     for length, i in longest_first:
         if measures_width(texts, i):
-            if not over:
-                return length if MIN_WIDTH <= length <= MAX_WIDTH else 0
-            over -= 1
+            measuring += 1
+            if measuring == over + 1:
+                width = length
+            if measuring >= max(over + 1, MIN_WIDTH_LINES):
+                return width if MIN_WIDTH <= width <= MAX_WIDTH else 0
     return 0
 
 
@@ -114,7 +125,7 @@ def measures_width(texts: list, i: int) -> bool:
     """
     t = texts[i]
     return " " in t.strip() and "://" not in t and "](" not in t and "\t" not in t \
-        and not _starts_block(t.lstrip(), ".") and not (i and opens_link(texts[i - 1]))
+        and not _starts_block(t.lstrip(), ".") and not (i and opens_link(texts[i - 1], t))
 
 
 def _starts_block(head: str, above: str) -> bool:
@@ -131,17 +142,18 @@ def _starts_block(head: str, above: str) -> bool:
 def breakable(texts: list) -> list:
     """For each line (right-stripped): may the paragraph go on past it?  Not
     when it or the next line is blank, is code or a table row (cells parted
-    by a tab or by spaces), nor when it is a heading, a table row in pipes or
-    a fence, or the next line starts a block of its own."""
+    by a tab or by spaces), nor when it is a heading (unless its link goes
+    on), a table row in pipes or a fence, or the next line starts a block of
+    its own."""
     heads = [t.lstrip() for t in texts]
     code = fenced_code(heads) if any("```" in t or "~~~" in t for t in texts) else None
     # Lines nothing goes on into or out of, each tested once.
-    shut = [not h or "\t" in h or CELL_GAP_RE.search(h) is not None for h in heads]
+    shut = [not h or "\t" in h or CELL_GAP_RE.search(h.lstrip("#")) is not None for h in heads]
     if code is not None:
         shut = [x or c for x, c in zip(shut, code)]
     out = [False] * len(texts)
     for i in range(len(texts) - 1):
-        closed = heads[i].startswith(CLOSED_STARTS) and not (heads[i][0] == "#" and opens_link(heads[i]))
+        closed = heads[i].startswith(CLOSED_STARTS) and not (heads[i][0] == "#" and opens_link(heads[i], heads[i + 1]))
         if not shut[i] and not shut[i + 1] and not closed and not _starts_block(heads[i + 1], heads[i]):
             out[i] = True
     return out
@@ -173,25 +185,45 @@ def looks_wrapped(texts: list, width: int, full: list) -> bool:
 
 
 def ends_sentence(line: str) -> bool:
-    """``ends_like_sentence``, but a line that ends in a link's address
-    ("[docs](https://…)", or the rest of one: "…/page.html)") ends none: in
-    Markdown, a sentence that ends with a link has its full stop after it."""
+    """``ends_like_sentence``, but a line that ends in a Markdown link ends none:
+    a sentence that ends with a link has its full stop after it.  The link
+    is its last word ("[docs](https://…)"), or the line is one word, the rest
+    of an address broken over lines ("…/de/Thermen?utm_source=x)")."""
     if not line.endswith(")"):
         return ends_like_sentence(line)
     last_word = line[line.rfind(" ") + 1:]
-    return not ("](" in last_word or ("(" not in last_word and ADDRESS_SIGN_RE.search(last_word) is not None))
+    if "](" in last_word:
+        return False
+    return not (last_word == line.lstrip() and "(" not in line and ADDRESS_SIGN_RE.search(line) is not None)
 
 
-def opens_link(line: str) -> bool:
-    """Does a Markdown link go on past the end of the line (``OPEN_LINK_RE``)?"""
-    return "[" in line and OPEN_LINK_RE.search(line) is not None
+def opens_link(line: str, below: str) -> bool:
+    """Does a Markdown link go on from ``line`` into the line ``below`` it?
+
+    Its address is open at the line's end ("](https://example.com/wp-"), or
+    its text is ("[Leave a") and the line below closes it ("comment](...)"):
+    a "[" alone ("[sic", "[0, 1)") opens no link.  String searches, not a
+    regex: the open part can only follow the last "](" or "[".
+    """
+    if "[" not in line and "](" not in line:
+        return False
+    address = line.rfind("](")
+    if address >= 0 and WHITESPACE_RE.search(line, address) is None and ")" not in line[address + 2:]:
+        return True
+    return line.rfind("[") > line.rfind("]") and "](" in below
+
+
+def opens_address(word: str) -> bool:
+    """Does a link's address stay open at the end of ``word`` ("](https://example.com/wp-")?"""
+    address = word.rfind("](")
+    return address >= 0 and ")" not in word[address + 2:]
 
 
 def goes_on(line: str, below: str) -> bool:
     """Does the break between two lines fall inside a sentence, or inside a link?"""
     head = below.lstrip()
     return GOES_ON_RE.match(head) is not None or (head[:1].islower() and not ends_sentence(line)) \
-        or opens_link(line)
+        or opens_link(line, head)
 
 
 def split_at_inline_elements(texts: list) -> bool:
@@ -259,7 +291,6 @@ def join_lines(lines: list) -> Line:
     joined, in_address = [parts[0]], False
     for before, part in zip(parts, parts[1:]):
         last_word = before[before.rfind(" ") + 1:]
-        in_address = OPEN_ADDRESS_RE.search(last_word) is not None \
-            or (in_address and " " not in before and ")" not in before)
+        in_address = opens_address(last_word) or (in_address and " " not in before and ")" not in before)
         joined += ["" if last_word.endswith("-") and (in_address or "://" in last_word) else " ", part]
     return Line(lines[0].number, "".join(joined) + "\n")

@@ -249,7 +249,8 @@ def test_a_line_that_is_only_a_picture_is_found(line, picture):
 
 def test_a_picture_is_kept_where_the_text_around_it_is_kept():
     inside = "[![The council chamber](https://x.example/thumb.jpg)](https://x.example/chamber.jpg)\n"
-    body = "# Council Backs New Budget Rules\n\n" + PROSE + "\n" + inside + "\n![](https://x.example/vote.jpg)\n\n" + PROSE2
+    vote = "![](https://x.example/vote.jpg)\n"
+    body = "# Council Backs New Budget Rules\n\n" + PROSE + "\n" + inside + "\n" + vote + "\n" + PROSE2
     logo = "[ ![FX Leaders](https://x.example/logo.png) ](https://x.example/)\n\n"
     ad = "\n![Anzeige](https://ads.example/banner.gif)\n"
     result = cleaner.clean(logo + MENU + body + ad + TEASERS, format="text")

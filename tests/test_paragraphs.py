@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import cleaner
-from cleaner.paragraphs import paragraph_spans
+from cleaner.paragraphs import paragraph_spans, wrap_width
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "text" / "fxleaders-us-china-preliminary-deal.txt"
 
@@ -262,6 +262,11 @@ HTML2TEXT_MENU = [
 
 def test_unwrapped_list_items_and_link_lines_do_not_set_the_width():
     lines = HTML2TEXT_MENU + [""] + wrap(PARAGRAPHS, 78)
+    assert 70 < wrap_width(lines) == wrap_width(wrap(PARAGRAPHS, 78)) <= 78
+    for kind in ("  * item without a link that html2text left as long as it was, far past the width",
+                 "| a | table | row | that | html2text | did | not | wrap | either | at | all | here |",
+                 "A line with an address https://www.example.org/a-long-address-that-does-not-break-x"):
+        assert wrap_width([kind * 2] + wrap(PARAGRAPHS, 78)) == wrap_width(wrap(PARAGRAPHS, 78)), kind
     blocks = paragraph_spans(lines)
     assert blocks is not None
     assert all(p in spans(blocks, lines) for p in PARAGRAPHS)
@@ -298,3 +303,37 @@ def test_a_heading_with_two_spaces_is_no_table_row():
     heading = "###  [Die Ergebnisse der Abstimmung im Stadtrat vom Dienstag](https://www.example.org/news/"
     lines = wrap(PARAGRAPHS[:2], 78) + ["", heading, "abstimmung-stadtrat)", ""] + wrap(PARAGRAPHS[2:], 78)
     assert heading + " abstimmung-stadtrat)" in spans(paragraph_spans(lines), lines)
+
+
+def test_a_short_line_goes_on_while_its_link_is_open():
+    link = ["Read more in [The Council", "Report](https://x.example/report) and at the [", "](https://x.example/hall)."]
+    lines = wrap(PARAGRAPHS[:2], 78) + [""] + link + [""] + wrap(PARAGRAPHS[2:], 78)
+    assert " ".join(link) in spans(paragraph_spans(lines), lines)
+
+
+def test_a_stray_bracket_or_a_parenthesis_with_a_slash_opens_no_link():
+    """"[0, 1)." or "(in the season 2019/20)" at a line's end is prose, not a link."""
+    last = PARAGRAPHS[2][:-1]
+    for ending in (" over the interval [0, 1).", " (in the season 2019/20)"):
+        lines = wrap(PARAGRAPHS[:2] + [last + ending], 72) + ["Subscribe to our newsletter", "Share on Facebook"]
+        texts = spans(paragraph_spans(lines), lines)
+        assert "Subscribe to our newsletter" in texts, ending
+        result = cleaner.clean("\n".join(["Home", "News"] + lines) + "\n", format="text")
+        assert last in " ".join(result.text.split()) and "Subscribe" not in result.text, ending
+
+
+def test_a_line_that_ends_in_a_whole_link_ends_no_sentence():
+    lines = wrap(PARAGRAPHS[:2], 78) + [
+        "", "The figures are in the council's yearly report on [the budget](https://x.example/b)",
+        "and in the minutes of the meeting, which were published on Friday.", ""] + wrap(PARAGRAPHS[2:], 78)
+    texts = spans(paragraph_spans(lines), lines)
+    assert " ".join(lines[-len(wrap(PARAGRAPHS[2:], 78)) - 3:-len(wrap(PARAGRAPHS[2:], 78)) - 1]) in texts
+
+
+def test_a_line_full_of_link_marks_is_read_in_linear_time():
+    import time
+
+    for line in ("[" + "](" * 100_000 + ")", "## [" + "](" * 100_000 + ")", "[" + "](a" * 100_000 + ")"):
+        started = time.perf_counter()
+        cleaner.clean("a b\n" * 4 + line + "\n" + "a b\n", format="text")
+        assert time.perf_counter() - started < 2.0
