@@ -91,7 +91,7 @@ def main() -> None:
         "trafilatura (default)": run_trafilatura(),
         "trafilatura (favor_precision)": run_trafilatura(favor_precision=True),
         "trafilatura (favor_recall)": run_trafilatura(favor_recall=True),
-        "trafilatura, then cleaner (text mode)": then_text_mode(run_trafilatura(), engine),
+        "trafilatura then cleaner (text mode)": then_text_mode(run_trafilatura(), engine),
         "readability-lxml": run_readability,
         "jusText": make_justext(),
     }
