@@ -8,7 +8,8 @@ set), interleaved page by page, each call timed on its own:
   with ``favor_recall``
 - trafilatura default, favor_precision and favor_recall (deduplicate=False)
 - trafilatura's default output cleaned again by cleaner in text mode (a
-  pipeline that extracts first and cleans the text after)
+  pipeline that extracts first and cleans the text after), by default and
+  with ``favor_recall``
 - readability-lxml (``Document.summary()``, text of the result)
 - jusText (English+German+French+Spanish+Italian stoplists merged)
 
@@ -92,6 +93,7 @@ def main() -> None:
         "trafilatura (favor_precision)": run_trafilatura(favor_precision=True),
         "trafilatura (favor_recall)": run_trafilatura(favor_recall=True),
         "trafilatura then cleaner (text mode)": then_text_mode(run_trafilatura(), engine),
+        "trafilatura then cleaner (text mode; favor_recall)": then_text_mode(run_trafilatura(), recall),
         "readability-lxml": run_readability,
         "jusText": make_justext(),
     }
