@@ -45,6 +45,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    is kept but rule hits and lines without a word (``context.favor-recall``).
 5. A fenced code block is kept or dropped whole, with the lines next to it
    (``settle_code_blocks``); inside it no rule, repeat or score applies.
+   A line that is only a picture (Markdown) is kept where the lines around it
+   are (``keep_pictures``).
 6. HTML: ``decide_with_evidence`` weighs the votes of trafilatura and
    readability-lxml on top of the text verdicts (see its constants).
 
@@ -1055,7 +1057,7 @@ def _why_bad(f: Features, neutral: bool) -> str:
     return f"long text with few stopwords ({f.stop_density:.2f} < {STOPWORDS_NEARGOOD})"
 
 
-# -- Code blocks -------------------------------------------------------------
+# -- Pictures ----------------------------------------------------------------
 def keep_pictures(scored: list, verdicts: list, pictures: list) -> list:
     """Keep a picture (a line that is only one, ``markdown.picture_lines``) where the
     text around it is kept.
@@ -1082,6 +1084,7 @@ def keep_pictures(scored: list, verdicts: list, pictures: list) -> list:
     return out
 
 
+# -- Code blocks -------------------------------------------------------------
 def settle_code_blocks(scored: list, verdicts: list) -> list:
     """Keep or drop each code block whole, with the lines next to it.
 
