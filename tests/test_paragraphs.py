@@ -263,10 +263,17 @@ HTML2TEXT_MENU = [
 def test_unwrapped_list_items_and_link_lines_do_not_set_the_width():
     lines = HTML2TEXT_MENU + [""] + wrap(PARAGRAPHS, 78)
     assert 70 < wrap_width(lines) == wrap_width(wrap(PARAGRAPHS, 78)) <= 78
-    for kind in ("  * item without a link that html2text left as long as it was, far past the width",
-                 "| a | table | row | that | html2text | did | not | wrap | either | at | all | here |",
-                 "A line with an address https://www.example.org/a-long-address-that-does-not-break-x"):
-        assert wrap_width([kind * 2] + wrap(PARAGRAPHS, 78)) == wrap_width(wrap(PARAGRAPHS, 78)), kind
+    # Lines a tool leaves longer than the width do not tell it.
+    unwrapped = [
+        ["  * item without a link that html2text left as long as it was, far past the width" * 2],
+        ["| a | table | row | that | html2text | did | not | wrap | either | at | all | here |" * 2],
+        ["A line with an address https://www.example.org/a-long-address-that-does-not-break-x" * 2],
+        ["A line with a [relative link](/a-long-address-that-does-not-break/and-goes-on-and-on) " * 2],
+        ["[Kategorie](https://www.example.org/",  # the rest of an address, with the link's title
+         'kategorie/nachrichten-aus-der-region/und-so-weiter/seite-2/ "Alle Nachrichten der Region")'],
+    ]
+    for group in unwrapped:
+        assert wrap_width(group * 2 + wrap(PARAGRAPHS, 78)) == wrap_width(wrap(PARAGRAPHS, 78)), group
     blocks = paragraph_spans(lines)
     assert blocks is not None
     assert all(p in spans(blocks, lines) for p in PARAGRAPHS)
