@@ -207,16 +207,13 @@ def opens_link(line: str, below: str) -> bool:
     """
     if "[" not in line and "](" not in line:
         return False
-    address = line.rfind("](")
-    if address >= 0 and WHITESPACE_RE.search(line, address) is None and ")" not in line[address + 2:]:
-        return True
-    return line.rfind("[") > line.rfind("]") and "](" in below
+    return opens_address(line) or (line.rfind("[") > line.rfind("]") and "](" in below)
 
 
-def opens_address(word: str) -> bool:
-    """Does a link's address stay open at the end of ``word`` ("](https://example.com/wp-")?"""
-    address = word.rfind("](")
-    return address >= 0 and ")" not in word[address + 2:]
+def opens_address(text: str) -> bool:
+    """Does a link's address stay open at the end of ``text`` ("](https://example.com/wp-")?"""
+    address = text.rfind("](")
+    return address >= 0 and ")" not in text[address + 2:] and WHITESPACE_RE.search(text, address) is None
 
 
 def goes_on(line: str, below: str) -> bool:
