@@ -20,8 +20,9 @@ removed first) puts every text node of the page on a line of its own, so a
 sentence breaks at each link or bold word (``get_text``; skipped when
 ``beautifulsoup4`` is not installed: ``pip install -e '.[bench]'``).
 
-Three more layouts are what real converters save, each with its default
-options (skipped when not installed; all in the ``bench`` extra):
+Six more layouts are what real converters save, each with its default
+options (skipped when not installed; the Python ones are in the ``bench``
+extra):
 
 * ``html2text``: Markdown wrapped at 78 columns, with link addresses inline
   (broken at their hyphens) and list items and tables left unwrapped.  Its
@@ -32,9 +33,18 @@ options (skipped when not installed; all in the ``bench`` extra):
   everything misses some snippets;
 * ``inscriptis``: text laid out as a browser would (tables as columns of
   spaces, indented lists);
-* ``html-text``: Zyte's ``extract_text``, a block a line with its own spacing.
+* ``html-text``: Zyte's ``extract_text``, a block a line with its own spacing;
+* ``pandoc -t plain``: plain text wrapped at 72 columns, a blank line after
+  every block, headings and some links left whole (skipped unless ``pandoc``
+  is installed);
+* ``lynx -dump`` and ``w3m -dump``: the text browsers' dumps of the page's
+  bytes, wrapped at about 76 and 80 columns with indented, marked lists
+  (lynx numbers every link, "[12]Home", and lists their addresses under
+  "References" at the end).  They take a charset from the page, else UTF-8.
+  Skipped unless the commands are installed (Debian: ``apt-get install lynx
+  w3m``).
 
-    python benchmarks/layout_quality.py [--limit N] [--only NAMES]
+    python benchmarks/layout_quality.py [--limit N] [--only METHODS] [--layouts LAYOUTS]
 
 Scoring is the same as text_quality.py's: snippets are matched after
 whitespace normalisation, so a snippet that spans a line break still counts.
@@ -43,9 +53,11 @@ whitespace normalisation, so a snippet that spans a line break still counts.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 import textwrap
 import time
 
@@ -116,29 +128,68 @@ def render(markdown: str) -> str:
     return MARKS.sub("", WRAPPED_LINK.sub(r"\1", WRAPPED_IMAGE.sub("", markdown)))
 
 
-def html2text_markdown(html: str) -> str:
+def html2text_markdown(html: bytes) -> str:
     import html2text
 
-    return html2text.HTML2Text().handle(html)
+    return html2text.HTML2Text().handle(cleaner_decode(html))
 
 
-def inscriptis_text(html: str) -> str:
+def inscriptis_text(html: bytes) -> str:
     from inscriptis import get_text
 
-    return get_text(html)
+    return get_text(cleaner_decode(html))
 
 
-def html_text_text(html: str) -> str:
+def html_text_text(html: bytes) -> str:
     import html_text
 
-    return html_text.extract_text(html)
+    return html_text.extract_text(cleaner_decode(html))
 
 
-# Real converters: layout name -> (module, convert, render before scoring).
+def dump(command: list):
+    """A text browser's dump of the page as saved (its bytes: the browser reads
+    the charset), as ``lynx -dump page.html > page.txt`` makes it."""
+    def convert(html: bytes) -> str:
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "page.html")
+            with open(path, "wb") as f:
+                f.write(html)
+            try:
+                done = subprocess.run(command + [path], capture_output=True, timeout=60, check=True)
+            except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+                return ""  # scored as a page that lost everything
+        return done.stdout.decode("utf-8", "replace")
+
+    return convert
+
+
+def pandoc_plain(html: bytes) -> str:
+    try:
+        done = subprocess.run(["pandoc", "-f", "html", "-t", "plain"], input=cleaner_decode(html).encode("utf-8"),
+                              capture_output=True, timeout=60, check=True)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+        return ""  # scored as a page that lost everything
+    return done.stdout.decode("utf-8", "replace")
+
+
+def has_command(name: str):
+    return lambda: shutil.which(name) is not None
+
+
+def has_module(name: str):
+    return lambda: has(name)
+
+
+# Real converters: layout name -> (is it installed, convert the page's bytes, render before scoring).
+# lynx and w3m read a page without a declared charset as UTF-8, and write UTF-8.
 CONVERTERS = {
-    "html2text": ("html2text", html2text_markdown, True),
-    "inscriptis": ("inscriptis", inscriptis_text, False),
-    "html-text": ("html_text", html_text_text, False),
+    "html2text": (has_module("html2text"), html2text_markdown, True),
+    "inscriptis": (has_module("inscriptis"), inscriptis_text, False),
+    "html-text": (has_module("html_text"), html_text_text, False),
+    "lynx -dump": (has_command("lynx"), dump(["lynx", "-dump", "-force_html", "-assume_charset=utf-8",
+                                              "-display_charset=utf-8"]), False),
+    "w3m -dump": (has_command("w3m"), dump(["w3m", "-dump", "-T", "text/html", "-O", "UTF-8"]), False),
+    "pandoc -t plain": (has_command("pandoc"), pandoc_plain, False),
 }
 
 
@@ -146,13 +197,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
     ap.add_argument("--only", default="", help="comma-separated method names")
+    ap.add_argument("--layouts", default="", help="comma-separated layout names (default: all)")
     args = ap.parse_args()
+    wanted = set(args.layouts.split(",")) if args.layouts else None
 
     cases = load_cases(args.limit)
     pages = [(visible_text(cleaner_decode(html)), record) for _url, record, html in cases]
-    soups = [(soup_text(html), record) for _url, record, html in cases] if has_bs4() else None
-    converted = {name: [(convert(cleaner_decode(html)), record) for _url, record, html in cases]
-                 for name, (module, convert, _) in CONVERTERS.items() if has(module)}
+    def chosen(layout: str) -> bool:
+        return wanted is None or layout in wanted
+
+    soups = [(soup_text(html), record) for _url, record, html in cases] if has_bs4() and chosen("get_text") else None
+    converted = {name: [(convert(html), record) for _url, record, html in cases]
+                 for name, (installed, convert, _) in CONVERTERS.items() if chosen(name) and installed()}
     engine = cleaner.Cleaner()
     justext_lines = make_justext()
     methods = {
@@ -166,6 +222,7 @@ def main() -> None:
     layouts = {"one block a line (text_quality.py)": lambda t: t, "wrap72+blank": greedy(72, True),
                "wrap78": greedy(78, False), "fmt78": fmt(78), "get_text": None if soups is None else "soup"}
     layouts.update({name: name if name in converted else None for name in CONVERTERS})
+    layouts = {name: wrap for name, wrap in layouts.items() if chosen(name)}
     print(f"{len(pages)} pages\n")
     print("| layout | method | precision | recall | F1 | MB/s |")
     print("|---|---|---:|---:|---:|---:|")

@@ -12,13 +12,12 @@ import time
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import chain, islice
 from typing import NamedTuple, Optional
 from urllib.parse import urlsplit
 
 from . import classify as C
 from .decode import BinaryInputError, decode_bytes
-from .features import document_features, setext_underlines, word_lists
+from .features import document_features, language_sample, setext_underlines, word_lists
 from .markdown import fenced_code, picture_lines, read_lines
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
@@ -136,7 +135,7 @@ class Cleaner:
             norms = normalize_lines(stripped)
         else:
             words, norms = known.words, known.norms
-        sample = list(islice(chain.from_iterable(words), DETECT_SAMPLE_WORDS))
+        sample = language_sample(stripped, words, DETECT_SAMPLE_WORDS)
         language, stoplist = detect_language(sample, self.stoplists, self.stopword_index)
         if known is not None and known.language == language:
             return known

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from itertools import chain, islice, repeat
 from typing import NamedTuple, Optional
 
 WORD_RE = re.compile(r"\w+")
 BULLET_RE = re.compile(r"^\s*(?:[-*•·‣▪▸►◦–—+]|\d{1,3}[.)]|[a-z][.)])\s+")
 # Bounded around the "@": "\S+@" tried every end of a long token at every
 # start (quadratic: 30 s on a 400 kB data URI in a Markdown scrape).
-URL_RE = re.compile(r"(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63}){0,8}\.\w{2,24}")
+URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]{0,15}://|www\.)\S+|[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63}){0,8}\.\w{2,24}")
 # A line ends like a sentence with closing punctuation, including German
 # („…“, ‚…‘) and French («…») closing quotes, or with an emoji (blogs, chat).
 TERMINAL_PUNCT = tuple(".!?:;\"'”’“‘»)…。！？")
@@ -96,6 +96,18 @@ def word_lists(stripped: list) -> list:
     if len(lowered) != len(stripped):  # a line holds a line break of its own
         lowered = [s.lower() for s in stripped]
     return list(map(WORD_RE.findall, lowered))
+
+
+def language_sample(stripped: list, words: list, limit: int) -> list:
+    """The first ``limit`` words of the text to tell its language by, not counting
+    the words of addresses: a list of links (lynx's "References") spells out
+    host names ("www.zamg.ac.at": "ac", "at" are Finnish and Turkish stopwords)."""
+    marked = [i for i, line in enumerate(stripped) if "://" in line or "www." in line]
+    if marked:
+        words = list(words)
+        for i in marked:
+            words[i] = WORD_RE.findall(URL_RE.sub(" ", stripped[i].lower()))
+    return list(islice(chain.from_iterable(words), limit))
 
 
 def document_features(stripped: list, words: list, stoplist: frozenset, link_chars: Optional[list] = None,

@@ -1,4 +1,4 @@
-"""Markdown as scrapers write it, read as the text a reader sees.
+"""Markdown (and lynx's numbered links) as scrapers write it, read as the text a reader sees.
 
 Scrapers made for LLM pipelines (Firecrawl, Jina Reader, crawl4ai) save a
 page as Markdown: a menu becomes a line of links, a picture a line of image
@@ -16,6 +16,13 @@ link (a menu item, a teaser title), not prose (``classify.LINK_LINE_SHARE``).
 
 A line that is only a picture is judged by its place, not its alt text: it
 is kept where the text around it is (``classify.keep_pictures``).
+
+``lynx -dump`` numbers each link in front of its text ("[12]Home"); the
+reader drops the number, so a menu item still matches its rule and repeats
+its copies, and takes a line that opens with a link (after a list mark) for
+link text all along, as lynx does not mark where a link ends: a menu, a
+teaser's title.  A citation after a word ("founded in 1850.[1] The") is no
+link number.
 
 Each line is read on its own (no document-level switch), so a line reads the
 same in the page and in its cleaned body, and cleaning stays idempotent.
@@ -35,6 +42,13 @@ LINK_RE = re.compile(r"\[([^\[\]\n]{0,1000})\]" + _TARGET)
 # A line that is only a picture, alone or as a link's text ("[![alt](src)](href)").
 PICTURE_LINE_RE = re.compile(r"(?:\[\s{0,5})?!\[[^\[\]\n]{0,500}\]" + _TARGET + r"(?:\s{0,5}\]" + _TARGET + ")?")
 MARKDOWN_SIGNS = ("](", "*", "_")
+# lynx -dump numbers each link before its text: "[12]Home".  (Not a citation
+# after a word, "city.[3] The": a marker counts only before a word.)
+LINK_NUMBER_RE = re.compile(r"\[\d{1,6}\](?=[^\s\[(])")
+# Where a link ends lynx does not say; a line that starts with one (after a
+# list mark) is taken for links all along: a menu ("[5]Inhalte [7]Projekte"),
+# a teaser's title ("* [794]Julia Ritter gewinnt ...").
+LINKED_LINE_RE = re.compile(r"(?:[-*+o#@] {1,3})?\[\d{1,6}\](?=[^\s\[(])")
 # Emphasis around a whole line, after an optional heading, quote or bullet mark:
 # "**Quick overview**", "### **1 545 500 EUROS**", "*Eine Ameise in einer Bar!*".
 # A bullet's "* " is not emphasis: the opening mark must touch the text.
@@ -54,6 +68,11 @@ def read_line(line: str) -> tuple:
     written form: that is a line of syntax and addresses, and is judged so.
     """
     text, linked = line, 0
+    if "]" in text:
+        opening = LINKED_LINE_RE.match(text)
+        text = LINK_NUMBER_RE.sub("", text)
+        if opening is not None:
+            linked = len(text) - opening[0].index("[")  # all but the list mark
     if "](" in text:
         text = IMAGE_RE.sub(r"\1", text)
         linked = sum(len(m[1].strip()) for m in LINK_RE.finditer(text))
@@ -73,13 +92,14 @@ def picture_lines(lines: list) -> Optional[list]:
 
 
 def read_lines(lines: list) -> ReadLines:
-    """``read_line`` of every line; a text without Markdown signs is returned as it is."""
+    """``read_line`` of every line; a text without Markdown signs or link numbers is returned as it is."""
     joined = "\n".join(lines)
-    if not any(sign in joined for sign in MARKDOWN_SIGNS):
+    numbered = LINK_NUMBER_RE.search(joined) is not None
+    if not numbered and not any(sign in joined for sign in MARKDOWN_SIGNS):
         return ReadLines(lines, None)
-    read = [read_line(l) if "](" in l or l.endswith(("*", "_")) else (l, 0) for l in lines]
+    read = [read_line(l) if "](" in l or l.endswith(("*", "_")) or (numbered and "]" in l) else (l, 0) for l in lines]
     texts = [text for text, _ in read]
-    link_chars = [linked for _, linked in read] if "](" in joined else None
+    link_chars = [linked for _, linked in read] if "](" in joined or numbered else None
     return ReadLines(texts, link_chars)
 
 
