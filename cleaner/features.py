@@ -10,7 +10,7 @@ WORD_RE = re.compile(r"\w+")
 BULLET_RE = re.compile(r"^\s*(?:[-*•·‣▪▸►◦–—+]|\d{1,3}[.)]|[a-z][.)])\s+")
 # Bounded around the "@": "\S+@" tried every end of a long token at every
 # start (quadratic: 30 s on a 400 kB data URI in a Markdown scrape).
-URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+.-]{0,15}://|www\.)\S+|[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63}){0,8}\.\w{2,24}")
+URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+-]{0,15}://|www\.)\S+|[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63}){0,8}\.\w{2,24}")
 # A line ends like a sentence with closing punctuation, including German
 # („…“, ‚…‘) and French («…») closing quotes, or with an emoji (blogs, chat).
 TERMINAL_PUNCT = tuple(".!?:;\"'”’“‘»)…。！？")

@@ -21,8 +21,8 @@ is kept where the text around it is (``classify.keep_pictures``).
 reader drops the number, so a menu item still matches its rule and repeats
 its copies, and takes a line that opens with a link (after a list mark) for
 link text all along, as lynx does not mark where a link ends: a menu, a
-teaser's title.  A citation after a word ("founded in 1850.[1] The") is no
-link number.
+teaser's title; not a paragraph, which ends with a full stop.  An index or
+a citation ("argv[1]", "founded in 1850.[1] The") is no link number.
 
 Each line is read on its own (no document-level switch), so a line reads the
 same in the page and in its cleaned body, and cleaning stays idempotent.
@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional
 
+
 # A link target may hold one level of parentheses (Wikipedia addresses) and a
 # quoted title; every repeat is bounded, and the branches are disjoint, so a
 # long line costs linear time.
@@ -42,13 +43,18 @@ LINK_RE = re.compile(r"\[([^\[\]\n]{0,1000})\]" + _TARGET)
 # A line that is only a picture, alone or as a link's text ("[![alt](src)](href)").
 PICTURE_LINE_RE = re.compile(r"(?:\[\s{0,5})?!\[[^\[\]\n]{0,500}\]" + _TARGET + r"(?:\s{0,5}\]" + _TARGET + ")?")
 MARKDOWN_SIGNS = ("](", "*", "_")
-# lynx -dump numbers each link before its text: "[12]Home".  (Not a citation
-# after a word, "city.[3] The": a marker counts only before a word.)
-LINK_NUMBER_RE = re.compile(r"\[\d{1,6}\](?=[^\s\[(])")
+# lynx -dump numbers each link in front of its text: "[12]Home", "([13]Art. 90".
+# Not an index after a word or a bracket ("argv[1]", "a[0][1]"), a citation
+# ("in 1850.[3] The", "[[1]](#cite)") or a Markdown reference ("[1]: https://...").
+_LINK_NUMBER = r"(?<![\w\]])\[\d{1,6}\](?=[^\s\[\]():.,;])"
+LINK_NUMBER_RE = re.compile(_LINK_NUMBER)
 # Where a link ends lynx does not say; a line that starts with one (after a
 # list mark) is taken for links all along: a menu ("[5]Inhalte [7]Projekte"),
-# a teaser's title ("* [794]Julia Ritter gewinnt ...").
-LINKED_LINE_RE = re.compile(r"(?:[-*+o#@] {1,3})?\[\d{1,6}\](?=[^\s\[(])")
+# a teaser's title ("* [794]Julia Ritter gewinnt ...", "[9]Wer zahlt?").  Not
+# when it ends with a full stop (before closing quotes): a paragraph that
+# opens with a link.
+CLOSING_QUOTES = "\"'”“’»«)"
+LINKED_LINE_RE = re.compile(r"(?:[-*+o#@] {0,3}|\d{1,3}[.)] {1,3})?" + _LINK_NUMBER)
 # Emphasis around a whole line, after an optional heading, quote or bullet mark:
 # "**Quick overview**", "### **1 545 500 EUROS**", "*Eine Ameise in einer Bar!*".
 # A bullet's "* " is not emphasis: the opening mark must touch the text.
@@ -71,7 +77,7 @@ def read_line(line: str) -> tuple:
     if "]" in text:
         opening = LINKED_LINE_RE.match(text)
         text = LINK_NUMBER_RE.sub("", text)
-        if opening is not None:
+        if opening is not None and not text.rstrip(CLOSING_QUOTES).endswith("."):
             linked = len(text) - opening[0].index("[")  # all but the list mark
     if "](" in text:
         text = IMAGE_RE.sub(r"\1", text)
@@ -94,7 +100,7 @@ def picture_lines(lines: list) -> Optional[list]:
 def read_lines(lines: list) -> ReadLines:
     """``read_line`` of every line; a text without Markdown signs or link numbers is returned as it is."""
     joined = "\n".join(lines)
-    numbered = LINK_NUMBER_RE.search(joined) is not None
+    numbered = LINK_NUMBER_RE.search(joined) is not None  # a shortcut: a line without one reads the same
     if not numbered and not any(sign in joined for sign in MARKDOWN_SIGNS):
         return ReadLines(lines, None)
     read = [read_line(l) if "](" in l or l.endswith(("*", "_")) or (numbered and "]" in l) else (l, 0) for l in lines]

@@ -35,8 +35,8 @@ does not break).
 Text written a paragraph to a line is left as it is.  A text is wrapped
 when full lines are several, few of them end like sentences, and either the
 lines pile up just under the width or some of the lines after them go on in
-lower case (the rest of a sentence; German capitalises its nouns, so only
-one in eight need to); it is split at its inline elements when a
+lower case (the rest of a sentence; German capitalises its nouns, so 12 %
+of them will do); it is split at its inline elements when a
 few lines go on from the line before with punctuation, or one does and a
 share of them go on with punctuation or in lower case.  The thresholds are
 low enough for a short body to read as its page did once its junk is gone:
@@ -66,7 +66,7 @@ MIN_PILE_UP = 2.0
 MIN_FULL_LINES = 10
 # ... or the lines after them go on in lower case (where the script has case):
 # in German, whose nouns are capitalised, often only a sixth of them do (lynx's
-# dumps of the eval pages).  Down from a quarter to an eighth, no more texts
+# dumps of the eval pages).  Down from a quarter to 12 %, no more texts
 # written a block a line read as wrapped (3 of 884 at either; benchmarks/README.md,
 # sixteenth round).
 MIN_LOWER_CASE_GOING_ON = 0.12

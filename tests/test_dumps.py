@@ -71,12 +71,32 @@ def test_a_lynx_dump_keeps_the_article_and_drops_menus_teasers_and_link_list():
     ("* [794]Julia Ritter gewinnt den Titel", "* Julia Ritter gewinnt den Titel", 30),
     ("[5]Inhalte   |   [7]Projekte", "Inhalte   |   Projekte", 22),
     ("Die Bahn will das [17]Netz bis 2030 ausbauen.", "Die Bahn will das Netz bis 2030 ausbauen.", 0),
-    ("The city grew fast.[3] Then it shrank.", "The city grew fast.[3] Then it shrank.", 0),  # a citation, not a link
+    ("1. [4]Erster Punkt", "1. Erster Punkt", 12),
+    ("[9]Wer zahlt die Miete?", "Wer zahlt die Miete?", 20),
+    # A paragraph that opens with a link ends with a full stop: it is no link text.
+    ("[6]Angela Merkel hat am Dienstag gesagt, dass sie geht.", "Angela Merkel hat am Dienstag gesagt, dass sie geht.", 0),
+    ("[6]Merkel sagte: „Ich gehe.“", "Merkel sagte: „Ich gehe.“", 0),
+    # Not link numbers: citations, indexes, Markdown references and links.
+    ("The city grew fast.[3] Then it shrank.", "The city grew fast.[3] Then it shrank.", 0),
     ("It was founded in 1850.[1][2]", "It was founded in 1850.[1][2]", 0),
+    ("It was founded in 1850[1].", "It was founded in 1850[1].", 0),
+    ("print(sys.argv[1])", "print(sys.argv[1])", 0),
+    ("x = data[0][1]; y = data[2];", "x = data[0][1]; y = data[2];", 0),
+    ("[1]: https://example.org/notes", "[1]: https://example.org/notes", 0),
     ("[1](/page/1) [2](/page/2)", "1 2", 2),  # Markdown links whose text is a number
 ])
 def test_lynx_link_numbers_are_read_away_and_a_line_opening_with_one_is_link_text(line, text, linked):
     assert read_line(line) == (text, linked)
+
+
+def test_code_lines_that_differ_in_an_index_are_no_copies():
+    """lynx prints a <pre> block unfenced; "argv[1]" is an index, not a link number,
+    so the lines stay apart and neither is dropped as a repeat of the other."""
+    code = "print(sys.argv[1])\nprint(sys.argv[2])\nprint(sys.argv[3])\n"
+    first, rest = ARTICLE.split("\n\n   Der Anstieg")
+    text = MENU + first + "\n\n" + code + "\n   Der Anstieg" + rest + TEASERS
+    decisions = {d.text.strip(): d for d in cleaner.clean(text, format="text").decisions}
+    assert [decisions[line].kept for line in code.splitlines()] == [True, True, True]
 
 
 def test_link_numbers_are_read_in_a_text_without_markdown():
@@ -133,10 +153,12 @@ def test_an_address_of_any_scheme_counts_as_an_address(line, share):
 
 
 @pytest.mark.parametrize("line", [
-    "[1]" * 100_000, "* " + "[12]a " * 50_000, "_ " * 100_000, "━" * 200_000 + "a", "x" * 200_000 + "://y",
+    "[1]a" * 100_000, "[1]" * 100_000, "* " + "[12]a " * 50_000, "1. [" + "1" * 300_000,
+    "_ " * 100_000, "━" * 200_000 + "a", "x" * 200_000 + "://y", "a." * 100_000 + "://",
 ])
 def test_dump_marks_are_read_in_linear_time(line):
+    engine = cleaner.Cleaner()
     started = time.perf_counter()
-    result = cleaner.clean("a b\n" * 4 + line + "\n" + "a b\n", format="text")
+    result = engine.clean("a b\n" * 4 + line + "\n" + "a b\n", format="text")
     assert time.perf_counter() - started < 2.0
     assert result.text is not None
