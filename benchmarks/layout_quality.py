@@ -146,6 +146,15 @@ def html_text_text(html: bytes) -> str:
     return html_text.extract_text(cleaner_decode(html))
 
 
+def run(command: list, data: bytes = None) -> str:
+    """The command's output, or "" when it fails (scored as a page that lost everything)."""
+    try:
+        done = subprocess.run(command, input=data, capture_output=True, timeout=60, check=True)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout.decode("utf-8", "replace")
+
+
 def dump(command: list):
     """A text browser's dump of the page as saved (its bytes: the browser reads
     the charset), as ``lynx -dump page.html > page.txt`` makes it."""
@@ -154,22 +163,13 @@ def dump(command: list):
             path = os.path.join(folder, "page.html")
             with open(path, "wb") as f:
                 f.write(html)
-            try:
-                done = subprocess.run(command + [path], capture_output=True, timeout=60, check=True)
-            except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
-                return ""  # scored as a page that lost everything
-        return done.stdout.decode("utf-8", "replace")
+            return run(command + [path])
 
     return convert
 
 
 def pandoc_plain(html: bytes) -> str:
-    try:
-        done = subprocess.run(["pandoc", "-f", "html", "-t", "plain"], input=cleaner_decode(html).encode("utf-8"),
-                              capture_output=True, timeout=60, check=True)
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
-        return ""  # scored as a page that lost everything
-    return done.stdout.decode("utf-8", "replace")
+    return run(["pandoc", "-f", "html", "-t", "plain"], cleaner_decode(html).encode("utf-8"))
 
 
 def has_command(name: str):
@@ -203,6 +203,7 @@ def main() -> None:
 
     cases = load_cases(args.limit)
     pages = [(visible_text(cleaner_decode(html)), record) for _url, record, html in cases]
+
     def chosen(layout: str) -> bool:
         return wanted is None or layout in wanted
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional
 
-
 # A link target may hold one level of parentheses (Wikipedia addresses) and a
 # quoted title; every repeat is bounded, and the branches are disjoint, so a
 # long line costs linear time.
