@@ -309,7 +309,7 @@ def body_segments(weights: list) -> tuple:
     return segments, runs[main][1:], [(start, end) for _, start, end in runs]
 
 
-def _nearest_prose(classes: list, lo: int, hi: int) -> tuple:
+def _nearest_prose(classes: list, lo: int, hi: int, transparent=frozenset()) -> tuple:
     """For each i in [lo, hi]: is the nearest non-short line before / after it prose?
 
     Junk (``bad``, ``rule``) counts as not prose, and so does the segment's
@@ -321,6 +321,8 @@ def _nearest_prose(classes: list, lo: int, hi: int) -> tuple:
         seen, state = {}, False
         for k in order:
             seen[k] = state
+            if k in transparent:
+                continue
             if classes[k] in PROSE or classes[k] == CODE:
                 state = True
             elif classes[k] in (BAD, RULE):
@@ -350,13 +352,14 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     segments = _without_related_sections(segments, main, items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes)
     verdicts_line: list = [None] * len(items)
+    teasers = _teasers_inside(items, classes)
     for lo, hi in segments:
-        before, after = _nearest_prose(classes, lo, hi)
+        before, after = _nearest_prose(classes, lo, hi, teasers)
         for k in range(lo, hi + 1):
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral,
                                        partial(_figure_neighbour, items, k))
     for (_, end), (start, _) in zip(segments, segments[1:]):
-        _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral)
+        _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral, teasers)
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
     boxes = _keep_data_boxes(items, classes, verdicts_line, neutral)
     _keep_cell_tables(items, classes, verdicts_line, neutral)
@@ -436,6 +439,21 @@ def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: 
     return segments
 
 
+def _teasers_inside(items: list, classes: list) -> frozenset:
+    """One-line teasers ("Read also: <title>") that the article goes on right below:
+    prose, or a heading over prose.
+
+    Such a line holds its teaser whole, so it parts nothing: the context
+    reads past it, and the short lines above it (a table's cells, a list)
+    are between paragraphs as they would be without it.  A teaser line with
+    tags or more teasers below it ends the body, and stops the reading.
+    """
+    def goes_on(k: int) -> bool:
+        return k < len(items) and (classes[k] in PROSE or (classes[k] in (SHORT, MENU, SENTENCE)
+                                                           and k + 1 < len(items) and classes[k + 1] in PROSE))
+    return frozenset(k for k, (item, cls) in enumerate(zip(items, classes)) if _teaser_line(item, cls) and goes_on(k + 1))
+
+
 def _teaser_line(item, cls: str) -> bool:
     """"Read also: <title>": a cross-link that holds its teaser whole (``TEASER_LINE_RULE``)."""
     return cls == RULE and item.rule.id.startswith(TEASER_LINE_RULE)
@@ -496,8 +514,8 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
     A short line followed by prose is a heading; inside the body it is kept
     between paragraphs, and it is kept too when what sits between it and the
     kept body line above (a paragraph, a list item) is an insert: rule hits of ``INSERT_FAMILIES`` and
-    short lines (whether the insert cut the body in two or not), or a
-    one-line teaser ("Read also: <title>") right above it.  After a
+    short lines (whether the insert cut the body in two or not).  (A one-line
+    teaser, "Read also: <title>", is read past: ``_teasers_inside``.)  After a
     "related" or "comments" heading the lines that follow are that
     section's, and stay out.  Right after an ad label ("Advertisement") a
     heading over prose is the article's too: a scrape keeps the label, not
@@ -514,8 +532,7 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
         j, hits = k - 1, 0
         while j >= 0 and k - j <= MAX_INSERT_LINES and classes[j] in (RULE, SHORT, MENU):
             if classes[j] == RULE:
-                if items[j].rule.family not in INSERT_FAMILIES \
-                        and not (j == k - 1 and _teaser_line(items[j], classes[j])):
+                if items[j].rule.family not in INSERT_FAMILIES:
                     break
                 hits += 1
             j -= 1
@@ -821,7 +838,8 @@ def _figures_box(items: list, lo: int, hi: int) -> bool:
     return 2 * sum(1 for item in entries if any(c.isdigit() for c in item.stripped)) >= len(entries)
 
 
-def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool) -> None:
+def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool,
+                    teasers: frozenset = frozenset()) -> None:
     """Keep the lines between two body parts when no rule hit sits between them.
 
     What splits an article into parts is an ad, a share bar or a teaser,
@@ -829,7 +847,8 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
     table, steps of a recipe) only weighs the parts apart.  An ad or promo
     line at the gap's edge (a sponsor line right after a paragraph) is no
     such split: the run beyond it is still the gap's, but after an ad
-    label, whose next lines are the ad's.  Junk, and short lines that are
+    label, whose next lines are the ad's.  A one-line teaser the article
+    goes on below (``teasers``, ``_teasers_inside``) is no split either.  Junk, and short lines that are
     bylines, dates or counters ("412", unless a year or an amount is near
     it: a table's cells), still go; of a line kept twice
     ``core.keep_once`` keeps one copy.
@@ -839,15 +858,16 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
         lo += 1
     while hi > lo and _ad_or_promo_line(items[hi - 1], classes[hi - 1]):
         hi -= 1
-    if any(classes[k] == RULE for k in range(lo, hi)):
+    if any(classes[k] == RULE and k not in teasers for k in range(lo, hi)):
         return
+    between = "nothing but a one-line teaser" if any(k in teasers for k in range(lo, hi)) else "no rule hit"
     for k in range(lo, hi):
-        if classes[k] != BAD and not items[k].label \
+        if classes[k] not in (BAD, RULE) and not items[k].label \
                 and not (classes[k] in (SHORT, MENU) and (BYLINE_OR_DATE_RE.search(items[k].stripped)
                                                         or (COUNT_RE.match(items[k].stripped)
                                                             and not _figure_neighbour(items, k)))):
             verdicts_line[k] = Verdict(True, "context", "context.between-parts",
-                                       f"{classes[k]} line between two body parts, no rule hit between them",
+                                       f"{classes[k]} line between two body parts, {between} between them",
                                        _score(items[k], neutral))
 
 

@@ -151,6 +151,22 @@ def test_the_article_goes_on_after_a_one_line_teaser():
     assert last in cleaner.clean(text, format="text").text
 
 
+def test_a_one_line_teaser_inside_the_body_does_not_cut_the_table_above_it():
+    """A table's cells, then "Read also: <title>", then a heading and the article
+    going on: the cells are between paragraphs.  When tags and teasers follow the
+    teaser line, it ends the body, and the short lines above it stay out."""
+    paragraphs = "".join(PROSE.replace("committee", name) for name in ("council", "board", "panel"))
+    cells = "Term\nWeeks\nDates\nFirst term\n9 weeks\n14 March to 13 May\nSecond term\n8 weeks\n23 May to 22 July\n"
+    tail = "Read also: Why the city's buses are always late\nSchools reopen their canteens\n" + PROSE2
+    by_text = decisions_by_text(cleaner.clean(paragraphs + cells + tail, format="text"))
+    assert all(by_text[cell].kept for cell in cells.split("\n") if cell)
+    assert not by_text["Read also: Why the city's buses are always late"].kept
+    tags = "Politics\nTransport\nCity council\n"
+    text = paragraphs + tags + "Read also: Why the city's buses are always late\nElections\nHousing\nWeather\n"
+    by_text = decisions_by_text(cleaner.clean(text + PROSE2.replace("members", "readers"), format="text"))
+    assert not any(by_text[tag].kept for tag in tags.split("\n") if tag)
+
+
 def test_the_last_paragraph_after_a_related_box_of_one_teaser_is_kept():
     """"Leggi anche" over one teaser, then the article's last paragraph: too light for a
     body part of its own, but past one teaser it is the article going on; a run with
@@ -333,8 +349,9 @@ def test_headings_a_table_of_contents_lists_stay_after_a_related_heading_or_a_te
     decisions = [d for d in cleaner.clean(text, format="text").decisions
                  if d.text.strip() in ("Schritt für Schritt: Fugen reinigen", "Vorbeugen: Richtig lüften")]
     assert [d.kept for d in decisions] == [False, False, True, True]
-    # (The heading after a one-line teaser is a heading as it is; it counts as a listed pair.)
-    assert [d.rule for d in decisions[2:]] == ["context.listed-heading", "context.heading-after-insert"]
+    # (A one-line teaser is no split of the body: the heading after it is between its parts.
+    # It counts as a listed pair.)
+    assert [d.rule for d in decisions[2:]] == ["context.listed-heading", "context.between-parts"]
     # One such pair is no table of contents: the line after the related heading stays out.
     single = text.replace("Vorbeugen: Richtig lüften\n", "")
     by_text = decisions_by_text(cleaner.clean(single, format="text"))
@@ -459,7 +476,8 @@ def test_a_heading_right_after_a_one_line_teaser_is_kept():
             + "Lire aussi | Sécheresse : les restrictions d'eau prolongées\nDes degrés trop élevés\n"
             + PROSE.replace("committee", "council") + "Partager\n")
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
-    assert by_text["Des degrés trop élevés"].rule == "context.heading-after-insert"
+    heading = by_text["Des degrés trop élevés"]
+    assert heading.kept and "one-line teaser" in heading.reason
 
 
 def test_a_box_of_the_articles_data_next_to_the_body_is_kept():
