@@ -931,6 +931,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Sobre el autor", "meta.author-box"),
     ("Will Knight is a senior writer for WIRED, covering artificial intelligence.", "meta.author-bio"),
     ("Click to share on Twitter (Opens in new window)", "social.share-phrase"),
+    ("Klick, um über Twitter zu teilen (Wird in neuem Fenster geöffnet)", "social.share-new-window"),
+    ("Klicken zum Ausdrucken (Wird in neuem Fenster geöffnet)", "social.share-new-window"),
+    ("Zum Teilen auf Flattr klicken (Wird in neuem Fenster geöffnet)", "social.share-new-window"),
     ("Follow us on Google News", "social.follow-more"),
     ("Reprints & Permissions", "legal.link"),
     ("You have reached your free article limit", "promo.paywall"),
@@ -1359,6 +1362,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Zutaten auf die Einkaufsliste setzen", "navigation.shopping-list"),
     ("Add to shopping list", "navigation.shopping-list"),
     ("Schreiben Sie die Zutaten auf die Einkaufsliste, bevor Sie losgehen.", None),
+    ("The ministry has published the full report (opens in new window).", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
