@@ -211,7 +211,9 @@ def judge_lists(scored: list) -> list:
     A list whose items read as prose together (long enough on average, with
     stopwords) is body text, so its short items count as near-good.  A list
     made mostly of rule hits (a promo or share list) is boilerplate, so its
-    other items count as menu lines.  Blank lines do not end a list.
+    other items count as menu lines, and so is a list of titles under a
+    "related" heading (its first item or the line above it: "More on this
+    topic:"), however prose-like the titles.  Blank lines do not end a list.
     """
     out = list(scored)
     run: list = []
@@ -222,9 +224,33 @@ def judge_lists(scored: list) -> list:
             continue
         items = [k for k in run if scored[k].cls != BLANK]
         if len(items) >= LIST_MIN_ITEMS:
-            _judge_list([scored[k] for k in items], items, out)
+            above = next((k for k in range(items[0] - 1, -1, -1) if scored[k].cls != BLANK), None)
+            label = next((k for k in (above, items[0]) if k is not None and _related_label(scored[k])), None)
+            if label is not None and _titles([scored[k] for k in items]):
+                _list_of_teasers([scored[k] for k in items], items, out, scored[label])
+            else:
+                _judge_list([scored[k] for k in items], items, out)
         run = []
     return out
+
+
+def _related_label(s) -> bool:
+    """A "related" heading ("Related Articles", "Mehr zum Thema Gesundheit:"): the lines after it are its teasers."""
+    return s.cls == RULE and (s.rule.id.startswith(RELATED_HEADING_RULES)
+                              or (s.rule.family == "related" and s.stripped.endswith(":")))
+
+
+def _titles(members: list) -> bool:
+    """Most items read as titles, not sentences: teasers, not the section's advice or steps."""
+    plain = [m for m in members if m.cls not in (RULE, BAD)]
+    return 2 * sum(1 for m in plain if m.features.terminal) < len(plain)
+
+
+def _list_of_teasers(members: list, indexes: list, out: list, label) -> None:
+    why = f"in a list under a \"related\" heading (line {label.line.number})"
+    for k, m in zip(indexes, members):
+        if m.cls not in (RULE, BAD):
+            out[k] = m._replace(cls=MENU, label="list.related", why=why)
 
 
 def _judge_list(members: list, indexes: list, out: list) -> None:

@@ -758,6 +758,27 @@ def test_bullet_list_judged_as_a_block():
     assert by_text["- HFM"].rule == "list.promo-block"
 
 
+def test_a_list_of_titles_under_a_related_heading_is_its_teasers_but_not_a_list_of_advice():
+    """Under "More on this topic:" a list of titles is teasers, however prose-like, and the
+    article goes on below it; under "Recommended" (a heading a rule reads as
+    "related") a list of sentences is the section's advice."""
+    teasers = ("- More on this topic:\n- Eye twitching: what your body is trying to tell you with it\n"
+               "- What happens to your scalp when you wear a ponytail every day\n"
+               "- Vitamins against tiredness: these foods are rich in vitamin B\n")
+    text = PROSE + PROSE2 + teasers + PROSE.replace("committee", "council") + "Share\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    titles = [line for line in teasers.split("\n")[1:] if line]
+    assert all(by_text[title].rule == "list.related" for title in titles)
+    assert by_text[PROSE.replace("committee", "council").strip()].kept
+    advice = ("Recommended\n- Check the health situation on the ministry's website before you travel.\n"
+              "- Carry valid travel documents for everyone in your party, children too.\n"
+              "- Call the local health office at once if you have symptoms of the disease.\n")
+    by_text = decisions_by_text(cleaner.clean(PROSE + PROSE2 + advice + PROSE.replace("committee", "council"),
+                                              format="text"))
+    assert by_text["Recommended"].rule.startswith("related.heading")
+    assert all(by_text[line].kept for line in advice.split("\n")[1:] if line)
+
+
 def test_blank_lines_left_by_removals_collapse_but_others_stay():
     text = PROSE + "\n\n" + PROSE2 + "\n\nOpen a FREE Trading Account\n\n"
     result = cleaner.clean(text, format="text")
