@@ -758,6 +758,16 @@ def test_bullet_list_judged_as_a_block():
     assert by_text["- HFM"].rule == "list.promo-block"
 
 
+def test_a_licence_credit_inside_the_body_goes_without_cutting_the_list_below_it():
+    """A picture's licence line ("Jane Doe, CC BY-SA 4.0") is read past, as an inline rule:
+    the list between it and the next paragraph is still between paragraphs."""
+    topics = "Topics of the book\nPrivacy and surveillance\nArtificial intelligence\nDigital violence\n"
+    text = "Home\nHome\n" + PROSE + "Jane Doe, CC BY-SA 4.0\n" + topics + PROSE2
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Jane Doe, CC BY-SA 4.0"].rule == "credits.cc-license"
+    assert all(by_text[line].kept for line in topics.split("\n") if line)
+
+
 def test_a_list_of_titles_under_a_related_heading_is_its_teasers_but_not_a_list_of_advice():
     """Under "More on this topic:" a list of titles is teasers, however prose-like, and the
     article goes on below it; under "Recommended" (a heading a rule reads as
@@ -964,6 +974,11 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Jump to Recipe", "navigation.recipe-buttons"),
     ("Load comments", "comments.invite"),
     ("Odpowiedz", "comments.reply"),
+    ("Leena Simon, CC-BY-SA 4.0", "credits.cc-license"),
+    ("Foto: Jane Doe (CC BY 2.0)", "credits.label"),
+    ("CC0 1.0", "credits.cc-license"),
+    ("Was ist Creative Commons?", None),
+    ("Cars in CC by the river", None),
     ("Treść komentarza", "comments.form-field"),
     ("Lascia una risposta", "comments.form-heading"),
     ("Sara Zinnecker ist Redakteurin im Team Bank & Geldanlage.", "meta.author-bio"),
