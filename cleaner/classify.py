@@ -996,9 +996,10 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
         above = best > 0 and _title_like(items[best - 1], TITLE_MIN_WORDS) \
             and items[best - 1].features.link_share < LINK_LINE_SHARE and _headline_tier(items[best - 1], neutral) > 0
         return {best, best - 1} if above else {best}
-    # No headline of several words: a short heading right above the main part will do.
+    # No headline of several words: a short heading right above the main part will do,
+    # but not a lower-case word (a breadcrumb's last item, a site's section: "blog").
     start = parts[-1][0] if parts else 0
-    if start > 0 and _title_candidate(items[start - 1], 1):
+    if start > 0 and _title_candidate(items[start - 1], 1) and not items[start - 1].stripped[:1].islower():
         return {start - 1}
     return set()
 

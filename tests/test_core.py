@@ -439,6 +439,14 @@ def test_titles_are_not_captions_bylines_or_links():
         assert by_text[extra].rule != "context.title"
 
 
+def test_a_lower_case_word_over_the_body_is_no_title_but_a_capitalised_one_is():
+    """With no headline of several words, a short heading right above the body will
+    do; a breadcrumb's or a site's lower-case word ("answers", "blog") will not."""
+    for word, title in (("answers", False), ("Budget", True)):
+        text = "Menu\nHome\nHome\n" + word + "\n" + PROSE + PROSE2 + "Share\n"
+        assert (decisions_by_text(cleaner.clean(text, format="text"))[word].rule == "context.title") is title, word
+
+
 def test_a_headline_in_two_parts_is_the_title():
     """A question or an exclamation parts a headline; it is not a caption's two sentences."""
     for headline in ("Is the reef coming back? Divers count the new coral",
