@@ -546,14 +546,18 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
     section's, and stay out.  Right after an ad label ("Advertisement") a
     heading over prose is the article's too: a scrape keeps the label, not
     the ad's picture (on the eval pages and five hand-labelled sets, more
-    such lines were headings than ad copy).
+    such lines were headings than ad copy).  A heading of one word counts
+    only right under a picture's credit (the next section after a picture);
+    under an ad it is as often a brand's name.
     """
     def kept(k: int) -> bool:
         return verdicts_line[k] is not None and verdicts_line[k].kept
 
     for k in range(1, len(items) - 1):
         if kept(k) or classes[k] not in (SHORT, MENU) or classes[k + 1] not in PROSE or not kept(k + 1) \
-                or items[k].label or not _title_like(items[k], 2) or items[k].stripped.endswith(":"):
+                or items[k].label or not _title_like(items[k], 1) or items[k].stripped.endswith(":"):
+            continue
+        if items[k].features.words < 2 and not (classes[k - 1] == RULE and items[k - 1].rule.family == "credits"):
             continue
         j, hits = k - 1, 0
         while j >= 0 and k - j <= MAX_INSERT_LINES and classes[j] in (RULE, SHORT, MENU):

@@ -426,6 +426,15 @@ def test_after_an_ad_label_a_heading_over_prose_stays_but_ad_copy_does_not():
     assert not decisions_by_text(cleaner.clean(text, format="text"))[ad_copy.strip()].kept
 
 
+def test_a_one_word_heading_under_a_pictures_credit_stays_but_not_under_an_ad_label():
+    """A credit marks a picture inside the article, and the next section's heading
+    follows it, one word or more; under an ad label one word is more often a brand."""
+    for insert, kept in (("Photo: Jane Doe/Reuters", True), ("Advertisement", False)):
+        text = ("Home\nThe case against new parking garages in the city\n" + PROSE + PROSE2 + insert
+                + "\nGoosebumps\n" + PROSE.replace("committee", "council") + "Share\n")
+        assert decisions_by_text(cleaner.clean(text, format="text"))["Goosebumps"].kept is kept, insert
+
+
 def test_titles_are_not_captions_bylines_or_links():
     # A caption whose first sentence ends in a figure is two sentences, no headline;
     # "Fact checked by ..." is a byline; a line of Markdown links is a share bar.
