@@ -1,4 +1,5 @@
-"""Bytes to text, robustly: BOM, then the declared charset, then detection.
+"""Bytes to text, robustly: BOM, then the declared charset (as browsers read it),
+then UTF-8, then windows-1252 when it reads as Western text, then detection.
 
 Detection uses charset-normalizer (already required by trafilatura, so it costs
 no new dependency); it is better maintained than chardet and pure Python.
@@ -50,11 +51,30 @@ def looks_binary(data: bytes) -> bool:
     return b"\x00" in head
 
 
+# Browsers decode pages that declare Latin-1 or ASCII as windows-1252 (the
+# WHATWG Encoding Standard), and pages rely on it: their curly quotes and dashes
+# are windows-1252 bytes, which Latin-1 reads as invisible control characters.
+WHATWG_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
+
+
 def _known_codec(name: str) -> str | None:
     try:
         return codecs.lookup(name.decode("ascii", "replace").strip()).name
     except LookupError:
         return None
+
+
+def _as_browsers_read(codec: str, data: bytes) -> str:
+    """The superset browsers read a declared Latin-1 as, unless a byte it leaves
+    undefined is there (Latin-1 then keeps every byte, so a file written back is unchanged)."""
+    wider = WHATWG_ALIASES.get(codec)
+    if wider is None:
+        return codec
+    try:
+        data.decode(wider)
+    except UnicodeDecodeError:
+        return codec
+    return wider
 
 
 def detect_encoding(data: bytes) -> str:
@@ -69,13 +89,16 @@ def detect_encoding(data: bytes) -> str:
             # Pages often declare latin-1 but are really utf-8; trust utf-8 when it decodes.
             if declared != "utf-8" and _is_utf8(data):
                 return "utf-8"
-            return declared
+            return _as_browsers_read(declared, data)
     if _is_utf8(data):
         return "utf-8"
+    if _looks_western(data):
+        return "cp1252"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 64 * 1024]).best()
-    return best.encoding if best is not None else "utf-8"
+    # Windows-1252 was tried and its reading looked wrong: the best other guess.
+    guesses = [m.encoding for m in from_bytes(data[: 64 * 1024])]
+    return next((g for g in guesses if g != "cp1252"), guesses[0] if guesses else "utf-8")
 
 
 # A text is UTF-8 with a few bad bytes when its valid multi-byte characters
@@ -98,6 +121,36 @@ def _is_utf8(data: bytes) -> bool:
         valid = non_ascii - text.count("\ufffd")
         return valid >= UTF8_VALID_PER_INVALID * invalid
     return True
+
+
+# What the non-ASCII characters of Western European text are in windows-1252:
+# accented Latin letters and typographic punctuation.  Text in another legacy
+# code page read as windows-1252 shows other signs ("¹" for Polish "ą", "³" for
+# "ł"), or is mostly non-ASCII (Cyrillic, Greek).
+WESTERN_PUNCTUATION = frozenset("“”‘’„‚–—…•€«»°·§©®™\u00a0´¿¡£")
+WESTERN_SIGN_SHARE = 0.95  # of the non-ASCII characters
+WESTERN_MAX_NON_ASCII = 0.3  # of the letters
+
+
+def _looks_western(data: bytes) -> bool:
+    """Is ``data`` (not UTF-8, no declared charset) Western European text in windows-1252?
+
+    Statistical detection is unreliable on the short, mostly-ASCII texts of
+    scraped pages (charset-normalizer reads English with curly quotes as a DOS
+    code page), and windows-1252 is by far the commonest legacy encoding on
+    the web; so it is tried first, and taken when its reading looks right.
+    """
+    sample = data[: 64 * 1024]
+    try:
+        text = sample.decode("cp1252")
+    except UnicodeDecodeError:  # one of the five bytes windows-1252 leaves undefined
+        return False
+    non_ascii = [c for c in text if c > "\x7f"]
+    if not non_ascii:
+        return True
+    letters = sum(1 for c in text if c.isalpha())
+    western = sum(1 for c in non_ascii if (c.isalpha() and c < "\u0250") or c in WESTERN_PUNCTUATION)
+    return western >= WESTERN_SIGN_SHARE * len(non_ascii) and len(non_ascii) <= WESTERN_MAX_NON_ASCII * max(letters, 1)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

@@ -156,7 +156,27 @@ def test_cp1252_page_with_meta_charset():
     page2 = page.replace('<meta charset="windows-1252">',
                          '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
     r2 = cleaner.clean(page2.encode("cp1252"))
-    assert "Zoë" in r2.source  # latin-1 label: decoded, no traceback
+    # A latin-1 label is read as browsers read it, as windows-1252: no control characters.
+    assert "€5" in r2.source and "“sold out”" in r2.source and "Zoë" in r2.source
+    # Unless a byte windows-1252 leaves undefined is there: latin-1 keeps every byte.
+    r3 = cleaner.clean(page2.encode("cp1252").replace("Zoë".encode("cp1252"), b"Zo\x81"))
+    assert "Zo\x81" in r3.source
+
+
+@pytest.mark.parametrize("text, codec", [
+    ("The deal’s “first phase” – signed on Friday – cut tariffs by 5%… said the envoy.", "cp1252"),
+    ("Le café était très bon, à la française. « Déjà vu » — c’est ça.", "cp1252"),
+    ("Größe, Übermut und Äpfel – „Zitat“ für Straßen.", "cp1252"),
+    ("Rząd przyjął w środę projekt ustawy, który zmienia zasady finansowania szkół. Według ministra zmiany "
+     "wejdą w życie od przyszłego roku szkolnego.", "cp1250"),
+    ("Vláda ve středu schválila návrh zákona o financování škol. Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+    ("Привет, как дела? Это тестовый текст на русском языке.", "cp1251"),
+])
+def test_undeclared_legacy_text_is_read_in_its_code_page(text, codec):
+    """Western text is tried as windows-1252 first (statistics read short English with
+    curly quotes as a DOS code page); other code pages are left to detection."""
+    data = ((text + " ") * 4 + "\n").encode(codec)
+    assert cleaner.clean(data, format="text").source.startswith(text)
 
 
 def test_meta_charset_that_lies_or_is_unknown():
