@@ -583,8 +583,30 @@ def _buffer_stdin(inputs: list, folder: str) -> tuple:
 
 
 # -- entry point --------------------------------------------------------------------------
+class _ClosedStdin:
+    """Stands for a standard input closed at start (Python sets it to None):
+    reading it is an input error, not an empty input."""
+
+    @property
+    def buffer(self):
+        raise CliError("cannot read stdin: it is closed")
+
+    def read(self, *args):
+        return self.buffer
+
+    def close(self) -> None:  # multiprocessing's workers close stdin as they start
+        pass
+
+
 def main(argv: Optional[list] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if sys.stderr is None:  # closed: messages go nowhere rather than into the output
+        sys.stderr = open(os.devnull, "w")
+    if sys.stdin is None:
+        sys.stdin = _ClosedStdin()
+    if sys.stdout is None:
+        _err("cannot write output: stdout is closed")
+        return EXIT_ERROR
     try:
         status = _dispatch(argv)
         sys.stdout.flush()  # here, where a write error can still be reported, not at exit
