@@ -296,6 +296,17 @@ def _describe_input_error(err: Exception) -> str:
     return text
 
 
+def _diff_name(path: str, result) -> str:
+    """The file's name in a diff's header, as ``patch -p0`` and ``git apply -p0`` take it:
+    relative where it can be ("./a.txt" and "/here/a.txt" -> "a.txt"; they refuse
+    "./" and absolute names).  An HTML page's diff is of its visible text: say so."""
+    if os.path.isabs(path) and not os.path.relpath(path).startswith(".."):
+        path = os.path.relpath(path)
+    if not os.path.isabs(path) and path != "-":
+        path = os.path.normpath(path)
+    return path if result.format != "html" else f"{path} (visible text)"
+
+
 def _read(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
@@ -335,7 +346,7 @@ def cmd_clean(argv: list) -> int:
             continue
         if args.diff:
             # An HTML page's diff is of its visible text, not of the file: say so, as check does.
-            _write(report.unified_diff(result, name if result.format != "html" else f"{name} (visible text)"))
+            _write(report.unified_diff(result, _diff_name(name, result)))
         elif args.explain:
             _write(report.explain(result, name))
         elif args.json:
@@ -433,8 +444,7 @@ def cmd_files(command: str, argv: list) -> int:
                 if args.explain:
                     _write(report.explain(plan.result, path))
                 else:
-                    name = path if plan.result.format == "text" else f"{path} (visible text)"
-                    _write(report.unified_diff(plan.result, name))
+                    _write(report.unified_diff(plan.result, _diff_name(path, plan.result)))
                 if not args.quiet:
                     _err(f"would clean {path} ({plural(n, 'line')} to drop)")
             elif not args.quiet:

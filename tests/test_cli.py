@@ -437,6 +437,22 @@ def test_diff_of_a_file_name_with_a_space_applies(run_cli, tmp_path):
     assert (tmp_path / "my article.txt").read_text() == body_of(ARTICLE)
 
 
+@pytest.mark.parametrize("spelling", ["./sub/a.txt", "ABSOLUTE"])
+def test_diff_of_a_dotted_or_absolute_path_applies_with_git_apply_and_patch(run_cli, tmp_path, spelling):
+    """Both tools refuse "./" and absolute names with -p0: the header names the file relative."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(ARTICLE)
+    name = str(tmp_path / "sub" / "a.txt") if spelling == "ABSOLUTE" else spelling
+    proc = run_cli("--diff", name, cwd=tmp_path)
+    assert proc.stdout.startswith(b"--- sub/a.txt\n+++ sub/a.txt (cleaned)\n@@ ")
+    (tmp_path / "d.patch").write_bytes(proc.stdout)
+    done = subprocess.run(["git", "apply", "-p0", "d.patch"], cwd=tmp_path, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "sub" / "a.txt").read_text() == body_of(ARTICLE)
+
+
 def test_max_bytes_counts_the_bytes_of_a_file(tmp_path, capsys):
     path = tmp_path / "wide.txt"
     path.write_bytes(ARTICLE.encode("utf-16"))  # twice as many bytes as characters
