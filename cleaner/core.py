@@ -457,9 +457,11 @@ def stats_for(lines: list, verdicts: list, source: str, body: str) -> dict:
 
 
 def split_lines(text: str) -> list:
-    """Split at ``\\n`` only, keeping each terminator (``\\r`` stays in the line)."""
-    parts = text.split("\n")
-    lines = [Line(i + 1, p + "\n") for i, p in enumerate(parts[:-1])]
+    """Split at ``\\n`` only, keeping each terminator (``\\r`` stays in the line);
+    a text without any (classic Mac OS line ends) at ``\\r``."""
+    end = "\n" if "\n" in text or "\r" not in text else "\r"
+    parts = text.split(end)
+    lines = [Line(i + 1, p + end) for i, p in enumerate(parts[:-1])]
     if parts[-1]:
         lines.append(Line(len(parts), parts[-1]))
     return lines

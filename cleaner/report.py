@@ -87,6 +87,8 @@ def unified_diff(result, name: str = "input", context: int = 3) -> str:
     """A unified diff from ``result.source`` to ``result.text``; ``""`` if nothing changed."""
     if result.text == result.source:
         return ""
+    if "\n" not in result.source:
+        return _one_line_diff(result, name)
     if not _is_pure_deletion(result):
         return _difflib_diff(result, name, context)
     decisions = list(result.decisions)
@@ -121,6 +123,18 @@ def unified_diff(result, name: str = "input", context: int = 3) -> str:
         )
         for d in hunk:
             out.append(_line(" " if d.kept else "-", d.text))
+    return "".join(out)
+
+
+def _one_line_diff(result, name: str) -> str:
+    """A text without a line feed is one line to ``patch`` (classic Mac OS line ends,
+    ``\\r``, are not line ends to it): the diff replaces that line by the body."""
+    heading = _reasons(result.decisions)
+    out = diff_headers(name)
+    out.append(f"@@ -1 +{1 if result.text else '0,0'} @@" + (f" {heading}" if heading else "") + "\n")
+    out.append(_line("-", result.source))
+    if result.text:
+        out.append(_line("+", result.text))
     return "".join(out)
 
 

@@ -25,7 +25,7 @@ from cleaner import InputError, Options
 from cleaner.rules import RuleError, _compile, check_regex, normalize, parse_rules
 
 from conftest import ARTICLE, PNG_BYTES, subprocess_env
-from strategies import check_result_shape, is_line_subsequence
+from strategies import apply_unified_diff, check_result_shape, is_line_subsequence
 
 PARA = ("Stocks climbed on Tuesday after officials from both countries said they had reached a preliminary "
         "agreement on tariffs, easing fears of a prolonged dispute that had weighed on growth forecasts")
@@ -184,6 +184,17 @@ def test_meta_charset_that_lies_or_is_unknown():
     assert "Grüße" in cleaner.clean(page.encode("utf-8")).source
     page = f"<html><head><meta charset='iso-8859-1'></head><body><p>{PARA} Grüße.</p></body></html>"
     assert "Grüße" in cleaner.clean(page.encode("utf-8")).source  # really utf-8: trusted
+
+
+def test_classic_mac_line_ends_are_lines_too():
+    """A text whose lines end in a lone CR (classic Mac OS) is cleaned like its LF twin."""
+    lf = cleaner.clean(ARTICLE, format="text")
+    cr = cleaner.clean(ARTICLE.replace("\n", "\r"), format="text")
+    check_result_shape(cr, ARTICLE.replace("\n", "\r"))
+    assert cr.text == lf.text.replace("\n", "\r") and cr.text != ARTICLE.replace("\n", "\r")
+    assert cleaner.clean(cr.text, format="text").text == cr.text
+    # To patch such a file is one line: the diff replaces it by the body, and applies.
+    assert apply_unified_diff(cr.source, cr.diff()) == cr.text
 
 
 def test_bom_and_crlf_preserved_in_text_mode_lines():
