@@ -40,7 +40,7 @@ class Options:
     keep_title: bool = True  # keep the document title (first heading before the body)
     tables: bool = True  # HTML: keep tables inside the body
     markdown: bool = False  # HTML: mark headings and list items in the body
-    max_bytes: int = DEFAULT_MAX_BYTES  # larger documents pass through unchanged (bytes; a str: characters)
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger documents pass through unchanged (bytes; a str: its UTF-8 bytes)
     time_limit: float = DEFAULT_TIME_LIMIT  # seconds; over budget -> pass through
     extractors: bool = True  # HTML: consult trafilatura and readability-lxml
     stable: bool = True  # re-clean the body until it no longer changes (idempotence)
@@ -79,23 +79,25 @@ class Cleaner:
 
     # -- entry point -------------------------------------------------------
     def clean(self, data, *, format: Optional[str] = None, url: Optional[str] = None) -> Result:
-        """Clean one document (``str`` or ``bytes``); format is detected unless given."""
-        size, unit = None, "characters"  # the cap counts bytes of bytes input, characters of a str
+        """Clean one document (``str`` or ``bytes``); format is detected unless given ("text",
+        "html"; ``None`` or "auto": detected)."""
+        size = None  # the cap counts the bytes of bytes input, the UTF-8 bytes of a str
         if isinstance(data, (bytes, bytearray, memoryview)):
             data = bytes(data)
-            size, unit = len(data), "bytes"
+            size = len(data)
             try:
                 data, _encoding = decode_bytes(data)
             except BinaryInputError as err:
                 raise InputError(str(err)) from None
         elif not isinstance(data, str):
             raise InputError(f"expected str or bytes, got {type(data).__name__}")
-        size = len(data) if size is None else size
-        fmt = format or detect_format(data)  # reads the head only
+        if size is None:  # a str: only one that may be over the cap is encoded to count
+            size = len(data) if 4 * len(data) <= self.options.max_bytes else len(data.encode("utf-8", "surrogatepass"))
+        fmt = format if format not in (None, "auto") else detect_format(data)  # reads the head only
         if fmt not in ("text", "html"):
-            raise InputError(f"unknown format {fmt!r} (expected 'text' or 'html')")
+            raise InputError(f"unknown format {fmt!r} (expected 'text', 'html' or 'auto')")
         if size > self.options.max_bytes:  # as it came, whatever its format, and labelled so
-            return passthrough(data, f"input is {size} {unit}, over the {self.options.max_bytes} cap", format=fmt)[0]
+            return passthrough(data, f"input is {size} bytes, over the {self.options.max_bytes} cap", format=fmt)[0]
         if fmt == "html":
             from .html import clean_html
 

@@ -833,6 +833,17 @@ def test_passthrough_over_size_cap():
     result = cleaner.clean(PROSE * 10, format="text", max_bytes=100)
     assert result.status == "passthrough" and result.text == PROSE * 10
     assert "cap" in result.message
+    # The cap counts bytes, of a str its UTF-8 bytes: 60 characters of "é" are 120.
+    wide = cleaner.clean("é" * 60, max_bytes=100)
+    assert wide.status == "passthrough" and wide.message == "input is 120 bytes, over the 100 cap"
+    assert cleaner.clean("é" * 50, max_bytes=100).status != "passthrough"
+
+
+def test_format_auto_is_detection():
+    page = "<html><body><article><p>" + PROSE + "</p></article></body></html>"
+    assert cleaner.clean(page, format="auto").format == cleaner.clean(page).format == "html"
+    with pytest.raises(cleaner.InputError, match="'text', 'html' or 'auto'"):
+        cleaner.clean(PROSE, format="markdown")
 
 
 def test_empty_and_whitespace():
