@@ -340,7 +340,7 @@ def cmd_clean(argv: list) -> int:
         except (OSError, BinaryInputError, InputError) as err:
             message = f"cannot read: {err.strerror or err}" if isinstance(err, OSError) else _describe_input_error(err)
             _err(f"{name}: {message}")
-            if args.json:  # one record per file, as `cleaner batch` writes
+            if args.json:  # one record per file, an error one too (as `cleaner batch` writes)
                 _write(json.dumps({"file": name, "error": message}, ensure_ascii=False) + "\n")
             status = EXIT_ERROR
             continue

@@ -439,8 +439,10 @@ def layout(verdicts: list) -> list:
 
 
 def stats_for(lines: list, verdicts: list, source: str, body: str) -> dict:
+    """Counts for the report: ``lines_in`` = ``lines_out`` + ``lines_dropped`` (lines
+    with text) + ``blank_lines_dropped`` (the blank lines a removal left, collapsed)."""
     families: dict = {}
-    kept = dropped = 0
+    kept = dropped = blank = 0
     for line, v in zip(lines, verdicts):
         if v.kept:
             kept += 1
@@ -448,10 +450,13 @@ def stats_for(lines: list, verdicts: list, source: str, body: str) -> dict:
             dropped += 1
             fam = v.label.split(".", 1)[0] if v.label else v.stage
             families[fam] = families.get(fam, 0) + 1
+        else:
+            blank += 1
     return {
         "lines_in": len(verdicts),
         "lines_out": kept,
         "lines_dropped": dropped,
+        "blank_lines_dropped": blank,
         "chars_in": len(source),
         "chars_out": len(body),
         "dropped_by_family": dict(sorted(families.items())),

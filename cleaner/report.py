@@ -190,9 +190,11 @@ def summary(result, name: str = "input") -> str:
     dropped = stats.get("lines_dropped", sum(1 for d in result.decisions if not d.kept and d.text.strip()))
     chars_in = stats.get("chars_in", len(result.source))
     chars_out = stats.get("chars_out", len(result.text))
+    blank = stats.get("blank_lines_dropped", 0)
     text = (
-        f"{name}: {dropped} of {lines_in} lines dropped "
-        f"({chars_in - chars_out:,} of {chars_in:,} chars)"
+        f"{name}: {dropped} of {lines_in} lines dropped"
+        + (f" and {plural(blank, 'blank line')}" if blank else "")
+        + f" ({chars_in - chars_out:,} of {chars_in:,} chars)"
     )
     families = stats.get("dropped_by_family") or {}
     if families:

@@ -66,6 +66,10 @@ def test_seed_keeps_headings_and_drops_the_promo_tail(seed_result):
         assert not d.kept and d.rule and d.reason, dropped
     assert seed_result.text.rstrip("\n").endswith("produced by American firms.")
     assert seed_result.stats["lines_dropped"] == len(tail)
+    # and the blank line between the body and the tail, collapsed: the counts add up.
+    stats = seed_result.stats
+    assert stats["blank_lines_dropped"] == 1
+    assert stats["lines_in"] == stats["lines_out"] + stats["lines_dropped"] + stats["blank_lines_dropped"]
 
 
 def test_a_broker_box_with_its_risk_warning_goes_like_the_seed_tail(seed_result):
