@@ -218,6 +218,18 @@ def _names(table: dict, key: str, where: str) -> list:
     return [v.strip() for v in value]
 
 
+HOST_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*")
+LANGUAGE_CODE_RE = re.compile(r"[a-z]{2,3}")  # ISO 639, as the stoplists are named (cleaner.stoplists)
+
+
+def _host(name: str, where: str) -> str:
+    """A host name as documents' hosts are looked up: lower case, without "www." (``RuleSet.matchers_for``)."""
+    host = name.lower().strip(".")
+    if not HOST_RE.fullmatch(host):
+        raise RuleError(f"{where}: hosts takes host names ('example.com'), not {name!r}")
+    return host[4:] if host.startswith("www.") else host
+
+
 def _rule_from_table(table: dict, source: str) -> Rule:
     rule_id = table.get("id", "")
     where = f"{source}: rule {rule_id or '(no id)'}"
@@ -254,14 +266,18 @@ def _rule_from_table(table: dict, source: str) -> Rule:
     max_words = table.get("max_words", DEFAULT_MAX_WORDS)
     if not isinstance(max_words, int) or max_words < 0:
         raise RuleError(f"{where}: max_words must be a whole number >= 0 (0 = no limit)")
-    hosts = tuple(h.lower().lstrip(".") for h in _names(table, "hosts", where))
+    hosts = tuple(_host(h, where) for h in _names(table, "hosts", where))
+    languages = [l.lower() for l in _names(table, "lang", where)]
+    wrong = [l for l in languages if not LANGUAGE_CODE_RE.fullmatch(l)]
+    if wrong:
+        raise RuleError(f"{where}: lang takes language codes ('en', 'de'), not {wrong[0]!r}")
     return Rule(
         id=rule_id,
         description=str(table.get("description", "")),
         match=match,
         phrases=tuple(phrases),
         regex=regex,
-        lang=frozenset(l.lower() for l in _names(table, "lang", where)),
+        lang=frozenset(languages),
         hosts=hosts,
         max_words=max_words,
         case_sensitive=case_sensitive,
@@ -278,6 +294,8 @@ def parse_rules(text: str, source: str = "<string>") -> list[Rule]:
     tables = data.get("rule", [])
     if not isinstance(tables, list):
         raise RuleError(f"{source}: expected [[rule]] tables")
+    if set(data) - {"rule"}:  # "[[rules]]" would silently load nothing
+        raise RuleError(f"{source}: unknown keys {sorted(set(data) - {'rule'})}; rules are [[rule]] tables")
     return [_rule_from_table(t, source) for t in tables]
 
 
@@ -589,8 +607,10 @@ class RuleSet:
     def __init__(self, rules: list[Rule]):
         seen: dict[str, Rule] = {}
         for rule in rules:
-            if rule.id in seen and seen[rule.id].source == rule.source:
-                raise RuleError(f"{rule.source}: duplicate rule id {rule.id}")
+            if rule.id in seen:  # a report must name one rule by its id
+                other = seen[rule.id].source
+                raise RuleError(f"{rule.source}: duplicate rule id {rule.id}"
+                                + ("" if other == rule.source else f" (also in {other}); give it an id of its own"))
             seen[rule.id] = rule
         self.rules = tuple(rules)
         self.global_matcher = Matcher([r for r in rules if not r.hosts])

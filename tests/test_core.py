@@ -919,12 +919,27 @@ def test_one_host_or_language_may_be_written_as_a_string():
         ('id = "a.b"\nphrases = ["x"]\ninline = "false"', "inline must be true or false"),
         ('id = "a.b"\nphrases = ["x"]\nhosts = [1]', "'hosts' must be a name or a list of names"),
         ('id = "a.b"\nphrases = ["x"]\nlang = {en = 1}', "'lang' must be a name or a list of names"),
+        ('id = "a.b"\nphrases = ["x"]\nhosts = ["https://www.fxleaders.com/"]', "hosts takes host names"),
+        ('id = "a.b"\nphrases = ["x"]\nlang = ["english"]', "lang takes language codes"),
     ],
 )
 def test_bad_rules_are_refused_with_the_file_and_rule_named(table, message):
     with pytest.raises(RuleError, match=re.escape(message)) as err:
         parse_rules("[[rule]]\n" + table, "mine.toml")
     assert "mine.toml" in str(err.value)
+
+
+def test_a_misnamed_rule_table_or_a_built_in_rules_id_is_refused(tmp_path):
+    """"[[rules]]" would load nothing, silently; an id a report shares with a built-in rule
+    would name two rules.  A host is looked up without "www.", as documents' hosts are."""
+    with pytest.raises(RuleError, match=re.escape("unknown keys ['rules']; rules are [[rule]] tables")):
+        parse_rules('[[rules]]\nid = "a.b"\nphrases = ["x"]', "mine.toml")
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[rule]]\nid = "promo.forex-signals"\nphrases = ["x"]\n')
+    with pytest.raises(RuleError, match="duplicate rule id promo.forex-signals .also in cleaner/rules/promo.toml"):
+        cleaner.load_rules([mine])
+    rule = parse_rules('[[rule]]\nid = "a.b"\nphrases = ["x"]\nhosts = ["WWW.FXLeaders.com."]', "mine.toml")[0]
+    assert rule.hosts == ("fxleaders.com",)
 
 
 @pytest.mark.parametrize("pattern", [
