@@ -510,6 +510,9 @@ def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> 
         stats = run_batch(inputs, sys.stdout.buffer, **kwargs)
         sys.stdout.buffer.flush()
     print(stats.line(), file=sys.stderr)
+    if stats.documents and stats.errors == stats.documents:  # e.g. not JSONL at all, or the wrong --text-field
+        _err("batch: no document could be cleaned; every record is an error")
+        return EXIT_ERROR
     return EXIT_ERROR if stats.input_errors else EXIT_OK
 
 

@@ -119,6 +119,18 @@ def test_batch_jsonl_order_errors_and_summary(tmp_path, run_cli):
     assert "\r" not in err  # no progress line when stderr is not a terminal
 
 
+def test_a_batch_whose_every_record_fails_exits_2(tmp_path, capsys):
+    """A text file given as JSONL, or a wrong --text-field: the records say why, and the
+    exit status says it is no success.  One good record is a run that worked."""
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, [json.dumps({"body": variant(i)}) for i in range(3)])
+    assert cli.main(["batch", "--jobs", "1", str(src)]) == 2
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 3 and "no document could be cleaned" in err
+    write_jsonl(src, [json.dumps({"body": variant(0)}), json.dumps({"text": variant(1)})])
+    assert cli.main(["batch", "--jobs", "1", str(src)]) == 0
+
+
 def test_batch_stdin_fields_and_output_file(tmp_path, capsys, monkeypatch, run_cli):
     data = "".join(json.dumps({"key": str(i), "body": variant(i)}) + "\n" for i in range(6)).encode()
     out = tmp_path / "out.jsonl"
