@@ -307,6 +307,11 @@ def _diff_name(path: str, result) -> str:
     return path if result.format != "html" else f"{path} (visible text)"
 
 
+def _explain_name(path: str, result) -> str:
+    """An HTML page's line numbers are those of its visible text, not of the file: say so."""
+    return path if result.format != "html" else f"{path} (visible text)"
+
+
 def _read(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
@@ -348,7 +353,7 @@ def cmd_clean(argv: list) -> int:
             # An HTML page's diff is of its visible text, not of the file: say so, as check does.
             _write(report.unified_diff(result, _diff_name(name, result)))
         elif args.explain:
-            _write(report.explain(result, name))
+            _write(report.explain(result, _explain_name(name, result)))
         elif args.json:
             _write(json.dumps({"file": name, **result.to_dict()}, ensure_ascii=False) + "\n")
         else:
@@ -442,7 +447,7 @@ def cmd_files(command: str, argv: list) -> int:
             n = _dropped(plan.result)
             if command == "check":
                 if args.explain:
-                    _write(report.explain(plan.result, path))
+                    _write(report.explain(plan.result, _explain_name(path, plan.result)))
                 else:
                     _write(report.unified_diff(plan.result, _diff_name(path, plan.result)))
                 if not args.quiet:

@@ -156,6 +156,7 @@ def _looks_western(data: bytes) -> bool:
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``; raises ``BinaryInputError`` for binary data."""
     if looks_binary(data):
-        raise BinaryInputError("input looks binary (NUL bytes or a binary file signature)")
+        raise BinaryInputError("input looks binary (NUL bytes or a binary file signature; "
+                               "UTF-16 or UTF-32 text needs a byte-order mark)")
     encoding = detect_encoding(data)
     return data.decode(encoding, errors="replace"), encoding

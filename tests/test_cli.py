@@ -85,6 +85,16 @@ def test_explain_lines(capsys, article_file):
     assert out[-1].startswith(f"{article_file}: {len(dropped)} of ")
 
 
+def test_explain_of_an_html_page_says_its_lines_are_of_the_visible_text(tmp_path, capsys):
+    """file:line would send an editor to a line of markup: the numbers count visible-text lines."""
+    page = tmp_path / "page.html"
+    paragraphs = "".join(f"<p>{line}</p>" for line in ARTICLE.splitlines() if line.strip())
+    page.write_text(f"<html><body><nav><a href='/'>Home</a></nav><article>{paragraphs}</article></body></html>")
+    assert cli.main(["--explain", str(page)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) > 1 and all(line.startswith(f"{page} (visible text):") for line in out)
+
+
 def test_json_records_parse_and_escape_control_chars(tmp_path, run_cli, article_file):
     weird = tmp_path / "weird.txt"
     weird.write_text(ARTICLE.replace("Stocks climbed", "Stocks\x1b[1m climbed\x07"), encoding="utf-8")
