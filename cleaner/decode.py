@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -65,15 +66,16 @@ def _known_codec(name: str) -> str | None:
 
 
 def _as_browsers_read(codec: str, data: bytes) -> str:
-    """The superset browsers read a declared Latin-1 as, unless a byte it leaves
-    undefined is there (Latin-1 then keeps every byte, so a file written back is unchanged)."""
+    """The superset browsers read a declared Latin-1 or ASCII as, unless a byte it
+    leaves undefined is there: then Latin-1, which keeps every byte (a file
+    written back is unchanged)."""
     wider = WHATWG_ALIASES.get(codec)
     if wider is None:
         return codec
     try:
         data.decode(wider)
     except UnicodeDecodeError:
-        return codec
+        return "iso8859-1" if codec == "ascii" else codec
     return wider
 
 
@@ -94,11 +96,7 @@ def detect_encoding(data: bytes) -> str:
         return "utf-8"
     if _looks_western(data):
         return "cp1252"
-    from charset_normalizer import from_bytes
-
-    # Windows-1252 was tried and its reading looked wrong: the best other guess.
-    guesses = [m.encoding for m in from_bytes(data[: 64 * 1024])]
-    return next((g for g in guesses if g != "cp1252"), guesses[0] if guesses else "utf-8")
+    return _best_reading(data)
 
 
 # A text is UTF-8 with a few bad bytes when its valid multi-byte characters
@@ -123,10 +121,14 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-# What the non-ASCII characters of Western European text are in windows-1252:
-# accented Latin letters and typographic punctuation.  Text in another legacy
-# code page read as windows-1252 shows other signs ("¹" for Polish "ą", "³" for
-# "ł"), or is mostly non-ASCII (Cyrillic, Greek).
+# What the non-ASCII characters of text in the languages windows-1252 was made
+# for (German, French, Spanish, Italian, Dutch...) are in it: their accented
+# letters and typographic punctuation.  Text in another legacy code page read
+# as windows-1252 shows other letters: "¹" and "³" for Polish "ą" and "ł", "õ"
+# for Hungarian "ő", "þ" and "ý" for Turkish "ş" and "ı", "ø" for Czech "ř";
+# or it is mostly non-ASCII (Cyrillic, Greek).  (Nordic and Portuguese text,
+# whose "ø", "å" and "õ" are not on the list, is read by ``_best_reading``.)
+WESTERN_LETTERS = frozenset("àáâäæçèéêëìíîïñòóôöùúûüÿßœ" + "àáâäæçèéêëìíîïñòóôöùúûüÿœ".upper())
 WESTERN_PUNCTUATION = frozenset("“”‘’„‚–—…•€«»°·§©®™\u00a0´¿¡£")
 WESTERN_SIGN_SHARE = 0.95  # of the non-ASCII characters
 WESTERN_MAX_NON_ASCII = 0.3  # of the letters
@@ -137,8 +139,9 @@ def _looks_western(data: bytes) -> bool:
 
     Statistical detection is unreliable on the short, mostly-ASCII texts of
     scraped pages (charset-normalizer reads English with curly quotes as a DOS
-    code page), and windows-1252 is by far the commonest legacy encoding on
-    the web; so it is tried first, and taken when its reading looks right.
+    code page, and German as Central European), and windows-1252 is by far the
+    commonest legacy encoding on the web; so it is tried first, and taken
+    when its reading looks right.
     """
     sample = data[: 64 * 1024]
     try:
@@ -149,8 +152,56 @@ def _looks_western(data: bytes) -> bool:
     if not non_ascii:
         return True
     letters = sum(1 for c in text if c.isalpha())
-    western = sum(1 for c in non_ascii if (c.isalpha() and c < "\u0250") or c in WESTERN_PUNCTUATION)
+    western = sum(1 for c in non_ascii if c in WESTERN_LETTERS or c in WESTERN_PUNCTUATION)
     return western >= WESTERN_SIGN_SHARE * len(non_ascii) and len(non_ascii) <= WESTERN_MAX_NON_ASCII * max(letters, 1)
+
+
+NON_ASCII_WORD_RE = re.compile(r"\w*[^\x00-\x7f]\w*")
+READINGS_TRIED = 4
+
+
+def _best_reading(data: bytes) -> str:
+    """The code page whose reading of ``data`` has the most words the stoplists know.
+
+    Only words with a non-ASCII letter tell readings apart ("não", "için",
+    "który"); then the fewest letters no stopword of any language has.  The
+    candidates are detection's guesses, then windows-1252 (whose reading
+    ``_looks_western`` found wrong), and a tie goes to the earlier one.
+    """
+    from charset_normalizer import from_bytes
+
+    sample = data[: 64 * 1024]
+    guesses = [m.encoding for m in from_bytes(sample)][:READINGS_TRIED]
+    candidates = [g for g in guesses if g != "cp1252"] + ["cp1252"]
+    known = _known_words()
+    letters = _known_letters()
+    best, best_score = None, None
+    for codec in candidates:
+        try:
+            words = NON_ASCII_WORD_RE.findall(sample.decode(codec).lower())
+        except (UnicodeDecodeError, LookupError):
+            continue
+        # Known words first; then the fewest letters no stopword has ("į" for "ç").
+        score = (sum(1 for w in words if w in known), -sum(1 for w in words for c in w if c not in letters))
+        if best_score is None or score > best_score:
+            best, best_score = codec, score
+    return best or "utf-8"
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset:
+    """The stopwords with a non-ASCII letter, of every language the cleaner detects
+    (package data, read once: 20,000 words)."""
+    import justext
+
+    from .stoplists import LANGUAGES
+
+    return frozenset(w for name in LANGUAGES.values() for w in justext.get_stoplist(name) if not w.isascii())
+
+
+@lru_cache(maxsize=1)
+def _known_letters() -> frozenset:
+    return frozenset(c for w in _known_words() for c in w)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
