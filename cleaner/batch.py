@@ -89,13 +89,20 @@ _WORKER: dict = {}
 
 
 def _init_worker(factory: Callable[[], Cleaner], settings: dict) -> None:
+    """Build the worker's cleaner.  Never raises: a pool whose initializer fails starts
+    new workers for ever; the error is each document's instead (``_clean_doc``)."""
     _WORKER.clear()
     _WORKER.update(settings)
-    _WORKER["cleaner"] = factory()
+    try:
+        _WORKER["cleaner"] = factory()
+    except Exception as err:  # noqa: BLE001 - reported per document
+        _WORKER["init_error"] = err
 
 
 def _clean_doc(doc, fields: Fields, fmt: Optional[str]):
     """Clean a str/bytes/dict document with the worker's cleaner."""
+    if "init_error" in _WORKER:
+        raise _WORKER["init_error"]
     cleaner = _WORKER["cleaner"]
     if isinstance(doc, (str, bytes, bytearray, memoryview)):
         return cleaner.clean(doc, format=fmt)
@@ -188,6 +195,7 @@ def clean_many(
     if isinstance(options, dict):
         options = Options(**options)
     factory = cleaner_factory or CleanerFactory(tuple(str(r) for r in rules), builtin_rules, options)
+    factory()  # bad rules fail here, in the caller, not in every worker
     settings = {"fields": fields, "format": format}
     jobs = jobs or os.cpu_count() or 1
     results = ordered_map(_many_task, enumerate(docs), jobs=jobs, chunksize=chunksize,

@@ -492,6 +492,10 @@ def cmd_batch(argv: list) -> int:
                 _write_text_atomic(args.save_rules, text)
             print(f"{PROG} batch --learn: {learner.summary()}", file=sys.stderr)
             factory = replace(factory, rules=factory.rules + (rules_path,))
+            try:  # the learned rules with the others, checked in this process, not in every worker
+                factory()
+            except (RuleError, OSError) as err:
+                raise CliError(str(err)) from None
             return _run_batch_command(args, inputs, factory, fields, names=names,
                                       file_sites=args.group_by)
     elif args.save_rules:

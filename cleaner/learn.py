@@ -385,8 +385,10 @@ def iter_corpus(inputs: list, fields: Fields = Fields(), format: Optional[str] =
 
 
 def file_site(path: str, group_by: str = "host") -> str:
-    """The site of a document file: its parent directory's name, as a host."""
-    return site_of_url(os.path.basename(os.path.dirname(os.path.abspath(path))), group_by)
+    """The site of a document file: its parent directory's name, as a host (what
+    is no letter, digit, dot or hyphen becomes a hyphen: "my site" -> "my-site")."""
+    name = os.path.basename(os.path.dirname(os.path.abspath(path)))
+    return site_of_url(re.sub(r"[^\w.-]+", "-", name).strip("-.") or "local", group_by)
 
 
 def learn_inputs(inputs: list, *, fields: Fields = Fields(), format: Optional[str] = None,

@@ -299,6 +299,9 @@ def parse_rules(text: str, source: str = "<string>") -> list[Rule]:
     return [_rule_from_table(t, source) for t in tables]
 
 
+BUILTIN_SOURCE = "cleaner/rules/"  # the source of a shipped rule: "cleaner/rules/promo.toml"
+
+
 def builtin_rule_files() -> list:
     folder = resources.files("cleaner") / "rules"
     return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
@@ -311,7 +314,7 @@ def load_rules(paths: Iterable = (), builtin: bool = True) -> "RuleSet":
     rules: list[Rule] = []
     if builtin:
         for f in builtin_rule_files():
-            rules += parse_rules(f.read_text(encoding="utf-8"), f"cleaner/rules/{f.name}")
+            rules += parse_rules(f.read_text(encoding="utf-8"), f"{BUILTIN_SOURCE}{f.name}")
     for path in paths:
         path = Path(path)
         try:
@@ -607,10 +610,12 @@ class RuleSet:
     def __init__(self, rules: list[Rule]):
         seen: dict[str, Rule] = {}
         for rule in rules:
-            if rule.id in seen:  # a report must name one rule by its id
-                other = seen[rule.id].source
+            # A report names a rule by its id: a file may not use one twice, nor a
+            # built-in rule's.  (Files of one's own may: a site's rules learned again.)
+            other = seen.get(rule.id)
+            if other is not None and (other.source == rule.source or other.source.startswith(BUILTIN_SOURCE)):
                 raise RuleError(f"{rule.source}: duplicate rule id {rule.id}"
-                                + ("" if other == rule.source else f" (also in {other}); give it an id of its own"))
+                                + ("" if other.source == rule.source else f" (a built-in rule's, in {other.source})"))
             seen[rule.id] = rule
         self.rules = tuple(rules)
         self.global_matcher = Matcher([r for r in rules if not r.hosts])

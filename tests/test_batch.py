@@ -119,6 +119,21 @@ def test_batch_jsonl_order_errors_and_summary(tmp_path, run_cli):
     assert "\r" not in err  # no progress line when stderr is not a terminal
 
 
+def test_a_worker_whose_cleaner_cannot_be_built_reports_it_per_document():
+    """A pool whose initializer raises starts new workers for ever: the error waits for the documents."""
+    from cleaner import batch
+
+    def broken():
+        raise cleaner.RuleError("mine.toml: duplicate rule id a.b")
+
+    try:
+        batch._init_worker(broken, {"fields": None, "format": None})
+        with pytest.raises(cleaner.RuleError, match="duplicate rule id"):
+            batch._clean_doc("text", None, None)
+    finally:
+        batch._WORKER.clear()
+
+
 def test_a_batch_whose_every_record_fails_exits_2(tmp_path, capsys):
     """A text file given as JSONL, or a wrong --text-field: the records say why, and the
     exit status says it is no success.  One good record is a run that worked."""

@@ -936,7 +936,7 @@ def test_a_misnamed_rule_table_or_a_built_in_rules_id_is_refused(tmp_path):
         parse_rules('[[rules]]\nid = "a.b"\nphrases = ["x"]', "mine.toml")
     mine = tmp_path / "mine.toml"
     mine.write_text('[[rule]]\nid = "promo.forex-signals"\nphrases = ["x"]\n')
-    with pytest.raises(RuleError, match="duplicate rule id promo.forex-signals .also in cleaner/rules/promo.toml"):
+    with pytest.raises(RuleError, match="duplicate rule id promo.forex-signals .a built-in rule.s, in cleaner/rules/promo.toml"):
         cleaner.load_rules([mine])
     rule = parse_rules('[[rule]]\nid = "a.b"\nphrases = ["x"]\nhosts = ["WWW.FXLeaders.com."]', "mine.toml")[0]
     assert rule.hosts == ("fxleaders.com",)

@@ -300,6 +300,24 @@ def test_cli_batch_learn_end_to_end(run_cli, tmp_path):
     piped = run_cli("batch", "--learn", "-j", "2", input=src.read_bytes())
     assert piped.returncode == 0 and piped.stdout == proc.stdout
     assert run_cli("batch", "--save-rules", saved, src).returncode == 2
+    # Learning again with the rules learned before: both name the site's rule alike, and that is no clash.
+    again = run_cli("batch", "--learn", "--rules", saved, "-j", "2", src)
+    assert again.returncode == 0, again.stderr
+
+
+def test_a_folder_name_with_a_space_is_learned_as_a_host_name(run_cli, tmp_path):
+    """The learned file names the folder's site as a host ("my site" -> "my-site"), so it loads."""
+    site = tmp_path / "my site"
+    site.mkdir()
+    for i in range(6):
+        (site / f"{i}.txt").write_text(document(i), encoding="utf-8")
+    (site / "new.txt").write_text(NEW_DOC, encoding="utf-8")
+    learned = run_cli("learn", site)
+    assert learned.returncode == 0 and b'hosts = ["my-site"]' in learned.stdout
+    proc = run_cli("batch", "--learn", "-j", "2", site)
+    assert proc.returncode == 0, proc.stderr
+    records = {r["id"].rsplit("/", 1)[-1]: r for r in map(json.loads, proc.stdout.decode().splitlines())}
+    assert "Doo Prime" not in records["new.txt"]["text"]
 
 
 def test_cli_batch_learn_on_directories(run_cli, tmp_path):
