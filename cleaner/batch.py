@@ -365,7 +365,7 @@ def iter_items(inputs: list, names: Optional[dict] = None) -> Iterator[Item]:
             except (OSError, EOFError) as err:  # e.g. a truncated .gz
                 yield Item("error", f"{spec}: {err}", spec)
             finally:
-                if stream is not sys.stdin.buffer:
+                if spec != "-":  # stdin stays open (and may be closed from the start)
                     stream.close()
 
 

@@ -620,6 +620,24 @@ class _ClosedStdin:
         pass
 
 
+class _ClosedStdout:
+    """Stands for a standard output closed at start: writing to it is an error, but a
+    command that writes nothing there (``fix``, ``batch -o FILE``) runs."""
+
+    def write(self, text: str) -> int:
+        raise CliError("cannot write output: stdout is closed")
+
+    @property
+    def buffer(self):
+        raise CliError("cannot write output: stdout is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def fileno(self) -> int:
+        raise ValueError("stdout is closed")
+
+
 def main(argv: Optional[list] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if sys.stderr is None:  # closed: messages go nowhere rather than into the output
@@ -627,8 +645,7 @@ def main(argv: Optional[list] = None) -> int:
     if sys.stdin is None:
         sys.stdin = _ClosedStdin()
     if sys.stdout is None:
-        _err("cannot write output: stdout is closed")
-        return EXIT_ERROR
+        sys.stdout = _ClosedStdout()
     try:
         status = _dispatch(argv)
         sys.stdout.flush()  # here, where a write error can still be reported, not at exit

@@ -384,14 +384,19 @@ def test_a_full_disk_on_stdout_is_a_message_and_exit_2(article_file):
     (["learn"], 0, "cannot read stdin: it is closed"),
     (["ARTICLE"], 1, "cannot write output: stdout is closed"),
     (["check", "ARTICLE"], 1, "cannot write output: stdout is closed"),
+    (["fix", "ARTICLE"], 1, None),  # writes nothing to stdout: runs
 ])
 def test_a_closed_stdin_or_stdout_is_a_message_and_exit_2(article_file, args, closed, message):
-    """Python sets a stream closed at start to None; that is an input error, not a traceback."""
+    """Python sets a stream closed at start to None; reading or writing it is an input
+    error, not a traceback, and a command that does neither runs."""
     argv = [str(article_file) if a == "ARTICLE" else a for a in args]
     proc = subprocess.run([sys.executable, "-m", "cleaner", *argv], stderr=subprocess.PIPE,
                           stdout=None if closed == 1 else subprocess.PIPE,
                           preexec_fn=lambda: os.close(closed), env=subprocess_env(), timeout=60)
-    assert proc.returncode == 2 and proc.stderr.decode().strip() == f"cleaner: {message}"
+    if message is None:
+        assert proc.returncode == 1 and "cleaner fix: 1 file cleaned" in proc.stderr.decode()  # 1: files changed
+    else:
+        assert proc.returncode == 2 and proc.stderr.decode().strip() == f"cleaner: {message}"
 
 
 def test_json_writes_a_record_for_a_file_it_cannot_clean(tmp_path, run_cli):
