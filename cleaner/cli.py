@@ -370,7 +370,8 @@ def _clean_file(cleaner, data: bytes, doc, args):
     cap = cleaner.options.max_bytes
     if len(data) > cap:
         return passthrough(doc.text, f"input is {len(data)} bytes, over the {cap} cap")[0]
-    return cleaner.clean(doc.text, format=_fmt(args), url=args.url)
+    # Counted; the decoded text may be longer in UTF-8 (a windows-1252 "é" is one byte, not two).
+    return cleaner.with_options(max_bytes=max(cap, 4 * len(doc.text))).clean(doc.text, format=_fmt(args), url=args.url)
 
 
 # -- cleaner check / fix -----------------------------------------------------------------

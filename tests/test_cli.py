@@ -475,6 +475,11 @@ def test_max_bytes_counts_the_bytes_of_a_file(tmp_path, capsys):
     assert cli.main(["--max-bytes", str(cap), str(path)]) == 0
     out, err = capsys.readouterr()
     assert out == ARTICLE and f"over the {cap} cap" in err and "bytes" in err
+    # The file's bytes, not those of its text in UTF-8: a windows-1252 "é" is one byte, not two.
+    narrow = tmp_path / "narrow.txt"
+    narrow.write_bytes(ARTICLE.replace("e", "é").encode("cp1252"))
+    assert cli.main(["--max-bytes", str(len(ARTICLE) + 10), str(narrow)]) == 0
+    assert "cap" not in capsys.readouterr().err
 
 
 def test_an_unreadable_user_config_folder_is_an_error_not_a_traceback(tmp_path, monkeypatch):

@@ -1450,6 +1450,11 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Add to shopping list", "navigation.shopping-list"),
     ("Schreiben Sie die Zutaten auf die Einkaufsliste, bevor Sie losgehen.", None),
     ("The ministry has published the full report (opens in new window).", None),
+    ("Click here to read the full budget report (opens in new window)", None),
+    ("Questions? Email the press office (opens in new window)", None),
+    ("Print the application form and send it to the town hall (opens in new window)", None),
+    ("Klicken, um auf Reddit zu sharen (Wird in neuem Fenster geöffnet)", "social.share-new-window"),
+    ("Click to email a link to a friend (Opens in new window)", "social.share-new-window"),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
