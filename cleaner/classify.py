@@ -1001,9 +1001,10 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
             and items[best - 1].features.link_share < LINK_LINE_SHARE and _headline_tier(items[best - 1], neutral) > 0
         return {best, best - 1} if above else {best}
     # No headline of several words: a short heading right above the main part will do,
-    # but not a lower-case word (a breadcrumb's last item, a site's section: "blog").
+    # but not one all in lower case (a breadcrumb's last item, a site's section: "blog";
+    # "iPhone" has a capital).
     start = parts[-1][0] if parts else 0
-    if start > 0 and _title_candidate(items[start - 1], 1) and not items[start - 1].stripped[:1].islower():
+    if start > 0 and _title_candidate(items[start - 1], 1) and not items[start - 1].stripped.islower():
         return {start - 1}
     return set()
 

@@ -300,7 +300,7 @@ def _diff_name(path: str, result) -> str:
     """The file's name in a diff's header, as ``patch -p0`` and ``git apply -p0`` take it:
     relative where it can be ("./a.txt" and "/here/a.txt" -> "a.txt"; they refuse
     "./" and absolute names).  An HTML page's diff is of its visible text: say so."""
-    if os.path.isabs(path) and not os.path.relpath(path).startswith(".."):
+    if os.path.isabs(path) and os.path.relpath(path).split(os.sep)[0] != os.pardir:
         path = os.path.relpath(path)
     if not os.path.isabs(path) and path != "-":
         path = os.path.normpath(path)

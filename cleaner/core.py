@@ -93,7 +93,7 @@ class Cleaner:
             raise InputError(f"expected str or bytes, got {type(data).__name__}")
         if size is None:  # a str: only one that may be over the cap is encoded to count
             size = len(data) if 4 * len(data) <= self.options.max_bytes else len(data.encode("utf-8", "surrogatepass"))
-        fmt = format if format not in (None, "auto") else detect_format(data)  # reads the head only
+        fmt = format if format not in (None, "", "auto") else detect_format(data)  # reads the head only
         if fmt not in ("text", "html"):
             raise InputError(f"unknown format {fmt!r} (expected 'text', 'html' or 'auto')")
         if size > self.options.max_bytes:  # as it came, whatever its format, and labelled so

@@ -455,7 +455,7 @@ def test_titles_are_not_captions_bylines_or_links():
 def test_a_lower_case_word_over_the_body_is_no_title_but_a_capitalised_one_is():
     """With no headline of several words, a short heading right above the body will
     do; a breadcrumb's or a site's lower-case word ("answers", "blog") will not."""
-    for word, title in (("answers", False), ("Budget", True)):
+    for word, title in (("answers", False), ("Budget", True), ("iPhone", True)):
         text = "Menu\nHome\nHome\n" + word + "\n" + PROSE + PROSE2 + "Share\n"
         assert (decisions_by_text(cleaner.clean(text, format="text"))[word].rule == "context.title") is title, word
 
