@@ -305,29 +305,19 @@ def test_cli_batch_learn_end_to_end(run_cli, tmp_path):
     assert again.returncode == 0, again.stderr
 
 
-def test_a_folder_name_with_a_space_is_learned_as_a_host_name(run_cli, tmp_path):
-    """The learned file names the folder's site as a host ("my site" -> "my-site"), so it loads."""
-    site = tmp_path / "my site"
+@pytest.mark.parametrize("folder, host", [("fxleaders.com", "fxleaders.com"), ("my site", "my-site")])
+def test_cli_batch_learn_on_directories(run_cli, tmp_path, folder, host):
+    """A folder's documents are its site's; a name that is no host name is made one
+    ("my site" -> "my-site"), so the learned file loads."""
+    site = tmp_path / folder
     site.mkdir()
     for i in range(6):
         (site / f"{i}.txt").write_text(document(i), encoding="utf-8")
     (site / "new.txt").write_text(NEW_DOC, encoding="utf-8")
     learned = run_cli("learn", site)
-    assert learned.returncode == 0 and b'hosts = ["my-site"]' in learned.stdout
+    assert learned.returncode == 0 and f'hosts = ["{host}"]'.encode() in learned.stdout
     proc = run_cli("batch", "--learn", "-j", "2", site)
     assert proc.returncode == 0, proc.stderr
     records = {r["id"].rsplit("/", 1)[-1]: r for r in map(json.loads, proc.stdout.decode().splitlines())}
     assert "Doo Prime" not in records["new.txt"]["text"]
-
-
-def test_cli_batch_learn_on_directories(run_cli, tmp_path):
-    site = tmp_path / "fxleaders.com"
-    site.mkdir()
-    for i in range(6):
-        (site / f"{i}.txt").write_text(document(i), encoding="utf-8")
-    (site / "new.txt").write_text(NEW_DOC, encoding="utf-8")
-    proc = run_cli("batch", "--learn", "-j", "1", site)
-    assert proc.returncode == 0, proc.stderr
-    records = {r["id"].rsplit("/", 1)[-1]: r for r in map(json.loads, proc.stdout.decode().splitlines())}
-    assert "Doo Prime" not in records["new.txt"]["text"]
-    assert any(rule == "site.fxleaders-com" for _, rule, _ in records["new.txt"]["removed"])
+    assert any(rule == "site." + host.replace(".", "-") for _, rule, _ in records["new.txt"]["removed"])
