@@ -477,7 +477,8 @@ def _teasers_inside(items: list, classes: list) -> frozenset:
     def goes_on(k: int) -> bool:
         return k < len(items) and (classes[k] in PROSE or (classes[k] in (SHORT, MENU, SENTENCE)
                                                            and k + 1 < len(items) and classes[k + 1] in PROSE))
-    return frozenset(k for k, (item, cls) in enumerate(zip(items, classes)) if _teaser_line(item, cls) and goes_on(k + 1))
+    return frozenset(k for k, (item, cls) in enumerate(zip(items, classes))
+                     if _teaser_line(item, cls) and goes_on(k + 1))
 
 
 def _teaser_line(item, cls: str) -> bool:
@@ -878,10 +879,10 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
     line at the gap's edge (a sponsor line right after a paragraph) is no
     such split: the run beyond it is still the gap's, but after an ad
     label, whose next lines are the ad's.  A one-line teaser the article
-    goes on below (``teasers``, ``_teasers_inside``) is no split either.  Junk, and short lines that are
-    bylines, dates or counters ("412", unless a year or an amount is near
-    it: a table's cells), still go; of a line kept twice
-    ``core.keep_once`` keeps one copy.
+    goes on below (``teasers``, ``_teasers_inside``) is no split either.
+    Junk, and short lines that are bylines, dates or counters ("412",
+    unless a year or an amount is near it: a table's cells), still go; of a
+    line kept twice ``core.keep_once`` keeps one copy.
     """
     lo, hi = gap.start, gap.stop
     while lo < hi and _ad_or_promo_line(items[lo], classes[lo]):
