@@ -212,10 +212,10 @@ HUNK_RE = _re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 NO_NEWLINE = "\\ No newline at end of file\n"
 
 
-def split_keepends(text: str) -> list:
+def split_keepends(text: str, end: str = "\n") -> list:
     """Split at ``\\n`` only (like the cleaner and ``patch``), terminators kept."""
-    parts = text.split("\n")
-    lines = [p + "\n" for p in parts[:-1]]
+    parts = text.split(end)
+    lines = [p + end for p in parts[:-1]]
     if parts[-1]:
         lines.append(parts[-1])
     return lines
@@ -273,9 +273,11 @@ def apply_unified_diff(source: str, diff: str) -> str:
 
 
 def is_line_subsequence(body: str, source: str) -> bool:
-    """``body`` is a concatenation of a subsequence of ``source``'s lines, in order."""
-    src = iter(split_keepends(source))
-    return all(any(line == s for s in src) for line in split_keepends(body))
+    """``body`` is a concatenation of a subsequence of ``source``'s lines, in order
+    (lines end at ``\\n``; in a text without one, at ``\\r``: classic Mac OS)."""
+    end = "\n" if "\n" in source or "\r" not in source else "\r"
+    src = iter(split_keepends(source, end))
+    return all(any(line == s for s in src) for line in split_keepends(body, end))
 
 
 def check_result_shape(result, source=None) -> None:

@@ -154,11 +154,19 @@ SAMPLES = [
     ARTICLE.rstrip("\n"),  # no final newline: the "\ No newline" marker
     "\ufeff" + ARTICLE.replace("Stocks", "Stöcks \u202eRTL\u202c \u05e9\u05dc\u05d5\u05dd"),
     ARTICLE.replace("Related Articles", "Related Articles\x0b\u2028"),
+    ARTICLE.replace("\n", "\r"),  # classic Mac OS: one line to patch, which the diff replaces
 ]
 
 
+def test_classic_mac_line_ends_keep_the_text_invariants():
+    source = ARTICLE.replace("\n", "\r")
+    assert cleaner.clean(source, format="text").changed
+    check_text_document(source)
+    check_idempotent_text(source)
+
+
 @pytest.mark.skipif(shutil.which("patch") is None, reason="GNU patch is not installed")
-@pytest.mark.parametrize("source", SAMPLES, ids=["lf", "crlf", "no-final-newline", "bom-rtl", "vt-ls"])
+@pytest.mark.parametrize("source", SAMPLES, ids=["lf", "crlf", "no-final-newline", "bom-rtl", "vt-ls", "cr"])
 def test_gnu_patch_applies_the_diff(tmp_path, source):
     r = cleaner.clean(source, format="text")
     assert r.changed, "sample should lose its promo lines"
