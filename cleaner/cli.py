@@ -304,11 +304,11 @@ def _diff_name(path: str, result) -> str:
         path = os.path.relpath(path)
     if not os.path.isabs(path) and path != "-":
         path = os.path.normpath(path)
-    return path if result.format != "html" else f"{path} (visible text)"
+    return _explain_name(path, result)
 
 
 def _explain_name(path: str, result) -> str:
-    """An HTML page's line numbers are those of its visible text, not of the file: say so."""
+    """An HTML page's lines are those of its visible text, not of the file: say so."""
     return path if result.format != "html" else f"{path} (visible text)"
 
 

@@ -192,11 +192,9 @@ def _best_reading(data: bytes) -> str:
 def _known_words() -> frozenset:
     """The stopwords with a non-ASCII letter, of every language the cleaner detects
     (package data, read once: 20,000 words)."""
-    import justext
+    from .stoplists import load_stoplists
 
-    from .stoplists import LANGUAGES
-
-    return frozenset(w for name in LANGUAGES.values() for w in justext.get_stoplist(name) if not w.isascii())
+    return frozenset(w for stoplist in load_stoplists().values() for w in stoplist if not w.isascii())
 
 
 @lru_cache(maxsize=1)
