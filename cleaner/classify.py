@@ -80,6 +80,8 @@ WEIGHT_MENU = -30.0
 WEIGHT_BAD = -20.0
 WEIGHT_RULE = -200.0  # as much as 200 chars of prose: rule hits end the body (benchmarks/README.md)
 SECONDARY_SEGMENT_SHARE = 0.2
+COMMENT_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count", "comments.section-heading"})
+WEIGHT_WALL = -1e9
 # The title: a heading of at least TITLE_MIN_WORDS words, not a byline or a
 # date, within TITLE_WINDOW lines above a body part up to the main one; a
 # headline (HEADLINE_WORDS words or more, one sentence) first (_title_lines).
@@ -315,7 +317,7 @@ def maximal_segments(weights: list) -> list:
     return [(high - low, start, end) for start, end, low, high, _ in runs]
 
 
-def body_segments(weights: list) -> tuple:
+def body_segments(weights: list, walls: list = ()) -> tuple:
     """The body runs in order (the main run, every run before it, every run after it
     worth a share of it), the main run, and every maximal run (``maximal_segments``,
     as (start, end)), as ``(segments, main, runs)``.
@@ -324,14 +326,30 @@ def body_segments(weights: list) -> tuple:
     ads that split it, and the prose junk (comments, bios, teasers) below it;
     so a run above the main one is body whatever its weight, a run below it
     only if it is worth ``SECONDARY_SEGMENT_SHARE`` of the main one.
+
+    ``walls``: indexes of the headings of a page's comment section
+    (``COMMENT_SECTION_RULES``).  No run crosses one, and none below the
+    main run and past one is body; when a run above the first wall is worth
+    the share, the main run is the best of those above it: a page's comments
+    can outweigh its article, but come after it.
     """
+    if walls:
+        weights = list(weights)
+        for k in walls:
+            weights[k] = WEIGHT_WALL
     runs = maximal_segments(weights)
     if not runs:
         return [], None, []
     best = max(total for total, _, _ in runs)
     main = next(i for i, (total, _, _) in enumerate(runs) if total == best)
+    if walls:
+        above = [i for i, (total, _, end) in enumerate(runs) if end < walls[0]]
+        if above and max(runs[i][0] for i in above) >= SECONDARY_SEGMENT_SHARE * best:
+            main = max(above, key=lambda i: (runs[i][0], -i))
+    share = SECONDARY_SEGMENT_SHARE * runs[main][0]
+    main_end = runs[main][2]
     segments = [(start, end) for i, (total, start, end) in enumerate(runs)
-                if i <= main or total >= SECONDARY_SEGMENT_SHARE * best]
+                if i <= main or (total >= share and not any(main_end < k < start for k in walls))]
     return segments, runs[main][1:], [(start, end) for _, start, end in runs]
 
 
@@ -374,7 +392,8 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         return _leave_alone(scored, items, idx, options, neutral)
     classes = [s.cls for s in items]
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
-    segments, main, runs = body_segments(weights)
+    walls = [k for k, (c, s) in enumerate(zip(classes, items)) if c == RULE and s.rule.id in COMMENT_SECTION_RULES]
+    segments, main, runs = body_segments(weights, walls)
     segments = _without_related_sections(segments, main, items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes)
     verdicts_line: list = [None] * len(items)
@@ -390,6 +409,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     boxes = _keep_data_boxes(items, classes, verdicts_line, neutral)
     _keep_cell_tables(items, classes, verdicts_line, neutral)
     _keep_tables(items, classes, verdicts_line, neutral)
+    _keep_introduced_blocks(items, classes, verdicts_line, neutral, _blank_before(scored, idx))
     title_lines = set()
     if segments and options.keep_title:
         # The title sits above the body: above a part of it that keeps a line (a
@@ -398,6 +418,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         parts = sorted(parts + [(lo, hi) for lo, hi in boxes if hi < main[0] and _figures_box(items, lo, hi)])
         title_lines = _title_lines(items, parts + [main], neutral)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
+    _keep_headings_over_credits(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
@@ -479,6 +500,32 @@ def _teasers_inside(items: list, classes: list) -> frozenset:
                                                            and k + 1 < len(items) and classes[k + 1] in PROSE))
     return frozenset(k for k, (item, cls) in enumerate(zip(items, classes))
                      if _teaser_line(item, cls) and goes_on(k + 1))
+
+
+# Two words of letters make a heading; "1/2" (a gallery's counter) and
+# "corona_app.jpg" (a picture's file name) have fewer.
+LETTER_WORD_RE = re.compile(r"(?<![\w.])[^\W\d_]{2,}(?![\w.])")
+
+
+def _keep_headings_over_credits(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """Keep a heading between two kept body lines whose picture's credit sits under it
+    ("Your eyes may thank you" / "Shutterstock" / the section's prose).
+
+    The picture opens the section, so its credit parts the heading from its
+    paragraph, and the heading sits at the edge of a run; with kept body
+    right above it and kept prose right below the credit, it is the
+    section's heading.  (Read past everywhere, a credit joins menus to the body.)
+    """
+    def kept(k: int) -> bool:
+        return verdicts_line[k] is not None and verdicts_line[k].kept
+
+    for k in range(2, len(items) - 1):
+        if classes[k] == RULE and items[k].rule.family == "credits" and classes[k + 1] in PROSE and kept(k + 1) \
+                and classes[k - 1] in (SHORT, MENU) and not kept(k - 1) and not items[k - 1].label \
+                and _title_like(items[k - 1], 2) and len(LETTER_WORD_RE.findall(items[k - 1].stripped)) >= 2 \
+                and kept(k - 2) and classes[k - 2] not in (RULE, BAD):
+            verdicts_line[k - 1] = Verdict(True, "context", "context.heading-over-credit",
+                                           "heading between body lines, over a picture's credit", _score(items[k - 1], neutral))
 
 
 def _teaser_line(item, cls: str) -> bool:
@@ -563,7 +610,7 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
         j, hits = k - 1, 0
         while j >= 0 and k - j <= MAX_INSERT_LINES and classes[j] in (RULE, SHORT, MENU):
             if classes[j] == RULE:
-                if items[j].rule.family not in INSERT_FAMILIES:
+                if items[j].rule.family not in INSERT_FAMILIES and not _teaser_line(items[j], classes[j]):
                     break
                 hits += 1
             j -= 1
@@ -600,7 +647,7 @@ BOX_LABEL_RE = re.compile(
     r"^(?:#{1,6} )?(?:pros?|contras?|cons|pro und contra|pros and cons|pros & cons|vorteile|nachteile|for|against|"
     r"points forts|points faibles|ventajas|desventajas|pro e contro|vantaggi|svantaggi|"
     r"ingredients|zutaten|ingrédients|ingredientes|ingredienti|ingrediënten|składniki|"
-    r"specifications|specs|technische daten|datenblatt|caractéristiques|características|caratteristiche|"
+    r"specifications|specs|specs at a glance|key specs|tech specs|technical specifications|technische daten|datenblatt|caractéristiques|características|caratteristiche|"
     r"things you'll need|things you will need|what you'll need|you'll need|you will need|tools and materials|"
     r"was sie brauchen|das brauchen sie|material|materialien|werkzeug|matériel nécessaire|materiales|"
     r"nutrition|nutrition facts|nutrition information|nutritional information|nährwerte|nährwertangaben|"
@@ -707,10 +754,15 @@ def _figures_row(text: str) -> bool:
         and LAST_FIGURE_RE.search(text) is not None and not BYLINE_OR_DATE_RE.search(text)
 
 
+def _cells_row(text: str) -> bool:
+    """Cells parted by tabs (a browser's copy of a table) or a Markdown table's row ("| a | b |", "|---|---|")."""
+    return "\t" in text or (text.startswith("|") and text.endswith("|") and text.count("|") >= 3)
+
+
 def _table_row(text: str) -> bool:
-    """A row of a table scraped as one line: cells parted by tabs (a browser's copy of a
-    table), figure cells (``_figures_row``), or a key and a figure (``_data_row``); no date."""
-    if "\t" in text:
+    """A row of a table scraped as one line: cells (``_cells_row``), figure cells
+    (``_figures_row``), or a key and a figure (``_data_row``); no date."""
+    if _cells_row(text):
         return not BYLINE_OR_DATE_RE.search(text)
     return text[-1:] in FIGURE_ENDS and _figures_row(text) or _data_row(text)
 
@@ -724,7 +776,7 @@ CLOCK_TIME_RE = re.compile(r"\d:\d\d")
 
 def _keyed_row(text: str) -> bool:
     """A row only by its key ("High: 184.10"), not by its cells."""
-    return "\t" not in text and not (text[-1:] in FIGURE_ENDS and _figures_row(text))
+    return not _cells_row(text) and not (text[-1:] in FIGURE_ENDS and _figures_row(text))
 
 
 def _data_row(text: str) -> bool:
@@ -845,6 +897,65 @@ def _keep_cell_tables(items: list, classes: list, verdicts_line: list, neutral: 
             if not kept(j) and items[j].features.words:
                 verdicts_line[j] = Verdict(True, "context", "context.table", "cell of a table below body prose",
                                            _score(items[j], neutral))
+
+
+MAX_INTRODUCED_LINES = 20
+
+
+def _blank_before(scored: list, idx: list) -> list:
+    """For each item (``scored[idx[k]]``): does a blank line separate it from the item before it?"""
+    return [k > 0 and any(scored[m].cls == BLANK for m in range(idx[k - 1] + 1, i)) for k, i in enumerate(idx)]
+
+
+# A command or a line of code: few stopwords ("bin", "log" and "do" are some
+# language's), and a lower-case first word ("sudo apt install rsync") or a
+# sign of code (a path, an option, brackets, an assignment); a menu's
+# entries are capitalised.
+COMMAND_STOPWORD_SHARE = 0.2
+COMMAND_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz$")
+COMMAND_SIGNS_RE = re.compile(r"[=(){}\[\]<>\\]| --?[a-z]|/\w+/")
+
+
+def _block_shape(item) -> str:
+    """What kind of block a line belongs to: a table's row (by its cells), a list item, a command, or "" (none)."""
+    text, f = item.stripped, item.features
+    if "\t" in text:
+        return f"tab{text.count(chr(9))}"
+    if text.count(" | ") >= 2:  # three cells or more: "Title | more" is a teaser's link
+        return f"pipe{text.count(' | ')}"
+    if f.bullet:
+        return "bullet"
+    if f.words and f.stopwords <= COMMAND_STOPWORD_SHARE * f.words and not f.terminal \
+            and (text[0] in COMMAND_STARTS or COMMAND_SIGNS_RE.search(text)):
+        return "command"
+    return ""
+
+
+def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neutral: bool, blank_before: list) -> None:
+    """Keep the block a kept sentence introduces with a colon ("... are used for different purposes:").
+
+    What follows such a sentence is its table, list or commands: lines of
+    one shape (``_block_shape``: rows of as many cells, list items, lines
+    without a stopword), however short, up to a blank line, a rule hit or
+    prose.  At the body's edge the context would drop them, since an ad or
+    a copy button below them ends the part; a line of another shape ends
+    the block (a shop box under a table).
+    """
+    n = len(items)
+    for k in range(n - 1):
+        v = verdicts_line[k]
+        if v is None or not v.kept or classes[k] not in (*PROSE, SENTENCE) or not items[k].stripped.endswith(":"):
+            continue
+        shape = _block_shape(items[k + 1])
+        j = k + 1
+        while shape and j < n and j - k <= MAX_INTRODUCED_LINES and classes[j] not in (*PROSE, RULE, BAD) \
+                and not (j > k + 1 and blank_before[j]) and not items[j].label and _block_shape(items[j]) == shape \
+                and not BYLINE_OR_DATE_RE.search(items[j].stripped):
+            if verdicts_line[j] is None or not verdicts_line[j].kept:
+                verdicts_line[j] = Verdict(True, "context", "context.introduced",
+                                           f"{classes[j]} line of what the kept line {items[k].line.number} introduces",
+                                           _score(items[j], neutral))
+            j += 1
 
 
 def _runs(indexes: list) -> list:

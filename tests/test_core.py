@@ -171,6 +171,78 @@ def test_a_one_line_teaser_inside_the_body_does_not_cut_the_table_above_it():
     assert not any(by_text[tag].kept for tag in tags.split("\n") if tag)
 
 
+def test_a_heading_below_an_ad_and_a_one_line_teaser_stays():
+    """An ad label, a newsletter appeal and "RELATED: <title>" between two sections:
+    the heading below them opens the next section, as below an ad alone."""
+    text = (PROSE + PROSE2 + "ADVERTISEMENT\n"
+            "Never miss a story — sign up for our free daily newsletter to stay up to date.\n"
+            "RELATED: The council's budget fight, explained in five charts\n\n"
+            "How the plan was made\n" + PROSE.replace("committee", "council") + "Share this article\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["How the plan was made"].rule == "context.heading-after-insert"
+    assert not by_text["RELATED: The council's budget fight, explained in five charts"].kept
+
+
+def test_what_a_kept_sentence_introduces_with_a_colon_stays_up_to_another_shape():
+    """"... for different purposes:" over a table, "... to a log:" over a command: at the
+    body's edge (a shop box, a copy button below) they are still the sentence's; a line
+    of another shape below them (the shop box's label) is not."""
+    intro = "Different forms of magnesium are used for different purposes, and the doctors compared them:\n"
+    table = ("Form | Common use | What to know\nMagnesium glycinate | Sleep | Usually well tolerated\n"
+             "Magnesium citrate | Constipation | Can loosen stools\nMagnesium oxide | Heartburn | Poorly absorbed\n")
+    shop = "SHOP OUR PICK\nVitalis Calm Magnesium, 120 capsules — $24.99\nAdd to cart\n"
+    by_text = decisions_by_text(cleaner.clean(PROSE + PROSE2 + intro + table + shop, format="text"))
+    assert all(by_text[row].rule == "context.introduced" for row in table.splitlines())
+    assert not by_text["SHOP OUR PICK"].kept
+    command = "30 2 * * * /usr/local/bin/nightly-backup.sh >> /var/log/nightly-backup.log 2>&1\n"
+    text = PROSE + PROSE2 + "Add this line to run the backup every night and to append its output to a log:\n" \
+        + command + "Copy\nPro tip from our sponsor\n"
+    assert command in cleaner.clean(text, format="text").text
+    # A menu under a sentence that ends in a colon is no command: its entries are capitalised.
+    menu = "Affenpinscher Welpen\nAfghane Welpen\nBeagle Welpen\n"
+    text = PROSE + PROSE2 + "Here are our tips on buying a puppy of each of these breeds:\n" + menu + "Share\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not any(by_text[entry].kept for entry in menu.splitlines())
+
+
+def test_nothing_below_a_comment_section_heading_is_body_even_when_it_outweighs_the_article():
+    """"25 thoughts on ..." and "Leave a Reply" head a page's comments: a run below them
+    is not body, and when the comments outweigh the article above, the article is still
+    the main run.  A post's own "Add a comment" button (a Q&A page's answers follow it)
+    is no such heading."""
+    article = [PROSE.replace("committee", name) for name in ("council", "board")]
+    comments = "".join(f"Reader {i} says:\nMarch {i}, 2024 at 9:{i}0 am\n"
+                       f"{PROSE2.replace('members', f'readers from town {i}')}Reply\n" for i in range(1, 6))
+    for heading in ("25 thoughts on “How the council decided”", "Leave a Reply"):
+        text = "Home\nNews\nHow the council decided\n" + "".join(article) + "Share\n" + heading + "\n" + comments
+        result = cleaner.clean(text, format="text")
+        assert result.text.strip() == ("How the council decided\n" + "".join(article)).strip()
+    answers = (PROSE + "Share\nImprove this answer\nFollow\nanswered Mar 18, 2013 at 9:53\nRaymond H.\n"
+               "Add a comment\n402\n" + PROSE2 + "Share\nImprove this answer\n")
+    assert PROSE2 in cleaner.clean("How do I remove duplicates?\n" + answers, format="text").text
+
+
+def test_a_heading_over_a_pictures_credit_between_two_paragraphs_is_kept():
+    """The section's picture sits under its heading: "Your eyes may thank you" /
+    "Shutterstock" / the section's prose.  A gallery's counter there is no heading."""
+    text = (PROSE + "Your eyes may thank you if you take a multivitamin\nShutterstock\n" + PROSE2
+            + "1/2\nShutterstock\n" + PROSE.replace("committee", "council") + "Share this article\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Your eyes may thank you if you take a multivitamin"].rule == "context.heading-over-credit"
+    assert not by_text["1/2"].kept and not by_text["Shutterstock"].kept
+
+
+def test_a_markdown_table_after_the_last_paragraph_is_kept_with_its_heading():
+    table = ["| | Ashbourne | Kelvedon |", "|---|---|---|", "| Possession | 41% | 59% |", "| Shots | 9 | 17 |",
+             "| Corners | 5 | 9 |"]
+    text = ("# Ashbourne Rovers 2–1 Kelvedon Town\n\n" + PROSE + "\n" + PROSE2 + "\n## Match stats\n\n"
+            + "\n".join(table) + "\n\n* * *\n\n### More from League Two\n\n* [Pellworth win again](/a)\n"
+            "* [Derby ends in a draw](/b)\n\n[Share on Facebook](https://facebook.com/sharer) [Share on X](https://x.com/i)\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[row].kept for row in table) and by_text["## Match stats"].kept
+    assert not by_text["### More from League Two"].kept
+
+
 def test_the_last_paragraph_after_a_related_box_of_one_teaser_is_kept():
     """"Leggi anche" over one teaser, then the article's last paragraph: too light for a
     body part of its own, but past one teaser it is the article going on; a run with
@@ -510,11 +582,12 @@ def test_a_box_of_the_articles_data_next_to_the_body_is_kept():
     assert all(by_text[line].rule == "context.data-box" for line in box)
     assert not by_text["The best tablets of the year"].kept
     # Specifications end at the first line that is not "key: value".
-    specs = ["Specifications", "Capacity: 0.9 litres", "Weight: 1.1 kg"]
-    text = ("Shop\nAdd to basket\nHalden gooseneck kettle, matte black\n" + PROSE + PROSE2 + "\n".join(specs) + "\n"
-            "Customers also bought\nDigital coffee scale\n")
-    by_text = decisions_by_text(cleaner.clean(text, format="text"))
-    assert all(by_text[line].kept for line in specs) and not by_text["Customers also bought"].kept
+    for label in ("Specifications", "Specs at a glance"):
+        specs = [label, "Capacity: 0.9 litres", "Weight: 1.1 kg"]
+        text = ("Shop\nAdd to basket\nHalden gooseneck kettle, matte black\n" + PROSE + PROSE2 + "\n".join(specs)
+                + "\nCustomers also bought\nDigital coffee scale\n")
+        by_text = decisions_by_text(cleaner.clean(text, format="text"))
+        assert all(by_text[line].kept for line in specs) and not by_text["Customers also bought"].kept
     # One item will do when it reads "key: figures".
     text = ("Recipes\nBrown butter banana bread\n" + PROSE + PROSE2 + "Nutrition\nCalories: 318kcal | Fat: 17g\n"
             "Nutrition information is automatically calculated.\nShare on Facebook\n")
@@ -1027,7 +1100,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Was ist Creative Commons?", None),
     ("Cars in CC by the river", None),
     ("Treść komentarza", "comments.form-field"),
-    ("Lascia una risposta", "comments.form-heading"),
+    ("Lascia una risposta", "comments.section-heading"),
     ("Sara Zinnecker ist Redakteurin im Team Bank & Geldanlage.", "meta.author-bio"),
     ("Dein Kommentar wurde als Spam identifiziert.", "comments.form-notice"),
     ("Your comment is awaiting moderation.", "comments.form-notice"),
@@ -1455,6 +1528,37 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Print the application form and send it to the town hall (opens in new window)", None),
     ("Klicken, um auf Reddit zu sharen (Wird in neuem Fenster geöffnet)", "social.share-new-window"),
     ("Click to email a link to a friend (Opens in new window)", "social.share-new-window"),
+    ("I would like to subscribe to The Points Guy newsletters and special email promotions. The Points Guy will not "
+     "sell your data.", "newsletter.consent"),
+    ("I want to receive the results by email tomorrow, she wrote to the clinic.", None),
+    ("Sign-up Successful!", "newsletter.label"),
+    ("Tagged In: Veg recipes", "related.tags-list"),
+    ("Zeige alle Beiträge von Creeny »", "meta.author-posts"),
+    ("View all posts by Jane Doe", "meta.author-posts"),
+    ("All posts by members are moderated.", None),
+    ("Diese(s) Werk bzw. Inhalt von https://example.wordpress.com steht unter einer Creative Commons Namensnennung - "
+     "Keine Bearbeitung 3.0 Deutschland Lizenz.", "legal.license"),
+    ("Published: Jan. 21, 2025 at 5:52 PM EST", "meta.updated"),
+    ("I published my first book in 2019 and it sold well.", None),
+    ("View at Walmart ($219)", "promo.retailer-button"),
+    ("New customers only. 21+. Bonus bets expire in 7 days.", "promo.gambling-terms"),
+    ("The new customers only came in March.", None),
+    ("These statements have not been evaluated by the Food and Drug Administration.", "legal.not-advice"),
+    ("The drug has not been evaluated by the FDA yet, the company said.", None),
+    ("Was this tutorial helpful?", "social.rating"),
+    ("pic.x.com/r8Kd2vQmLx", "social.embed-picture-link"),
+    ("Pro tip from our sponsor", "ads.sponsor-note"),
+    ("Never miss a story — sign up for STARPULSE's free daily newsletter to stay up to date.", "newsletter.appeal"),
+    ("1 of 12", "navigation.slide-counter"),
+    ("He scored 3 of 5 shots in the second half.", None),
+    ("Prices are accurate at the time of publication but may change.", "ads.disclosure"),
+    ("Crews pre-treat Route 14 near Dalton Hill on Tuesday. (AP photo)", "credits.caption-credit"),
+    ("Du bist am Thema Energie interessiert? Folge uns auf:", "social.follow-phrase"),
+    ("Featured image by Alberto Riva/The Points Guy.", "credits.label-by"),
+    ("Share on Facebook Share on X Copy link", "social.share-buttons"),
+    ("Share on Facebook", "social.share"),
+    ("Photo by Jane Doe", "credits.label-by"),
+    ("Photo by the sea: a beginner's guide to light and water", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
