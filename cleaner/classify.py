@@ -936,8 +936,8 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
 
     What follows such a sentence is its table, list or commands: lines of
     one shape (``_block_shape``: rows of as many cells, list items, lines
-    without a stopword), however short, up to a blank line, a rule hit or
-    prose.  At the body's edge the context would drop them, since an ad or
+    without a stopword), however short, or however long without a stopword
+    ("$ git clone https://..."), up to a blank line, a rule hit or prose.  At the body's edge the context would drop them, since an ad or
     a copy button below them ends the part; a line of another shape ends
     the block (a shop box under a table).
     """
@@ -948,7 +948,7 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
             continue
         shape = _block_shape(items[k + 1])
         j = k + 1
-        while shape and j < n and j - k <= MAX_INTRODUCED_LINES and classes[j] not in (*PROSE, RULE, BAD) \
+        while shape and j < n and j - k <= MAX_INTRODUCED_LINES and classes[j] not in (*PROSE, RULE) \
                 and not (j > k + 1 and blank_before[j]) and not items[j].label and _block_shape(items[j]) == shape \
                 and not BYLINE_OR_DATE_RE.search(items[j].stripped):
             if verdicts_line[j] is None or not verdicts_line[j].kept:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from . import classify as C
 from .decode import BinaryInputError, decode_bytes
 from .features import document_features, language_sample, setext_underlines, word_lists
-from .markdown import fenced_code, picture_lines, read_lines
+from .markdown import fenced_code, picture_lines, read_lines, shell_sessions
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
@@ -184,6 +184,9 @@ class Cleaner:
         neutral = not a.stoplist
         has_hints = any(l.hint is not None for l in lines)
         code = fenced_code(stripped) if "```" in source or "~~~" in source else None
+        sessions = shell_sessions(stripped) if "$ " in source else None
+        if sessions is not None:
+            code = sessions if code is None else [c or s for c, s in zip(code, sessions)]
         if code is not None:
             # Code is judged as a block (classify.settle_code_blocks): a line
             # of it that matches a rule or repeats ("}", "return x") is code,

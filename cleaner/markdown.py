@@ -114,6 +114,30 @@ def read_lines(lines: list) -> ReadLines:
 FENCE_RE = re.compile(r"^(`{3,}|~{3,})(.*)$")
 
 
+# A shell prompt and a command: "$ sudo make install", "$ cd /usr/src"; not a
+# price ("$ 249").
+PROMPT_RE = re.compile(r"\$ [a-z][\w.+-]{0,40}(?: |$)")
+MIN_PROMPT_LINES = 2
+
+
+def shell_sessions(lines: list) -> Optional[list]:
+    """For each (stripped) line: is it one of ``MIN_PROMPT_LINES`` or more commands in a
+    row after a shell prompt ("$ make")?  A scrape keeps a terminal session unfenced;
+    it is code as much as a fenced block.  None when there is no such run."""
+    marks = [PROMPT_RE.match(line) is not None for line in lines]
+    out: Optional[list] = None
+    start = 0
+    for i in range(len(marks) + 1):
+        if i < len(marks) and marks[i]:
+            continue
+        if i - start >= MIN_PROMPT_LINES:
+            if out is None:
+                out = [False] * len(lines)
+            out[start:i] = [True] * (i - start)
+        start = i + 1
+    return out
+
+
 def fenced_code(lines: list) -> Optional[list]:
     """For each (stripped) line: is it part of a fenced code block, fences
     included?  None when the text has none.

@@ -7,7 +7,7 @@ import pytest
 import cleaner
 from cleaner import classify as C
 from cleaner.features import line_features
-from cleaner.markdown import fenced_code, picture_lines, read_line, read_lines
+from cleaner.markdown import fenced_code, picture_lines, read_line, read_lines, shell_sessions
 
 PROSE = (
     "The committee agreed on Tuesday to raise the fees that small firms pay for their permits, "
@@ -163,6 +163,26 @@ def test_a_code_block_at_the_end_of_the_article_goes_with_it():
     body = "# Parsing JSON in Python\n\n" + PROSE + "\nThe whole script:\n\n" + CODE
     result = cleaner.clean(MENU + body + TEASERS, format="text")
     assert result.text == body
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["$ cd /usr/src", "$ make", "done"], [True, True, False]),
+    (["$ make", "text", "$ make install"], None),  # one command alone is no session
+    (["$ 249", "$ 199"], None),  # prices, not prompts
+    (["Price:", "$ 249 at Amazon", "$ sudo make install", "$ ls"], [False, False, True, True]),
+])
+def test_a_shell_session_is_two_or_more_commands_after_a_prompt(lines, expected):
+    assert shell_sessions(lines) == expected
+
+
+def test_an_unfenced_shell_session_in_the_body_is_kept_whole():
+    """A line of it with an address reads as junk alone ("$ git clone https://..."); as a
+    block of code between two paragraphs it stays."""
+    session = ("$ sudo mkdir /usr/src/teensy-xum1541\n$ cd /usr/src\n"
+               "$ git clone https://github.com/thomask77/teensy-xum1541.git\n$ make -f LINUX/Makefile\n")
+    text = MENU + "# Parsing JSON in Python\n\n" + PROSE + session + PROSE2 + TEASERS
+    result = cleaner.clean(text, format="text")
+    assert session in result.text
 
 
 def test_a_code_block_among_boilerplate_goes_with_it():
