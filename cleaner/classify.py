@@ -419,6 +419,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         title_lines = _title_lines(items, parts + [main], neutral)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_headings_over_credits(items, classes, verdicts_line, neutral)
+    _keep_marked_headings(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
@@ -500,6 +501,25 @@ def _teasers_inside(items: list, classes: list) -> frozenset:
                                                            and k + 1 < len(items) and classes[k + 1] in PROSE))
     return frozenset(k for k, (item, cls) in enumerate(zip(items, classes))
                      if _teaser_line(item, cls) and goes_on(k + 1))
+
+
+def _keep_marked_headings(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """Keep a Markdown heading ("### Elaboración") over kept body prose, below kept body.
+
+    Its author marked it a heading, so it heads the prose under it even
+    where the context reads it at a part's edge (after a recipe's ingredient
+    list, under a "Pin it" button); above the body's first line it is the
+    title's business (``_title_lines``).
+    """
+    first_kept = next((k for k, v in enumerate(verdicts_line) if v is not None and v.kept), None)
+    if first_kept is None:
+        return
+    for k in range(first_kept + 1, len(items) - 1):
+        v, below = verdicts_line[k], verdicts_line[k + 1]
+        if items[k].features.heading_level and (v is None or not v.kept) and classes[k] in (SHORT, MENU, SENTENCE) \
+                and not items[k].label and classes[k + 1] in PROSE and below is not None and below.kept:
+            verdicts_line[k] = Verdict(True, "context", "context.marked-heading",
+                                       "Markdown heading over body prose", _score(items[k], neutral))
 
 
 # Two words of letters make a heading; "1/2" (a gallery's counter) and

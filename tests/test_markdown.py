@@ -185,6 +185,21 @@ def test_an_unfenced_shell_session_in_the_body_is_kept_whole():
     assert session in result.text
 
 
+def test_a_markdown_heading_over_kept_prose_below_a_recipe_box_is_kept():
+    """After the ingredient list (a box of short lines) the context reads "### Method" at a
+    part's edge; its author marked it a heading, and the steps below it are kept."""
+    ingredients = "### Ingredients\n\n* 800 g potatoes\n* 7 eggs\n* 300 ml olive oil\n* Salt\n\n"
+    steps = ("1. **Fry the potatoes.** Heat the oil in a wide pan over a medium heat and add the potatoes with a "
+             "pinch of salt, then fry them slowly for about twenty minutes, until they are soft.\n"
+             "2. **Mix and rest.** Beat the eggs with a little salt in a large bowl, add the potatoes while they are "
+             "still warm and leave the mixture to rest for ten minutes before you cook it.\n")
+    text = (MENU + "# Spanish omelette\n\n" + PROSE + "\nRead also: Patatas bravas, the way Madrid makes them\n\n"
+            "## Recipe\n\n**Prep:** 15 minutes · **Cook:** 50 minutes\n\n" + ingredients + "### Method\n\n" + steps + TEASERS)
+    by_text = {d.text.strip(): d for d in cleaner.clean(text, format="text").decisions if d.text.strip()}
+    assert by_text["### Method"].rule == "context.marked-heading"
+    assert by_text["### Ingredients"].kept
+
+
 def test_a_code_block_among_boilerplate_goes_with_it():
     """Code next to nothing kept (a share widget in a fence, below the teasers) is dropped whole."""
     stray = "\n```\nShare on Twitter\n```\n"
