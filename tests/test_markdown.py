@@ -19,6 +19,7 @@ PROSE = (
     ("[Forex News](https://www.fxleaders.com/news/)", "Forex News", 10),
     ("* [Brokers](https://x.example/brokers) [XM](/go/xm)", "* Brokers XM", 9),
     ("![Trump and Xi](https://x.example/trump-xi.jpg)", "Trump and Xi", 0),
+    ("![Image 3: A pier at dusk](https://x.example/pier.jpg)", "A pier at dusk", 0),  # Jina Reader's numbering
     ("[![FX Leaders](https://x.example/logo.png)](https://x.example/)", "FX Leaders", 10),
     ("![](https://x.example/pixel.gif)", "![](https://x.example/pixel.gif)", 0),  # reads as nothing: kept as written
     ("See [the paper](https://en.wikipedia.org/wiki/Foo_(bar) \"Foo\") for details.", "See the paper for details.", 9),
