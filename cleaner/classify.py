@@ -112,6 +112,7 @@ PATH_SEPARATOR_RE = re.compile(r" [/|>›»→] ")  # "News / World": a breadcru
 BYLINE_OR_DATE_RE = re.compile(
     r"^(?:by|von|par|por|(?-i:di)|door|av|af|od|autor|author|posted|"  # Italian "di Marco Rossi", not "Di Maria"
     r"veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano)\b"
+    r"|^(?-i:(?:By|Von|Par|Por)(?=[A-Z]\w{0,20}[. ]))"  # glued to the name by the scraper: "ByJ.R. Stone"
     r"|\b(?:provided|written|posted|published|presented|reported|edited) by$"  # the name on the next line
     r"|\b(?:fact[- ]checked|medically reviewed|reviewed|edited|illustrated|photographed) by\b"
     r"|\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
@@ -1159,6 +1160,13 @@ def _headline_tier(item, neutral: bool) -> int:
     return 1
 
 
+# A scraper that joins a menu's links without a space writes "TrafficBuilding A
+# Better Bay AreaTake Action": a lower-case letter right before a capital.
+# Names have one such join at most ("iPhone", "McDonald", "YouTube").
+GLUED_WORDS_RE = re.compile(r"[a-zäöüßàâçéèêëîïôûùüÿñæœ][A-ZÄÖÜÀÂÇÉÈÊËÎÏÔÛÙÜŸÑÆŒ]")
+MIN_GLUED_WORDS = 3
+
+
 def _title_candidate(item, min_words: int) -> bool:
     """A line the title search may pick: heading-like, and not an entry of a
     numbered list ("2. Storm hits the coast") nor a row of a table (a ticker's figures, cells parted by tabs)."""
@@ -1178,6 +1186,7 @@ def _title_like(item, min_words: int) -> bool:
         and not (item.stripped.startswith("<") and item.stripped.endswith(">"))  # a line of HTML in Markdown
         and not item.line.text.lstrip().startswith(("![", "[!["))  # a Markdown image: its alt text is no heading
         and f.link_share < LINK_LINE_SHARE  # nor a line of links (a share bar, a site's top bar)
+        and len(GLUED_WORDS_RE.findall(item.stripped)) < MIN_GLUED_WORDS  # nor a menu's links run together
     )
 
 

@@ -243,6 +243,19 @@ def test_a_markdown_table_after_the_last_paragraph_is_kept_with_its_heading():
     assert not by_text["### More from League Two"].kept
 
 
+def test_a_menu_run_together_and_a_byline_glued_to_its_name_are_not_the_title():
+    """A scraper that drops the spaces between links writes "WeatherDroneView7
+    VideosSports", and "By" touches the name ("ByJ.R. Stone"); neither is the title."""
+    menus = ["TrafficBuilding A Better Bay AreaTake Action Resources7 On Your SideI-TeamEquity ReportFeel Good Stories",
+             "WeatherDroneView7 VideosSports & Dubs On 7Technology & BusinessUS & WorldHealthCaliforniaShop"]
+    headline = "Napa Co. enters exclusive agreement that could bring Margaritaville Resort to Lake Berryessa"
+    text = ("\n".join(menus) + "\nStation Info\nFollow Us:\nLog Out\nBUSINESS\n" + headline + "\nByJ.R. Stone\n"
+            "Thursday, November 9, 2023 7:35AM\nEMBED <>More Videos\n" + PROSE + PROSE2 + "Share this article\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[headline].rule == "context.title"
+    assert not any(by_text[menu].kept for menu in menus) and not by_text["ByJ.R. Stone"].kept
+
+
 def test_the_last_paragraph_after_a_related_box_of_one_teaser_is_kept():
     """"Leggi anche" over one teaser, then the article's last paragraph: too light for a
     body part of its own, but past one teaser it is the article going on; a run with
