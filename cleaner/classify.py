@@ -21,7 +21,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    ``SECONDARY_SEGMENT_SHARE`` of it.  A rule hit weighs as much as a long
    paragraph (``WEIGHT_RULE``): a call to action, share bar or "related"
    heading ends the body rather than being bridged (but an *inline* rule's
-   hit, a wiki's [edit] link, is read past).  The title is a headline above
+   hit, a wiki's [edit] link, is read past).  A comment section's heading
+   (``COMMENT_SECTION_RULES``) is a wall: no run crosses it, and none past
+   it below the main run is body.  The title is a headline above
    a body part, looking past bylines, dates, counts and captions
    (``_title_lines``), and short lines between it and the body (not bylines
    or dates) are its subtitle.
@@ -40,11 +42,13 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    newsletter boxes, credits), the prose between them is judged as inside
    the body.  A greeting ("Hallo zusammen,") is kept
    above the paragraph it opens, and a box of the article's data (pros and
-   cons, ingredients, specifications: ``BOX_LABEL_RE``) next to the body.
+   cons, ingredients, specifications: ``BOX_LABEL_RE``) next to the body,
+   and the table, list or commands a kept sentence introduces with a colon
+   (``_keep_introduced_blocks``).
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
-5. A fenced code block is kept or dropped whole, with the lines next to it
-   (``settle_code_blocks``); inside it no rule, repeat or score applies.
+5. A fenced code block or a shell session is kept or dropped whole, with the
+   lines next to it (``settle_code_blocks``); inside it no rule, repeat or score applies.
    A line that is only a picture (Markdown) is kept where the lines around it
    are (``keep_pictures``).
 6. HTML: ``decide_with_evidence`` weighs the votes of trafilatura and
