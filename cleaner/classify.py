@@ -84,8 +84,14 @@ WEIGHT_MENU = -30.0
 WEIGHT_BAD = -20.0
 WEIGHT_RULE = -200.0  # as much as 200 chars of prose: rule hits end the body (benchmarks/README.md)
 SECONDARY_SEGMENT_SHARE = 0.2
-COMMENT_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count", "comments.section-heading"})
+COMMENT_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-title", "comments.section-heading"})
+# A bare counter ("12 Comments") is a wall only with comment chrome below it: by the
+# headline it counts the comments far below, and the article follows it.
+COMMENT_COUNT_RULES = frozenset({"comments.count"})
 WEIGHT_WALL = -1e9
+WALL_MAIN_SHARE = 0.5  # a run above the first wall worth this share of the heaviest is the main run
+MIN_WALL_EVIDENCE = 2  # more comment-rule hits below a comment counter ...
+WALL_EVIDENCE_LINES = 40  # ... within this many lines make it a wall
 # The title: a heading of at least TITLE_MIN_WORDS words, not a byline or a
 # date, within TITLE_WINDOW lines above a body part up to the main one; a
 # headline (HEADLINE_WORDS words or more, one sentence) first (_title_lines).
@@ -116,7 +122,7 @@ PATH_SEPARATOR_RE = re.compile(r" [/|>›»→] ")  # "News / World": a breadcru
 BYLINE_OR_DATE_RE = re.compile(
     r"^(?:by|von|par|por|(?-i:di)|door|av|af|od|autor|author|posted|"  # Italian "di Marco Rossi", not "Di Maria"
     r"veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano)\b"
-    r"|^(?-i:(?:By|Von|Par|Por)(?=[A-Z]\w{0,20}[. ]))"  # glued to the name by the scraper: "ByJ.R. Stone"
+    r"|^(?-i:(?:By|Von|Par|Por)(?=[A-Z](?:\.|\w{0,20} [A-Z])))"  # glued to the name by the scraper: "ByJ.R. Stone"
     r"|\b(?:provided|written|posted|published|presented|reported|edited) by$"  # the name on the next line
     r"|\b(?:fact[- ]checked|medically reviewed|reviewed|edited|illustrated|photographed) by\b"
     r"|\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
@@ -322,6 +328,21 @@ def maximal_segments(weights: list) -> list:
     return [(high - low, start, end) for start, end, low, high, _ in runs]
 
 
+def _comment_walls(items: list, classes: list) -> list:
+    """The comment-section headings (``COMMENT_SECTION_RULES``), and the comment
+    counters (``COMMENT_COUNT_RULES``) that comment chrome follows: ``MIN_WALL_EVIDENCE``
+    more hits of the comments rules ("Reply", "Your email address will not be
+    published") within ``WALL_EVIDENCE_LINES`` lines.  A counter by the headline has
+    none below it."""
+    hits = [k for k, c in enumerate(classes) if c == RULE and items[k].rule.family == "comments"]
+
+    def chrome_near(k: int) -> bool:
+        return sum(1 for j in hits if j != k and abs(j - k) <= WALL_EVIDENCE_LINES) >= MIN_WALL_EVIDENCE
+
+    return [k for k in hits if items[k].rule.id in COMMENT_SECTION_RULES
+            or (items[k].rule.id in COMMENT_COUNT_RULES and chrome_near(k))]
+
+
 def body_segments(weights: list, walls: list = ()) -> tuple:
     """The body runs in order (the main run, every run before it, every run after it
     worth a share of it), the main run, and every maximal run (``maximal_segments``,
@@ -333,10 +354,10 @@ def body_segments(weights: list, walls: list = ()) -> tuple:
     only if it is worth ``SECONDARY_SEGMENT_SHARE`` of the main one.
 
     ``walls``: indexes of the headings of a page's comment section
-    (``COMMENT_SECTION_RULES``).  No run crosses one, and none below the
-    main run and past one is body; when a run above the first wall is worth
-    the share, the main run is the best of those above it: a page's comments
-    can outweigh its article, but come after it.
+    (``_comment_walls``).  No run crosses one, and none below the main run
+    and past one is body; when a run above the first wall is worth
+    ``WALL_MAIN_SHARE`` of the heaviest, the main run is the best of those
+    above it: a page's comments can outweigh its article, but come after it.
     """
     if walls:
         weights = list(weights)
@@ -348,8 +369,9 @@ def body_segments(weights: list, walls: list = ()) -> tuple:
     best = max(total for total, _, _ in runs)
     main = next(i for i, (total, _, _) in enumerate(runs) if total == best)
     if walls:
-        above = [i for i, (total, _, end) in enumerate(runs) if end < walls[0]]
-        if above and max(runs[i][0] for i in above) >= SECONDARY_SEGMENT_SHARE * best:
+        first_wall = min(walls)
+        above = [i for i, (total, _, end) in enumerate(runs) if end < first_wall]
+        if above and max(runs[i][0] for i in above) >= WALL_MAIN_SHARE * best:
             main = max(above, key=lambda i: (runs[i][0], -i))
     share = SECONDARY_SEGMENT_SHARE * runs[main][0]
     main_end = runs[main][2]
@@ -397,7 +419,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         return _leave_alone(scored, items, idx, options, neutral)
     classes = [s.cls for s in items]
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
-    walls = [k for k, (c, s) in enumerate(zip(classes, items)) if c == RULE and s.rule.id in COMMENT_SECTION_RULES]
+    walls = _comment_walls(items, classes)
     segments, main, runs = body_segments(weights, walls)
     segments = _without_related_sections(segments, main, items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes)
@@ -460,8 +482,9 @@ def _without_related_sections(segments: list, main, items: list, classes: list) 
     /var/cache/apt/archives?") can outweigh the share a run below the main
     one needs; right under "Hot Network Questions" or "Related" it is that
     section's.  Not under a one-line teaser ("Read more: <title>"), after
-    which the article goes on, nor under a comments heading, after which a
-    forum's next post may.
+    which the article goes on, nor under a post's comment button ("Add a
+    comment"), after which a forum's next post may (a comment section's own
+    heading is a wall: ``body_segments``).
     """
     return [(lo, hi) for lo, hi in segments
             if lo <= main[0] or classes[lo - 1] != RULE or not items[lo - 1].rule.id.startswith(RELATED_HEADING_RULES)]
@@ -612,9 +635,9 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
 
     A short line followed by prose is a heading; inside the body it is kept
     between paragraphs, and it is kept too when what sits between it and the
-    kept body line above (a paragraph, a list item) is an insert: rule hits of ``INSERT_FAMILIES`` and
-    short lines (whether the insert cut the body in two or not).  (A one-line
-    teaser, "Read also: <title>", is read past: ``_teasers_inside``.)  After a
+    kept body line above (a paragraph, a list item) is an insert: rule hits of ``INSERT_FAMILIES``,
+    one-line teasers ("Read also: <title>", ``_teaser_line``) and short
+    lines (whether the insert cut the body in two or not).  After a
     "related" or "comments" heading the lines that follow are that
     section's, and stay out.  Right after an ad label ("Advertisement") a
     heading over prose is the article's too: a scrape keeps the label, not
@@ -843,7 +866,8 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
 
     A row is two figure cells or more ending in one, a key and a figure
     ("Support 1: $2,315", ``_data_row``: a list of levels, of closes, of the
-    day's movers), or cells parted by tabs (a browser's copy of a table).
+    day's movers), or cells (``_cells_row``: parted by tabs, a browser's copy of
+    a table, or a Markdown table's "| a | b |" rows).
     Rows of keys only are kept with body prose right below them: after the
     last paragraph they are as often a widget's (a quote, the weather, deals).
     A table scraped one cell a line: ``_keep_cell_tables``.
@@ -933,25 +957,27 @@ def _blank_before(scored: list, idx: list) -> list:
 
 
 # A command or a line of code: few stopwords ("bin", "log" and "do" are some
-# language's), and a lower-case first word ("sudo apt install rsync") or a
-# sign of code (a path, an option, brackets, an assignment); a menu's
-# entries are capitalised.
+# language's), and a sign of code (a prompt, a path, an option, brackets, an
+# assignment) or a lower-case first word and an argument ("sudo apt install
+# rsync"); a menu's entries are capitalised, and a tag is one word.
 COMMAND_STOPWORD_SHARE = 0.2
-COMMAND_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz$")
-COMMAND_SIGNS_RE = re.compile(r"[=(){}\[\]<>\\]| --?[a-z]|/\w+/")
+COMMAND_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz")
+COMMAND_SIGNS_RE = re.compile(r"^\$ |[=(){}\[\]<>\\]| --?[a-z]|/\w+/")
 
 
 def _block_shape(item) -> str:
     """What kind of block a line belongs to: a table's row (by its cells), a list item, a command, or "" (none)."""
     text, f = item.stripped, item.features
-    if "\t" in text:
-        return f"tab{text.count(chr(9))}"
-    if text.count(" | ") >= 2:  # three cells or more: "Title | more" is a teaser's link
+    if "\t" in text:  # counted on the line as written: a row's last cells may be empty
+        return "tab%d" % item.line.text.strip(" \r\n").count("\t")
+    if _cells_row(text):  # a Markdown table's row, its "|---|---|" rule too
+        return f"pipe{text.strip('|').count('|')}"
+    if text.count(" | ") >= 2:  # three cells or more in bare pipes: "Title | more" is a teaser's link
         return f"pipe{text.count(' | ')}"
     if f.bullet:
         return "bullet"
     if f.words and f.stopwords <= COMMAND_STOPWORD_SHARE * f.words and not f.terminal \
-            and (text[0] in COMMAND_STARTS or COMMAND_SIGNS_RE.search(text)):
+            and (COMMAND_SIGNS_RE.search(text) or (text[0] in COMMAND_STARTS and f.words >= 2)):
         return "command"
     return ""
 
@@ -959,12 +985,13 @@ def _block_shape(item) -> str:
 def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neutral: bool, blank_before: list) -> None:
     """Keep the block a kept sentence introduces with a colon ("... are used for different purposes:").
 
-    What follows such a sentence is its table, list or commands: lines of
-    one shape (``_block_shape``: rows of as many cells, list items, lines
-    without a stopword), however short, or however long without a stopword
-    ("$ git clone https://..."), up to a blank line, a rule hit or prose.  At the body's edge the context would drop them, since an ad or
-    a copy button below them ends the part; a line of another shape ends
-    the block (a shop box under a table).
+    What follows such a sentence (a blank line may part them) is its table,
+    list or commands: lines of one shape (``_block_shape``: rows of as many
+    cells, list items, commands), however short, or however long without
+    stopwords ("$ git clone https://..."), up to a blank line, a rule hit,
+    prose, or a line of another shape (a shop box under a table).  At the
+    body's edge the context would drop them, since an ad or a copy button
+    below them ends the part.
     """
     n = len(items)
     for k in range(n - 1):
@@ -1165,10 +1192,11 @@ def _headline_tier(item, neutral: bool) -> int:
 
 
 # A scraper that joins a menu's links without a space writes "TrafficBuilding A
-# Better Bay AreaTake Action": a lower-case letter right before a capital.
-# Names have one such join at most ("iPhone", "McDonald", "YouTube").
-GLUED_WORDS_RE = re.compile(r"[a-zäöüßàâçéèêëîïôûùüÿñæœ][A-ZÄÖÜÀÂÇÉÈÊËÎÏÔÛÙÜŸÑÆŒ]")
-MIN_GLUED_WORDS = 3
+# Better Bay AreaTake Action": a word in lower case run into a capitalised one.
+# A brand's name joins a short part or a capital ("iPhone", "AirPods", "OpenAI");
+# three such joins in a line are a menu's.
+GLUED_WORDS_RE = re.compile(r"[a-zäöüßàâçéèêëîïôûùÿñæœ]{3}[A-ZÄÖÜÀÂÇÉÈÊËÎÏÔÛÙŸÑÆŒ][a-zäöüßàâçéèêëîïôûùÿñæœ]{2}")
+MIN_GLUED_JOINS = 3
 
 
 def _title_candidate(item, min_words: int) -> bool:
@@ -1190,7 +1218,7 @@ def _title_like(item, min_words: int) -> bool:
         and not (item.stripped.startswith("<") and item.stripped.endswith(">"))  # a line of HTML in Markdown
         and not item.line.text.lstrip().startswith(("![", "[!["))  # a Markdown image: its alt text is no heading
         and f.link_share < LINK_LINE_SHARE  # nor a line of links (a share bar, a site's top bar)
-        and len(GLUED_WORDS_RE.findall(item.stripped)) < MIN_GLUED_WORDS  # nor a menu's links run together
+        and len(GLUED_WORDS_RE.findall(item.stripped)) < MIN_GLUED_JOINS  # nor a menu's links run together
     )
 
 

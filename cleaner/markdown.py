@@ -39,7 +39,7 @@ from typing import NamedTuple, Optional
 _TARGET = r"\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:\s{1,5}\"[^\"\n]{0,300}\")?\)"
 # Jina Reader numbers each picture's alt text ("![Image 3: A pier at dusk](...)"):
 # the number is the reader's, not the page's, and "Image 3:" would read as a credit.
-IMAGE_RE = re.compile(r"!\[(?:Image \d{1,4}: ?)?([^\[\]\n]{0,500})\]" + _TARGET)
+IMAGE_RE = re.compile(r"!\[(?:Image \d{1,4}(?:: ?|(?=\])))?([^\[\]\n]{0,500})\]" + _TARGET)
 LINK_RE = re.compile(r"\[([^\[\]\n]{0,1000})\]" + _TARGET)
 # A line that is only a picture, alone or as a link's text ("[![alt](src)](href)").
 PICTURE_LINE_RE = re.compile(r"(?:\[\s{0,5})?!\[[^\[\]\n]{0,500}\]" + _TARGET + r"(?:\s{0,5}\]" + _TARGET + ")?")

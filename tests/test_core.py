@@ -198,11 +198,17 @@ def test_what_a_kept_sentence_introduces_with_a_colon_stays_up_to_another_shape(
     text = PROSE + PROSE2 + "Add this line to run the backup every night and to append its output to a log:\n" \
         + command + "Copy\nPro tip from our sponsor\n"
     assert command in cleaner.clean(text, format="text").text
-    # A menu under a sentence that ends in a colon is no command: its entries are capitalised.
-    menu = "Affenpinscher Welpen\nAfghane Welpen\nBeagle Welpen\n"
-    text = PROSE + PROSE2 + "Here are our tips on buying a puppy of each of these breeds:\n" + menu + "Share\n"
+    # A menu under a sentence that ends in a colon is no command: its entries are
+    # capitalised; nor are tags, one word each.
+    for menu in ("Affenpinscher Welpen\nAfghane Welpen\nBeagle Welpen\n", "politics\nbudget\nelections\nhousing\n"):
+        text = PROSE + PROSE2 + "Here are the links to everything we wrote about it this year:\n" + menu + "Share\n"
+        by_text = decisions_by_text(cleaner.clean(text, format="text"))
+        assert not any(by_text[entry].kept for entry in menu.splitlines())
+    # A Markdown table of two columns, its rule row too, is one block.
+    table = ["| Form | Use |", "|---|---|", "| Glycinate | Sleep |", "| Citrate | Constipation |"]
+    text = PROSE + PROSE2 + intro + "\n".join(table) + "\n" + shop
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
-    assert not any(by_text[entry].kept for entry in menu.splitlines())
+    assert all(by_text[row].rule == "context.introduced" for row in table)
 
 
 def test_nothing_below_a_comment_section_heading_is_body_even_when_it_outweighs_the_article():
@@ -220,6 +226,17 @@ def test_nothing_below_a_comment_section_heading_is_body_even_when_it_outweighs_
     answers = (PROSE + "Share\nImprove this answer\nFollow\nanswered Mar 18, 2013 at 9:53\nRaymond H.\n"
                "Add a comment\n402\n" + PROSE2 + "Share\nImprove this answer\n")
     assert PROSE2 in cleaner.clean("How do I remove duplicates?\n" + answers, format="text").text
+
+
+@pytest.mark.parametrize("marker", ["1 Comment", "12 Comments", "Join the conversation", "Leave a comment"])
+def test_a_comment_link_or_counter_under_the_lede_does_not_cut_the_article(marker):
+    """By the headline a counter counts the comments far below, and a theme may put
+    "Leave a comment" under the lede: the article below it is still the body."""
+    lede = PROSE.replace("committee", "council")
+    rest = [PROSE2.replace("members", name) for name in ("readers", "owners", "drivers", "doctors", "tenants")]
+    text = "Home\nHow the council decided\n" + lede + marker + "\n" + "".join(rest) + "Share this article\n"
+    body = cleaner.clean(text, format="text").text
+    assert lede in body and all(paragraph in body for paragraph in rest)
 
 
 def test_a_heading_over_a_pictures_credit_between_two_paragraphs_is_kept():
@@ -241,6 +258,13 @@ def test_a_markdown_table_after_the_last_paragraph_is_kept_with_its_heading():
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert all(by_text[row].kept for row in table) and by_text["## Match stats"].kept
     assert not by_text["### More from League Two"].kept
+
+
+def test_a_headline_of_brand_names_is_still_the_title():
+    text = ("Home\nTech\nOpenAI, DeepMind and SpaceX alumni launch a new lab in London\nByJ.R. Stone\n"
+            + PROSE + PROSE2 + "Share this article\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["OpenAI, DeepMind and SpaceX alumni launch a new lab in London"].rule == "context.title"
 
 
 def test_a_menu_run_together_and_a_byline_glued_to_its_name_are_not_the_title():
@@ -1562,10 +1586,13 @@ def test_shipped_rules_load_and_have_descriptions():
     ("pic.x.com/r8Kd2vQmLx", "social.embed-picture-link"),
     ("Pro tip from our sponsor", "ads.sponsor-note"),
     ("Never miss a story — sign up for STARPULSE's free daily newsletter to stay up to date.", "newsletter.appeal"),
-    ("1 of 12", "navigation.slide-counter"),
+    ("Photo 1 of 12", "navigation.slide-counter"),
+    ("3 of 5", None),
     ("He scored 3 of 5 shots in the second half.", None),
     ("Prices are accurate at the time of publication but may change.", "ads.disclosure"),
-    ("Crews pre-treat Route 14 near Dalton Hill on Tuesday. (AP photo)", "credits.caption-credit"),
+    ("Crews pre-treat Route 14 near Dalton Hill on Tuesday. (AP photo)", "credits.agency-photo"),
+    ("The damage to the roof was extensive (see photo).", None),
+    ("Die Schäden am Dach sind erheblich (siehe Bild).", None),
     ("Du bist am Thema Energie interessiert? Folge uns auf:", "social.follow-phrase"),
     ("Featured image by Alberto Riva/The Points Guy.", "credits.label-by"),
     ("Jetzt 1000 Euro Kredit sichern »", "promo.cta-phrase"),
@@ -1573,6 +1600,38 @@ def test_shipped_rules_load_and_have_descriptions():
     ("CNN will soon launch Royal News, a weekly newsletter bringing you the inside track on the royal family.",
      "newsletter.appeal"),
     ("You may also like: Patatas bravas, the way Madrid makes them", "related.teaser-label"),
+    # News sentences about the things the new rules drop are no hits (a review's list).
+    ("One response to the plan was a petition signed by more than two thousand residents.", None),
+    ("Three thoughts on the new budget", None),
+    ("Zwei Antworten auf die Krise", None),
+    ("12 responses to the survey were negative.", None),
+    ("3 Responses to SW082 – 82 Gründe zum weiter hören", "comments.count-on-title"),
+    ("Ein Gedanke zu „Scherenschnitt 3“", "comments.thoughts-on"),
+    ("Auf Mallorca auf Tour", None),
+    ("Casinos must tell players to gamble responsibly, under the new law.", None),
+    ("Glücksspiel kann süchtig machen, warnen Experten seit Jahren.", None),
+    ("BeGambleAware said calls to its helpline rose by a fifth last year.", None),
+    ("T&Cs apply to the cashback offer, the bank said in a statement.", None),
+    ("New customers only, the bank said.", None),
+    ("Please gamble responsibly.", "promo.gambling-terms"),
+    ("The app does not provide medical advice, the company's lawyers argued in court.", None),
+    ("Ein Chatbot ersetzt keine ärztliche Beratung, betonte die Kammer.", None),
+    ("Une application ne remplace pas un avis médical, rappelle l'Ordre des médecins.", None),
+    ("This website does not provide medical advice. Always consult a qualified healthcare provider.",
+     "legal.not-advice"),
+    ("Wikipedia's texts are licensed under the Creative Commons Attribution-ShareAlike license.", None),
+    ("Das Foto steht unter einer Creative-Commons-Lizenz und darf frei genutzt werden.", None),
+    ("I would like to get special offers on flights, said one traveller in the survey.", None),
+    ("Je veux recevoir des offres d'emploi plus adaptées à mon profil, explique la candidate.", None),
+    ("Quiero recibir ofertas justas por mi trabajo, dijo el agricultor.", None),
+    ("Photos by Ansel Adams still sell for millions at auction.", None),
+    ("Photo via Twitter shows the aftermath of the blast in the port city.", None),
+    ("Photo by Jane Doe for Reuters", "credits.label-by"),
+    ("Tous les articles de la Constitution sont concernés.", None),
+    ("Todos los artículos de la ley", None),
+    ("Don't miss: the cathedral's rooftop tour, which runs daily at noon.", None),
+    ("Was this story useful? For the authors, it clearly was.", None),
+    ("Alle Preise Stand: 12.03.2024, inkl. MwSt.", "ads.disclosure"),
     ("You may also like the new park, the mayor said.", None),
     ("Los valores nutricionales son orientativos y se han calculado de forma automática.", "meta.nutrition-estimate"),
     ("Die Nährwerte sind Richtwerte und können je nach Zutat abweichen.", "meta.nutrition-estimate"),
