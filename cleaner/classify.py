@@ -85,12 +85,12 @@ WEIGHT_BAD = -20.0
 WEIGHT_RULE = -200.0  # as much as 200 chars of prose: rule hits end the body (benchmarks/README.md)
 SECONDARY_SEGMENT_SHARE = 0.2
 COMMENT_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-title", "comments.section-heading"})
-# A bare counter ("12 Comments") is a wall only with comment chrome below it: by the
-# headline it counts the comments far below, and the article follows it.
+# A bare counter ("12 Comments") is a wall only with comment chrome near it (a reply
+# button, the form): by the headline it counts the comments far below.
 COMMENT_COUNT_RULES = frozenset({"comments.count"})
 WEIGHT_WALL = -1e9
 WALL_MAIN_SHARE = 0.5  # a run above the first wall worth this share of the heaviest is the main run
-MIN_WALL_EVIDENCE = 2  # more comment-rule hits below a comment counter ...
+MIN_WALL_EVIDENCE = 2  # more comment-rule hits near a comment counter ...
 WALL_EVIDENCE_LINES = 40  # ... within this many lines make it a wall
 # The title: a heading of at least TITLE_MIN_WORDS words, not a byline or a
 # date, within TITLE_WINDOW lines above a body part up to the main one; a
@@ -330,10 +330,10 @@ def maximal_segments(weights: list) -> list:
 
 def _comment_walls(items: list, classes: list) -> list:
     """The comment-section headings (``COMMENT_SECTION_RULES``), and the comment
-    counters (``COMMENT_COUNT_RULES``) that comment chrome follows: ``MIN_WALL_EVIDENCE``
+    counters (``COMMENT_COUNT_RULES``) with comment chrome near them: ``MIN_WALL_EVIDENCE``
     more hits of the comments rules ("Reply", "Your email address will not be
-    published") within ``WALL_EVIDENCE_LINES`` lines.  A counter by the headline has
-    none below it."""
+    published") within ``WALL_EVIDENCE_LINES`` lines above or below (a page puts its
+    form above the comments or below them).  A counter by the headline has none."""
     hits = [k for k, c in enumerate(classes) if c == RULE and items[k].rule.family == "comments"]
 
     def chrome_near(k: int) -> bool:
