@@ -380,6 +380,11 @@ def body_segments(weights: list, walls: list = ()) -> tuple:
     return segments, runs[main][1:], [(start, end) for _, start, end in runs]
 
 
+def _kept(verdicts_line: list, k: int) -> bool:
+    """Is item ``k`` kept so far?  (None: not judged yet; out of range: no.)"""
+    return 0 <= k < len(verdicts_line) and verdicts_line[k] is not None and verdicts_line[k].kept
+
+
 def _nearest_prose(classes: list, lo: int, hi: int, transparent=frozenset()) -> tuple:
     """For each i in [lo, hi]: is the nearest non-short line before / after it prose?
 
@@ -539,13 +544,12 @@ def _keep_marked_headings(items: list, classes: list, verdicts_line: list, neutr
     list, under a "Pin it" button); above the body's first line it is the
     title's business (``_title_lines``).
     """
-    first_kept = next((k for k, v in enumerate(verdicts_line) if v is not None and v.kept), None)
+    first_kept = next((k for k in range(len(items)) if _kept(verdicts_line, k)), None)
     if first_kept is None:
         return
     for k in range(first_kept + 1, len(items) - 1):
-        v, below = verdicts_line[k], verdicts_line[k + 1]
-        if items[k].features.heading_level and (v is None or not v.kept) and classes[k] in (SHORT, MENU, SENTENCE) \
-                and not items[k].label and classes[k + 1] in PROSE and below is not None and below.kept:
+        if items[k].features.heading_level and not _kept(verdicts_line, k) and classes[k] in (SHORT, MENU, SENTENCE) \
+                and not items[k].label and classes[k + 1] in PROSE and _kept(verdicts_line, k + 1):
             verdicts_line[k] = Verdict(True, "context", "context.marked-heading",
                                        "Markdown heading over body prose", _score(items[k], neutral))
 
@@ -564,8 +568,7 @@ def _keep_headings_over_credits(items: list, classes: list, verdicts_line: list,
     right above it and kept prose right below the credit, it is the
     section's heading.  (Read past everywhere, a credit joins menus to the body.)
     """
-    def kept(k: int) -> bool:
-        return verdicts_line[k] is not None and verdicts_line[k].kept
+    kept = partial(_kept, verdicts_line)
 
     for k in range(2, len(items) - 1):
         if classes[k] == RULE and items[k].rule.family == "credits" and classes[k + 1] in PROSE and kept(k + 1) \
@@ -646,8 +649,7 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
     only right under a picture's credit (the next section after a picture);
     under an ad it is as often a brand's name.
     """
-    def kept(k: int) -> bool:
-        return verdicts_line[k] is not None and verdicts_line[k].kept
+    kept = partial(_kept, verdicts_line)
 
     for k in range(1, len(items) - 1):
         if kept(k) or classes[k] not in (SHORT, MENU) or classes[k + 1] not in PROSE or not kept(k + 1) \
@@ -726,8 +728,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     """
     n = len(items)
 
-    def kept(k: int) -> bool:
-        return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
+    kept = partial(_kept, verdicts_line)
 
     def reaches_body(j: int, step: int) -> bool:
         """A body line at j, or past at most ``BOX_GAP_LINES`` lines that are no prose and
@@ -874,8 +875,7 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
     """
     n = len(items)
 
-    def kept(k: int) -> bool:
-        return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
+    kept = partial(_kept, verdicts_line)
 
     rows = [k for k, item in enumerate(items) if classes[k] not in (*PROSE, RULE, CODE)
             and item.features.words <= TABLE_ROW_MAX_WORDS and _table_row(item.stripped)]
@@ -927,8 +927,7 @@ def _keep_cell_tables(items: list, classes: list, verdicts_line: list, neutral: 
     """
     n = len(items)
 
-    def kept(k: int) -> bool:
-        return 0 <= k < n and verdicts_line[k] is not None and verdicts_line[k].kept
+    kept = partial(_kept, verdicts_line)
 
     for k in [k + 1 for k, cls in enumerate(classes[:-1]) if cls in PROSE]:
         if not kept(k - 1) or kept(k):
@@ -995,15 +994,14 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
     """
     n = len(items)
     for k in range(n - 1):
-        v = verdicts_line[k]
-        if v is None or not v.kept or classes[k] not in (*PROSE, SENTENCE) or not items[k].stripped.endswith(":"):
+        if not _kept(verdicts_line, k) or classes[k] not in (*PROSE, SENTENCE) or not items[k].stripped.endswith(":"):
             continue
         shape = _block_shape(items[k + 1])
         j = k + 1
         while shape and j < n and j - k <= MAX_INTRODUCED_LINES and classes[j] not in (*PROSE, RULE) \
                 and not (j > k + 1 and blank_before[j]) and not items[j].label and _block_shape(items[j]) == shape \
                 and not BYLINE_OR_DATE_RE.search(items[j].stripped):
-            if verdicts_line[j] is None or not verdicts_line[j].kept:
+            if not _kept(verdicts_line, j):
                 verdicts_line[j] = Verdict(True, "context", "context.introduced",
                                            f"{classes[j]} line of what the kept line {items[k].line.number} introduces",
                                            _score(items[j], neutral))
