@@ -124,6 +124,11 @@ BYLINE_OR_DATE_RE = re.compile(
     r"veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano)\b"
     r"|^(?-i:(?:By|Von|Par|Por)(?=[A-Z](?:\.|\w{0,20} [A-Z])))"  # glued to the name by the scraper: "ByJ.R. Stone"
     r"|\b(?:provided|written|posted|published|presented|reported|edited) by$"  # the name on the next line
+    r"|^(?:written|escrito|geschrieben|verfasst|écrit|scritto) (?:by|por|von|par|da)\b"
+    # A credit's label: "Text und Interview: Harald Willenbrock", "Fotos: Anna Ruiz", "Words & pictures: …".
+    r"|^(?:text|texte|texto|testo|tekst|words|interview|fotos?|photos?|photography|pictures|illustrations?)"
+    r"(?: ?(?:und|and|&|et|y|e|i) (?:text|texte|texto|interview|fotos?|photos?|photography|pictures))? ?: ?"
+    r"(?-i:[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,3})$"  # names only: "Interview: Merkel sagt Nein" is a headline
     r"|\b(?:fact[- ]checked|medically reviewed|reviewed|edited|illustrated|photographed) by\b"
     r"|\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
     rf"|\b(?:{MONTHS})\w*\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
@@ -531,9 +536,40 @@ def _teasers_inside(items: list, classes: list) -> frozenset:
     """
     def goes_on(k: int) -> bool:
         return k < len(items) and (classes[k] in PROSE or (classes[k] in (SHORT, MENU, SENTENCE)
-                                                           and k + 1 < len(items) and classes[k + 1] in PROSE))
+                                                           and _over_prose(items, classes, k)))
     return frozenset(k for k, (item, cls) in enumerate(zip(items, classes))
                      if _teaser_line(item, cls) and goes_on(k + 1))
+
+
+MAX_LIST_UNDER_HEADING = 6
+KEY_VALUE_RE = re.compile(r"\w[^:.!?]{0,40} ?: +\S")  # "Luci: 20–40 euro", "Dette publique : 116,2 % du PIB"
+
+
+def _over_prose(items: list, classes: list, k: int) -> bool:
+    """Is line ``k`` a heading over prose: right above it, or, a heading of two
+    words or more, above a list of up to ``MAX_LIST_UNDER_HEADING`` items with
+    prose (or a heading over prose) below ("What the plan covers" / four items
+    / a paragraph)?  An item is a sentence, a line opening in lower case or
+    with a figure, or a key and its value; capitalised short lines are as
+    likely teasers' titles ("Read more: …" / "The fishermen who lost their
+    boats"), and one word over short lines reads as a menu ("Elections",
+    "Housing", "Weather")."""
+    j = k + 1
+    while j < len(classes) and j - k <= MAX_LIST_UNDER_HEADING and _list_item(items[j], classes[j]):
+        j += 1
+    if j == k + 1:
+        return j < len(classes) and classes[j] in PROSE
+    if items[k].features.words < 2:
+        return False
+    # Below the list, prose, or the next section's heading over prose.
+    return j < len(classes) and (classes[j] in PROSE or (
+        classes[j] in (SHORT, MENU) and j + 1 < len(classes) and classes[j + 1] in PROSE))
+
+
+def _list_item(item, cls: str) -> bool:
+    first = item.stripped[:1]
+    return cls == SENTENCE or (cls in (SHORT, MENU) and (first.islower() or first.isdigit()
+                                                         or KEY_VALUE_RE.match(item.stripped) is not None))
 
 
 def _keep_marked_headings(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
@@ -1141,8 +1177,7 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
     picks, previous_end = [], -1
     for start, end in parts:
         # In each window the nearest heading that does not read as metadata.
-        window = [(k, _headline_tier(items[k], neutral))
-                  for k in range(start - 1, max(previous_end, start - 1 - TITLE_WINDOW), -1)
+        window = [(k, _headline_tier(items[k], neutral)) for k in _title_window(items, start, previous_end)
                   if _title_candidate(items[k], 1 if items[k].features.heading_level else TITLE_MIN_WORDS)]
         # A Markdown heading is one by its author's mark: it beats nearer lines that only read as one.
         window = [pick for pick in window if items[pick[0]].features.heading_level and pick[1] > 0] or window
@@ -1169,6 +1204,18 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
     if start > 0 and _title_candidate(items[start - 1], 1) and not items[start - 1].stripped.islower():
         return {start - 1}
     return set()
+
+
+def _title_window(items: list, start: int, previous_end: int) -> list:
+    """The lines above ``start``, nearest first, down to ``previous_end`` and up to
+    ``TITLE_WINDOW`` lines that are not share buttons: a share bar (a dozen lines
+    in a scrape) sits between many a headline and its article."""
+    window, k = [], start - 1
+    while k > previous_end and len(window) < TITLE_WINDOW:
+        if items[k].cls != RULE or items[k].rule.family != "social":
+            window.append(k)
+        k -= 1
+    return window
 
 
 def _headline_tier(item, neutral: bool) -> int:

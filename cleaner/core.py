@@ -284,7 +284,7 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
                                  verdicts[heading].score)
         copies[norm] = sorted(copies[norm] + [heading])
     for indexes in copies.values():
-        if len(indexes) < 2:
+        if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes):
             continue
         # The copy that heads a paragraph, else the first: a table of contents
         # lists the headings the article repeats above their paragraphs.
@@ -294,6 +294,17 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
                 out[i] = C.Verdict(False, "context", "dedup.repeated-line",
                                    f"repeats line {scored[chosen].line.number}, which is kept", verdicts[i].score)
     return out
+
+
+MIN_LABEL_COPIES = 3
+
+
+def _recurring_label(scored: list, verdicts: list, after: list, indexes: list) -> bool:
+    """A short line the body keeps at least ``MIN_LABEL_COPIES`` times, each
+    over kept prose, is a heading of its structure ("Summary" over each
+    section's recap), not a copy of its text: all stay."""
+    return len(indexes) >= MIN_LABEL_COPIES and scored[indexes[0]].features.words <= C.MENU_MAX_WORDS \
+        and all(after[i] >= 0 and scored[after[i]].cls in C.PROSE and verdicts[after[i]].kept for i in indexes)
 
 
 def _neighbours(scored: list) -> tuple:

@@ -171,6 +171,22 @@ def test_a_one_line_teaser_inside_the_body_does_not_cut_the_table_above_it():
     assert not any(by_text[tag].kept for tag in tags.split("\n") if tag)
 
 
+def test_a_one_line_teaser_over_a_heading_and_its_list_does_not_cut_the_article():
+    """"Read also: <title>", then a heading over a list of items (lower case, figures,
+    sentences, key: value) and the article going on: the teaser parts nothing.  Over
+    capitalised short lines it may head more teasers, and they stay out."""
+    paragraphs = "".join(PROSE.replace("committee", name) for name in ("council", "board", "panel"))
+    teaser = "Read also: Why the city's buses are always late\n"
+    for items in (["What the plan covers", "6.2 km of new track", "rebuilding 14 crossings", "buying 12 new trams"],
+                  ["The key figures", "Deficit: 4.6% of GDP", "Debt: 116.2% of GDP", "Savings: 18 billion euros"],
+                  ["The main measures", "A freeze on public pay in 2026.", "Lower grants to the regions.",
+                   "An end to several tax breaks."]):
+        text = paragraphs + teaser + "\n".join(items) + "\nThe park and ride\n" + PROSE2 + "Share\n"
+        by_text = decisions_by_text(cleaner.clean(text, format="text"))
+        assert all(by_text[item].kept for item in items), items
+        assert not by_text[teaser.strip()].kept
+
+
 def test_a_heading_below_an_ad_and_a_one_line_teaser_stays():
     """An ad label, a newsletter appeal and "RELATED: <title>" between two sections:
     the heading below them opens the next section, as below an ad alone."""
@@ -354,6 +370,32 @@ def test_title_found_past_byline_and_date():
     assert not by_text["Home"].kept
 
 
+def test_the_title_is_found_past_a_long_share_bar():
+    """Two rows of share buttons (a dozen lines) between the headline and the lead
+    do not hide it; other rule hits still count in the title's window."""
+    share = "Facebook\nTwitter\nLinkedIn\nEmail\nCopy Link\nPrint\n"
+    text = ("Home\nPolitics\nAs the first debate nears, the mayor has to answer for his past\n"
+            "The mayor campaigns in the harbour district last week.\n(Jane Doe / Harbour Herald)\nBy Evan Halper\n"
+            "Feb. 19, 2020\n" + share + "Show more sharing options\nShare\nClose extra sharing options\n" + share
+            + PROSE + PROSE2 + "Advertisement\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["As the first debate nears, the mayor has to answer for his past"].rule == "context.title"
+
+
+@pytest.mark.parametrize("credit", ["Text und Interview: Harald Willenbrock", "Photos: Getty Images",
+                                    "Escrito por José Pablo Segura", "Words & pictures: Anna Ruiz"])
+def test_a_credit_line_under_the_lead_is_not_the_title(credit):
+    """A credit's label and names ("Text und Interview: …") read as a heading; the
+    title is the headline over the lead.  A headline with a label is still one."""
+    lead = ("The town is much older than anyone had thought, say the diggers who found the first wall of its "
+            "harbour under the market square last spring.\n")
+    text = "Home\nThe Oldest Wall in Town\n" + lead + credit + "\nShare\n" + PROSE + PROSE2
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["The Oldest Wall in Town"].rule == "context.title"
+    assert by_text[credit].rule != "context.title"
+    assert not cleaner.classify.BYLINE_OR_DATE_RE.search("Interview: Merkel sagt Nein zu neuen Schulden")
+
+
 @pytest.mark.parametrize("dateline", [
     "Opublikowano: 2021-04-29 17:13", "Pubblicato il 7 aprile 2021", "Gepubliceerd op 7 mei 2021", "7 kwietnia 2021",
     "2021-04-29 17:13:04", "Publicado em 7 de março de 2021",
@@ -450,6 +492,21 @@ def test_of_a_heading_kept_twice_the_copy_over_its_paragraph_stays():
     decisions = [d for d in cleaner.clean(text, format="text").decisions if d.text.strip() in ("Vorbeugen: Richtig lüften", "Fazit")]
     assert [d.kept for d in decisions] == [False, False, True, True]
     assert decisions[0].rule == "dedup.repeated-line"
+
+
+def test_a_short_heading_over_each_sections_recap_is_kept_every_time():
+    """"Summary" over the recap of each of three sections is a heading of the
+    article's structure, not a copy of its text; a paragraph kept twice still is."""
+    sections = "".join(f"{n}. Method {n}\n" + PROSE.replace("committee", name) + "Summary\n" + PROSE2.replace("members", name)
+                       for n, name in ((1, "council"), (2, "board"), (3, "panel")))
+    result = cleaner.clean("Menu\nHome\n" + sections + "Share this article\n", format="text")
+    summaries = [d for d in result.decisions if d.text.strip() == "Summary"]
+    assert len(summaries) == 3 and all(d.kept for d in summaries)
+    twice = cleaner.clean("Menu\nHome\n" + PROSE + PROSE2 + PROSE + "Share this article\n", format="text")
+    assert [d.kept for d in twice.decisions if d.text == PROSE] == [True, False]
+    two = cleaner.clean("Menu\nHome\n" + PROSE + "Summary\n" + PROSE2 + "Summary\n"
+                        + PROSE.replace("committee", "board") + "Share this article\n", format="text")
+    assert [d.kept for d in two.decisions if d.text.strip() == "Summary"] == [True, False]  # two copies: a copy
 
 
 def test_headings_a_table_of_contents_lists_stay_after_a_related_heading_or_a_teaser():
@@ -713,7 +770,9 @@ def test_a_list_of_keys_and_figures_below_the_body_is_kept_past_a_promo_or_a_tea
     more = "\nChart: spot gold, daily\n" + PROSE.replace("committee", "board") + PROSE2.replace("members", "traders")
     for insert in ("READ MORE: Is the solar boom priced in?\n", "Open a FREE Trading Account\n"):
         by_text = decisions_by_text(cleaner.clean(page + insert + "\n".join(levels) + more + tail, format="text"))
-        assert all(by_text[line].kept for line in levels) and by_text[levels[1]].rule == "context.table", insert
+        # Past the teaser (read past: its heading is over rows, then prose) they are between paragraphs.
+        expected = "context.between-prose" if insert.startswith("READ MORE") else "context.table"
+        assert all(by_text[line].kept for line in levels) and by_text[levels[1]].rule == expected, insert
         assert not by_text[insert.strip()].kept
     quote = ["AAPL", "Open: 182.35", "High: 184.10", "Low: 181.90", "Volume: 52.3M"]
     by_text = decisions_by_text(cleaner.clean(page + "\n".join(quote) + tail, format="text"))
@@ -1637,6 +1696,10 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Die Nährwerte sind Richtwerte und können je nach Zutat abweichen.", "meta.nutrition-estimate"),
     ("Share on Facebook Share on X Copy link", "social.share-buttons"),
     ("Share on Facebook", "social.share"),
+    ("Show more sharing options", "social.share"),
+    ("Close extra sharing options", "social.share"),
+    ("Copy Link URLCopied!", "social.share"),
+    ("Continue reading the main story", "ads.continue-reading"),
     ("Photo by Jane Doe", "credits.label-by"),
     ("Photo by the sea: a beginner's guide to light and water", None),
 ])
