@@ -456,7 +456,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         title_lines = _title_lines(items, parts + [main], neutral)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_headings_over_credits(items, classes, verdicts_line, neutral)
-    _keep_marked_headings(items, classes, verdicts_line, neutral)
+    _keep_headings_over_body(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
@@ -572,22 +572,47 @@ def _list_item(item, cls: str) -> bool:
                                                          or KEY_VALUE_RE.match(item.stripped) is not None))
 
 
-def _keep_marked_headings(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
-    """Keep a Markdown heading ("### Elaboración") over kept body prose, below kept body.
+def _opens_a_section(item, cls: str) -> bool:
+    """A rule hit that opens a section of its own ("Related articles", "Comments"):
+    the lines below it are that section's.  Inserts and one-line teasers are no such hit."""
+    return cls == RULE and item.rule.family not in INSERT_FAMILIES and not _teaser_line(item, cls)
 
-    Its author marked it a heading, so it heads the prose under it even
-    where the context reads it at a part's edge (after a recipe's ingredient
-    list, under a "Pin it" button); above the body's first line it is the
-    title's business (``_title_lines``).
+
+PART_HEADING_WORDS = range(2, HEADLINE_WORDS)  # a plain line's words, to head a part at its edge
+
+
+def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """Keep a heading over kept body prose, below kept body.
+
+    Inside a body part a heading is kept between paragraphs (``_inside``);
+    at a part's edge (after a recipe's ingredient list, under an ad and a
+    price box, under a "Pin it" button) the context reads it as the edge's.
+    Right over kept prose, below the body's first kept line, it heads that
+    prose: a Markdown heading ("### Elaboración": its author marked it), or
+    a plain line of ``PART_HEADING_WORDS`` that reads as a heading ("Design
+    and display", "Key points" under a table of contents); a longer one is
+    as often a teaser's title over its dek, one word a brand's name.  (The
+    last item of an ad's list right over the article's next paragraph reads
+    as a heading too: on the hand-labelled sets, of such lines at the end
+    of a dropped list seven were headings and three junk.)  Not right under
+    a "related" or comments heading, whose section it opens; above the
+    body's first line it is the title's business (``_title_lines``).
     """
     first_kept = next((k for k in range(len(items)) if _kept(verdicts_line, k)), None)
     if first_kept is None:
         return
     for k in range(first_kept + 1, len(items) - 1):
-        if items[k].features.heading_level and not _kept(verdicts_line, k) and classes[k] in (SHORT, MENU, SENTENCE) \
-                and not items[k].label and classes[k + 1] in PROSE and _kept(verdicts_line, k + 1):
+        if _kept(verdicts_line, k) or items[k].label or classes[k + 1] not in PROSE or not _kept(verdicts_line, k + 1):
+            continue
+        item = items[k]
+        if item.features.heading_level and classes[k] in (SHORT, MENU, SENTENCE):
             verdicts_line[k] = Verdict(True, "context", "context.marked-heading",
-                                       "Markdown heading over body prose", _score(items[k], neutral))
+                                       "Markdown heading over body prose", _score(item, neutral))
+        elif classes[k] in (SHORT, MENU) and item.features.words in PART_HEADING_WORDS \
+                and _title_like(item, PART_HEADING_WORDS.start) and not item.stripped.endswith(":") \
+                and not _opens_a_section(items[k - 1], classes[k - 1]):
+            verdicts_line[k] = Verdict(True, "context", "context.part-heading",
+                                       "heading over body prose, below body, at a part's edge", _score(item, neutral))
 
 
 # Two words of letters make a heading; "1/2" (a gallery's counter) and
