@@ -542,7 +542,6 @@ def _teasers_inside(items: list, classes: list) -> frozenset:
 
 
 MAX_LIST_UNDER_HEADING = 6
-KEY_VALUE_RE = re.compile(r"\w[^:.!?]{0,40} ?: +\S")  # "Luci: 20–40 euro", "Dette publique : 116,2 % du PIB"
 
 
 def _over_prose(items: list, classes: list, k: int) -> bool:
@@ -569,7 +568,7 @@ def _over_prose(items: list, classes: list, k: int) -> bool:
 def _list_item(item, cls: str) -> bool:
     first = item.stripped[:1]
     return cls == SENTENCE or (cls in (SHORT, MENU) and (first.islower() or first.isdigit()
-                                                         or KEY_VALUE_RE.match(item.stripped) is not None))
+                                                         or DATA_LINE_RE.search(item.stripped) is not None))
 
 
 def _opens_a_section(item, cls: str) -> bool:

@@ -789,9 +789,7 @@ def test_a_list_of_keys_and_figures_below_the_body_is_kept_past_a_promo_or_a_tea
     more = "\nChart: spot gold, daily\n" + PROSE.replace("committee", "board") + PROSE2.replace("members", "traders")
     for insert in ("READ MORE: Is the solar boom priced in?\n", "Open a FREE Trading Account\n"):
         by_text = decisions_by_text(cleaner.clean(page + insert + "\n".join(levels) + more + tail, format="text"))
-        # Past the teaser (read past: its heading is over rows, then prose) they are between paragraphs.
-        expected = "context.between-prose" if insert.startswith("READ MORE") else "context.table"
-        assert all(by_text[line].kept for line in levels) and by_text[levels[1]].rule == expected, insert
+        assert all(by_text[line].kept for line in levels) and by_text[levels[1]].rule == "context.table", insert
         assert not by_text[insert.strip()].kept
     quote = ["AAPL", "Open: 182.35", "High: 184.10", "Low: 181.90", "Volume: 52.3M"]
     by_text = decisions_by_text(cleaner.clean(page + "\n".join(quote) + tail, format="text"))
@@ -1719,6 +1717,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Enviar por WhatsApp", "social.share"),
     ("Listen (2 min)", "meta.listen"),
     ("★★★★★ 4.9 from 212 reviews", "social.review-count"),
+    ("Meer over dit onderwerp", "related.heading"),
+    ("Related analysis", "related.heading"),
     ("This post and the photos within it may contain affiliate links. If you purchase something through the link, "
      "I may receive a small commission at no extra charge to you.", "ads.disclosure"),
     ("I may get a small commission, she said, but I still think the plan is bad.", None),
