@@ -89,7 +89,7 @@ COMMENT_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-ti
 # button, the form): by the headline it counts the comments far below.
 COMMENT_COUNT_RULES = frozenset({"comments.count"})
 WEIGHT_WALL = -1e9
-WALL_MAIN_SHARE = 0.5  # a run above the first wall worth this share of the heaviest is the main run
+WALL_MAIN_SHARE = 0.25  # a run above the comments' wall worth this share of the heaviest is the main run
 MIN_WALL_EVIDENCE = 2  # more comment-rule hits near a comment counter ...
 WALL_EVIDENCE_LINES = 40  # ... within this many lines make it a wall
 # The title: a heading of at least TITLE_MIN_WORDS words, not a byline or a
@@ -360,9 +360,13 @@ def body_segments(weights: list, walls: list = ()) -> tuple:
 
     ``walls``: indexes of the headings of a page's comment section
     (``_comment_walls``).  No run crosses one, and none below the main run
-    and past one is body; when a run above the first wall is worth
-    ``WALL_MAIN_SHARE`` of the heaviest, the main run is the best of those
-    above it: a page's comments can outweigh its article, but come after it.
+    and past one is body.  A page's comments can outweigh its article (45
+    replies under a post), but come after it: when the heaviest run has a
+    wall above it, and a run above that wall is worth ``WALL_MAIN_SHARE`` of
+    the heaviest, the main run is the best of those.  (The wall nearest the
+    heaviest run, not the first: a counter by the headline, "45 Antworten",
+    may read as a wall too.  Any run above a heading would do, but "Leave a
+    comment" under a lede reads as one.)
     """
     if walls:
         weights = list(weights)
@@ -373,9 +377,9 @@ def body_segments(weights: list, walls: list = ()) -> tuple:
         return [], None, []
     best = max(total for total, _, _ in runs)
     main = next(i for i, (total, _, _) in enumerate(runs) if total == best)
-    if walls:
-        first_wall = min(walls)
-        above = [i for i, (total, _, end) in enumerate(runs) if end < first_wall]
+    if walls and any(k < runs[main][1] for k in walls):
+        wall = max(k for k in walls if k < runs[main][1])  # the heaviest run's: the comments' heading
+        above = [i for i, (total, _, end) in enumerate(runs) if end < wall]
         if above and max(runs[i][0] for i in above) >= WALL_MAIN_SHARE * best:
             main = max(above, key=lambda i: (runs[i][0], -i))
     share = SECONDARY_SEGMENT_SHARE * runs[main][0]

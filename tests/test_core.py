@@ -258,6 +258,19 @@ def test_nothing_below_a_comment_section_heading_is_body_even_when_it_outweighs_
     assert PROSE2 in cleaner.clean("How do I remove duplicates?\n" + answers, format="text").text
 
 
+def test_many_comments_under_a_short_post_with_a_counter_by_its_headline_stay_out():
+    """"45 Replies" under the headline reads as a wall too (the comments' chrome is
+    within reach); the comments' own heading, right above the heaviest run, decides:
+    the post above it is the body, though the comments weigh three times as much."""
+    post = "".join(PROSE.replace("committee", name) for name in ("council", "board"))
+    comments = "".join(f"reader{i} 11. December 2012 at 11:{i:02d}\n"
+                       f"{PROSE2.replace('members', f'readers from town {i}')}"
+                       f"{PROSE.replace('committee', f'club {i}')}Reply\n" for i in range(1, 4))
+    text = ("Home\nContact\nWhat the council decided\n45 Replies\n" + post + "Share:\nTwitter\nFacebook\n"
+            "45 thoughts on “What the council decided”\n" + comments)
+    assert cleaner.clean(text, format="text").text.strip() == ("What the council decided\n" + post).strip()
+
+
 @pytest.mark.parametrize("marker", ["1 Comment", "12 Comments", "Join the conversation", "Leave a comment"])
 def test_a_comment_link_or_counter_under_the_lede_does_not_cut_the_article(marker):
     """By the headline a counter counts the comments far below, and a theme may put
@@ -1717,8 +1730,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Enviar por WhatsApp", "social.share"),
     ("Listen (2 min)", "meta.listen"),
     ("★★★★★ 4.9 from 212 reviews", "social.review-count"),
-    ("Meer over dit onderwerp", "related.heading"),
-    ("Related analysis", "related.heading"),
+    ("Meer over dit onderwerp", "related.heading-more"),
+    ("Related analysis", "related.heading-more"),
     ("This post and the photos within it may contain affiliate links. If you purchase something through the link, "
      "I may receive a small commission at no extra charge to you.", "ads.disclosure"),
     ("I may get a small commission, she said, but I still think the plan is bad.", None),
