@@ -924,8 +924,8 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
     introduces it.  An ad, a promo line or a one-line teaser between the two
     is passed over (``_body_goes_on_past``): the body goes on past them, but
     not past an ad label, whose next lines are the ad's.  A table with body
-    prose right below it (past ``TABLE_TAIL_LINES`` lines: a caption, the
-    next section's heading, kept if it reads as one) is kept too, with its
+    prose right below it (past ``TABLE_TAIL_LINES`` lines: a caption, its
+    source's credit, the next section's heading, kept if it reads as one) is kept too, with its
     heading, when body lies above it somewhere: a ticker of the same rows
     sits above the article's first line, and is not kept.
 
@@ -954,7 +954,8 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
         while above >= 0 and head - above <= MAX_INSERT_LINES and _body_goes_on_past(items[above], classes[above]):
             above -= 1
         below = end
-        while below < n and below - end < TABLE_TAIL_LINES and classes[below] not in (*PROSE, RULE, CODE):
+        while below < n and below - end < TABLE_TAIL_LINES and (classes[below] not in (*PROSE, RULE, CODE)
+                                                                or _credit(items[below], classes[below])):
             below += 1
         prose_below = kept(below) and classes[below] in PROSE
         if not prose_below and all(_keyed_row(items[j].stripped) for j in range(k, end)):
@@ -972,6 +973,11 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
             if not kept(j) and _title_like(items[j], 2):
                 verdicts_line[j] = Verdict(True, "context", "context.between-prose",
                                            f"{classes[j]} line between a table and body prose", _score(items[j], neutral))
+
+
+def _credit(item, cls: str) -> bool:
+    """A credit's rule hit: a picture's, or a table's source ("Source: company filings")."""
+    return cls == RULE and item.rule.family == "credits"
 
 
 CELL_MAX_WORDS = 8

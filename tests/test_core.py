@@ -787,6 +787,18 @@ def test_a_table_scraped_as_lines_next_to_the_body_is_kept_but_not_a_ticker():
     assert not any(decisions_by_text(cleaner.clean(text, format="text"))[line].kept for line in teasers)
 
 
+def test_a_table_with_its_source_under_an_ad_and_over_the_body_is_kept():
+    """Under an ad label a table is the ad's, unless body prose follows it; its
+    source's credit ("Source: company filings") between them does not part them."""
+    rows = ["Results at a glance", "Metric\tQ3 2025\tQ3 2024\tChange", "Revenue\t$2.31bn\t$2.18bn\t+6%",
+            "Net income\t$142m\t$108m\t+31%", "EPS (diluted)\t$1.18\t$0.89\t+33%"]
+    text = (PROSE + PROSE2 + "Advertisement\n\n" + "\n".join(rows) + "\nSource: company filings\n\n"
+            + PROSE.replace("committee", "board") + "Share this article\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[row].kept for row in rows)
+    assert not by_text["Source: company filings"].kept
+
+
 def test_a_list_of_keys_and_figures_below_the_body_is_kept_past_a_promo_or_a_teaser():
     """"Support 1: $2,315" rows over body prose are a table's (a list of levels, of closes);
     a promo line or a one-line teaser between them and the body above does not part them
@@ -1731,6 +1743,18 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Listen (2 min)", "meta.listen"),
     ("★★★★★ 4.9 from 212 reviews", "social.review-count"),
     ("Meer over dit onderwerp", "related.heading-more"),
+    ("See all deals", "promo.deal-button"),
+    ("View at Vexa", "promo.deal-button"),
+    ("$1,299 at Apple", "promo.deal-button"),
+    ("$20 at the door", None),
+    ("View at night", None),
+    ("Tickets cost $20 at Ticketmaster today.", None),
+    ("Jump to steps", "navigation.recipe-buttons"),
+    ("Pin it for later!", "social.share"),
+    ("Was this explainer helpful?", "social.rating"),
+    ("Earthwise is independent and reader-funded. We don't have a paywall.", "ads.disclosure"),
+    ("Get our free Diabetes Digest", "newsletter.signup"),
+    ("Published: Jun. 18, 2025, 6:15 a.m.", "meta.updated"),
     ("Related analysis", "related.heading-more"),
     ("This post and the photos within it may contain affiliate links. If you purchase something through the link, "
      "I may receive a small commission at no extra charge to you.", "ads.disclosure"),
