@@ -33,7 +33,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    single long line with few stopwords (names, figures, a line of code).  Rule hits never
    count as prose, so a call to action cannot prop up its neighbours; but a
    heading that an ad or promo box (``INSERT_FAMILIES``) parts from the
-   paragraph above is still a heading when prose follows it.
+   paragraph above is still a heading when prose follows it, and so is one
+   at a body part's edge, right over kept prose (``_keep_headings_over_body``).
    Between two body parts the lines are kept when no rule hit sits there
    (``context.between-parts``): an ad or share bar splits an article and
    leaves a hit, a list or a table only weighs its parts apart (an ad or
