@@ -129,7 +129,7 @@ BYLINE_OR_DATE_RE = re.compile(
     # A credit's label: "Text und Interview: Harald Willenbrock", "Fotos: Anna Ruiz", "Words & pictures: …".
     r"|^(?:text|texte|texto|testo|tekst|words|interview|fotos?|photos?|photography|pictures|illustrations?)"
     r"(?: ?(?:und|and|&|et|y|e|i) (?:text|texte|texto|interview|fotos?|photos?|photography|pictures))? ?: ?"
-    r"(?-i:[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,3})$"  # names only: "Interview: Merkel sagt Nein" is a headline
+    r"(?-i:[A-ZÀ-Þ][\w.'’-]{0,30}(?: [A-ZÀ-Þ][\w.'’-]{0,30}){0,3})$"  # names: "Interview: Merkel sagt Nein" is a headline
     r"|\b(?:fact[- ]checked|medically reviewed|reviewed|edited|illustrated|photographed) by\b"
     r"|\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
     rf"|\b(?:{MONTHS})\w*\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
@@ -571,6 +571,7 @@ def _over_prose(items: list, classes: list, k: int) -> bool:
 
 
 def _list_item(item, cls: str) -> bool:
+    """An item of a list under a heading (``_over_prose``)."""
     first = item.stripped[:1]
     return cls == SENTENCE or (cls in (SHORT, MENU) and (first.islower() or first.isdigit()
                                                          or DATA_LINE_RE.search(item.stripped) is not None))
@@ -926,9 +927,9 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
     is passed over (``_body_goes_on_past``): the body goes on past them, but
     not past an ad label, whose next lines are the ad's.  A table with body
     prose right below it (past ``TABLE_TAIL_LINES`` lines: a caption, its
-    source's credit, the next section's heading, kept if it reads as one) is kept too, with its
-    heading, when body lies above it somewhere: a ticker of the same rows
-    sits above the article's first line, and is not kept.
+    source's credit, the next section's heading, kept if it reads as one) is
+    kept too, with its heading, when body lies above it somewhere: a ticker
+    of the same rows sits above the article's first line, and is not kept.
 
     A row is two figure cells or more ending in one, a key and a figure
     ("Support 1: $2,315", ``_data_row``: a list of levels, of closes, of the
