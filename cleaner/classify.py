@@ -583,6 +583,11 @@ def _opens_a_section(item, cls: str) -> bool:
     return cls == RULE and item.rule.family not in INSERT_FAMILIES and not _teaser_line(item, cls)
 
 
+def _credit(item, cls: str) -> bool:
+    """A credit's rule hit: a picture's, or a table's source ("Source: company filings")."""
+    return cls == RULE and item.rule.family == "credits"
+
+
 PART_HEADING_WORDS = range(2, HEADLINE_WORDS)  # a plain line's words, to head a part at its edge
 
 
@@ -637,7 +642,7 @@ def _keep_headings_over_credits(items: list, classes: list, verdicts_line: list,
     kept = partial(_kept, verdicts_line)
 
     for k in range(2, len(items) - 1):
-        if classes[k] == RULE and items[k].rule.family == "credits" and classes[k + 1] in PROSE and kept(k + 1) \
+        if _credit(items[k], classes[k]) and classes[k + 1] in PROSE and kept(k + 1) \
                 and classes[k - 1] in (SHORT, MENU) and not kept(k - 1) and not items[k - 1].label \
                 and _title_like(items[k - 1], 2) and len(LETTER_WORD_RE.findall(items[k - 1].stripped)) >= 2 \
                 and kept(k - 2) and classes[k - 2] not in (RULE, BAD):
@@ -721,12 +726,12 @@ def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list
         if kept(k) or classes[k] not in (SHORT, MENU) or classes[k + 1] not in PROSE or not kept(k + 1) \
                 or items[k].label or not _title_like(items[k], 1) or items[k].stripped.endswith(":"):
             continue
-        if items[k].features.words < 2 and not (classes[k - 1] == RULE and items[k - 1].rule.family == "credits"):
+        if items[k].features.words < 2 and not _credit(items[k - 1], classes[k - 1]):
             continue
         j, hits = k - 1, 0
         while j >= 0 and k - j <= MAX_INSERT_LINES and classes[j] in (RULE, SHORT, MENU):
             if classes[j] == RULE:
-                if items[j].rule.family not in INSERT_FAMILIES and not _teaser_line(items[j], classes[j]):
+                if _opens_a_section(items[j], classes[j]):
                     break
                 hits += 1
             j -= 1
@@ -975,11 +980,6 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
             if not kept(j) and _title_like(items[j], 2):
                 verdicts_line[j] = Verdict(True, "context", "context.between-prose",
                                            f"{classes[j]} line between a table and body prose", _score(items[j], neutral))
-
-
-def _credit(item, cls: str) -> bool:
-    """A credit's rule hit: a picture's, or a table's source ("Source: company filings")."""
-    return cls == RULE and item.rule.family == "credits"
 
 
 CELL_MAX_WORDS = 8
