@@ -349,7 +349,7 @@ def _comment_walls(items: list, classes: list) -> list:
             or (items[k].rule.id in COMMENT_COUNT_RULES and chrome_near(k))]
 
 
-def body_segments(weights: list, walls: list = ()) -> tuple:
+def body_segments(weights: list, walls: list = (), dividers: list = ()) -> tuple:
     """The body runs in order (the main run, every run before it, every run after it
     worth a share of it), the main run, and every maximal run (``maximal_segments``,
     as (start, end)), as ``(segments, main, runs)``.
@@ -368,10 +368,15 @@ def body_segments(weights: list, walls: list = ()) -> tuple:
     heaviest run, not the first: a counter by the headline, "45 Antworten",
     may read as a wall too.  Any run above a heading would do, but "Leave a
     comment" under a lede reads as one.)
+
+    ``dividers``: indexes of "related" headings over a list of teasers
+    (``_related_dividers``).  No run crosses one either, but a run past one is
+    body on the usual terms: teaser cards whose deks read as prose then no
+    longer join the article's run past the heading's weight.
     """
-    if walls:
+    if walls or dividers:
         weights = list(weights)
-        for k in walls:
+        for k in (*walls, *dividers):
             weights[k] = WEIGHT_WALL
     runs = maximal_segments(weights)
     if not runs:
@@ -435,7 +440,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     classes = [s.cls for s in items]
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
     walls = _comment_walls(items, classes)
-    segments, main, runs = body_segments(weights, walls)
+    segments, main, runs = body_segments(weights, walls, _related_dividers(items, classes))
     segments = _without_related_sections(segments, main, items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes)
     verdicts_line: list = [None] * len(items)
@@ -488,6 +493,14 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
 
 
 RELATED_HEADING_RULES = "related.heading"  # related.heading, related.heading-more, ...
+
+
+def _related_dividers(items: list, classes: list) -> list:
+    """The "related" headings over two short lines or more: a list of teasers, not one
+    teaser of a box inside the article ("Read also" / one title / the article going on)."""
+    n = len(classes)
+    return [k for k, c in enumerate(classes) if c == RULE and items[k].rule.id.startswith(RELATED_HEADING_RULES)
+            and k + 2 < n and classes[k + 1] in (SHORT, MENU) and classes[k + 2] in (SHORT, MENU)]
 
 
 def _without_related_sections(segments: list, main, items: list, classes: list) -> list:

@@ -116,6 +116,32 @@ def test_teasers_after_a_related_heading_stay_out():
     assert not decisions_by_text(result)["Gold Hits a Record High Again"].kept
 
 
+def test_teaser_cards_under_a_related_heading_do_not_join_the_body():
+    """A "related" heading over two teasers' lines or more parts the runs: the cards
+    below it (a section label, a title, a dek that reads as prose) no longer outweigh the
+    heading and join the article's run, and are too light to be a part of their own."""
+    cards = "".join(
+        f"Interviews {section}\n{title}\n{section}\n{dek}\n" for section, title, dek in (
+            ("Politics", "The mayor who wants to open the port",
+             "In this interview, the former mayor explains why he thinks the city should welcome the ships "
+             "and what the government has done wrong in the last two years of the crisis."),
+            ("History", "The historian and the migrants",
+             "The historian argues that we need to write the history of the concepts that shape the debate, "
+             "and that the words we use today have been used before in the last century."),
+            ("Economy", "What the numbers do not say",
+             "Behind the figures on growth and jobs, the economist sees a country that is slowly getting older, "
+             "and a labour market that will need many more workers in the next ten years."),
+        ))
+    last = ("The new rules will be reviewed after two years, and the committee will publish a report on how "
+            "they have worked, with figures on the costs for each of the members.\n")
+    article = "".join(PROSE.replace("committee", name) for name in (
+        "council", "board", "panel", "jury", "court", "senate", "assembly", "cabinet", "party", "union"))
+    text = article + PROSE2 + last + "Further reading\n" + cards + "Home\nAbout us\nContact\n"
+    body = cleaner.clean(text, format="text").text
+    assert last in body
+    assert "former mayor" not in body and "What the numbers do not say" not in body and "economist" not in body
+
+
 def test_rule_hits_do_not_prop_up_neighbours():
     # "XM" sits between two promo lines: without the rule hits counting as junk
     # it would be a short line "between" content.
@@ -1779,6 +1805,21 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Continue reading the main story", "ads.continue-reading"),
     ("Photo by Jane Doe", "credits.label-by"),
     ("Photo by the sea: a beginner's guide to light and water", None),
+    ("Pour approfondir", "related.heading-more"),
+    ("Imperdibles", "related.heading-more"),
+    ("Las + leídas", "related.heading-more"),
+    ("More from The Guardian", "related.heading-section"),
+    ("More in Politics", "related.heading-section"),
+    ("Mehr aus Sport", "related.heading-section"),
+    ("MÁS DE ESPECTÁCULOS", "related.heading-section"),
+    ("Lo más leído de Fútbol Internacional", "related.heading-section"),
+    ("Más de 300 heridos en el choque", None),
+    ("Mehr zu tun als gedacht", None),
+    ("more in the morning", None),
+    ("Comenta", "comments.invite"),
+    ("Los comentarios en esta sección son exclusivos para suscriptores. Suscríbase aquí.", "comments.login-required"),
+    ("Image copyright Reuters", "credits.label-more"),
+    ("The image copyright belongs to the agency, the court found.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
