@@ -152,12 +152,12 @@ def test_rule_hits_do_not_prop_up_neighbours():
 
 
 def test_heading_between_paragraphs_is_kept_and_tail_heading_is_not():
-    text = PROSE + "Why It Matters\n" + PROSE2 + "Related Articles\nMore From Our Site\nTop Stories Today\n"
+    text = PROSE + "Why It Matters\n" + PROSE2 + "Related Articles\nElsewhere On The Site\nTop Stories Today\n"
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert by_text["Why It Matters"].kept
     assert by_text["Why It Matters"].rule == "context.between-prose"
     assert by_text["Related Articles"].rule == "related.heading"
-    assert not by_text["More From Our Site"].kept and by_text["More From Our Site"].stage == "context"
+    assert not by_text["Elsewhere On The Site"].kept and by_text["Elsewhere On The Site"].stage == "context"
     assert not by_text["Top Stories Today"].kept
 
 
