@@ -109,6 +109,11 @@ SENTENCE_BREAK_RE = re.compile(
     r"\b(?!(?:dr|mr|mrs|ms|st|vs|no|nr|jr|sr|gov|sen|rep|gen|prof|inc|ltd|bzw|vgl|ca|etc)[.])[^\W_]{2,}[.] +[^\W\d_]",
     re.IGNORECASE,
 )
+CAPTION_TAIL_WORDS = 3  # a caption's second sentence is its credit ("... Balaídos. EFE"); a headline's
+# runs on ("The Barrel-Leg Jean Is Everywhere. Here Are 8 Pairs Worth Buying")
+CREDIT_LABEL_RE = re.compile(
+    r"(?:photo|photograph|picture|image|foto|bild|credit|crédit|crédito|source|quelle|fuente|illustration)s? ?:",
+    re.IGNORECASE)
 HEADING_MAX_WORDS = 25  # news headlines run long (Spanish and German ones past 15 words)
 MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|"
@@ -1274,8 +1279,13 @@ def _headline_tier(item, neutral: bool) -> int:
     figure or without a stopword, which reads as a page's metadata (a count,
     a date, a company name); 1: any other heading."""
     f, text = item.features, item.stripped
-    if SENTENCE_BREAK_RE.search(text):
-        return 0
+    last_break = None
+    for last_break in SENTENCE_BREAK_RE.finditer(text):
+        pass
+    if last_break is not None:
+        tail = text[last_break.end() - 1:]
+        if len(tail.split()) < CAPTION_TAIL_WORDS or CREDIT_LABEL_RE.match(tail):
+            return 0
     if f.words >= HEADLINE_WORDS and sum(1 for word in text.split() if not word[:1].isdigit()) >= HEADLINE_WORDS:
         return 2
     if f.heading_level:  # "# Retry policies": its author says it is a heading, a first-level one the headline

@@ -687,7 +687,9 @@ def test_a_lower_case_word_over_the_body_is_no_title_but_a_capitalised_one_is():
 def test_a_headline_in_two_parts_is_the_title():
     """A question or an exclamation parts a headline; it is not a caption's two sentences."""
     for headline in ("Is the reef coming back? Divers count the new coral",
-                     "The market season opens! How to find the best stalls near you"):
+                     "The market season opens! How to find the best stalls near you",
+                     "The Barrel-Leg Jean Is Everywhere. Here Are the Pairs Worth Buying",
+                     "Tramwaj pojedzie na Zielone Wzgórze. Miasto podpisało umowę z wykonawcą"):
         text = "Menu\n" + headline + "\n12 October 2025\nBy Marleen\nGarden notes, autumn 2025\n" + PROSE + PROSE2 + "Share\n"
         assert decisions_by_text(cleaner.clean(text, format="text"))[headline].rule == "context.title", headline
 
@@ -1819,6 +1821,18 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Comenta", "comments.invite"),
     ("Los comentarios en esta sección son exclusivos para suscriptores. Suscríbase aquí.", "comments.login-required"),
     ("Image copyright Reuters", "credits.label-more"),
+    ("The Lantern Review may earn a small commission from purchases made through these links.", "ads.disclosure"),
+    ("We independently select all the products we feature. If you buy something through our links, "
+     "Thread & Hem may earn a commission.", "ads.disclosure"),
+    ("Brokers may earn a commission on each trade, the regulator said.", None),
+    ("This article is for general information only and does not constitute legal advice.", "legal.not-advice"),
+    ("The report does not constitute legal advice, the minister said.", None),
+    ("Share: LinkedIn · X · Email", "social.share-row"),
+    ("Share prices fell on Monday", None),
+    ("Last updated: 02:47", "meta.updated-relative"),
+    ("More reviews", "related.heading-more"),
+    ("About the host", "meta.author-box"),
+    ("Shop the edit", "promo.cta"),
     ("The image copyright belongs to the agency, the court found.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
