@@ -450,8 +450,9 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     segments = _with_part_after_a_teaser(segments, runs, items, classes)
     verdicts_line: list = [None] * len(items)
     teasers = _teasers_inside(items, classes)
+    credits = frozenset(k for k, (item, cls) in enumerate(zip(items, classes)) if _credit(item, cls))
     for lo, hi in segments:
-        before, after = _nearest_prose(classes, lo, hi, teasers)
+        before, after = _nearest_prose(classes, lo, hi, teasers | credits)
         for k in range(lo, hi + 1):
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral,
                                        partial(_figure_neighbour, items, k))
@@ -714,7 +715,7 @@ INSERT_FAMILIES = frozenset({"ads", "promo", "social", "newsletter", "credits"})
 # bar or a newsletter box more often closes the article).
 EDGE_INSERT_FAMILIES = frozenset({"ads", "promo"})
 # A counter of likes, shares or comments alone on a line ("412", "1,234", "1.2k"); not a year or a table's figure.
-COUNT_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[kKmM]?$")
+COUNT_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[kKmM]?$|\d{1,3} ?/ ?\d{1,3}$")  # or a gallery's "1/2"
 MAX_INSERT_LINES = 6
 AD_LABEL_RULES = "ads.label"  # ads.label, ads.label-prefix, ...: they announce the lines after them
 # "Read also: <title>" holds its teaser whole: a heading right after it is the article's
@@ -1140,9 +1141,10 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
         lo += 1
     while hi > lo and _ad_or_promo_line(items[hi - 1], classes[hi - 1]):
         hi -= 1
-    if any(classes[k] == RULE and k not in teasers for k in range(lo, hi)):
+    if any(classes[k] == RULE and k not in teasers and not _credit(items[k], classes[k]) for k in range(lo, hi)):
         return
-    between = "nothing but a one-line teaser" if any(k in teasers for k in range(lo, hi)) else "no rule hit"
+    between = "nothing but a one-line teaser" if any(k in teasers for k in range(lo, hi)) \
+        else "nothing but a picture's credit" if any(classes[k] == RULE for k in range(lo, hi)) else "no rule hit"
     for k in range(lo, hi):
         if classes[k] not in (BAD, RULE) and not items[k].label \
                 and not (classes[k] in (SHORT, MENU) and (BYLINE_OR_DATE_RE.search(items[k].stripped)
