@@ -21,14 +21,14 @@ def test_hook_manifest():
     yaml = pytest.importorskip("yaml")
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert set(hooks) == {"cleaner-check", "cleaner-fix"}
-    assert hooks["cleaner-check"]["entry"] == "cleaner check"
-    assert hooks["cleaner-fix"]["entry"] == "cleaner fix"
+    assert hooks["cleaner-check"]["entry"] == "cleaner check --"
+    assert hooks["cleaner-fix"]["entry"] == "cleaner fix --"
     for hook in hooks.values():
         assert hook["language"] == "python"
-        assert hook["types"] == ["text"]
+        assert hook["types_or"] == ["plain-text", "markdown"]  # never code or config
         assert hook["stages"] == ["pre-commit", "pre-merge-commit", "pre-push", "manual"]
         assert hook["minimum_pre_commit_version"] == "3.2.0"
-        assert set(hook) <= {"id", "name", "description", "entry", "language", "types", "stages",
+        assert set(hook) <= {"id", "name", "description", "entry", "language", "types_or", "stages",
                              "minimum_pre_commit_version", "args", "require_serial", "files"}
 
 
@@ -93,15 +93,19 @@ def test_hooks_with_pre_commit_try_repo(tmp_path):
     page.write_bytes(SEED.read_bytes() if SEED.is_file() else ARTICLE.encode("utf-8"))
     expected = cleaner.clean(page.read_text(encoding="utf-8")).text
     assert expected != page.read_text(encoding="utf-8")
+    dashed = work / "-notes.txt"  # pre-commit passes names without "--": the entry's own ends the options
+    dashed.write_bytes(page.read_bytes())
+    code = work / "tool.py"  # a file the cleaner would cut (short lines, no prose): not the hook's
+    code.write_text((ROOT / "cleaner" / "cli.py").read_text(encoding="utf-8"), encoding="utf-8")
+    assert cleaner.clean(code.read_text(encoding="utf-8")).dropped
     git("init", "-q", cwd=work)
-    git("add", "page.txt", cwd=work)
+    git("add", "-A", cwd=work)
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), PRE_COMMIT_COLOR="never")
     env.pop("PYTHONPATH", None)  # the hook must use the package pre-commit installed
 
     def try_repo(hook):
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(hooks_repo), hook, "--files", "page.txt",
-             "--verbose"],
+            [sys.executable, "-m", "pre_commit", "try-repo", str(hooks_repo), hook, "--all-files", "--verbose"],
             cwd=work, env=env, capture_output=True, text=True, timeout=900,
         )
 
@@ -109,13 +113,16 @@ def test_hooks_with_pre_commit_try_repo(tmp_path):
     assert check.returncode == 1, check.stdout + check.stderr
     assert "Failed" in check.stdout
     assert "--- page.txt\n+++ page.txt (cleaned)\n@@ -" in check.stdout
-    assert "1 file would be cleaned" in check.stdout
+    assert "2 files would be cleaned" in check.stdout
     assert page.read_text(encoding="utf-8") != expected  # check never writes
 
+    code_before = code.read_bytes()
     fix = try_repo("cleaner-fix")
     assert fix.returncode == 1, fix.stdout + fix.stderr
     assert "files were modified by this hook" in fix.stdout
     assert page.read_text(encoding="utf-8") == expected
+    assert dashed.read_text(encoding="utf-8") == expected
+    assert code.read_bytes() == code_before
 
     again = try_repo("cleaner-check")
     assert again.returncode == 0, again.stdout + again.stderr
