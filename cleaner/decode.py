@@ -99,11 +99,14 @@ def detect_encoding(data: bytes) -> str:
     return _best_reading(data)
 
 
-# A text is UTF-8 with a few bad bytes when its valid multi-byte characters
-# outnumber its invalid sequences this many times: one stray Latin-1 byte in a
-# UTF-8 file must not turn every curly quote into mojibake ("‚Äú").  Text in a
-# legacy encoding forms valid multi-byte sequences only by rare accident.
-UTF8_VALID_PER_INVALID = 4
+# A text is UTF-8 with a few bad bytes when its valid multi-byte characters are
+# at least as many as its invalid sequences, and more than one: one stray
+# Latin-1 byte in a UTF-8 file must not turn every curly quote into mojibake
+# ("‚Äú"), in a short text too ("Café ... it\x92s").  Text in a legacy encoding
+# forms a valid multi-byte sequence only by rare accident ("Gruß“" in windows-1252),
+# and has an invalid one at nearly every accented letter.
+UTF8_VALID_PER_INVALID = 1
+UTF8_MIN_VALID = 2
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -117,7 +120,7 @@ def _is_utf8(data: bytes) -> bool:
         invalid = text.count("\ufffd") - data.count("\ufffd".encode())
         non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # counted in C: the text may be 64 MB
         valid = non_ascii - text.count("\ufffd")
-        return valid >= UTF8_VALID_PER_INVALID * invalid
+        return valid >= max(UTF8_MIN_VALID, UTF8_VALID_PER_INVALID * invalid)
     return True
 
 

@@ -118,6 +118,20 @@ def test_one_bad_byte_does_not_change_how_a_utf8_file_is_read():
     assert r.source == seed.read_text(encoding="utf-8").replace("Quick overview", "Quick overview caf\ufffd", 1)
 
 
+@pytest.mark.parametrize("data, expected", [
+    (b"Caf\xc3\xa9 owners in Z\xc3\xbcrich said it\x92s been a slow summer.\n",
+     "Café owners in Zürich said it\ufffds been a slow summer.\n"),
+    (b"He said \xe2\x80\x9cit\xe2\x80\x99s fine\xe2\x80\x9d and left for the caf\xe9.\n",
+     "He said \u201cit\u2019s fine\u201d and left for the caf\ufffd.\n"),
+    # windows-1252 with one accidental valid pair ("ß“" reads as one UTF-8 character) stays windows-1252
+    (b"Gr\xfc\xdfe aus M\xfcnchen, sagte er: \x84Gru\xdf\x93 und ging.\n",
+     "Grüße aus München, sagte er: \u201eGruß\u201c und ging.\n"),
+])
+def test_a_short_utf8_text_with_a_stray_byte_is_read_as_utf8(data, expected):
+    """Two valid UTF-8 characters and one stray byte: UTF-8, not a code page's mojibake."""
+    assert cleaner.clean(data, format="text").source == expected
+
+
 def test_latin1_text_is_not_read_as_utf8():
     data = ("Grüße aus München, für Sie: café crème, Straße, Größe. " * 5 + "\n").encode("latin-1")
     assert cleaner.clean(data, format="text").source.startswith("Grüße aus München")
