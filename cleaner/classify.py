@@ -1496,9 +1496,33 @@ def decide_with_evidence(scored: list, neutral: bool, options, evidence: bool = 
             out[i] = Verdict(False, "evidence", "evidence.none", "outside both extractors' main content", v.score)
     _keep_lead(scored, text_verdicts, out)
     _drop_tail_lines(scored, text_verdicts, out)
-    if not options.keep_title:
+    if options.keep_title:
+        _keep_title_heading(scored, out)
+    else:
         _drop_title_headings(scored, out)
     return out
+
+
+def _keep_title_heading(scored: list, out: list) -> None:
+    """keep_title: keep the page's ``<h1>`` nearest above the first kept prose.
+
+    trafilatura leaves the title out of its text, and readability's vote alone
+    keeps prose only, so the votes would drop the headline that our own context
+    keeps in text mode.  The page marks it: the last ``<h1>`` within
+    ``TITLE_WINDOW`` blocks above the body (a site's logo in an ``<h1>`` further up
+    is not it), unless a rule drops it or it is a line of links.
+    """
+    first = next((i for i, (s, v) in enumerate(zip(scored, out)) if v is not None and v.kept and s.cls in PROSE), None)
+    if first is None:
+        return
+    blocks = [i for i in range(first - 1, -1, -1) if scored[i].cls != BLANK][:TITLE_WINDOW]
+    for i in blocks:
+        s, v = scored[i], out[i]
+        hint = s.line.hint
+        if hint is not None and hint.heading == 1:
+            if not v.kept and s.cls != RULE and not s.label and hint.link_density <= LINK_LIST_DENSITY:
+                out[i] = Verdict(True, "evidence", "evidence.title", "the page's <h1> above the body", v.score)
+            return
 
 
 def _drop_tail_lines(scored: list, text_verdicts: list, out: list) -> None:

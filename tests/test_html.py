@@ -101,6 +101,23 @@ def test_options_markdown_title_tables():
     assert "Section one of the new lanes" not in cleaner.clean(html, format="html", tables=False).text
 
 
+def test_the_pages_h1_above_the_body_is_kept_as_its_title():
+    """trafilatura leaves the title out and readability's vote keeps prose only: the
+    page's <h1> right above the body is the title all the same (keep_title); a site's
+    name in an <h1> further up is not."""
+    html = ("<html><head><title>Meeting moved</title></head><body><h1>The Town Crier</h1>"
+            + "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(14)) + "</ul></nav>"
+            + "<h1>Meeting moved to Tuesday</h1><p>Short note: the meeting moved to Tuesday at noon, in the usual "
+            "room downstairs. Bring the report.</p><p>Second paragraph of the note, with a few more words in it, "
+            "as notes have.</p></body></html>")
+    result = cleaner.clean(html, format="html")
+    assert result.text.startswith("Meeting moved to Tuesday\nShort note")
+    title = next(d for d in result.decisions if d.text.strip() == "Meeting moved to Tuesday")
+    assert title.rule == "evidence.title"
+    assert "Town Crier" not in result.text
+    assert "Meeting moved to Tuesday\n" not in cleaner.clean(html, format="html", keep_title=False).text
+
+
 def test_index_page_gives_no_body_with_a_reason():
     items = "".join(f"<li><a href='/a{i}'>Headline number {i} about the city</a></li>" for i in range(40))
     result = cleaner.clean(f"<html><body><h1>Latest news</h1><ul>{items}</ul></body></html>", format="html")
