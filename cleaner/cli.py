@@ -318,8 +318,14 @@ def _read(path: str) -> bytes:
     return Path(path).read_bytes()
 
 
+WRITE_CHUNK_CHARS = 1 << 16
+
+
 def _write(text: str) -> None:
-    sys.stdout.write(text)
+    # In pieces: CPython loses the error of a large write to a pipe whose reader has
+    # gone (`cleaner big.txt | head`: one partial write, then exit 0 and no BrokenPipeError).
+    for start in range(0, len(text), WRITE_CHUNK_CHARS):
+        sys.stdout.write(text[start:start + WRITE_CHUNK_CHARS])
 
 
 def _parse(parser: argparse.ArgumentParser, argv: list):

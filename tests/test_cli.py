@@ -368,6 +368,18 @@ def test_cli_uses_config_from_cwd_and_flags_override(tmp_path, run_cli, article_
 
 
 # -- output and file-system errors ----------------------------------------------------
+def test_a_reader_that_goes_away_gives_exit_1_even_for_a_large_output(tmp_path):
+    """`cleaner big.txt | head`: one large write to a closed pipe must not end in exit 0."""
+    big = tmp_path / "big.txt"
+    big.write_text("".join(f"{i}\n" for i in range(300_000)))
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", str(big)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=subprocess_env())
+    proc.stdout.read(10)
+    proc.stdout.close()  # the reader goes away, as `head -c 10` does
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1 and err == b""
+
+
 def test_a_full_disk_on_stdout_is_a_message_and_exit_2(article_file):
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full here")
