@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import partial
 from typing import NamedTuple, Optional
 from urllib.parse import urlsplit
@@ -46,6 +46,19 @@ class Options:
     stable: bool = True  # re-clean the body until it no longer changes (idempotence)
     favor_recall: bool = False  # keep every line between the body's first and last part but rule hits
     paragraphs: bool = True  # text: judge a paragraph broken into several lines (wrapped, split at links) as one
+
+    def __post_init__(self):
+        """Refuse what the CLI and the config file refuse: a switch that is not a bool
+        (``keep_title="no"`` would read as true), a limit of zero or less."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.type == "bool" and not isinstance(value, bool):
+                raise TypeError(f"option {f.name} must be True or False, not {value!r}")
+            if f.type in ("int", "float"):
+                if isinstance(value, bool) or not isinstance(value, (int, float) if f.type == "float" else int):
+                    raise TypeError(f"option {f.name} must be a number, not {value!r}")
+                if not value > 0:
+                    raise ValueError(f"option {f.name} must be more than 0, not {value!r}")
 
 
 class InputError(ValueError):

@@ -405,8 +405,19 @@ def test_html_over_max_bytes_passes_through_as_html():
 
 
 def test_time_limit_passes_through():
-    r = cleaner.clean(ARTICLE * 2000, time_limit=0.0)
+    r = cleaner.clean(ARTICLE * 2000, time_limit=1e-9)
     assert r.status == "passthrough" and r.text == ARTICLE * 2000 and r.message
+
+
+@pytest.mark.parametrize("options, error", [
+    ({"keep_title": "no"}, TypeError), ({"favor_recall": 1}, TypeError), ({"max_bytes": True}, TypeError),
+    ({"max_bytes": 2.5}, TypeError), ({"time_limit": "60"}, TypeError),
+    ({"max_bytes": -1}, ValueError), ({"time_limit": 0}, ValueError),
+])
+def test_the_library_refuses_the_options_the_cli_refuses(options, error):
+    """As the CLI and the config file do: "no" is no switch, and a limit of 0 would pass everything through."""
+    with pytest.raises(error, match="option "):
+        cleaner.clean(ARTICLE, **options)
 
 
 def test_over_max_bytes_utf16_passes_through_decoded():
