@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass, replace
@@ -393,6 +394,8 @@ class Plan:
 def plan_file(path: str, cleaner, args) -> Plan:
     """What ``fix`` would do to ``path`` (``check`` reports exactly this)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the run; a device is no file to rewrite
+            return Plan(path, "error", "not a regular file")
         data = Path(path).read_bytes()
     except OSError as err:
         return Plan(path, "error", f"cannot read: {err.strerror or err}")

@@ -255,6 +255,17 @@ def test_fix_never_empties_a_file_without_body(tmp_path, capsys):
     assert capsys.readouterr().out == ""
 
 
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_check_and_fix_refuse_a_fifo_instead_of_waiting_on_it(tmp_path, capsys, command):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    page = tmp_path / "page.txt"
+    page.write_text(AD_SPLIT_ARTICLE)
+    assert cli.main([command, str(fifo), str(page)]) == 2  # an error, and the other file still done
+    err = capsys.readouterr().err
+    assert f"{fifo}: not a regular file" in err and "1 error" in err
+
+
 def test_fix_refuses_html_unless_allowed(tmp_path, capsys):
     path = tmp_path / "page.html"
     path.write_text(HTML_PAGE)
