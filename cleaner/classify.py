@@ -573,7 +573,7 @@ def _over_prose(items: list, classes: list, k: int) -> bool:
     words or more, above a list of up to ``MAX_LIST_UNDER_HEADING`` items with
     prose (or a heading over prose) below ("What the plan covers" / four items
     / a paragraph)?  An item is a sentence, a line opening in lower case or
-    with a figure, or a key and its value; capitalised short lines are as
+    with a figure, a key and its value, or a table's row; capitalised short lines are as
     likely teasers' titles ("Read more: …" / "The fishermen who lost their
     boats"), and one word over short lines reads as a menu ("Elections",
     "Housing", "Weather")."""
@@ -582,8 +582,8 @@ def _over_prose(items: list, classes: list, k: int) -> bool:
         j += 1
     if j == k + 1:
         return j < len(classes) and classes[j] in PROSE
-    if items[k].features.words < 2:
-        return False
+    if items[k].features.words < 2 and not all(_cells_row(items[i].stripped) for i in range(k + 1, j)):
+        return False  # (one word over a table's rows is its heading: menus come as links, not cells)
     # Below the list, prose, or the next section's heading over prose.
     return j < len(classes) and (classes[j] in PROSE or (
         classes[j] in (SHORT, MENU) and j + 1 < len(classes) and classes[j + 1] in PROSE))
@@ -593,7 +593,8 @@ def _list_item(item, cls: str) -> bool:
     """An item of a list under a heading (``_over_prose``)."""
     first = item.stripped[:1]
     return cls == SENTENCE or (cls in (SHORT, MENU) and (first.islower() or first.isdigit()
-                                                         or DATA_LINE_RE.search(item.stripped) is not None))
+                                                         or DATA_LINE_RE.search(item.stripped) is not None
+                                                         or _table_row(item.stripped)))
 
 
 def _opens_a_section(item, cls: str) -> bool:
@@ -894,8 +895,10 @@ def _figures_row(text: str) -> bool:
 
 
 def _cells_row(text: str) -> bool:
-    """Cells parted by tabs (a browser's copy of a table) or a Markdown table's row ("| a | b |", "|---|---|")."""
-    return "\t" in text or (text.startswith("|") and text.endswith("|") and text.count("|") >= 3)
+    """Cells parted by tabs (a browser's copy of a table), a Markdown table's row ("| a | b |",
+    "|---|---|"), or three cells or more parted by " | " (trafilatura's text of a table)."""
+    return "\t" in text or (text.startswith("|") and text.endswith("|") and text.count("|") >= 3) \
+        or text.count(" | ") >= 2
 
 
 def _table_row(text: str) -> bool:

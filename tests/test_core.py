@@ -206,7 +206,10 @@ def test_a_one_line_teaser_over_a_heading_and_its_list_does_not_cut_the_article(
     for items in (["What the plan covers", "6.2 km of new track", "rebuilding 14 crossings", "buying 12 new trams"],
                   ["The key figures", "Deficit: 4.6% of GDP", "Debt: 116.2% of GDP", "Savings: 18 billion euros"],
                   ["The main measures", "A freeze on public pay in 2026.", "Lower grants to the regions.",
-                   "An end to several tax breaks."]):
+                   "An end to several tax breaks."],
+                  # a table as trafilatura's text gives it (cells parted by " | "), under one word
+                  ["Detours", "Mode | Detour | Extra time", "Car | via the North Bridge | about 10 minutes",
+                   "Bike | via the Pier bridge | about 6 minutes", "Bus | via the North Bridge | about 8 minutes"]):
         text = paragraphs + teaser + "\n".join(items) + "\nThe park and ride\n" + PROSE2 + "Share\n"
         by_text = decisions_by_text(cleaner.clean(text, format="text"))
         assert all(by_text[item].kept for item in items), items
