@@ -85,7 +85,11 @@ WEIGHT_MENU = -30.0
 WEIGHT_BAD = -20.0
 WEIGHT_RULE = -200.0  # as much as 200 chars of prose: rule hits end the body (benchmarks/README.md)
 SECONDARY_SEGMENT_SHARE = 0.2
-COMMENT_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-title", "comments.section-heading"})
+COMMENT_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-title", "comments.section-heading",
+                                   "comments.count-read-below"})
+# Headings that count the comments under them ("38 comments… read them below", "3 thoughts
+# on “<title>”"): a page has them where its comments start, never under a lede.
+COUNTED_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-title", "comments.count-read-below"})
 # A bare counter ("12 Comments") is a wall only with comment chrome near it (a reply
 # button, the form): by the headline it counts the comments far below.
 COMMENT_COUNT_RULES = frozenset({"comments.count"})
@@ -354,7 +358,7 @@ def _comment_walls(items: list, classes: list) -> list:
             or (items[k].rule.id in COMMENT_COUNT_RULES and chrome_near(k))]
 
 
-def body_segments(weights: list, walls: list = (), dividers: list = ()) -> tuple:
+def body_segments(weights: list, walls: list = (), dividers: list = (), counted: frozenset = frozenset()) -> tuple:
     """The body runs in order (the main run, every run before it, every run after it
     worth a share of it), the main run, and every maximal run (``maximal_segments``,
     as (start, end)), as ``(segments, main, runs)``.
@@ -372,7 +376,10 @@ def body_segments(weights: list, walls: list = (), dividers: list = ()) -> tuple
     the heaviest, the main run is the best of those.  (The wall nearest the
     heaviest run, not the first: a counter by the headline, "45 Antworten",
     may read as a wall too.  Any run above a heading would do, but "Leave a
-    comment" under a lede reads as one.)
+    comment" under a lede reads as one.)  Above a heading that counts the
+    comments (``counted``: "38 comments… read them below or add one"), any run
+    will do: such a heading stands where the comments start, and a post of a
+    list and two paragraphs is outweighed by its 38 comments.
 
     ``dividers``: indexes of "related" headings over a list of teasers
     (``_related_dividers``).  No run crosses one either, but a run past one is
@@ -391,7 +398,7 @@ def body_segments(weights: list, walls: list = (), dividers: list = ()) -> tuple
     if walls and any(k < runs[main][1] for k in walls):
         wall = max(k for k in walls if k < runs[main][1])  # the heaviest run's: the comments' heading
         above = [i for i, (total, _, end) in enumerate(runs) if end < wall]
-        if above and max(runs[i][0] for i in above) >= WALL_MAIN_SHARE * best:
+        if above and (wall in counted or max(runs[i][0] for i in above) >= WALL_MAIN_SHARE * best):
             main = max(above, key=lambda i: (runs[i][0], -i))
     share = SECONDARY_SEGMENT_SHARE * runs[main][0]
     main_end = runs[main][2]
@@ -445,7 +452,8 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     classes = [s.cls for s in items]
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
     walls = _comment_walls(items, classes)
-    segments, main, runs = body_segments(weights, walls, _related_dividers(items, classes))
+    counted = frozenset(k for k in walls if items[k].rule.id in COUNTED_SECTION_RULES)
+    segments, main, runs = body_segments(weights, walls, _related_dividers(items, classes), counted)
     segments = _without_related_sections(segments, main, items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes)
     verdicts_line: list = [None] * len(items)
@@ -1063,10 +1071,8 @@ def _block_shape(item) -> str:
     text, f = item.stripped, item.features
     if "\t" in text:  # counted on the line as written: a row's last cells may be empty
         return "tab%d" % item.line.text.strip(" \r\n").count("\t")
-    if _cells_row(text):  # a Markdown table's row, its "|---|---|" rule too
+    if _cells_row(text):  # a Markdown table's row, its "|---|---|" rule too, or three cells or more in bare pipes
         return f"pipe{text.strip('|').count('|')}"
-    if text.count(" | ") >= 2:  # three cells or more in bare pipes: "Title | more" is a teaser's link
-        return f"pipe{text.count(' | ')}"
     if f.bullet:
         return "bullet"
     if f.words and f.stopwords <= COMMAND_STOPWORD_SHARE * f.words and not f.terminal \
@@ -1082,7 +1088,10 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
     list or commands: lines of one shape (``_block_shape``: rows of as many
     cells, list items, commands), however short, or however long without
     stopwords ("$ git clone https://..."), up to a blank line, a rule hit,
-    prose, or a line of another shape (a shop box under a table).  At the
+    prose, or a line of another shape (a shop box under a table); or short
+    lines of no shape ("Pepper Keenan, Corrosion of Conformity"), up to a
+    sentence too, unless a rule hit or the text's end closes them (a menu,
+    tags: "Here are the links to everything we wrote:" / ... / "Share").  At the
     body's edge the context would drop them, since an ad or a copy button
     below them ends the part.
     """
@@ -1092,14 +1101,18 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
             continue
         shape = _block_shape(items[k + 1])
         j = k + 1
-        while shape and j < n and j - k <= MAX_INTRODUCED_LINES and classes[j] not in (*PROSE, RULE) \
+        while j < n and j - k <= MAX_INTRODUCED_LINES and classes[j] not in (*PROSE, RULE) \
+                and (shape or classes[j] in (SHORT, MENU, BAD)) \
                 and not (j > k + 1 and blank_before[j]) and not items[j].label and _block_shape(items[j]) == shape \
                 and not BYLINE_OR_DATE_RE.search(items[j].stripped):
-            if not _kept(verdicts_line, j):
-                verdicts_line[j] = Verdict(True, "context", "context.introduced",
-                                           f"{classes[j]} line of what the kept line {items[k].line.number} introduces",
-                                           _score(items[j], neutral))
             j += 1
+        if not shape and (j == n or classes[j] == RULE):
+            continue  # short lines a share button or the text's end closes: a menu's, or tags
+        for i in range(k + 1, j):
+            if not _kept(verdicts_line, i):
+                verdicts_line[i] = Verdict(True, "context", "context.introduced",
+                                           f"{classes[i]} line of what the kept line {items[k].line.number} introduces",
+                                           _score(items[i], neutral))
 
 
 def _runs(indexes: list) -> list:

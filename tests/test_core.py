@@ -300,6 +300,30 @@ def test_many_comments_under_a_short_post_with_a_counter_by_its_headline_stay_ou
     assert cleaner.clean(text, format="text").text.strip() == ("What the council decided\n" + post).strip()
 
 
+def test_a_heading_that_counts_the_comments_keeps_them_out_however_much_they_weigh():
+    """"38 comments… read them below or add one" stands where the comments start: a short
+    post above it is the body, though its comments weigh ten times as much (the share a
+    run above a plain wall needs, ``WALL_MAIN_SHARE``, is not asked of it)."""
+    post = PROSE.replace("committee", "council")
+    comments = "".join(f"reader{i} June {i}, 2015 at 10:25 pm\n"
+                       f"{PROSE2.replace('members', f'readers from town {i}')}"
+                       f"{PROSE.replace('committee', f'club {i}')}" for i in range(1, 8))
+    text = ("Home\nAbout\nWhat the council decided\nby oz on December 4, 2006\n" + post + "Tweet\n"
+            "{ 38 comments… read them below or add one }\n" + comments + "Recent Posts\nPrivacy Policy\n")
+    assert cleaner.clean(text, format="text").text.strip() == ("What the council decided\n" + post).strip()
+
+
+def test_short_lines_a_kept_sentence_introduces_with_a_colon_are_kept():
+    """"... that are not on the list:" / three names: the list the sentence introduces, up
+    to the next sentence; a list of one shape (bullets, rows, commands) goes on past sentences."""
+    names = ["Pepper Keenan, Corrosion of Conformity", "Phil Anselmo, Pantera", "Keith Caputo, Life of Agony"]
+    text = ("Home\nThe best singers\n" + PROSE + "Some of my personal favourites that are not on the list:\n"
+            + "\n".join(names) + "\nIs the list any good?\nHome\nNews\nContact\n" + PROSE2 + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[name].rule == "context.introduced" for name in names)
+    assert by_text["Is the list any good?"].rule != "context.introduced"
+
+
 @pytest.mark.parametrize("marker", ["1 Comment", "12 Comments", "Join the conversation", "Leave a comment"])
 def test_a_comment_link_or_counter_under_the_lede_does_not_cut_the_article(marker):
     """By the headline a counter counts the comments far below, and a theme may put
@@ -1854,6 +1878,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("More reviews", "related.heading-more"),
     ("About the host", "meta.author-box"),
     ("Shop the edit", "promo.cta"),
+    ("La rédaction vous conseille :", "related.heading-more"),
+    ("{ 38 comments… read them below or add one }", "comments.count-read-below"),
     ("The image copyright belongs to the agency, the court found.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
