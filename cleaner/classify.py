@@ -23,7 +23,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    heading ends the body rather than being bridged (but an *inline* rule's
    hit, a wiki's [edit] link, is read past).  A comment section's heading
    (``COMMENT_SECTION_RULES``) is a wall: no run crosses it, and none past
-   it below the main run is body.  The title is a headline above
+   it below the main run is body; nor does a run cross a "related" heading
+   over a list of teasers (``_related_dividers``).  The title is a headline above
    a body part, looking past bylines, dates, counts and captions
    (``_title_lines``), and short lines between it and the body (not bylines
    or dates) are its subtitle.
@@ -38,14 +39,14 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    Between two body parts the lines are kept when no rule hit sits there
    (``context.between-parts``): an ad or share bar splits an article and
    leaves a hit, a list or a table only weighs its parts apart (an ad or
-   promo line at the gap's edge does not count); and when the hits there
+   promo line at the gap's edge, a picture's credit, does not count); and when the hits there
    are all inserts (``INSERT_FAMILIES``: ads, promos, share bars,
    newsletter boxes, credits), the prose between them is judged as inside
    the body.  A greeting ("Hallo zusammen,") is kept
    above the paragraph it opens, and a box of the article's data (pros and
    cons, ingredients, specifications: ``BOX_LABEL_RE``) next to the body,
-   and the table, list or commands a kept sentence introduces with a colon
-   (``_keep_introduced_blocks``).
+   and the table, list, commands or short lines a kept sentence introduces
+   with a colon (``_keep_introduced_blocks``).
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
 5. A fenced code block or a shell session is kept or dropped whole, with the
@@ -53,7 +54,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    A line that is only a picture (Markdown) is kept where the lines around it
    are (``keep_pictures``).
 6. HTML: ``decide_with_evidence`` weighs the votes of trafilatura and
-   readability-lxml on top of the text verdicts (see its constants).
+   readability-lxml on top of the text verdicts (see its constants); the
+   page's ``<h1>`` above the body is the title (``_keep_title_heading``).
 
 Every tunable is a module constant; the reasons in the report name them.
 """
@@ -1293,15 +1295,13 @@ def _title_window(items: list, start: int, previous_end: int) -> list:
 def _headline_tier(item, neutral: bool) -> int:
     """2: headline-sized (``HEADLINE_WORDS`` words or more, not counting
     figures), or marked as a first-level heading in Markdown; 0: two
-    sentences (a caption: "... Balaídos. EFE"), or a shorter line with a
+    sentences whose second is a credit (a caption: "... Balaídos. EFE"), or a shorter line with a
     figure or without a stopword, which reads as a page's metadata (a count,
     a date, a company name); 1: any other heading."""
     f, text = item.features, item.stripped
-    last_break = None
-    for last_break in SENTENCE_BREAK_RE.finditer(text):
-        pass
-    if last_break is not None:
-        tail = text[last_break.end() - 1:]
+    breaks = list(SENTENCE_BREAK_RE.finditer(text))
+    if breaks:  # two sentences: a caption if the second is its credit, else a headline in two parts
+        tail = text[breaks[-1].end() - 1:]
         if len(tail.split()) < CAPTION_TAIL_WORDS or CREDIT_LABEL_RE.match(tail):
             return 0
     if f.words >= HEADLINE_WORDS and sum(1 for word in text.split() if not word[:1].isdigit()) >= HEADLINE_WORDS:
