@@ -495,7 +495,9 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
                               below)
             _keep_subtitles(items, classes, range(below, min(first_kept, below + TITLE_WINDOW)), verdicts_line, neutral)
 
-    described = _describe_body(items, segments, main)
+    # The parts that kept a line: a lone sentence run above the body is a part, yet may be dropped.
+    described = _describe_body(items, [(lo, hi) for lo, hi in segments
+                                       if any(_kept(verdicts_line, k) for k in range(lo, hi + 1))] or segments, main)
     outside = {cls: f"{cls} line outside the body ({described})" for cls in (*PROSE, SENTENCE, SHORT, MENU, CODE)}
     for k, item in enumerate(items):
         if verdicts_line[k] is None:

@@ -444,6 +444,24 @@ def test_a_pictures_credit_between_two_body_parts_does_not_split_the_article():
     assert not by_text[credit].kept
 
 
+def test_the_reason_for_a_line_outside_the_body_names_only_parts_that_kept_a_line():
+    """A lone sentence above the body is a part of it by weight, yet dropped: the reasons
+    must not point at it as the body (a user's review: "outside the body (lines 2, 12-15)")."""
+    text = ("Classic Pancakes\nFluffy pancakes made from scratch in twenty minutes.\nIngredients\n1 1/2 cups flour\n"
+            "3 1/2 tsp baking powder\n1 tbsp sugar\n1/4 tsp salt\n1 1/4 cups milk\n3 tbsp butter, melted\n1 egg\n"
+            "Instructions\nSift the flour, baking powder, sugar and salt into a large bowl.\n"
+            "Make a well in the centre and pour in the milk, melted butter and egg; mix until smooth.\n"
+            "Heat a lightly oiled griddle over medium-high heat and pour about a quarter cup of batter per pancake.\n"
+            "Brown on both sides and serve hot.\nShare on Facebook\nSubscribe to our newsletter\n")
+    result = cleaner.clean(text, format="text")
+    dropped = {d.line for d in result.decisions if not d.kept}
+    for d in result.decisions:
+        if d.rule == "context.outside-body":
+            named = re.search(r"\(lines ([\d, -]+)\)", d.reason).group(1)
+            starts = {int(part.split("-")[0]) for part in named.split(", ")}
+            assert not starts & dropped, d.reason
+
+
 def test_the_reason_for_lines_outside_a_body_of_many_parts_stays_short():
     teaser = "A short teaser sentence that says what the next story is about, in a few words.\n"
     text = (teaser + "Share on Facebook\n") * 8 + PROSE + PROSE2 + PROSE.replace("committee", "board") + "Home\nNews\n"
