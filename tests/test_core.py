@@ -1898,6 +1898,11 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Shop the edit", "promo.cta"),
     ("La rédaction vous conseille :", "related.heading-more"),
     ("{ 38 comments… read them below or add one }", "comments.count-read-below"),
+    ("Mit einem Klick auf Enter geht die Suche los, mit ESC verlassen Sie das Suchfenster.", "navigation.search-hint"),
+    ("Press Enter to continue the installation.", None),
+    ("Loriot Cartoon: Tagesschau © SWR/Hugo Jehle, honorarfrei - Verwendung gemäß der AGB im engen inhaltlichen, "
+     "redaktionellen Zusammenhang mit SWR-Sendungen.", "credits.press-photo"),
+    ("Die Verwendung der Fotos ist honorarfrei, sagte die Sprecherin.", None),
     ("The image copyright belongs to the agency, the court found.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
