@@ -728,7 +728,8 @@ INSERT_FAMILIES = frozenset({"ads", "promo", "social", "newsletter", "credits"})
 # bar or a newsletter box more often closes the article).
 EDGE_INSERT_FAMILIES = frozenset({"ads", "promo"})
 # A counter of likes, shares or comments alone on a line ("412", "1,234", "1.2k"); not a year or a table's figure.
-COUNT_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[kKmM]?$|\d{1,3} ?/ ?\d{1,3}$")  # or a gallery's "1/2"
+# (or a gallery's counter: "1/2", "12 von 17", "3 of 9")
+COUNT_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[kKmM]?$|\d{1,3} ?(?:/|von|of|de|sur|di|z) ?\d{1,3}$")
 MAX_INSERT_LINES = 6
 AD_LABEL_RULES = "ads.label"  # ads.label, ads.label-prefix, ...: they announce the lines after them
 # "Read also: <title>" holds its teaser whole: a heading right after it is the article's
@@ -1337,6 +1338,7 @@ def _title_like(item, min_words: int) -> bool:
         and is_heading_like(f, item.stripped)
         and f.words >= min_words
         and not item.stripped.replace(".", "").replace(",", "").isdigit()  # a count ("184"), no heading
+        and not COUNT_RE.match(item.stripped)  # nor a gallery's counter ("12 von 17")
         and not BYLINE_OR_DATE_RE.search(item.stripped)
         and not PATH_SEPARATOR_RE.search(item.stripped)
         and not (item.stripped.startswith("<") and item.stripped.endswith(">"))  # a line of HTML in Markdown

@@ -444,6 +444,19 @@ def test_a_pictures_credit_between_two_body_parts_does_not_split_the_article():
     assert not by_text[credit].kept
 
 
+def test_a_gallery_of_steps_keeps_its_short_steps_but_not_its_buttons_and_counters():
+    """A step-by-step gallery: each step under the picture's buttons ("Bild anzeigen Bild
+    schließen", a picture's control, which parts nothing) and its counter ("12 von 17")."""
+    steps = [PROSE.replace("committee", "baker"), "Wasche nun 250 g Erdbeeren und schneide sie in kleine Würfel.",
+             "Schlage 600 g Schlagsahne mit 3 Beuteln Gelatine fix steif.", PROSE2.replace("members", "bakers"),
+             PROSE.replace("committee", "cook")]
+    text = "Rezept\nMaulwurfkuchen mit Erdbeeren\n" + "".join(
+        f"Bild anzeigen Bild schließen\n{n} von 17\n{step.strip()}\n" for n, step in enumerate(steps, 1)) + "Teilen\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[step.strip()].kept for step in steps)
+    assert not any(by_text[f"{n} von 17"].kept for n in range(1, 6))
+
+
 def test_the_reason_for_a_line_outside_the_body_names_only_parts_that_kept_a_line():
     """A lone sentence above the body is a part of it by weight, yet dropped: the reasons
     must not point at it as the body (a user's review: "outside the body (lines 2, 12-15)")."""
