@@ -481,7 +481,6 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         parts = sorted(parts + [(lo, hi) for lo, hi in boxes if hi < main[0] and _figures_box(items, lo, hi)])
         title_lines = _title_lines(items, parts + [main], neutral)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
-    _keep_headings_over_credits(items, classes, verdicts_line, neutral)
     _keep_headings_over_body(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     if segments and options.favor_recall:
@@ -655,31 +654,6 @@ def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, ne
                 and not _opens_a_section(items[k - 1], classes[k - 1]):
             verdicts_line[k] = Verdict(True, "context", "context.part-heading",
                                        "heading over body prose, below body, at a part's edge", _score(item, neutral))
-
-
-# Two words of letters make a heading; "1/2" (a gallery's counter) and
-# "corona_app.jpg" (a picture's file name) have fewer.
-LETTER_WORD_RE = re.compile(r"(?<![\w.])[^\W\d_]{2,}(?![\w.])")
-
-
-def _keep_headings_over_credits(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
-    """Keep a heading between two kept body lines whose picture's credit sits under it
-    ("Your eyes may thank you" / "Shutterstock" / the section's prose).
-
-    The picture opens the section, so its credit parts the heading from its
-    paragraph, and the heading sits at the edge of a run; with kept body
-    right above it and kept prose right below the credit, it is the
-    section's heading.  (Read past everywhere, a credit joins menus to the body.)
-    """
-    kept = partial(_kept, verdicts_line)
-
-    for k in range(2, len(items) - 1):
-        if _credit(items[k], classes[k]) and classes[k + 1] in PROSE and kept(k + 1) \
-                and classes[k - 1] in (SHORT, MENU) and not kept(k - 1) and not items[k - 1].label \
-                and _title_like(items[k - 1], 2) and len(LETTER_WORD_RE.findall(items[k - 1].stripped)) >= 2 \
-                and kept(k - 2) and classes[k - 2] not in (RULE, BAD):
-            verdicts_line[k - 1] = Verdict(True, "context", "context.heading-over-credit",
-                                           "heading between body lines, over a picture's credit", _score(items[k - 1], neutral))
 
 
 def _teaser_line(item, cls: str) -> bool:
@@ -1532,7 +1506,7 @@ def _keep_title_heading(scored: list, out: list) -> None:
     ``TITLE_WINDOW`` blocks above the body (a site's logo in an ``<h1>`` further up
     is not it), unless a rule drops it or it is a line of links.
     """
-    first = next((i for i, (s, v) in enumerate(zip(scored, out)) if v is not None and v.kept and s.cls in PROSE), None)
+    first = _first_kept_prose(scored, out)
     if first is None:
         return
     blocks = [i for i in range(first - 1, -1, -1) if scored[i].cls != BLANK][:TITLE_WINDOW]
@@ -1565,14 +1539,16 @@ def _drop_tail_lines(scored: list, text_verdicts: list, out: list) -> None:
                              "short line after the last body paragraph; only trafilatura keeps it", v.score)
 
 
+def _first_kept_prose(scored: list, out: list) -> Optional[int]:
+    return next((i for i, (s, v) in enumerate(zip(scored, out)) if v is not None and v.kept and s.cls in PROSE), None)
+
+
 def _drop_title_headings(scored: list, out: list) -> None:
     """keep_title=False: drop the h1 blocks above the first kept prose."""
-    for i, (s, v) in enumerate(zip(scored, out)):
-        if v is None:
-            continue
-        if v.kept and s.cls in PROSE:
-            return
-        if v.kept and s.line.hint is not None and s.line.hint.heading == 1:
+    first = _first_kept_prose(scored, out)
+    for i in range(len(scored) if first is None else first):
+        s, v = scored[i], out[i]
+        if v is not None and v.kept and s.line.hint is not None and s.line.hint.heading == 1:
             out[i] = Verdict(False, "context", "option.no-title", "the title (keep_title is off)", v.score)
 
 

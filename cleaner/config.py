@@ -36,17 +36,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-# Options fields a config file may set, with the accepted types.
-OPTION_KEYS = {
-    "keep_title": (bool,),
-    "tables": (bool,),
-    "markdown": (bool,),
-    "favor_recall": (bool,),
-    "paragraphs": (bool,),
-    "max_bytes": (int,),
-    "time_limit": (int, float),
-}
-POSITIVE_KEYS = ("max_bytes", "time_limit")  # 0 or less would pass every document through
+from .core import option_problem
+
+# Options fields a config file may set (their values are checked as Options checks them).
+OPTION_KEYS = ("keep_title", "tables", "markdown", "favor_recall", "paragraphs", "max_bytes", "time_limit")
 KNOWN_KEYS = {"rules", "builtin_rules", *OPTION_KEYS}
 LOCAL_NAMES = ("cleaner.toml", ".cleaner.toml")
 
@@ -127,16 +120,13 @@ def parse_config(table: dict, path: Optional[Path] = None) -> Config:
     if not isinstance(builtin, bool):
         raise ConfigError(f"{where}: 'builtin_rules' must be true or false")
     options = {}
-    for key, types in OPTION_KEYS.items():
+    for key in OPTION_KEYS:
         if key not in table:
             continue
         value = table[key]
-        # bool is an int subclass: refuse max_bytes = true.
-        if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
-            names = " or ".join(t.__name__ for t in types)
-            raise ConfigError(f"{where}: '{key}' must be {names}, got {value!r}")
-        if key in POSITIVE_KEYS and not value > 0:  # NaN too
-            raise ConfigError(f"{where}: '{key}' must be more than 0, got {value!r}")
+        problem = option_problem(key, value)
+        if problem is not None:
+            raise ConfigError(f"{where}: '{key}' {problem[1]}")
         options[key] = value
     return Config(
         path=path,

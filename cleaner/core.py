@@ -48,17 +48,28 @@ class Options:
     paragraphs: bool = True  # text: judge a paragraph broken into several lines (wrapped, split at links) as one
 
     def __post_init__(self):
-        """Refuse what the CLI and the config file refuse: a switch that is not a bool
-        (``keep_title="no"`` would read as true), a limit of zero or less."""
+        """Refuse what the CLI and the config file refuse (``option_problem``)."""
         for f in fields(self):
-            value = getattr(self, f.name)
-            if f.type == "bool" and not isinstance(value, bool):
-                raise TypeError(f"option {f.name} must be True or False, not {value!r}")
-            if f.type in ("int", "float"):
-                if isinstance(value, bool) or not isinstance(value, (int, float) if f.type == "float" else int):
-                    raise TypeError(f"option {f.name} must be a number, not {value!r}")
-                if not value > 0:
-                    raise ValueError(f"option {f.name} must be more than 0, not {value!r}")
+            problem = option_problem(f.name, getattr(self, f.name))
+            if problem is not None:
+                error, message = problem
+                raise error(f"option {f.name} {message}")
+
+
+# What each option takes: a switch a bool (``keep_title="no"`` would read as true), a
+# limit a number, int or float as its field says, more than 0 (0 would pass every
+# document through).  Shared with the config file's checks (``config.parse_config``).
+OPTION_TYPES = {f.name: {"bool": (bool,), "int": (int,)}.get(f.type, (int, float)) for f in fields(Options)}
+
+
+def option_problem(name: str, value) -> Optional[tuple]:
+    """``(error class, message)`` when ``value`` is no value for option ``name``, else None."""
+    types = OPTION_TYPES[name]
+    if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):  # bool is an int
+        return TypeError, f"must be {' or '.join(t.__name__ for t in types)}, got {value!r}"
+    if bool not in types and not value > 0:  # NaN too
+        return ValueError, f"must be more than 0, got {value!r}"
+    return None
 
 
 class InputError(ValueError):
