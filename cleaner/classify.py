@@ -8,7 +8,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    short sentence), ``short``, ``menu`` (one to three words, or a short line the
    page repeats), ``bad`` (URLs, long text without stopwords) or ``rule``
    (a phrase rule matched).  ``judge_lists`` re-classes the items of a
-   bullet list by the list as a whole.  A repeated line is classed like any
+   bullet list by the list as a whole (a list numbered one by one, a
+   ranking or steps, is the article's however short its items: ``_ranking``).  A repeated line is classed like any
    other and judged by its place; of its copies one is kept at most
    (``core.keep_once``).
 2. Evidence first: a text with no rule hit and no repeated line is left alone
@@ -24,7 +25,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    hit, a wiki's [edit] link, is read past).  A comment section's heading
    (``COMMENT_SECTION_RULES``) is a wall: no run crosses it, and none past
    it below the main run is body; nor does a run cross a "related" heading
-   over a list of teasers (``_related_dividers``).  The title is a headline above
+   over a list of teasers (``_related_dividers``), and a run below the main
+   one that repeats the page's lines (the article's headline and dek in a
+   "most read" box) is that box's (``_without_teaser_runs``).  The title is a headline above
    a body part, looking past bylines, dates, counts and captions
    (``_title_lines``), and short lines between it and the body (not bylines
    or dates) are its subtitle.
@@ -41,7 +44,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    leaves a hit, a list or a table only weighs its parts apart (an ad or
    promo line at the gap's edge, a picture's credit, does not count); and when the hits there
    are all inserts (``INSERT_FAMILIES``: ads, promos, share bars,
-   newsletter boxes, credits), the prose between them is judged as inside
+   newsletter boxes, credits, or a "related" heading over one teaser:
+   ``_one_teaser_box``), the prose between them is judged as inside
    the body.  A greeting ("Hallo zusammen,") is kept
    above the paragraph it opens, and a box of the article's data (pros and
    cons, ingredients, specifications: ``BOX_LABEL_RE``) next to the body,
@@ -137,6 +141,7 @@ BYLINE_OR_DATE_RE = re.compile(
     r"|^(?-i:(?:By|Von|Par|Por)(?=[A-Z](?:\.|\w{0,20} [A-Z])))"  # glued to the name by the scraper: "ByJ.R. Stone"
     r"|\b(?:provided|written|posted|published|presented|reported|edited) by$"  # the name on the next line
     r"|^(?:written|escrito|geschrieben|verfasst|écrit|scritto) (?:by|por|von|par|da)\b"
+    r"|^(?:propos recueillis|entretien réalisé) par\b|^interview(?:ed| conducted)? by\b"  # an interview's by-line
     # A credit's label: "Text und Interview: Harald Willenbrock", "Fotos: Anna Ruiz", "Words & pictures: …".
     r"|^(?:text|texte|texto|testo|tekst|words|interview|fotos?|photos?|photography|pictures|illustrations?)"
     r"(?: ?(?:und|and|&|et|y|e|i) (?:text|texte|texto|interview|fotos?|photos?|photography|pictures))? ?: ?"
@@ -288,6 +293,8 @@ def _judge_list(members: list, indexes: list, out: list) -> None:
     plain = [m for m in members if m.cls not in (RULE, BAD)]
     if rules / len(members) >= LIST_JUNK_RULE_SHARE:
         new_cls, label, why = MENU, "list.promo-block", f"in a list of which {rules} of {len(members)} items are rule hits"
+    elif rules == 0 and _ranking(members):
+        new_cls, label, why = NEARGOOD, "", ""
     elif plain:
         chars = sum(m.features.chars for m in plain)
         words = sum(m.features.words for m in plain) or 1
@@ -302,6 +309,26 @@ def _judge_list(members: list, indexes: list, out: list) -> None:
     for k, m in zip(indexes, members):
         if m.cls in (SHORT, MENU, SENTENCE):
             out[k] = m._replace(cls=new_cls, label=label, why=why)
+
+
+RANKING_MIN_ITEMS = 5
+LIST_NUMBER_RE = re.compile(r"\s*(\d{1,3})[.)]")
+
+
+def _ranking(members: list) -> bool:
+    """Items numbered one by one, up or down ("01. Robert Plant" ... "100. Ray Gillen"):
+    a ranking or a sequence of steps, which is the article's own content however short
+    its items; a menu or a row of teasers is not numbered so."""
+    if len(members) < RANKING_MIN_ITEMS:
+        return False
+    numbers = []
+    for m in members:
+        found = LIST_NUMBER_RE.match(m.stripped)
+        if found is None:
+            return False
+        numbers.append(int(found.group(1)))
+    step = numbers[1] - numbers[0]
+    return step in (1, -1) and all(b - a == step for a, b in zip(numbers, numbers[1:]))
 
 
 def weight(cls: str, f: Features) -> float:
@@ -458,6 +485,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     segments, main, runs = body_segments(weights, walls, _related_dividers(items, classes), counted)
     segments = _without_related_sections(segments, main, items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes)
+    segments = _without_teaser_runs(segments, main, items)
     verdicts_line: list = [None] * len(items)
     teasers = _teasers_inside(items, classes)
     credits = frozenset(k for k, (item, cls) in enumerate(zip(items, classes)) if _credit(item, cls))
@@ -558,6 +586,30 @@ def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: 
     if box and all(classes[k] in PROSE for k in range(lo, hi + 1)):
         return segments + [following]
     return segments
+
+
+TEASER_COPY_MIN_WORDS = 4  # "Tuesday, 4 March" may recur; a headline or a dek of four words and more does not
+TEASER_COPIES = 2
+
+
+def _without_teaser_runs(segments: list, main, items: list) -> list:
+    """Drop a run below the main one that repeats lines of the body above it or of the
+    headline's place (``TITLE_WINDOW`` lines above the first part).
+
+    A box of teasers ("Most read") often holds the article itself among the
+    others: its headline over its lead or dek.  Two such copies in a run
+    make it the box; one may be a paragraph the page repeats, or a pull quote.
+    (Not copies of a menu far above: a wiki's list of appearances repeats the
+    site's menu of books.)
+    """
+    if main is None or not segments:
+        return segments
+    shown = [k for lo, hi in segments if lo <= main[0] for k in range(lo, hi + 1)]
+    shown += range(max(0, segments[0][0] - TITLE_WINDOW), segments[0][0])  # the headline's place
+    above = {items[k].stripped for k in shown
+             if items[k].features is not None and items[k].features.words >= TEASER_COPY_MIN_WORDS}
+    return [(lo, hi) for lo, hi in segments
+            if lo <= main[0] or len({items[k].stripped for k in range(lo, hi + 1)} & above) < TEASER_COPIES]
 
 
 def _teasers_inside(items: list, classes: list) -> frozenset:
@@ -779,7 +831,10 @@ BOX_LABEL_RE = re.compile(
     r"things you'll need|things you will need|what you'll need|you'll need|you will need|tools and materials|"
     r"was sie brauchen|das brauchen sie|material|materialien|werkzeug|matériel nécessaire|materiales|"
     r"nutrition|nutrition facts|nutrition information|nutritional information|nährwerte|nährwertangaben|"
-    r"valeurs nutritionnelles|información nutricional)"
+    r"valeurs nutritionnelles|información nutricional|"
+    # A summary box over the article: its points, short lines a reader takes for a menu.
+    r"key takeaways|key points|at a glance|das wichtigste in kürze|das wichtigste auf einen blick|auf einen blick|"
+    r"l'essentiel|l’essentiel|ce qu'il faut retenir|ce qu’il faut retenir|lo esencial|lo que debes saber|in sintesi)"
     r"(?: \(\d+\))?:?$", re.IGNORECASE)
 MAX_LABEL_CHARS = 40  # longer lines are no label: the regex need not run on them
 MAX_BOX_LINES = 30
@@ -1161,9 +1216,10 @@ def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts
     copy unless a heading opens it (a section of the article).
     """
     hits = [k for k in gap if classes[k] == RULE]
-    if not hits or any(items[k].rule.family not in INSERT_FAMILIES for k in hits):
+    boxes = {k + 1 for k in hits if _one_teaser_box(items, classes, k) and k + 1 in gap}
+    if not hits or any(items[k].rule.family not in INSERT_FAMILIES and k + 1 not in boxes for k in hits):
         return
-    bounds = [gap.start - 1] + hits + [gap.stop]
+    bounds = [gap.start - 1] + sorted(hits + list(boxes)) + [gap.stop]
     for lo, hi in zip(bounds, bounds[1:]):
         run = range(lo + 1, hi)
         if not any(classes[k] in PROSE for k in run):
@@ -1178,6 +1234,17 @@ def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts
                             partial(_figure_neighbour, items, k))
                 if v.kept:
                     verdicts_line[k] = v
+
+
+def _one_teaser_box(items: list, classes: list, k: int) -> bool:
+    """A "related" heading over one teaser's title, the article going on below it
+    ("Veja também" / "<title>" / "Onde comer" over prose): a box inside the article, an insert."""
+    if classes[k] != RULE or not items[k].rule.id.startswith(RELATED_HEADING_RULES) or k + 2 >= len(classes):
+        return False
+    if classes[k + 1] not in (SHORT, MENU) or not _title_like(items[k + 1], TITLE_MIN_WORDS):
+        return False
+    below = classes[k + 2]
+    return below not in (SHORT, MENU, RULE, BAD) or (below in (SHORT, MENU) and _over_prose(items, classes, k + 2))
 
 
 def _keep_span(items: list, classes: list, span: range, verdicts_line: list, neutral: bool) -> None:

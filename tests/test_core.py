@@ -324,6 +324,79 @@ def test_short_lines_a_kept_sentence_introduces_with_a_colon_are_kept():
     assert by_text["Is the list any good?"].rule != "context.introduced"
 
 
+@pytest.mark.parametrize("byline", ["Propos recueillis par Julien Marchal", "Interview by Sarah Collins"])
+def test_an_interviews_by_line_is_no_title(byline):
+    """"Propos recueillis par ..." heads an interview as "By ..." heads an article: the
+    title window looks past it, as past any by-line."""
+    text = ("Home\nBooks\nInterviews\n" + byline + "\nShare\n" + PROSE + PROSE2
+            + PROSE.replace("committee", "council") + "Share this article\nAbout us\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not by_text[byline].kept
+
+
+def test_prose_past_a_read_also_box_of_one_teaser_is_the_articles():
+    """"See also" over one teaser's title is a box inside the article, like an ad: the
+    short paragraphs between it and a booking widget are judged as inside the body."""
+    places = ["The Old Tavern serves lamb stew and the house wine, for about 18 euros a person.",
+              "The cathedral cafe has small plates and sweet pastries at the counter, about 12 euros.",
+              "The covered market sells cheese, sausages and bread for a picnic in the park."]
+    article = "".join(PROSE.replace("committee", name) for name in (
+        "council", "board", "panel", "jury", "court", "senate", "assembly", "cabinet", "party", "union"))
+    text = ("Home\nTravel\nTwo days in the old town\n" + article + "See also\nTen villages worth the trip from the city\n"
+            + "Where to eat\n" + "\n".join(places) + "\nFind a hotel\nCheck-in\nCheck-out\nGuests\nRooms\nDeals\nPartner offers\nBook\n"
+            + "Getting there\n" + "".join(PROSE2.replace("members", name) for name in ("drivers", "riders", "walkers"))
+            + "Share this article\nAbout us\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[place].kept for place in places)
+    assert not by_text["Ten villages worth the trip from the city"].kept and not by_text["Check-in"].kept
+
+
+SINGERS = ["Robert Plant", "Rob Halford", "Steven Tyler", "Chris Cornell", "Bon Scott", "Freddie Mercury",
+           "Bruce Dickinson", "Ozzy Osbourne", "Paul Rodgers", "Ronnie James Dio", "Axl Rose", "Sammy Hagar"]
+
+
+@pytest.mark.parametrize("first, step", [(1, 1), (12, -1)])
+def test_a_list_numbered_one_by_one_is_the_articles_however_short_its_items(first, step):
+    """A ranking ("01. Robert Plant" ... up or down) below a sentence that ends in a
+    full stop: a menu is not numbered so.  Two paragraphs and a list of names used to
+    be outweighed by the names' shortness; the comments below stay out."""
+    ranking = "".join(f"{first + step * k:02d}. {name}\n" for k, name in enumerate(SINGERS))
+    comments = "".join(f"{who} September 18, 2015 at 5:23 am\n{PROSE2}" for who in ("Pat", "Kev", "Jo"))
+    text = ("Home\nReviews\nThe greatest singers of all time\n" + PROSE + "Here is the full list from the magazine.\n"
+            + ranking + "3 thoughts on \u201cThe greatest singers of all time\u201d\n" + comments + "About us\n")
+    result = cleaner.clean(text, format="text")
+    assert ranking in result.text and PROSE2 not in result.text
+
+
+def test_numbers_out_of_order_are_no_ranking():
+    """A menu of numbered links that skips ("2. ... 5. ...") is judged as short lines are."""
+    menu = "".join(f"{n}. {name}\n" for n, name in zip((2, 5, 3, 9, 4), SINGERS))
+    text = "Home\n" + PROSE + PROSE2 + "Share this article\n" + menu + "About us\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not any(by_text[line].kept for line in menu.splitlines())
+
+
+def test_a_run_below_the_body_that_repeats_the_article_is_a_box_of_teasers():
+    """A "most read" box below the article holds the article among its teasers (its
+    headline, its lead as a dek); its other teasers' deks read as prose and weigh enough
+    to be a body part, but the article does not repeat itself below its end."""
+    headline = "The council agrees on the new rules for the port"
+    lead = PROSE.replace("committee", "council")
+    article = headline + "\n" + lead + "".join(PROSE2.replace("members", name) for name in ("readers", "owners"))
+    teasers = [("Storm closes the northern bridge for two days",
+                "The bridge will stay closed until Thursday while the engineers check the cables, and the ferry "
+                "will run every hour in the meantime, the city said on Monday."),
+               (headline, lead.strip()),
+               ("New school opens its doors to the first pupils",
+                "More than three hundred children started at the new school on the hill this week, and the "
+                "head teacher said that the building was finished just in time for them.")]
+    box = "Most read\nToday\nThis week\n" + "".join(f"{dek}\n{title}\n" for title, dek in teasers)
+    text = "Home\nNews\n" + article + "Share this article\n" + box + "About us\nContact\n"
+    body = cleaner.clean(text, format="text").text
+    assert lead in body and "ferry" not in body and "head teacher" not in body
+    assert body.count(headline) == 1
+
+
 @pytest.mark.parametrize("marker", ["1 Comment", "12 Comments", "Join the conversation", "Leave a comment"])
 def test_a_comment_link_or_counter_under_the_lede_does_not_cut_the_article(marker):
     """By the headline a counter counts the comments far below, and a theme may put
@@ -822,6 +895,19 @@ def test_a_box_of_the_articles_data_next_to_the_body_is_kept():
     # A section's name over a byline is no box.
     text = "Nutrition\nEvidence Based\nWritten by Grant Tinsley\n" + PROSE + PROSE2 + "Share\n"
     assert not decisions_by_text(cleaner.clean(text, format="text"))["Evidence Based"].kept
+
+
+@pytest.mark.parametrize("label", ["Das Wichtigste in Kürze", "Key takeaways", "L'essentiel"])
+def test_a_summary_box_above_the_body_is_kept(label):
+    """A news site's summary of points under the by-line: short lines without a full
+    stop, between the share buttons and the first section's heading."""
+    points = ["Vollsperrung ab Montag, 19. Mai, 6 Uhr", "Neubau kostet rund 14,8 Millionen Euro",
+              "Fußgänger und Radfahrer nutzen eine Behelfsbrücke"]
+    text = ("Lokales\nWetzbach\nLahnbrücke in Wetzbach wird ab Montag voll gesperrt\nVon Markus Heil\nTeilen\n"
+            + label + "\n" + "\n".join(points) + "\nFertigstellung geplant für Dezember 2026\n" + PROSE + PROSE2
+            + "Lesen Sie auch:\nMarode Brücken in Mittelhessen\nImpressum\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.data-box" for line in [label] + points)
 
 
 def test_a_recipes_ingredients_above_an_ad_are_kept_and_the_title_is_found_above_them():
@@ -1917,6 +2003,26 @@ def test_shipped_rules_load_and_have_descriptions():
      "redaktionellen Zusammenhang mit SWR-Sendungen.", "credits.press-photo"),
     ("Die Verwendung der Fotos ist honorarfrei, sagte die Sprecherin.", None),
     ("The image copyright belongs to the agency, the court found.", None),
+    ("TAMBIÉN LEA", "related.heading"),
+    ("También lea: ¿Beneficia a Guatemala una mejor calificación?", "related.teaser-label-more"),
+    ("También leí el informe del ministerio, y no dice eso.", None),
+    ("Looks like you’re using a browser we don’t support.", "browser.outdated-browser"),
+    ("To improve your visit to our site, take a minute and upgrade your browser.", "browser.outdated-browser"),
+    ("You should update your browser and your operating system regularly, the agency said.", None),
+    ("Add to Pocket", "social.share"),
+    ("NOW Grenada is not responsible for the opinions, statements or media content presented by contributors.",
+     "legal.opinion-disclaimer"),
+    ("The ministry said it is not responsible for the comments made by the ambassador.", None),
+    ("Offrir l'article", "social.share"),
+    ("We use some essential cookies to make this website work.", "consent.cookie-banner"),
+    ("We’d like to set additional cookies to understand how you use GOV.UK.", "consent.cookie-banner"),
+    ("The bakery would like to set up a stall for its cookies at the fair.", None),
+    ("This article has been reviewed according to Science X's editorial process and policies.",
+     "meta.editorial-note"),
+    ("The article was reviewed by two editors before it ran.", None),
+    ("See rates", "promo.cta"),
+    ("Compare today's best savings rates", "promo.cta-phrase"),
+    ("Compare today's rates with those of last year", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
