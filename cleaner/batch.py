@@ -29,18 +29,22 @@ however long the input is.
 
 from __future__ import annotations
 
+import codecs
 import glob
 import gzip
 import json
 import multiprocessing
 import os
+import queue
+import signal
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .core import Cleaner, InputError, Options
+from .fileio import split_bom
 from .report import plural
 from .rules import load_rules
 
@@ -120,7 +124,7 @@ def _clean_doc(doc, fields: Fields, fmt: Optional[str]):
             return cleaner.clean(text, format=fmt, url=url)
         if text is not None:
             raise InputError(f"field {fields.text!r} must be a string")
-        raise InputError(f"no {fields.text!r} or {fields.html!r} field")
+        raise InputError(f"no {fields.text!r} or {fields.html!r} field" if fields.html else f"no {fields.text!r} field")
     raise InputError(f"expected str, bytes or dict, got {type(doc).__name__}")
 
 
@@ -135,8 +139,23 @@ def _many_task(item):
 
 
 # -- ordered, bounded, parallel map ---------------------------------------------
+def _pool_worker_init(initializer, *initargs) -> None:
+    """A worker ignores Ctrl-C: the terminal sends SIGINT to the whole process group, and
+    the parent alone handles it (stops the pool, says "interrupted").  A worker that took
+    it would die with a traceback mid-task and leave the pool waiting for its results."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    initializer(*initargs)
+
+
+
 def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer, initargs) -> Iterator:
-    """``map(func, items)`` on ``jobs`` processes, in order, with bounded look-ahead."""
+    """``map(func, items)`` on ``jobs`` processes, in order, with bounded look-ahead.
+
+    ``items`` is read in a thread of its own and handed over through a small
+    queue: reading may block for ever (stdin that nobody closes), and the
+    pool's task handler, which takes the items, must stay free to stop when
+    the run is stopped (Ctrl-C, or the caller leaving the loop).
+    """
     if jobs <= 1:
         initializer(*initargs)
         for item in items:
@@ -145,17 +164,47 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
     bound = max(jobs * chunksize * 4, chunksize * 2)
     window = threading.Semaphore(bound)
     stop = threading.Event()
+    handoff: queue.Queue = queue.Queue(maxsize=chunksize)
+
+    def hand_over(thing) -> bool:
+        while not stop.is_set():
+            try:
+                handoff.put(thing, timeout=HANDOFF_POLL)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read():
+        try:
+            for item in items:
+                if not hand_over(item):
+                    return
+            hand_over(_END)
+        except BaseException as err:  # noqa: BLE001 - raised again where the items are taken
+            hand_over(_Failed(err))
 
     def feed():
         # Runs in the pool's task-handler thread: blocks when `bound` documents
         # are in flight, so the reader never runs ahead of the workers.
-        for item in items:
+        while True:
             window.acquire()
-            if stop.is_set():
+            while not stop.is_set():
+                try:
+                    thing = handoff.get(timeout=HANDOFF_POLL)
+                    break
+                except queue.Empty:
+                    continue
+            else:
                 return
-            yield item
+            if thing is _END:
+                return
+            if isinstance(thing, _Failed):
+                raise thing.error
+            yield thing
 
-    pool = multiprocessing.get_context().Pool(jobs, initializer, initargs)
+    threading.Thread(target=read, name="cleaner-reader", daemon=True).start()
+    pool = multiprocessing.get_context().Pool(jobs, _pool_worker_init, (initializer, *initargs))
     try:
         for out in pool.imap(func, feed(), chunksize):
             window.release()
@@ -167,6 +216,14 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
             window.release()
         pool.terminate()
         pool.join()
+
+
+HANDOFF_POLL = 0.1  # seconds: how often a waiting reader or feeder looks whether the run was stopped
+_END = object()
+
+
+class _Failed(NamedTuple):
+    error: BaseException
 
 
 def clean_many(
@@ -198,6 +255,8 @@ def clean_many(
     factory()  # bad rules fail here, in the caller, not in every worker
     settings = {"fields": fields, "format": format}
     jobs = jobs or os.cpu_count() or 1
+    if jobs > 1:  # a memoryview cannot be pickled to a worker: its bytes can
+        docs = (bytes(d) if isinstance(d, memoryview) else d for d in docs)
     results = ordered_map(_many_task, enumerate(docs), jobs=jobs, chunksize=chunksize,
                           initializer=_init_worker, initargs=(factory, settings))
     return results if errors == "return" else _raise_errors(results)
@@ -230,13 +289,24 @@ def _compact_removed(result) -> list:
     ]
 
 
+# Characters JSON leaves raw that a reader splitting on line ends (Python's
+# str.splitlines) takes for one: escaped, so one record stays one line.
+LINE_SEPARATORS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
 def _dumps(record: dict) -> str:
     line = json.dumps(record, ensure_ascii=False)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates from JSON input: escape everything
-        line = json.dumps(record, ensure_ascii=True)
+        return json.dumps(record, ensure_ascii=True)
+    if "\x85" in line or "\u2028" in line or "\u2029" in line:
+        line = line.translate(LINE_SEPARATORS)
     return line
+
+
+def _not_json(constant: str):
+    raise ValueError(f"{constant} is not JSON")  # Python's json reads NaN and Infinity; no other reader does
 
 
 def _batch_task(item: Item):
@@ -249,7 +319,7 @@ def _batch_task(item: Item):
             raise InputError(item.payload)
         if item.kind == "json":
             try:
-                doc = json.loads(item.payload)
+                doc = json.loads(item.payload, parse_constant=_not_json)
             except (ValueError, UnicodeDecodeError) as err:
                 raise InputError(f"invalid JSON: {err}") from None
             if not isinstance(doc, dict):
@@ -277,11 +347,27 @@ def _batch_task(item: Item):
         "removed": _compact_removed(result),
         "stats": result.stats,
     }
+    if not _WORKER.get("removed", True):
+        del record["removed"]
     if result.message:
         record["message"] = result.message
+    if item.kind == "json" and _WORKER.get("keep_fields"):
+        record.update(_kept_fields(doc, _WORKER["keep_fields"], fields))
     empty = result.status == "no-body" or not result.text.strip()
     families = dict(result.stats.get("dropped_by_family", {})) if result.stats else {}
     return _dumps(record), ("empty" if empty else result.status, families, False)
+
+
+# The keys of an output record: an input field of the same name is not copied over them.
+RECORD_KEYS = frozenset({"id", "url", "text", "status", "removed", "stats", "message", "error"})
+
+
+def _kept_fields(doc: dict, names: tuple, fields: Fields) -> dict:
+    """The input record's fields to copy to the output (``batch --keep-fields``)."""
+    if names == ("*",):
+        own = {fields.text, fields.html, fields.url, fields.id}
+        return {k: v for k, v in doc.items() if k not in own and k not in RECORD_KEYS}
+    return {k: doc[k] for k in names if k in doc}
 
 
 def _is_glob(text: str) -> bool:
@@ -299,10 +385,39 @@ def _walk(directory: str) -> Iterator[str]:
 
 def _open_jsonl(path: str):
     if path == "-":
-        return sys.stdin.buffer
+        # A reader of its own on fd 0: the reading thread may still be blocked in it
+        # when the run is interrupted, and at exit Python closes sys.stdin.buffer,
+        # whose lock that thread would hold (a fatal error, not an exit status).
+        try:
+            return open(sys.stdin.fileno(), "rb", closefd=False)
+        except (AttributeError, OSError, ValueError):
+            return sys.stdin.buffer
     if path.endswith(".gz"):
         return gzip.open(path, "rb")
     return open(path, "rb")
+
+
+def _jsonl_lines(stream) -> Iterator[bytes]:
+    """The lines of a JSONL stream, as UTF-8.  UTF-16 or UTF-32 with a byte-order mark
+    (PowerShell's ``>`` writes UTF-16) is decoded and re-encoded: split at b"\\n" it
+    would cut characters in two."""
+    bom, codec = split_bom(stream.peek(4)[:4] if hasattr(stream, "peek") else b"")
+    if codec in (None, "utf-8"):
+        yield from stream
+        return
+    stream.read(len(bom))
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    pending = ""
+    while True:
+        chunk = stream.read(1 << 16)
+        pending += decoder.decode(chunk, final=not chunk)
+        *lines, pending = pending.split("\n")
+        for line in lines:
+            yield line.encode("utf-8") + b"\n"
+        if not chunk:
+            break
+    if pending:
+        yield pending.encode("utf-8")
 
 
 # A file named with one of these is a document, not JSONL: ``cleaner batch
@@ -331,20 +446,23 @@ def unreadable_inputs(inputs: list) -> list:
     return problems
 
 
-def iter_items(inputs: list, names: Optional[dict] = None) -> Iterator[Item]:
+def iter_items(inputs: list, names: Optional[dict] = None, skip: frozenset = frozenset()) -> Iterator[Item]:
     """Stream the work: JSONL lines of files/stdin, or the files of a directory/glob
     (and files named as documents: ``DOCUMENT_SUFFIXES``).
 
     ``names`` maps an input path to the name used in ids (``batch --learn``
-    buffers stdin to a file and still calls it "stdin").
+    buffers stdin to a file and still calls it "stdin").  ``skip``: real paths
+    a directory or a glob does not yield (the run's own output file).
     """
     names = names or {}
     for spec in inputs or ["-"]:
         if spec != "-" and os.path.isdir(spec):
             for path in _walk(spec):
-                yield Item("file", path, path)
+                if not skip or os.path.realpath(path) not in skip:
+                    yield Item("file", path, path)
         elif spec != "-" and _is_glob(spec) and not os.path.exists(spec):
-            paths = sorted(p for p in glob.glob(spec, recursive=True) if os.path.isfile(p))
+            paths = sorted(p for p in glob.glob(spec, recursive=True)
+                           if os.path.isfile(p) and (not skip or os.path.realpath(p) not in skip))
             if not paths:
                 yield Item("error", f"{spec}: no file matches", spec)
             for path in paths:
@@ -359,7 +477,7 @@ def iter_items(inputs: list, names: Optional[dict] = None) -> Iterator[Item]:
                 yield Item("error", f"{spec}: {err.strerror or err}", spec)
                 continue
             try:
-                for lineno, raw in enumerate(stream, 1):
+                for lineno, raw in enumerate(_jsonl_lines(stream), 1):
                     if raw.strip():
                         yield Item("json", raw, f"{name}:{lineno}")
             except (OSError, EOFError) as err:  # e.g. a truncated .gz
@@ -410,7 +528,7 @@ class BatchStats:
         by_family = ", ".join(f"{k} {v}" for k, v in sorted(self.families.items(), key=lambda kv: (-kv[1], kv[0])))
         return (
             f"cleaner batch: {plural(self.documents, 'document')} in {elapsed:.1f}s "
-            f"({self.documents / elapsed:.1f} docs/s); {self.empty} empty bodies; {plural(self.errors, 'error')}; "
+            f"({self.documents / elapsed:.1f} docs/s); {self.empty} empty {'body' if self.empty == 1 else 'bodies'}; {plural(self.errors, 'error')}; "
             f"{plural(dropped, 'line')} dropped" + (f" ({by_family})" if by_family else "")
         )
 
@@ -458,12 +576,17 @@ def run_batch(
     err=None,
     names: Optional[dict] = None,
     file_sites: str = "",
+    skip: frozenset = frozenset(),
+    keep_fields: tuple = (),
+    removed: bool = True,
 ) -> BatchStats:
     """Clean every input document, write JSONL records to ``out`` in order.
 
     ``file_sites`` ("host" or "domain", set by ``batch --learn``): document
     files are cleaned with their parent directory's name as the site, so the
-    rules learned per directory apply to them.
+    rules learned per directory apply to them.  ``keep_fields``: fields of a
+    JSONL record copied to its output record (``("*",)``: all but the
+    document's own); ``removed=False`` leaves the removed lines out.
     """
     err = sys.stderr if err is None else err
     jobs = jobs or os.cpu_count() or 1
@@ -471,8 +594,9 @@ def run_batch(
     if progress.enabled:
         progress.total = count_documents(inputs)
     stats = BatchStats()
-    settings = {"fields": fields, "format": format, "file_sites": file_sites}
-    results = ordered_map(_batch_task, iter_items(inputs, names), jobs=jobs, chunksize=chunksize,
+    settings = {"fields": fields, "format": format, "file_sites": file_sites, "keep_fields": tuple(keep_fields),
+                "removed": removed}
+    results = ordered_map(_batch_task, iter_items(inputs, names, skip), jobs=jobs, chunksize=chunksize,
                           initializer=_init_worker, initargs=(factory, settings))
     try:
         for line, summary in results:

@@ -91,7 +91,8 @@ def _options_parent() -> argparse.ArgumentParser:
     g.add_argument("--max-bytes", metavar="N", type=_positive(int),
                    help="documents larger than this pass through unchanged")
     g.add_argument("--time-limit", metavar="SECONDS", type=_positive(float),
-                   help="per-document time budget; over it the document passes through")
+                   help="per-document time budget, looked at between stages (parsing, extractors, "
+                        "scoring); over it the document passes through")
     return p
 
 
@@ -192,11 +193,16 @@ def batch_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of stdout")
     p.add_argument("-j", "--jobs", type=int, default=None,
                    help=f"worker processes (default: all cores, {os.cpu_count()})")
-    p.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNKSIZE, help="documents per task")
-    p.add_argument("--text-field", default="text", metavar="NAME")
-    p.add_argument("--html-field", default="html", metavar="NAME")
+    p.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNKSIZE,
+                   help=f"documents per task (default: {DEFAULT_CHUNKSIZE})")
+    _field_arguments(p)
     p.add_argument("--url-field", default="url", metavar="NAME")
     p.add_argument("--id-field", default="id", metavar="NAME")
+    p.add_argument("--keep-fields", metavar="NAMES", type=_field_list, default=(),
+                   help="copy these fields of each input record (comma-separated; '*': all but the "
+                        "document's own) to its output record")
+    p.add_argument("--no-removed", dest="removed", action="store_false",
+                   help="leave the removed lines out of the records (they are most of their size)")
     g = p.add_argument_group("learned site rules (see: cleaner learn --help)")
     g.add_argument("--learn", action="store_true",
                    help="two passes: learn per-site boilerplate on the input, then clean with the "
@@ -240,8 +246,7 @@ def learn_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("inputs", nargs="*", metavar="CORPUS")
     p.add_argument("-o", "--output", metavar="FILE", help="write the rules here (atomically) instead of stdout")
-    p.add_argument("--text-field", default="text", metavar="NAME")
-    p.add_argument("--html-field", default="html", metavar="NAME")
+    _field_arguments(p)
     p.add_argument("--url-field", default="url", metavar="NAME")
     _learn_args(p)
     _format_arg(p)
@@ -475,6 +480,31 @@ def cmd_files(command: str, argv: list) -> int:
     return EXIT_CHANGED if counts["change"] else EXIT_OK
 
 
+def _field_arguments(p) -> None:
+    p.add_argument("--text-field", metavar="NAME",
+                   help='field holding a text document (default: "text"; named alone, it is the field read, '
+                        'and a record\'s "html" field is not looked at)')
+    p.add_argument("--html-field", metavar="NAME",
+                   help='field holding an HTML page (default: "html"); a record that has both is read as HTML')
+
+
+def _field_list(text: str) -> tuple:
+    from .batch import RECORD_KEYS
+
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    clash = sorted(set(names) & RECORD_KEYS)
+    if clash:
+        raise argparse.ArgumentTypeError(f"{', '.join(clash)}: a key of the output record itself")
+    return names
+
+
+def _fields(args) -> Fields:
+    """The record fields to read.  A text field named alone is the one read: records that
+    also hold the page's HTML (a crawl's extracted text beside it) are cleaned from the text."""
+    html = args.html_field if args.html_field is not None else "" if args.text_field is not None else "html"
+    return Fields(args.text_field or "text", html, args.url_field, getattr(args, "id_field", "id"))
+
+
 # -- cleaner batch ----------------------------------------------------------------------
 def cmd_batch(argv: list) -> int:
     args, code = _parse(batch_parser(), argv)
@@ -489,7 +519,7 @@ def cmd_batch(argv: list) -> int:
         factory()  # fail early (bad rules) in this process, not in every worker
     except (RuleError, OSError) as err:
         raise CliError(str(err)) from None
-    fields = Fields(args.text_field, args.html_field, args.url_field, args.id_field)
+    fields = _fields(args)
     if args.learn:
         _check_learn_args(args)
         with tempfile.TemporaryDirectory(prefix="cleaner-learn-") as folder:
@@ -510,18 +540,24 @@ def cmd_batch(argv: list) -> int:
                                       file_sites=args.group_by)
     elif args.save_rules:
         raise CliError("--save-rules needs --learn")
+    elif _learn_settings(args) != _learn_settings(batch_parser().parse_args([])):
+        raise CliError("--min-docs, --min-share, --max-words and --group-by need --learn")
     return _run_batch_command(args, args.inputs, factory, fields)
+
+
+def _learn_settings(args) -> tuple:
+    return args.min_docs, args.min_share, args.max_words, args.group_by
 
 
 def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> int:
     kwargs = dict(factory=factory, jobs=args.jobs, chunksize=args.chunk_size, fields=fields,
-                  format=_fmt(args), **extra)
+                  format=_fmt(args), keep_fields=args.keep_fields, removed=args.removed, **extra)
     if args.output and args.output != "-":
         _check_output_path(args.output)
         _check_inputs(inputs, args.output)
         try:
-            with atomic_output(args.output) as out:
-                stats = run_batch(inputs, out, **kwargs)
+            with atomic_output(args.output) as out:  # (not read as an input of its own run: ``skip``)
+                stats = run_batch(inputs, out, skip=frozenset({os.path.realpath(args.output)}), **kwargs)
         except OSError as err:
             raise CliError(f"{args.output}: cannot write: {err.strerror or err}") from None
     else:
@@ -582,7 +618,7 @@ def cmd_learn(argv: list) -> int:
     _check_learn_args(args)
     if args.output and args.output != "-":
         _check_inputs(args.inputs, args.output)
-    learner, errors = _learn(args, args.inputs, Fields(args.text_field, args.html_field, args.url_field))
+    learner, errors = _learn(args, args.inputs, _fields(args))
     text = learner.to_toml()
     if args.output and args.output != "-":
         _write_text_atomic(args.output, text)

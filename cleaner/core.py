@@ -204,6 +204,8 @@ class Cleaner:
                known: Optional["_Analysis"]) -> tuple:
         """(The verdict of every line, or None when over the time budget; the analysis)."""
         a = self._analyse(lines, url, known)
+        if time.monotonic() > deadline:  # the budget is looked at between stages
+            return None, a
         stripped, norms, rules = a.stripped, a.norms, a.rules
         neutral = not a.stoplist
         has_hints = any(l.hint is not None for l in lines)
@@ -251,6 +253,8 @@ class Cleaner:
             return None, a
         scored = C.judge_lists(scored)
         verdicts = (C.decide_with_evidence if has_hints else C.decide)(scored, neutral, self.options, evidence)
+        if time.monotonic() > deadline:
+            return None, a
         verdicts = keep_once(scored, verdicts, norms)
         if format == "html":
             verdicts = C.require_article(scored, verdicts)

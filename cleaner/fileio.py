@@ -8,7 +8,9 @@ encoding, BOM, line endings and final newline.
 
 ``write_atomic`` writes a temporary file in the same directory, fsyncs it and
 ``os.replace``s it over the target, keeping the target's permission bits and,
-as far as the caller may, its owner and group.  A symlink is followed (the
+as far as the caller may, its owner and group (a new file gets 0666 less the
+umask).  A target that is no regular file (``/dev/null``, a FIFO) is written
+into, not replaced.  A symlink is followed (the
 link stays a link), and a file without its owner's write bit is refused, as
 an editor or ``black`` would refuse it.  On any error the temporary file is
 removed and the original is left as it was.  A file with other hard links
@@ -21,8 +23,8 @@ import codecs
 import contextlib
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -121,9 +123,14 @@ def atomic_output(path):
         st = os.stat(path)
     except FileNotFoundError:
         st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        # /dev/null, a FIFO, a terminal: written into, never replaced by a file.
+        with open(path, "wb") as fh:
+            yield fh
+        return
     if st is not None and not st.st_mode & stat.S_IWUSR:
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    fd, tmp = _temporary_file(path, private=st is not None)
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -140,6 +147,20 @@ def atomic_output(path):
             pass
         raise
     _fsync_dir(path.parent)
+
+
+def _temporary_file(path: Path, private: bool) -> tuple:
+    """A new file next to ``path``: (fd, name).  ``private``: readable by its owner only
+    until it takes the bits of the file it replaces; else with the bits a new file gets
+    (0666 less the umask), as ``open`` would give it (``mkstemp``'s are always 0600)."""
+    for _ in range(100):
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                           0o600 if private else 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(path.parent))
 
 
 def _copy_owner(st: os.stat_result, tmp: str) -> None:

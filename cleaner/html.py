@@ -9,13 +9,16 @@ same rules and context scoring as text mode.
 
 from __future__ import annotations
 
+import math
 import re
+import time
 from dataclasses import replace
 from html.parser import HTMLParser
 
 import lxml.html
 from lxml import etree
 
+from .core import passthrough
 from .evidence import inside, readability_text, squash, trafilatura_text
 from .model import BlockHint, Line
 from .segment import BLOCK_TAGS, INVISIBLE_TAGS, segment_page
@@ -107,20 +110,28 @@ def visible_text(html: str) -> str:
     return "".join(t + "\n" for t in texts)
 
 
-def page_lines(cleaner, html: str, url=None) -> list:
-    """Blocks of the page as ``Line`` records carrying their DOM and extractor evidence."""
+def page_lines(cleaner, html: str, url=None, deadline: float = math.inf) -> tuple:
+    """Blocks of the page as ``Line`` records carrying their DOM and extractor evidence,
+    and the stage the time budget ran out after (``None`` when it did not).
+
+    A stage that has started runs to its end (lxml and the extractors cannot be
+    stopped midway); the budget is looked at between stages.
+    """
     options = cleaner.options
     tree = parse_html(html)
     blocks, depth = segment_page(tree, code_blocks=True)
     if not blocks or depth >= PARSER_DEPTH_LIMIT:
         # No tree, or the parser gave up on the nesting: recover the text without one.
-        return [Line(i + 1, text + "\n") for i, text in enumerate(recovered_lines(html))]
+        return [Line(i + 1, text + "\n") for i, text in enumerate(recovered_lines(html))], None
     texts = [squash(b.text) if b.pre else b.text for b in blocks]  # the extractors' text is matched squashed
     traf = read = [None] * len(blocks)
-    if options.extractors and len(html) <= EXTRACTOR_MAX_CHARS and depth <= EXTRACTOR_MAX_DEPTH:
+    over = "parsing the page" if time.monotonic() > deadline else None
+    if over is None and options.extractors and len(html) <= EXTRACTOR_MAX_CHARS and depth <= EXTRACTOR_MAX_DEPTH:
         traf = inside(texts, trafilatura_text(tree, tables=options.tables, url=url, favor_recall=options.favor_recall))
-        if long_block_coverage(texts, traf) < TRAFILATURA_COVERAGE_ENOUGH:
+        over = "trafilatura" if time.monotonic() > deadline else None
+        if over is None and long_block_coverage(texts, traf) < TRAFILATURA_COVERAGE_ENOUGH:
             read = inside(texts, readability_text(tree))
+            over = "readability" if time.monotonic() > deadline else None
     lines = []
     for i, (block, in_traf, in_read) in enumerate(zip(blocks, traf, read)):
         hint = BlockHint(
@@ -136,7 +147,7 @@ def page_lines(cleaner, html: str, url=None) -> list:
             pre=block.pre,
         )
         lines.append(Line(i + 1, block.text + "\n", hint))
-    return lines
+    return lines, over
 
 
 def long_block_coverage(texts: list, votes: list) -> float:
@@ -150,8 +161,13 @@ def long_block_coverage(texts: list, votes: list) -> float:
 
 
 def clean_html(cleaner, html: str, url=None):
-    lines = page_lines(cleaner, html, url)
-    result = cleaner.clean_lines(lines, url=url, format="html")
+    deadline = time.monotonic() + cleaner.options.time_limit  # the page's whole budget, parsing included
+    lines, over = page_lines(cleaner, html, url, deadline)
+    if over is not None:
+        source = "".join(line.text for line in lines)
+        return passthrough(source, f"time budget exceeded while {over if over == 'parsing the page' else 'running ' + over}",
+                           format="html")[0]
+    result = cleaner.clean_lines(lines, url=url, format="html", deadline=deadline)
     if cleaner.options.markdown and result.text:
         result = replace(result, text=render_markdown(lines, result.decisions))
     return result

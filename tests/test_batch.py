@@ -249,3 +249,100 @@ def test_progress_only_on_a_terminal():
     unknown = Tty()
     Progress(unknown, None).update(3, force=True)
     assert "3 documents" in unknown.getvalue() and "ETA" not in unknown.getvalue()
+
+
+# -- what a corpus pipeline asks of the records (a user's review) ------------------------------
+def test_a_text_field_named_alone_is_read_even_beside_an_html_field(tmp_path, capsys):
+    """A crawl's record holds the page and the text extracted from it: naming the text
+    field means cleaning that text, not the page."""
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, [json.dumps({"id": "a", "content": variant(1), "html": "<p>ignored</p>"}),
+                      json.dumps({"id": "b", "html": "<p>no content here</p>"})])
+    assert cli.main(["batch", "--jobs", "1", "--text-field", "content", str(src)]) == 0
+    first, second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert first["text"] == cleaner.clean(variant(1)).text
+    assert second["error"] == "no 'content' field"
+    # Both named: a record with both is read as HTML, as by default.
+    assert cli.main(["batch", "--jobs", "1", "--text-field", "content", "--html-field", "html", str(src)]) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["status"] == "no-body"
+
+
+def test_fields_kept_removed_left_out_and_strict_json(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    write_jsonl(src, [json.dumps({"id": "a", "text": variant(2), "lang": "en", "meta": {"n": 1}, "status": "x"}),
+                      '{"id": NaN, "text": "A sentence that is long enough to be kept here."}',
+                      json.dumps({"id": "c", "text": "A line\u2028split for Python\u0085here. Home\nNews\n"})])
+    assert cli.main(["batch", "--jobs", "1", "--keep-fields", "lang,meta", "--no-removed", str(src)]) == 0
+    out = capsys.readouterr().out
+    assert len(out.split("\n")) == len(out.splitlines()) + 1 == 4  # U+2028 and U+0085 escaped: one record, one line
+    first, second, third = [json.loads(line) for line in out.splitlines()]
+    assert first["lang"] == "en" and first["meta"] == {"n": 1} and first["status"] == "ok" and "removed" not in first
+    assert "NaN is not JSON" in second["error"]
+    assert third["text"].startswith("A line\u2028split")
+    assert cli.main(["batch", "--jobs", "1", "--keep-fields", "*", str(src)]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert first["lang"] == "en" and first["status"] == "ok" and first["removed"]  # "status" is the record's own
+    assert cli.main(["batch", "--keep-fields", "status", str(src)]) == 2
+    assert "a key of the output record itself" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_utf16_jsonl_with_a_bom_is_read(tmp_path, capsys, codec):
+    """PowerShell's ``>`` writes UTF-16: split at b"\\n" its records fell apart."""
+    src = tmp_path / "in.jsonl"
+    src.write_bytes("\r\n".join(json.dumps({"id": i, "text": variant(i)}, ensure_ascii=False)
+                                for i in range(3)).encode(codec))
+    assert cli.main(["batch", "--jobs", "1", str(src)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in records] == [0, 1, 2] and all(r["status"] == "ok" for r in records)
+
+
+def test_the_output_file_is_not_read_as_an_input_and_learn_options_need_learn(tmp_path, capsys):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(variant(1), encoding="utf-8")
+    out = folder / "out.jsonl"
+    for _ in range(2):  # the second run finds the first run's output in the folder
+        assert cli.main(["batch", "--jobs", "1", str(folder), "-o", str(out)]) == 0
+        assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [str(folder / "a.txt")]
+    capsys.readouterr()
+    assert cli.main(["batch", "--min-share", "0.5", str(folder)]) == 2
+    assert "need --learn" in capsys.readouterr().err
+
+
+def test_clean_many_takes_a_memoryview_on_two_processes():
+    results = list(clean_many([memoryview(variant(1).encode()), variant(2)], jobs=2, errors="return"))
+    assert [r.text for r in results] == [cleaner.clean(variant(1)).text, cleaner.clean(variant(2)).text]
+
+
+def test_ctrl_c_stops_two_workers_with_one_line_and_exit_130(tmp_path):
+    """The terminal sends SIGINT to the whole process group: the workers ignore it, the
+    parent stops the pool, says "interrupted" once (no worker tracebacks) and leaves
+    neither the output file nor a temporary file.  The input pipe stays open, so the
+    run is mid-way however fast the machine."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import subprocess_env
+
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "batch", "--jobs", "2", "--chunk-size", "1",
+                             "-o", str(out)], stdin=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=subprocess_env(), start_new_session=True)
+    try:
+        for i in range(20):
+            proc.stdin.write((json.dumps({"id": i, "text": variant(i)}) + "\n").encode())
+        proc.stdin.flush()
+        time.sleep(3)  # the workers are up and waiting for more
+        os.killpg(proc.pid, signal.SIGINT)
+        assert proc.wait(60) == 130
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.stdin.close()
+    err = proc.stderr.read().decode()
+    assert "interrupted" in err and "Traceback" not in err and len(err.splitlines()) == 1, err
+    assert list(tmp_path.iterdir()) == []

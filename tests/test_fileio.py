@@ -76,6 +76,33 @@ def test_write_atomic_keeps_permission_bits(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
 
 
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o077, 0o600)])
+def test_a_new_file_gets_the_bits_the_umask_gives(tmp_path, umask, mode):
+    """As ``open`` would create it: a temporary file's 0600 is not the output's."""
+    old = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "new.jsonl", "{}\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(tmp_path / "new.jsonl").st_mode) == mode
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_written_into_not_replaced(tmp_path):
+    """``-o /dev/null`` or a named pipe: the output goes into it, and it stays what it is."""
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_atomic(fifo, "one record\n")
+    reader.join(10)
+    assert received == [b"one record\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
 def test_write_atomic_keeps_original_on_error(tmp_path, monkeypatch):
     path = tmp_path / "f.txt"
     path.write_bytes(b"original\n")
