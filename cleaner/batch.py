@@ -331,6 +331,8 @@ def _batch_task(item: Item):
         else:
             with open(item.payload, "rb") as fh:
                 data = fh.read()
+            if data.startswith(GZIP_MAGIC) and item.payload.endswith(".gz"):  # page.html.gz: the page
+                data = _gunzip(data, item.payload)
             if _WORKER.get("file_sites"):  # `batch --learn`: rules learned per parent directory
                 from .learn import file_site
 
@@ -370,6 +372,13 @@ def _kept_fields(doc: dict, names: tuple, fields: Fields) -> dict:
     return {k: doc[k] for k in names if k in doc}
 
 
+def _gunzip(data: bytes, path: str) -> bytes:
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError) as err:  # a truncated or corrupt .gz
+        raise InputError(f"{path}: {err}") from None
+
+
 def _is_glob(text: str) -> bool:
     return any(c in text for c in GLOB_CHARS)
 
@@ -397,11 +406,18 @@ def _open_jsonl(path: str):
     return open(path, "rb")
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+
+
 def _jsonl_lines(stream) -> Iterator[bytes]:
     """The lines of a JSONL stream, as UTF-8.  UTF-16 or UTF-32 with a byte-order mark
     (PowerShell's ``>`` writes UTF-16) is decoded and re-encoded: split at b"\\n" it
     would cut characters in two."""
-    bom, codec = split_bom(stream.peek(4)[:4] if hasattr(stream, "peek") else b"")
+    head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    if head.startswith(GZIP_MAGIC):  # `zcat`-less: a .gz piped in, or one not named .gz
+        yield from _jsonl_lines(gzip.GzipFile(fileobj=stream))
+        return
+    bom, codec = split_bom(head)
     if codec in (None, "utf-8"):
         yield from stream
         return
@@ -423,6 +439,7 @@ def _jsonl_lines(stream) -> Iterator[bytes]:
 # A file named with one of these is a document, not JSONL: ``cleaner batch
 # dump/*.html`` reaches us as the shell's list of file names.
 DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".md", ".markdown")
+DOCUMENT_SUFFIXES += tuple(suffix + ".gz" for suffix in DOCUMENT_SUFFIXES)  # a page saved gzipped
 
 
 def _is_document(spec: str) -> bool:

@@ -346,3 +346,27 @@ def test_ctrl_c_stops_two_workers_with_one_line_and_exit_130(tmp_path):
     err = proc.stderr.read().decode()
     assert "interrupted" in err and "Traceback" not in err and len(err.splitlines()) == 1, err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_gzip_on_stdin_and_gzipped_pages_in_a_folder(tmp_path, run_cli):
+    """A .gz piped in is JSONL once unzipped; a page saved as page.html.gz is that page."""
+    data = gzip.compress("".join(json.dumps({"id": i, "text": variant(i)}) + "\n" for i in range(3)).encode())
+    proc = run_cli("batch", "--jobs", "1", input=data)
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["id"] for line in proc.stdout.decode().splitlines()] == [0, 1, 2]
+    folder = tmp_path / "dump"
+    folder.mkdir()
+    (folder / "a.txt.gz").write_bytes(gzip.compress(variant(4).encode()))
+    (folder / "b.txt.gz").write_bytes(gzip.compress(variant(5).encode())[:30])  # cut short
+    proc = run_cli("batch", "--jobs", "1", folder)
+    first, second = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert first["text"] == cleaner.clean(variant(4)).text
+    assert "ended before the end-of-stream marker" in second["error"]
+
+
+def test_the_time_budget_counts_the_pages_parsing_and_extractors():
+    """Looked at between stages: a page over budget after parsing is passed through
+    then, not after the extractors and the scoring have run too."""
+    page = "<html><body><h1>Title</h1>" + "<p>" + variant(1).replace("\n", "</p><p>") + "</p></body></html>"
+    result = cleaner.Cleaner(options=Options(time_limit=1e-9)).clean(page, format="html")
+    assert result.status == "passthrough" and result.message == "time budget exceeded while parsing the page"
