@@ -524,7 +524,7 @@ def cmd_batch(argv: list) -> int:
         _check_learn_args(args)
         with tempfile.TemporaryDirectory(prefix="cleaner-learn-") as folder:
             inputs, names = _buffer_stdin(args.inputs, folder)
-            learner, _errors = _learn(args, inputs, fields)  # the cleaning pass reports them again
+            learner, _errors = _learn(args, inputs, fields, names)  # the cleaning pass reports them again
             rules_path = os.path.join(folder, "site-rules.toml")
             text = learner.to_toml()
             Path(rules_path).write_text(text, encoding="utf-8")
@@ -592,13 +592,14 @@ def _check_learn_args(args) -> None:
         raise CliError("--max-words must be at least 1")
 
 
-def _learn(args, inputs: list, fields: Fields):
+def _learn(args, inputs: list, fields: Fields, names: Optional[dict] = None):
     """Run the learner over ``inputs``; input errors go to stderr.  -> (Learner, error count)."""
     from .learn import learn_inputs
 
     errors: list = []
     learner = learn_inputs(inputs, fields=fields, format=_fmt(args), group_by=args.group_by, errors=errors,
-                           min_docs=args.min_docs, min_share=args.min_share, max_words=args.max_words)
+                           names=names, min_docs=args.min_docs, min_share=args.min_share,
+                           max_words=args.max_words)
     for message in errors:
         _err(message)
     return learner, len(errors)

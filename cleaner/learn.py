@@ -75,7 +75,7 @@ from typing import Iterable, Optional
 
 from . import classify as C
 from .batch import Fields, iter_items
-from .core import detect_format, host_of
+from .core import InputError, detect_format, host_of
 from .decode import decode_bytes
 from .features import WORD_RE, line_features
 from .markdown import read_line
@@ -356,30 +356,36 @@ def learn_site_rules(docs: Iterable, min_docs: int = DEFAULT_MIN_DOCS, min_share
 
 
 def iter_corpus(inputs: list, fields: Fields = Fields(), format: Optional[str] = None,
-                group_by: str = "host", errors: Optional[list] = None):
+                group_by: str = "host", errors: Optional[list] = None, names: Optional[dict] = None):
     """(site, text) of every document of ``cleaner batch``-style inputs (JSONL / dirs / globs).
 
-    Unreadable inputs and bad records are appended to ``errors`` (and skipped).
-    Files: the site is the name of the parent directory.
+    Unreadable inputs and bad records are appended to ``errors`` (and skipped),
+    worded as ``cleaner batch`` words them; ``names``: as there (stdin buffered
+    to a file is still "stdin").  Files: the site is the name of the parent directory.
     """
     errors = [] if errors is None else errors
-    for item in iter_items(inputs):
+    for item in iter_items(inputs, names):
         if item.kind == "error":
             errors.append(str(item.payload))
             continue
         try:
             if item.kind == "json":
-                doc = json.loads(item.payload)
+                try:
+                    doc = json.loads(item.payload)
+                except ValueError as err:
+                    raise InputError(f"invalid JSON: {err}") from None
                 if not isinstance(doc, dict):
-                    raise ValueError(f"expected a JSON object, got {type(doc).__name__}")
+                    raise InputError(f"expected a JSON object, got {type(doc).__name__}")
                 site, text = _doc_of(doc, fields, format, group_by)
                 if text is None:
-                    raise ValueError(f"no {fields.text!r} or {fields.html!r} field")
+                    raise InputError(f"no {fields.text!r} or {fields.html!r} field" if fields.html
+                                     else f"no {fields.text!r} field")
             else:
                 text = document_text(decode_bytes(Path(item.payload).read_bytes())[0], format)
                 site = file_site(item.payload, group_by)
         except Exception as err:  # noqa: BLE001 - one bad record must not stop the run
-            errors.append(f"{item.where}: {type(err).__name__}: {err}")
+            known = isinstance(err, (InputError, OSError, UnicodeError))
+            errors.append(f"{item.where}: {err if known else f'{type(err).__name__}: {err}'}")
             continue
         yield site, text
 
@@ -392,9 +398,10 @@ def file_site(path: str, group_by: str = "host") -> str:
 
 
 def learn_inputs(inputs: list, *, fields: Fields = Fields(), format: Optional[str] = None,
-                 group_by: str = "host", errors: Optional[list] = None, **thresholds) -> Learner:
+                 group_by: str = "host", errors: Optional[list] = None, names: Optional[dict] = None,
+                 **thresholds) -> Learner:
     learner = Learner(**thresholds)
-    for site, text in iter_corpus(inputs, fields, format, group_by, errors):
+    for site, text in iter_corpus(inputs, fields, format, group_by, errors, names):
         learner.add(site, text)
     return learner
 

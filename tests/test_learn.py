@@ -321,3 +321,13 @@ def test_cli_batch_learn_on_directories(run_cli, tmp_path, folder, host):
     records = {r["id"].rsplit("/", 1)[-1]: r for r in map(json.loads, proc.stdout.decode().splitlines())}
     assert "Doo Prime" not in records["new.txt"]["text"]
     assert any(rule == "site." + host.replace(".", "-") for _, rule, _ in records["new.txt"]["removed"])
+
+
+def test_learn_warnings_name_stdin_and_say_what_is_wrong(run_cli):
+    """`batch --learn` buffers stdin to a temporary file; its warnings still say "stdin",
+    in the words `cleaner batch` uses (no temporary path, no exception class)."""
+    data = b'{"id": 1, "text": "A sentence that is long enough here."}\n{bad json\n[1]\n'
+    proc = run_cli("batch", "--learn", "--jobs", "1", input=data)
+    err = proc.stderr.decode()
+    assert "stdin:2: invalid JSON" in err and "stdin:3: expected a JSON object, got list" in err
+    assert "cleaner-learn" not in err and "JSONDecodeError" not in err
