@@ -50,7 +50,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    above the paragraph it opens, and a box of the article's data (pros and
    cons, ingredients, specifications: ``BOX_LABEL_RE``) next to the body,
    and the table, list, commands or short lines a kept sentence introduces
-   with a colon (``_keep_introduced_blocks``).
+   with a colon (``_keep_introduced_blocks``), and a box of "key: value"
+   facts over body prose (an infobox over the lead: ``_keep_fact_boxes``).
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
 5. A fenced code block or a shell session is kept or dropped whole, with the
@@ -500,13 +501,15 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     boxes = _keep_data_boxes(items, classes, verdicts_line, neutral)
     _keep_cell_tables(items, classes, verdicts_line, neutral)
     _keep_tables(items, classes, verdicts_line, neutral)
+    facts = _keep_fact_boxes(items, classes, verdicts_line, neutral)
     _keep_introduced_blocks(items, classes, verdicts_line, neutral, _blank_before(scored, idx))
     title_lines = set()
     if segments and options.keep_title:
         # The title sits above the body: above a part of it that keeps a line (a
         # box of the article's data, such as a recipe's ingredients, too), up to the main part.
         parts = [(lo, hi) for lo, hi in segments if lo < main[0] and any(verdicts_line[k].kept for k in range(lo, hi + 1))]
-        parts = sorted(parts + [(lo, hi) for lo, hi in boxes if hi < main[0] and _figures_box(items, lo, hi)])
+        parts = sorted(parts + [(lo, hi) for lo, hi in boxes if hi < main[0] and _figures_box(items, lo, hi)]
+                       + [(lo, hi) for lo, hi in facts if hi < main[0]])
         title_lines = _title_lines(items, parts + [main], neutral)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_headings_over_body(items, classes, verdicts_line, neutral)
@@ -833,6 +836,7 @@ BOX_LABEL_RE = re.compile(
     r"nutrition|nutrition facts|nutrition information|nutritional information|nährwerte|nährwertangaben|"
     r"valeurs nutritionnelles|información nutricional|"
     # A summary box over the article: its points, short lines a reader takes for a menu.
+    r"key features|property features|key facts|quick facts|fast facts|"
     r"key takeaways|key points|at a glance|das wichtigste in kürze|das wichtigste auf einen blick|auf einen blick|"
     r"l'essentiel|l’essentiel|ce qu'il faut retenir|ce qu’il faut retenir|lo esencial|lo que debes saber|in sintesi)"
     r"(?: \(\d+\))?:?$", re.IGNORECASE)
@@ -1044,6 +1048,46 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
             if not kept(j) and _title_like(items[j], 2):
                 verdicts_line[j] = Verdict(True, "context", "context.between-prose",
                                            f"{classes[j]} line between a table and body prose", _score(items[j], neutral))
+
+
+FACT_BOX_MIN_ROWS = 4
+NUMBERED_KEY_RE = re.compile(r"[^:]{0,30}\d ?:")  # "Step 2: Write the script": a contents list's entry, no fact
+
+
+def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: bool) -> list:
+    """Keep a box of "key: value" lines right above body prose (a wiki's infobox over
+    the lead, a listing's facts over its description).
+
+    Four rows or more, their values words as well as figures ("Location:
+    Skarvholmen, Norway", "Constructed: 1876"), most of them no by-line or
+    date; kept only over kept prose (past ``TABLE_TAIL_LINES`` lines: a
+    heading, a caption): after the last paragraph such rows are as often a
+    contact box or a widget's (``_keep_tables`` keeps keyed rows of figures
+    on the same terms).  Returns the kept boxes as (first line, last line): the title
+    is looked for above them.
+    """
+    kept = partial(_kept, verdicts_line)
+    boxes = []
+    rows = [k for k, item in enumerate(items) if classes[k] not in (*PROSE, RULE, CODE)
+            and item.features.words <= TABLE_ROW_MAX_WORDS and DATA_LINE_RE.match(item.stripped)
+            and not NUMBERED_KEY_RE.match(item.stripped)]
+    for k, end in _runs(rows):
+        if end - k < FACT_BOX_MIN_ROWS or any(kept(j) for j in range(k, end)):
+            continue
+        dated = sum(1 for j in range(k, end) if BYLINE_OR_DATE_RE.search(items[j].stripped))
+        if 2 * dated > end - k:
+            continue  # "Autor: ... / Datum: ...": the article's meta, not its data
+        below = end
+        while below < len(items) and below - end < TABLE_TAIL_LINES and classes[below] not in (*PROSE, RULE, CODE):
+            below += 1
+        if not (kept(below) and classes[below] in PROSE):
+            continue
+        for j in range(k, end):
+            if not items[j].label:
+                verdicts_line[j] = Verdict(True, "context", "context.fact-box",
+                                           "row of a box of key: value facts over body prose", _score(items[j], neutral))
+        boxes.append((k, end - 1))
+    return boxes
 
 
 CELL_MAX_WORDS = 8
@@ -1319,6 +1363,9 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
     # but not one all in lower case (a breadcrumb's last item, a site's section: "blog";
     # "iPhone" has a capital).
     start = parts[-1][0] if parts else 0
+    for lo, hi in reversed(parts[:-1]):  # a box right over the main part (an infobox): above it
+        if hi == start - 1:
+            start = lo
     if start > 0 and _title_candidate(items[start - 1], 1) and not items[start - 1].stripped.islower():
         return {start - 1}
     return set()

@@ -897,7 +897,7 @@ def test_a_box_of_the_articles_data_next_to_the_body_is_kept():
     assert not decisions_by_text(cleaner.clean(text, format="text"))["Evidence Based"].kept
 
 
-@pytest.mark.parametrize("label", ["Das Wichtigste in Kürze", "Key takeaways", "L'essentiel"])
+@pytest.mark.parametrize("label", ["Das Wichtigste in Kürze", "Key takeaways", "L'essentiel", "Key features"])
 def test_a_summary_box_above_the_body_is_kept(label):
     """A news site's summary of points under the by-line: short lines without a full
     stop, between the share buttons and the first section's heading."""
@@ -908,6 +908,26 @@ def test_a_summary_box_above_the_body_is_kept(label):
             + "Lesen Sie auch:\nMarode Brücken in Mittelhessen\nImpressum\n")
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert all(by_text[line].rule == "context.data-box" for line in [label] + points)
+
+
+def test_a_box_of_key_value_facts_over_the_lead_is_kept():
+    """A wiki's infobox over its lead, a listing's facts over its description: rows of
+    "key: value" with words for values.  Not such rows after the last paragraph (a contact
+    box), nor a contents list of "Step 2: ..." entries."""
+    facts = ["Location: Skarvholmen, Frøya Municipality, Norway", "Constructed: 1876", "First lit: 1 October 1877",
+             "Construction: Cast-iron tower", "Height: 21 metres (69 ft)"]
+    contact = ["Phone: 0117 496 0321", "Email: press@example.org", "Office: 14 Chandos Road, Bristol",
+               "Hours: weekdays only"]
+    steps = ["Step 1: Install the tools", "Step 2: Write the script", "Step 3: Schedule it", "Step 4: Test it"]
+    text = ("Main page\nRandom article\nSkarvholmen Lighthouse\n" + "\n".join(facts) + "\n"
+            + PROSE + PROSE2 + "\n".join(contact) + "\nPrivacy policy\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.fact-box" for line in facts)
+    assert by_text["Skarvholmen Lighthouse"].rule == "context.title"  # looked for above the box
+    assert not any(by_text[line].kept for line in contact)
+    text = "Home\nHow to back up a laptop\n" + "\n".join(steps) + "\n" + PROSE + PROSE2 + "Share\n"
+    assert not any(decisions_by_text(cleaner.clean(text, format="text"))[line].rule == "context.fact-box"
+                   for line in steps)
 
 
 def test_a_recipes_ingredients_above_an_ad_are_kept_and_the_title_is_found_above_them():
