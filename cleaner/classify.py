@@ -675,6 +675,10 @@ def _credit(item, cls: str) -> bool:
 
 
 PART_HEADING_WORDS = range(2, HEADLINE_WORDS)  # a plain line's words, to head a part at its edge
+# One word will do when it names the steps of a recipe or a how-to, no brand's name.
+STEPS_LABEL_RE = re.compile(r"(?:#{1,6} )?(?:instructions|directions|method|preparation|steps|zubereitung|anleitung|"
+                            r"préparation|preparación|elaboración|procedimento|preparazione|bereiding|przygotowanie)$",
+                            re.IGNORECASE)
 
 
 def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
@@ -687,7 +691,8 @@ def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, ne
     prose: a Markdown heading ("### Elaboración": its author marked it), or
     a plain line of ``PART_HEADING_WORDS`` that reads as a heading ("Design
     and display", "Key points" under a table of contents); a longer one is
-    as often a teaser's title over its dek, one word a brand's name.  (The
+    as often a teaser's title over its dek, one word a brand's name (but
+    "Instructions", "Zubereitung": ``STEPS_LABEL_RE``).  (The
     last item of an ad's list right over the article's next paragraph reads
     as a heading too: on the hand-labelled sets, of such lines at the end
     of a dropped list seven were headings and three junk.)  Not right under
@@ -704,9 +709,9 @@ def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, ne
         if item.features.heading_level and classes[k] in (SHORT, MENU, SENTENCE):
             verdicts_line[k] = Verdict(True, "context", "context.marked-heading",
                                        "Markdown heading over body prose", _score(item, neutral))
-        elif classes[k] in (SHORT, MENU) and item.features.words in PART_HEADING_WORDS \
-                and _title_like(item, PART_HEADING_WORDS.start) and not item.stripped.endswith(":") \
-                and not _opens_a_section(items[k - 1], classes[k - 1]):
+        elif classes[k] in (SHORT, MENU) and (item.features.words in PART_HEADING_WORDS or STEPS_LABEL_RE.match(item.stripped)) \
+                and _title_like(item, 1 if STEPS_LABEL_RE.match(item.stripped) else PART_HEADING_WORDS.start) \
+                and not item.stripped.endswith(":") and not _opens_a_section(items[k - 1], classes[k - 1]):
             verdicts_line[k] = Verdict(True, "context", "context.part-heading",
                                        "heading over body prose, below body, at a part's edge", _score(item, neutral))
 

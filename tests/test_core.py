@@ -910,6 +910,19 @@ def test_a_summary_box_above_the_body_is_kept(label):
     assert all(by_text[line].rule == "context.data-box" for line in [label] + points)
 
 
+@pytest.mark.parametrize("label", ["Instructions", "Zubereitung", "Method"])
+def test_a_one_word_heading_that_names_the_steps_heads_them(label):
+    """Below the ingredients and a units switch, "Instructions" over the steps is their
+    heading, though one word at a part's edge is more often a brand's name."""
+    ingredients = ["Ingredients", "500 g flour", "1 packet dried yeast", "250 ml milk, lukewarm", "1 egg"]
+    story = "".join(PROSE.replace("committee", name) for name in ("family", "village", "bakery", "school"))
+    text = ("Recipes\nGrandma's plum cake with a cardamom streusel topping\n" + story + "Print\nPin\n"
+            + "\n".join(ingredients) + "\nUS Customary - Metric\n" + label + "\n" + PROSE2
+            + PROSE2.replace("members", "bakers") + "Share this recipe\n")
+    decision = decisions_by_text(cleaner.clean(text, format="text"))[label]
+    assert decision.kept and decision.rule == "context.part-heading"
+
+
 def test_a_box_of_key_value_facts_over_the_lead_is_kept():
     """A wiki's infobox over its lead, a listing's facts over its description: rows of
     "key: value" with words for values.  Not such rows after the last paragraph (a contact
