@@ -1056,6 +1056,7 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
 
 
 FACT_BOX_MIN_ROWS = 4
+FACT_ROW_RE = re.compile(r"[^\W\d_][^:]{1,30}? ?: +[\w$€£¥(\"“„'+-]")  # "Admission: $5", "Height: 21 m"
 NUMBERED_KEY_RE = re.compile(r"[^:]{0,30}\d ?:")  # "Step 2: Write the script": a contents list's entry, no fact
 
 
@@ -1066,15 +1067,17 @@ def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     Four rows or more, their values words as well as figures ("Location:
     Skarvholmen, Norway", "Constructed: 1876"), most of them no by-line or
     date; kept only over kept prose (past ``TABLE_TAIL_LINES`` lines: a
-    heading, a caption): after the last paragraph such rows are as often a
-    contact box or a widget's (``_keep_tables`` keeps keyed rows of figures
-    on the same terms).  Returns the kept boxes as (first line, last line): the title
+    heading, a caption), or under a kept line with the body going on a few
+    lines below (an event's details, then "Add to calendar", an ad, the next
+    paragraph): after the last paragraph such rows are as often a contact
+    box or a widget's (``_keep_tables`` keeps keyed rows of figures on the
+    same terms).  Returns the kept boxes as (first line, last line): the title
     is looked for above them.
     """
     kept = partial(_kept, verdicts_line)
     boxes = []
     rows = [k for k, item in enumerate(items) if classes[k] not in (*PROSE, RULE, CODE)
-            and item.features.words <= TABLE_ROW_MAX_WORDS and DATA_LINE_RE.match(item.stripped)
+            and item.features.words <= TABLE_ROW_MAX_WORDS and FACT_ROW_RE.match(item.stripped)
             and not NUMBERED_KEY_RE.match(item.stripped)]
     for k, end in _runs(rows):
         if end - k < FACT_BOX_MIN_ROWS or any(kept(j) for j in range(k, end)):
@@ -1085,7 +1088,7 @@ def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         below = end
         while below < len(items) and below - end < TABLE_TAIL_LINES and classes[below] not in (*PROSE, RULE, CODE):
             below += 1
-        if not (kept(below) and classes[below] in PROSE):
+        if not (kept(below) and classes[below] in PROSE) and not (kept(k - 1) and _prose_goes_on(items, classes, end, kept)):
             continue
         for j in range(k, end):
             if not items[j].label:
@@ -1093,6 +1096,15 @@ def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: b
                                            "row of a box of key: value facts over body prose", _score(items[j], neutral))
         boxes.append((k, end - 1))
     return boxes
+
+
+def _prose_goes_on(items: list, classes: list, k: int, kept) -> bool:
+    """Is the next paragraph from ``k`` on kept, ``MAX_INSERT_LINES`` lines away at most
+    (past buttons and an ad: "Add to calendar", "ADVERTISEMENT")?"""
+    for j in range(k, min(k + MAX_INSERT_LINES + 1, len(items))):
+        if classes[j] in PROSE:
+            return kept(j)
+    return False
 
 
 CELL_MAX_WORDS = 8

@@ -938,6 +938,15 @@ def test_a_box_of_key_value_facts_over_the_lead_is_kept():
     assert all(by_text[line].rule == "context.fact-box" for line in facts)
     assert by_text["Skarvholmen Lighthouse"].rule == "context.title"  # looked for above the box
     assert not any(by_text[line].kept for line in contact)
+    # Inside the article: under a kept paragraph, with the body going on past buttons and an ad.
+    details = ["Date: Saturday, Oct. 12, 2024", "Place: Riverside Park, 200 Front St.",
+               "Admission: $5 for adults; free for children", "Parking: Free at the high school"]
+    text = ("News\nHarvest fair returns to the park with sixty vendors and a pie contest\n" + PROSE + PROSE2
+            + "\n".join(details) + "\nAdd to calendar\nGet directions\nADVERTISEMENT\n"
+            + PROSE.replace("committee", "council") + PROSE2.replace("members", "vendors") + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.fact-box" for line in details)
+    assert not by_text["Get directions"].kept
     text = "Home\nHow to back up a laptop\n" + "\n".join(steps) + "\n" + PROSE + PROSE2 + "Share\n"
     assert not any(decisions_by_text(cleaner.clean(text, format="text"))[line].rule == "context.fact-box"
                    for line in steps)
