@@ -2065,6 +2065,18 @@ def test_shipped_rules_load_and_have_descriptions():
     ("See rates", "promo.cta"),
     ("Compare today's best savings rates", "promo.cta-phrase"),
     ("Compare today's rates with those of last year", None),
+    ("Main article: List of lighthouses in Norway", "navigation.wiki-hatnote"),
+    ("The main article: a long read about the harbour, which we recommend.", None),
+    ("Transcripts are generated automatically and may contain errors.", "meta.transcript-note"),
+    ("Subscribe to updates via RSS", "feeds.rss"),
+    ("4.9 from 212 votes", "social.rating-votes"),
+    ("She gave 5 out of 10 reviews a bad mark.", None),
+    ("Veröffentlicht am 10. März 2024 von Jens Haberkorn (Pressewart)", "meta.updated"),
+    ("Notícia em atualização", "meta.developing-story"),
+    ("Place an Ad", "ads.advertise-with-us"),
+    ("IFRAME: https://www.youtube.com/embed/xyz", "browser.iframe-label"),
+    ("Iframes are a way to embed pages.", None),
+    ("2 Answers", None),  # a Q&A page's answers are its body
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
