@@ -52,6 +52,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    and the table, list, commands or short lines a kept sentence introduces
    with a colon (``_keep_introduced_blocks``), and a box of "key: value"
    facts over body prose (an infobox over the lead: ``_keep_fact_boxes``).
+   A title over a date alone on its line between two paragraphs is a
+   teaser's card, not a heading (``_drop_teaser_cards``).
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
 5. A fenced code block or a shell session is kept or dropped whole, with the
@@ -150,7 +152,7 @@ BYLINE_OR_DATE_RE = re.compile(
     r"|\b(?:fact[- ]checked|medically reviewed|reviewed|edited|illustrated|photographed) by\b"
     r"|\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
     rf"|\b(?:{MONTHS})\w*\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
-    rf"|\b\d{{1,2}}\.? (?:{MONTHS})\w*\.?,? \d{{4}}\b"
+    rf"|\b\d{{1,2}}\.? (?:de )?(?:{MONTHS})\w*\.?,? (?:de )?\d{{4}}\b"  # "26 de abril de 2022" too
     # A relative time alone on its line ("5 days ago", "vor 3 Tagen", "il y a 2 heures").
     r"|^(?:(?:\d{1,3}|an?|one) \w{3,8} ago|vor \d{1,3} \w{3,9}|il y a \d{1,3} \w{3,9}|hace \d{1,3} \w{3,9})$",
     re.IGNORECASE,
@@ -514,6 +516,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_headings_over_body(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
+    _drop_teaser_cards(items, classes, verdicts_line)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
@@ -714,6 +717,46 @@ def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, ne
                 and not item.stripped.endswith(":") and not _opens_a_section(items[k - 1], classes[k - 1]):
             verdicts_line[k] = Verdict(True, "context", "context.part-heading",
                                        "heading over body prose, below body, at a part's edge", _score(item, neutral))
+
+
+CARD_DATE_MAX_WORDS = 8
+CARD_LABEL_MAX_WORDS = 5  # a card's section label: "Sur de la Florida"
+
+
+def _drop_teaser_cards(items: list, classes: list, verdicts_line: list) -> None:
+    """Drop a teaser's card that the context kept between two paragraphs: a title
+    over a date alone on its line, under a section label or right under prose,
+    with the article going on below ("Sur de la Florida" / "El tesoro dulce..." /
+    "02 de febrero de 2022 12:02 PM").  A section's heading is never followed by
+    a date; below the headline, above the body's first paragraph, a date is the
+    article's own (the title's business).
+    """
+    kept = partial(_kept, verdicts_line)
+    first = next((k for k in range(len(items)) if kept(k) and classes[k] in PROSE), None)
+    if first is None:
+        return
+    for k in range(first + 2, len(items) - 1):
+        item = items[k]
+        if not kept(k) or classes[k] not in (SHORT, MENU) or item.features.words > CARD_DATE_MAX_WORDS \
+                or not BYLINE_OR_DATE_RE.search(item.stripped) or not any(c.isdigit() for c in item.stripped) \
+                or classes[k + 1] not in PROSE or not kept(k + 1):
+            continue
+        title = k - 1
+        if not kept(title) or classes[title] not in (SHORT, MENU) or items[title].features.terminal \
+                or items[title].features.words < 2:
+            continue
+        card = [title, k]
+        if classes[title - 1] in (SHORT, MENU) and items[title - 1].features.words <= CARD_LABEL_MAX_WORDS \
+                and title - 2 >= 0 and classes[title - 2] in PROSE:
+            card.insert(0, title - 1)  # the card's section label (or its copy, dropped already)
+        elif classes[title - 1] not in PROSE:
+            continue
+        for j in card:
+            if not kept(j):
+                continue
+            verdicts_line[j] = Verdict(False, "context", "context.teaser-card",
+                                       f"teaser's card inside the body: a title over its date (line {item.line.number})",
+                                       verdicts_line[j].score)
 
 
 def _teaser_line(item, cls: str) -> bool:

@@ -351,6 +351,18 @@ def test_prose_past_a_read_also_box_of_one_teaser_is_the_articles():
     assert not by_text["Ten villages worth the trip from the city"].kept and not by_text["Check-in"].kept
 
 
+def test_a_teasers_card_between_paragraphs_goes_a_sections_heading_stays():
+    """A title over a date alone on its line (and a section label above it), between two
+    paragraphs, is a teaser's card: a section's heading is never followed by a date."""
+    card = ["Sur de la Florida", "El tesoro dulce argentino que le cambia la vida a un negocio familiar",
+            "02 de febrero de 2022 12:02 PM"]
+    text = ("Noticias\nMiami le abre sus puertas a los negocios nuevos de la región\n" + PROSE + "\n".join(card) + "\n"
+            + PROSE2 + "What the members want next\n" + PROSE.replace("committee", "council") + "Compartir\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.teaser-card" for line in card)
+    assert by_text["What the members want next"].kept
+
+
 SINGERS = ["Robert Plant", "Rob Halford", "Steven Tyler", "Chris Cornell", "Bon Scott", "Freddie Mercury",
            "Bruce Dickinson", "Ozzy Osbourne", "Paul Rodgers", "Ronnie James Dio", "Axl Rose", "Sammy Hagar"]
 
