@@ -547,11 +547,17 @@ RELATED_HEADING_RULES = "related.heading"  # related.heading, related.heading-mo
 
 
 def _related_dividers(items: list, classes: list) -> list:
-    """The "related" headings over two short lines or more: a list of teasers, not one
-    teaser of a box inside the article ("Read also" / one title / the article going on)."""
+    """The "related" headings over two short lines or more, or over a title and a dek cut
+    short ("…"): a list of teasers, not one teaser of a box inside the article ("Read
+    also" / one title / the article going on)."""
     n = len(classes)
     return [k for k, c in enumerate(classes) if c == RULE and items[k].rule.id.startswith(RELATED_HEADING_RULES)
-            and k + 2 < n and classes[k + 1] in (SHORT, MENU) and classes[k + 2] in (SHORT, MENU)]
+            and k + 2 < n and classes[k + 1] in (SHORT, MENU)
+            and (classes[k + 2] in (SHORT, MENU) or items[k + 2].stripped.endswith(EXCERPT_ENDS))]
+
+
+# A teaser's dek cut short: "… wies mich ein Leser meines Blogs per e-Mail auf einen Artikel im Blog…".
+EXCERPT_ENDS = ("…", "...", "[…]", "[...]", "(…)")
 
 
 def _without_related_sections(segments: list, main, items: list, classes: list) -> list:
@@ -563,10 +569,17 @@ def _without_related_sections(segments: list, main, items: list, classes: list) 
     section's.  Not under a one-line teaser ("Read more: <title>"), after
     which the article goes on, nor under a post's comment button ("Add a
     comment"), after which a forum's next post may (a comment section's own
-    heading is a wall: ``body_segments``).
+    heading is a wall: ``body_segments``).  Past one title under such a
+    heading, a run with a dek cut short ("… im Blog…", ``EXCERPT_ENDS``) is
+    a list of teasers too.
     """
+    def under_related(k: int) -> bool:
+        return k >= 0 and classes[k] == RULE and items[k].rule.id.startswith(RELATED_HEADING_RULES)
+
     return [(lo, hi) for lo, hi in segments
-            if lo <= main[0] or classes[lo - 1] != RULE or not items[lo - 1].rule.id.startswith(RELATED_HEADING_RULES)]
+            if lo <= main[0] or not (under_related(lo - 1) or (
+                under_related(lo - 2) and classes[lo - 1] in (SHORT, MENU)
+                and any(items[k].stripped.endswith(EXCERPT_ENDS) for k in range(lo, hi + 1))))]
 
 
 def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: list) -> list:

@@ -363,6 +363,25 @@ def test_a_teasers_card_between_paragraphs_goes_a_sections_heading_stays():
     assert by_text["What the members want next"].kept
 
 
+def test_teasers_with_deks_cut_short_under_a_related_heading_stay_out():
+    """"Neueste Beiträge" / a title / a dek cut short ("…"): however prose-like the deks,
+    the run under the heading is its list of teasers."""
+    teasers = [("Münzwürfe sind nicht zufällig",
+                "In Vorlesungen über Wahrscheinlichkeitstheorie erzähle ich den Studenten, dass es Zufall ausser "
+                "in der Quantenmechanik eigentlich gar nicht gibt, und dann werfe ich eine Münze…"),
+               ("Numberphile über das Langlands-Programm",
+                "Im neuen Numberphile-Video spricht Edward Frenkel über das Langlands-Programm. Wir hatten vor acht "
+                "Jahren mal darüber geschrieben, aber die Mathematik ist seitdem weiter…"),
+               ("Die Macht der Nostalgie",
+                "Die Mondsonde ist abgestürzt, wir wissen nicht warum. Man kann vermuten, dass da unbedingt etwas "
+                "bewiesen werden sollte, was sich nicht beweisen liess, und dann kam es so…")]
+    article = "".join(PROSE.replace("committee", name) for name in ("council", "board", "panel"))
+    text = ("Blogs\nZahlen und Zufall in der Statistik\n" + article + "Neueste Beiträge\n"
+            + "".join(f"{title}\n{dek}\n" for title, dek in teasers) + "Letzte Kommentare\nImpressum\n")
+    body = cleaner.clean(text, format="text").text
+    assert article in body and not any(dek in body for _, dek in teasers)
+
+
 SINGERS = ["Robert Plant", "Rob Halford", "Steven Tyler", "Chris Cornell", "Bon Scott", "Freddie Mercury",
            "Bruce Dickinson", "Ozzy Osbourne", "Paul Rodgers", "Ronnie James Dio", "Axl Rose", "Sammy Hagar"]
 
@@ -2089,6 +2108,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("IFRAME: https://www.youtube.com/embed/xyz", "browser.iframe-label"),
     ("Iframes are a way to embed pages.", None),
     ("2 Answers", None),  # a Q&A page's answers are its body
+    ("Get Tone Deaf to your inbox daily", "newsletter.inbox"),
+    ("Stay on top of the music news each day, delivered free, direct to your inbox.", "newsletter.inbox"),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
