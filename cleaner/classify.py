@@ -9,9 +9,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    page repeats), ``bad`` (URLs, long text without stopwords) or ``rule``
    (a phrase rule matched).  ``judge_lists`` re-classes the items of a
    bullet list by the list as a whole (a list numbered one by one, a
-   ranking or steps, is the article's however short its items: ``_ranking``).  A repeated line is classed like any
-   other and judged by its place; of its copies one is kept at most
-   (``core.keep_once``).
+   ranking or steps, is the article's however short its items:
+   ``_ranking``).  A repeated line is classed like any other and judged by
+   its place; of its copies one is kept at most (``core.keep_once``).
 2. Evidence first: a text with no rule hit and no repeated line is left alone
    (``REQUIRE_EVIDENCE``); context alone never trims a clean article.
 3. ``body_segments``: every class has a weight (prose positive by length, junk
@@ -27,10 +27,10 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    it below the main run is body; nor does a run cross a "related" heading
    over a list of teasers (``_related_dividers``), and a run below the main
    one that repeats the page's lines (the article's headline and dek in a
-   "most read" box) is that box's (``_without_teaser_runs``).  The title is a headline above
-   a body part, looking past bylines, dates, counts and captions
-   (``_title_lines``), and short lines between it and the body (not bylines
-   or dates) are its subtitle.
+   "most read" box) is that box's (``_without_teaser_runs``).  The title is
+   a headline above a body part, looking past bylines, dates, counts and
+   captions (``_title_lines``), and short lines between it and the body
+   (not bylines or dates) are its subtitle.
 4. ``decide``: inside the body, prose is kept; a short sentence is kept next to
    prose; other short lines are kept only between body paragraphs (a heading or
    a list item), not next to a rule hit or the segment's edge, and so is a
@@ -725,8 +725,10 @@ def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, ne
         if item.features.heading_level and classes[k] in (SHORT, MENU, SENTENCE):
             verdicts_line[k] = Verdict(True, "context", "context.marked-heading",
                                        "Markdown heading over body prose", _score(item, neutral))
-        elif classes[k] in (SHORT, MENU) and (item.features.words in PART_HEADING_WORDS or STEPS_LABEL_RE.match(item.stripped)) \
-                and _title_like(item, 1 if STEPS_LABEL_RE.match(item.stripped) else PART_HEADING_WORDS.start) \
+            continue
+        steps = STEPS_LABEL_RE.match(item.stripped) is not None
+        if classes[k] in (SHORT, MENU) and (steps or item.features.words in PART_HEADING_WORDS) \
+                and _title_like(item, 1 if steps else PART_HEADING_WORDS.start) \
                 and not item.stripped.endswith(":") and not _opens_a_section(items[k - 1], classes[k - 1]):
             verdicts_line[k] = Verdict(True, "context", "context.part-heading",
                                        "heading over body prose, below body, at a part's edge", _score(item, neutral))
