@@ -147,7 +147,6 @@ def _pool_worker_init(initializer, *initargs) -> None:
     initializer(*initargs)
 
 
-
 def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer, initargs) -> Iterator:
     """``map(func, items)`` on ``jobs`` processes, in order, with bounded look-ahead.
 
@@ -545,7 +544,8 @@ class BatchStats:
         by_family = ", ".join(f"{k} {v}" for k, v in sorted(self.families.items(), key=lambda kv: (-kv[1], kv[0])))
         return (
             f"cleaner batch: {plural(self.documents, 'document')} in {elapsed:.1f}s "
-            f"({self.documents / elapsed:.1f} docs/s); {self.empty} empty {'body' if self.empty == 1 else 'bodies'}; {plural(self.errors, 'error')}; "
+            f"({self.documents / elapsed:.1f} docs/s); {self.empty} empty {'body' if self.empty == 1 else 'bodies'}; "
+            f"{plural(self.errors, 'error')}; "
             f"{plural(dropped, 'line')} dropped" + (f" ({by_family})" if by_family else "")
         )
 

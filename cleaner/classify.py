@@ -1146,7 +1146,8 @@ def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         below = end
         while below < len(items) and below - end < TABLE_TAIL_LINES and classes[below] not in (*PROSE, RULE, CODE):
             below += 1
-        if not (kept(below) and classes[below] in PROSE) and not (kept(k - 1) and _prose_goes_on(items, classes, end, kept)):
+        over_prose = kept(below) and classes[below] in PROSE
+        if not over_prose and not (kept(k - 1) and _prose_goes_on(items, classes, end, kept)):
             continue
         for j in range(k, end):
             if not items[j].label:

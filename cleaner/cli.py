@@ -540,13 +540,16 @@ def cmd_batch(argv: list) -> int:
                                       file_sites=args.group_by)
     elif args.save_rules:
         raise CliError("--save-rules needs --learn")
-    elif _learn_settings(args) != _learn_settings(batch_parser().parse_args([])):
+    elif _learn_settings_given(args):
         raise CliError("--min-docs, --min-share, --max-words and --group-by need --learn")
     return _run_batch_command(args, args.inputs, factory, fields)
 
 
-def _learn_settings(args) -> tuple:
-    return args.min_docs, args.min_share, args.max_words, args.group_by
+def _learn_settings_given(args) -> bool:
+    from .learn import DEFAULT_MAX_WORDS, DEFAULT_MIN_DOCS, DEFAULT_MIN_SHARE
+
+    return (args.min_docs, args.min_share, args.max_words, args.group_by) != \
+        (DEFAULT_MIN_DOCS, DEFAULT_MIN_SHARE, DEFAULT_MAX_WORDS, "host")
 
 
 def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> int:

@@ -165,8 +165,8 @@ def clean_html(cleaner, html: str, url=None):
     lines, over = page_lines(cleaner, html, url, deadline)
     if over is not None:
         source = "".join(line.text for line in lines)
-        return passthrough(source, f"time budget exceeded while {over if over == 'parsing the page' else 'running ' + over}",
-                           format="html")[0]
+        stage = over if over == "parsing the page" else f"running {over}"
+        return passthrough(source, f"time budget exceeded while {stage}", format="html")[0]
     result = cleaner.clean_lines(lines, url=url, format="html", deadline=deadline)
     if cleaner.options.markdown and result.text:
         result = replace(result, text=render_markdown(lines, result.decisions))
