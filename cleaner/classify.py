@@ -1317,12 +1317,25 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
         else "nothing but a picture's credit" if any(classes[k] == RULE for k in range(lo, hi)) else "no rule hit"
     for k in range(lo, hi):
         if classes[k] not in (BAD, RULE) and not items[k].label \
-                and not (classes[k] in (SHORT, MENU) and (BYLINE_OR_DATE_RE.search(items[k].stripped)
+                and not (classes[k] in (SHORT, MENU) and ((BYLINE_OR_DATE_RE.search(items[k].stripped)
+                                                         and not _dated_fact(items[k].stripped))
                                                         or (COUNT_RE.match(items[k].stripped)
                                                             and not _figure_neighbour(items, k)))):
             verdicts_line[k] = Verdict(True, "context", "context.between-parts",
                                        f"{classes[k]} line between two body parts, {between} between them",
                                        _score(items[k], neutral))
+
+
+# The keys of a page's own dates: "Posted: ...", "Aktualisiert: ..." (not an event's "Termin: ...").
+META_DATE_KEY_RE = re.compile(r"(?:zuletzt |last |dernière )?(?:posted|published|updated|modified|edited|created|"
+                              r"reviewed|date|datum|stand|veröffentlicht|aktualisiert|bearbeitet|erstellt|geändert|"
+                              r"publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|opublikowano) ?:",
+                              re.IGNORECASE)
+
+
+def _dated_fact(text: str) -> bool:
+    """A key and a date that is the page's data, not its own stamp: "Termin: 29.02.2020, 19 Uhr"."""
+    return FACT_ROW_RE.match(text) is not None and META_DATE_KEY_RE.match(text) is None
 
 
 def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool) -> None:

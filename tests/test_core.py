@@ -382,6 +382,18 @@ def test_teasers_with_deks_cut_short_under_a_related_heading_stay_out():
     assert article in body and not any(dek in body for _, dek in teasers)
 
 
+def test_an_events_date_between_two_body_parts_is_kept_a_pages_stamp_is_not():
+    """Between two body parts the lines are kept but bylines and dates; "Termin: 29.02.2020,
+    19 Uhr" is an event's data, "zuletzt bearbeitet: 04.02.2022" the page's stamp."""
+    events = "".join(f"Termin: {day}.03.2020, 19 Uhr\nOrt: Kornhaus Dessau, Saal {day}\nThema: Whiskies aus Region {day}\n"
+                     f"Eintritt: {day + 30},00 €/Person\n" for day in (5, 12, 19, 26, 27, 28, 29, 30))
+    text = ("Termine\nWhisky-Tastings im Frühjahr\n" + PROSE + events + "zuletzt bearbeitet: 04.02.2022, 08:27 Uhr\n"
+            + PROSE.replace("committee", "council") + PROSE2.replace("members", "guests") + "Impressum\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Termin: 19.03.2020, 19 Uhr"].kept and by_text["Ort: Kornhaus Dessau, Saal 19"].kept
+    assert not by_text["zuletzt bearbeitet: 04.02.2022, 08:27 Uhr"].kept
+
+
 SINGERS = ["Robert Plant", "Rob Halford", "Steven Tyler", "Chris Cornell", "Bon Scott", "Freddie Mercury",
            "Bruce Dickinson", "Ozzy Osbourne", "Paul Rodgers", "Ronnie James Dio", "Axl Rose", "Sammy Hagar"]
 
