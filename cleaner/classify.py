@@ -900,6 +900,9 @@ BOX_LABEL_RE = re.compile(
     r"valeurs nutritionnelles|información nutricional|"
     # A summary box over the article: its points, short lines a reader takes for a menu.
     r"key features|property features|key facts|quick facts|fast facts|"
+    # A match report's sheet: the teams and the officials, key: names.
+    r"line-ups|lineups|team line-ups|aufstellungen|die aufstellungen|alineaciones|formazioni|il tabellino|tabellino|"
+    r"les compositions|compositions|match facts|spielbericht|la ficha|ficha técnica|"
     r"key takeaways|key points|at a glance|das wichtigste in kürze|das wichtigste auf einen blick|auf einen blick|"
     r"l'essentiel|l’essentiel|ce qu'il faut retenir|ce qu’il faut retenir|lo esencial|lo que debes saber|in sintesi)"
     r"(?: \(\d+\))?:?$", re.IGNORECASE)
@@ -915,7 +918,8 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
 
     The box is its label and the short or near-good lines after it, up to a
     rule hit, a paragraph, or a line over prose (a heading); when its first two items read "key: value"
-    (specifications), up to the first that does not; a byline or a date
+    (specifications, a match's teams: "Kestrel (4-4-2): Pryce; Abbott, ..."; such a line
+    may have no stopwords), up to the first that does not; a byline or a date
     ends it too, and a line without a word (a servings "+" button) is read past.  It is
     kept when it touches the body: a list of ingredients or of pros and
     cons sits right above or below the text it belongs to, at most
@@ -952,7 +956,9 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
             continue
         end = k + 1
         keyed = all(j < n and DATA_LINE_RE.search(items[j].stripped) for j in (end, end + 1))
-        while end < n and end - k < MAX_BOX_LINES and (classes[end] in BOX_ITEM_CLASSES or not items[end].features.words) \
+        while end < n and end - k < MAX_BOX_LINES \
+                and (classes[end] in BOX_ITEM_CLASSES or not items[end].features.words
+                     or (keyed and classes[end] == BAD and DATA_LINE_RE.search(items[end].stripped))) \
                 and not (end + 1 < n and classes[end + 1] in PROSE) and not BYLINE_OR_DATE_RE.search(items[end].stripped) \
                 and (not keyed or DATA_LINE_RE.search(items[end].stripped)):
             end += 1

@@ -995,6 +995,19 @@ def test_a_box_of_key_value_facts_over_the_lead_is_kept():
                    for line in steps)
 
 
+@pytest.mark.parametrize("label", ["Line-ups", "Il tabellino", "Aufstellungen"])
+def test_a_match_reports_sheet_below_the_last_paragraph_is_kept(label):
+    """The teams and the officials, "key: names" lines with few stopwords, under the
+    sheet's label right after the report."""
+    sheet = [label, "Ashbourne (4-3-3): Lusk; Whitcombe, Lind, Osei, Harding; Doyle, Marsh, Quaye; Fenwick, Okonjo",
+             "Kestrel (4-4-2): Pryce; Abbott, Nkemelu, Sheridan, Voss; Pellegrini, Tanaka, Holm, Ferreira",
+             "Referee: Martin Cole", "Attendance: 28,412"]
+    text = ("Football\nAshbourne Rovers 2-1 Kestrel Town: a late header keeps Rovers in the race\n" + PROSE + PROSE2
+            + "\n".join(sheet) + "\nShare this article\nMore football\nContact us\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in sheet)
+
+
 def test_a_recipes_ingredients_above_an_ad_are_kept_and_the_title_is_found_above_them():
     # The ingredients touch the steps only across a shopping-list button and an ad; a
     # servings control ("Portionen: 4", "–", "+") opens the list, and the title sits above it.
