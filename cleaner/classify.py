@@ -958,7 +958,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         keyed = all(j < n and DATA_LINE_RE.search(items[j].stripped) for j in (end, end + 1))
         while end < n and end - k < MAX_BOX_LINES \
                 and (classes[end] in BOX_ITEM_CLASSES or not items[end].features.words
-                     or (keyed and classes[end] == BAD and DATA_LINE_RE.search(items[end].stripped))) \
+                     or ((keyed or end == k + 1) and classes[end] == BAD and DATA_LINE_RE.search(items[end].stripped))) \
                 and not (end + 1 < n and classes[end + 1] in PROSE) and not BYLINE_OR_DATE_RE.search(items[end].stripped) \
                 and (not keyed or DATA_LINE_RE.search(items[end].stripped)):
             end += 1

@@ -935,6 +935,11 @@ def test_a_box_of_the_articles_data_next_to_the_body_is_kept():
     text = ("Recipes\nBrown butter banana bread\n" + PROSE + PROSE2 + "Nutrition\nCalories: 318kcal | Fat: 17g\n"
             "Nutrition information is automatically calculated.\nShare on Facebook\n")
     assert decisions_by_text(cleaner.clean(text, format="text"))["Calories: 318kcal | Fat: 17g"].rule == "context.data-box"
+    # So does one a recipe card glued together: a long line without stopwords.
+    glued = ("Calories: 291kcalCarbohydrates: 31gProtein: 5gFat: 17gSaturated Fat: 2gSodium: 4mgPotassium: 77mg"
+             "Fiber: 2gSugar: 1gVitamin A: 85IUVitamin C: 3mgCalcium: 14mgIron: 2mg")
+    text = "Recipes\nOlive focaccia\n" + PROSE + PROSE2 + "Nutrition\n" + glued + "\nShare on Facebook\nMore recipes\n"
+    assert decisions_by_text(cleaner.clean(text, format="text"))[glued].rule == "context.data-box"
     # A section's name over a byline is no box.
     text = "Nutrition\nEvidence Based\nWritten by Grant Tinsley\n" + PROSE + PROSE2 + "Share\n"
     assert not decisions_by_text(cleaner.clean(text, format="text"))["Evidence Based"].kept
