@@ -164,6 +164,7 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
     window = threading.Semaphore(bound)
     stop = threading.Event()
     handoff: queue.Queue = queue.Queue(maxsize=chunksize)
+    failed: list = []  # what reading the items raised
 
     def hand_over(thing) -> bool:
         while not stop.is_set():
@@ -198,8 +199,9 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
                 return
             if thing is _END:
                 return
-            if isinstance(thing, _Failed):
-                raise thing.error
+            if isinstance(thing, _Failed):  # raised after the items read before it, as with one process
+                failed.append(thing.error)
+                return
             yield thing
 
     threading.Thread(target=read, name="cleaner-reader", daemon=True).start()
@@ -209,6 +211,8 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
             window.release()
             yield out
         pool.close()
+        if failed:
+            raise failed[0]
     finally:
         stop.set()
         for _ in range(bound):

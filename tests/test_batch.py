@@ -370,3 +370,19 @@ def test_the_time_budget_counts_the_pages_parsing_and_extractors():
     page = "<html><body><h1>Title</h1>" + "<p>" + variant(1).replace("\n", "</p><p>") + "</p></body></html>"
     result = cleaner.Cleaner(options=Options(time_limit=1e-9)).clean(page, format="html")
     assert result.status == "passthrough" and result.message == "time budget exceeded while parsing the page"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_input_that_fails_midway_gives_its_results_first_then_its_error(jobs):
+    """The documents read before the input broke are cleaned and yielded, then the
+    input's own error is raised: the same on one process as on several."""
+    def docs():
+        yield variant(1)
+        yield variant(2)
+        raise RuntimeError("the crawl's reader broke")
+
+    results = clean_many(docs(), jobs=jobs)
+    assert next(results).text == cleaner.clean(variant(1)).text
+    assert next(results).text == cleaner.clean(variant(2)).text
+    with pytest.raises(RuntimeError, match="reader broke"):
+        next(results)
