@@ -136,7 +136,7 @@ MONTHS = (
     "janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|maart|mei|"
     "stycz|lut|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud"  # Polish: stems of the genitive forms
 )
-DATA_LINE_RE = re.compile(r"^[^\W\d_][^:]{1,30}? ?: +\w")  # "Cuisson : 40 min", "Serves: 4"
+DATA_LINE_RE = re.compile(r"^[^\W\d_][^:]{1,30}? ?: +[\w$€£¥(\"“„'+-]")  # "Cuisson : 40 min", "Admission: $5"
 PATH_SEPARATOR_RE = re.compile(r" [/|>›»→] ")  # "News / World": a breadcrumb or section path
 BYLINE_OR_DATE_RE = re.compile(
     r"^(?:by|von|par|por|(?-i:di)|door|av|af|od|autor|author|posted|"  # Italian "di Marco Rossi", not "Di Maria"
@@ -546,13 +546,23 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
 RELATED_HEADING_RULES = "related.heading"  # related.heading, related.heading-more, ...
 
 
+def _related_heading(items: list, classes: list, k: int) -> bool:
+    """Is line ``k`` a "related" heading ("Related Articles", "Leggi anche")?"""
+    return 0 <= k < len(classes) and classes[k] == RULE and items[k].rule.id.startswith(RELATED_HEADING_RULES)
+
+
+def _heading_over_one_title(items: list, classes: list, k: int) -> bool:
+    """A "related" heading at ``k`` over a teaser's title (a title, not a kicker)."""
+    return _related_heading(items, classes, k) and k + 1 < len(classes) and classes[k + 1] in (SHORT, MENU) \
+        and _title_like(items[k + 1], TITLE_MIN_WORDS)
+
+
 def _related_dividers(items: list, classes: list) -> list:
     """The "related" headings over two short lines or more, or over a title and a dek cut
     short ("…"): a list of teasers, not one teaser of a box inside the article ("Read
     also" / one title / the article going on)."""
     n = len(classes)
-    return [k for k, c in enumerate(classes) if c == RULE and items[k].rule.id.startswith(RELATED_HEADING_RULES)
-            and k + 2 < n and classes[k + 1] in (SHORT, MENU)
+    return [k for k in range(n) if _related_heading(items, classes, k) and k + 2 < n and classes[k + 1] in (SHORT, MENU)
             and (classes[k + 2] in (SHORT, MENU) or items[k + 2].stripped.endswith(EXCERPT_ENDS))]
 
 
@@ -573,12 +583,9 @@ def _without_related_sections(segments: list, main, items: list, classes: list) 
     heading, a run with a dek cut short ("… im Blog…", ``EXCERPT_ENDS``) is
     a list of teasers too.
     """
-    def under_related(k: int) -> bool:
-        return k >= 0 and classes[k] == RULE and items[k].rule.id.startswith(RELATED_HEADING_RULES)
-
     return [(lo, hi) for lo, hi in segments
-            if lo <= main[0] or not (under_related(lo - 1) or (
-                under_related(lo - 2) and classes[lo - 1] in (SHORT, MENU)
+            if lo <= main[0] or not (_related_heading(items, classes, lo - 1) or (
+                _related_heading(items, classes, lo - 2) and classes[lo - 1] in (SHORT, MENU)
                 and any(items[k].stripped.endswith(EXCERPT_ENDS) for k in range(lo, hi + 1))))]
 
 
@@ -600,9 +607,7 @@ def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: 
         return segments
     lo, hi = following
     gap = range(segments[-1][1] + 1, lo)
-    box = len(gap) == 2 and classes[gap[0]] == RULE and items[gap[0]].rule.id.startswith(RELATED_HEADING_RULES) \
-        and classes[gap[1]] in (SHORT, MENU) and _title_like(items[gap[1]], TITLE_MIN_WORDS)  # a title, not a kicker
-    if box and all(classes[k] in PROSE for k in range(lo, hi + 1)):
+    if len(gap) == 2 and _heading_over_one_title(items, classes, gap[0]) and all(classes[k] in PROSE for k in range(lo, hi + 1)):
         return segments + [following]
     return segments
 
@@ -1120,7 +1125,6 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
 
 
 FACT_BOX_MIN_ROWS = 4
-FACT_ROW_RE = re.compile(r"[^\W\d_][^:]{1,30}? ?: +[\w$€£¥(\"“„'+-]")  # "Admission: $5", "Height: 21 m"
 NUMBERED_KEY_RE = re.compile(r"[^:]{0,30}\d ?:")  # "Step 2: Write the script": a contents list's entry, no fact
 
 
@@ -1141,7 +1145,7 @@ def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     kept = partial(_kept, verdicts_line)
     boxes = []
     rows = [k for k, item in enumerate(items) if classes[k] not in (*PROSE, RULE, CODE)
-            and item.features.words <= TABLE_ROW_MAX_WORDS and FACT_ROW_RE.match(item.stripped)
+            and item.features.words <= TABLE_ROW_MAX_WORDS and DATA_LINE_RE.match(item.stripped)
             and not NUMBERED_KEY_RE.match(item.stripped)]
     for k, end in _runs(rows):
         if end - k < FACT_BOX_MIN_ROWS or any(kept(j) for j in range(k, end)):
@@ -1341,7 +1345,7 @@ META_DATE_KEY_RE = re.compile(r"(?:zuletzt |last |dernière )?(?:posted|publishe
 
 def _dated_fact(text: str) -> bool:
     """A key and a date that is the page's data, not its own stamp: "Termin: 29.02.2020, 19 Uhr"."""
-    return FACT_ROW_RE.match(text) is not None and META_DATE_KEY_RE.match(text) is None
+    return DATA_LINE_RE.match(text) is not None and META_DATE_KEY_RE.match(text) is None
 
 
 def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool) -> None:
@@ -1378,9 +1382,7 @@ def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts
 def _one_teaser_box(items: list, classes: list, k: int) -> bool:
     """A "related" heading over one teaser's title, the article going on below it
     ("Veja também" / "<title>" / "Onde comer" over prose): a box inside the article, an insert."""
-    if classes[k] != RULE or not items[k].rule.id.startswith(RELATED_HEADING_RULES) or k + 2 >= len(classes):
-        return False
-    if classes[k + 1] not in (SHORT, MENU) or not _title_like(items[k + 1], TITLE_MIN_WORDS):
+    if not _heading_over_one_title(items, classes, k) or k + 2 >= len(classes):
         return False
     below = classes[k + 2]
     return below not in (SHORT, MENU, RULE, BAD) or (below in (SHORT, MENU) and _over_prose(items, classes, k + 2))
