@@ -47,7 +47,9 @@ MARKDOWN_SIGNS = ("](", "*", "_")
 # lynx -dump numbers each link in front of its text: "[12]Home", "([13]Art. 90".
 # Not an index after a word or a bracket ("argv[1]", "a[0][1]"), a citation
 # ("in 1850.[3] The", "[[1]](#cite)") or a Markdown reference ("[1]: https://...").
-_LINK_NUMBER = r"(?<![\w\]])\[\d{1,6}\](?=[^\s\[\]():.,;])"
+# The bracket comes first and the look behind it after, so that a search
+# skips to the next "[" (a text-wide search runs 30 times faster).
+_LINK_NUMBER = r"\[(?<![\w\]]\[)\d{1,6}\](?=[^\s\[\]():.,;])"
 LINK_NUMBER_RE = re.compile(_LINK_NUMBER)
 # Where a link ends lynx does not say; a line that starts with one (after a
 # list mark) is taken for links all along: a menu ("[5]Inhalte [7]Projekte"),

@@ -77,7 +77,10 @@ MIN_LOWER_CASE_GOING_ON = 0.12
 # "./configure" or ".gitignore".
 _GOES_ON = r"(?:(?:[,.;)\]]|:(?! {2}|\t))(?:\s|$)|\]\()"  # ":   " opens a Markdown definition; "](" ends a link's text
 GOES_ON_RE = re.compile(_GOES_ON)
-SPLIT_MARK_RE = re.compile(r"\S\n[ \t]*" + _GOES_ON)  # after a line that is not blank
+# After a line that is not blank.  The line break comes first and the look
+# behind it after, so that a search skips from one line break to the next
+# (``split_marks`` counts them as the plain regex would).
+SPLIT_MARK_RE = re.compile(r"\n(?<=\S\n)[ \t]*" + _GOES_ON)
 MIN_SPLIT_MARKS = 3
 # A line going on in lower case after one that does not end a sentence is a
 # weaker mark (a menu or a list of commits may be in lower case): with one
@@ -235,10 +238,20 @@ def goes_on(line: str, below: str) -> bool:
         or opens_link(line, head)
 
 
+def split_marks(text: str) -> int:
+    """How many lines go on with punctuation from the line before (``SPLIT_MARK_RE``),
+    counted as a regex for the line's last character, the break and the mark
+    would count them: no two overlap, that last character included."""
+    marks, start = 0, 1
+    while (mark := SPLIT_MARK_RE.search(text, start)) is not None:
+        marks, start = marks + 1, mark.end() + 1  # (+ 1: the next mark's "\S" comes after this one)
+    return marks
+
+
 def split_at_inline_elements(texts: list) -> bool:
     """Do a few lines go on with punctuation from the line before, or one
     does and a share of them go on with punctuation or in lower case?"""
-    marks = len(SPLIT_MARK_RE.findall("\n".join(texts)))
+    marks = split_marks("\n".join(texts))
     if marks >= MIN_SPLIT_MARKS:
         return True
     if not marks:

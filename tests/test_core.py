@@ -640,7 +640,7 @@ def test_a_credit_line_under_the_lead_is_not_the_title(credit):
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert by_text["The Oldest Wall in Town"].rule == "context.title"
     assert by_text[credit].rule != "context.title"
-    assert not cleaner.classify.BYLINE_OR_DATE_RE.search("Interview: Merkel sagt Nein zu neuen Schulden")
+    assert not cleaner.classify.byline_or_date("Interview: Merkel sagt Nein zu neuen Schulden")
 
 
 @pytest.mark.parametrize("dateline", [
@@ -1193,12 +1193,12 @@ def test_a_numbered_heading_after_a_promo_box_is_kept():
 
 
 def test_a_relative_time_alone_on_its_line_is_a_date():
-    from cleaner.classify import BYLINE_OR_DATE_RE
+    from cleaner.classify import byline_or_date
 
     for line in ("5 days ago", "an hour ago", "vor 3 Tagen", "il y a 2 heures", "hace 21 minutos"):
-        assert BYLINE_OR_DATE_RE.search(line), line
+        assert byline_or_date(line), line
     for line in ("10 days ago the storm hit the coast", "Five reasons to go"):
-        assert not BYLINE_OR_DATE_RE.search(line), line
+        assert not byline_or_date(line), line
     # So it is no title and no subtitle.
     text = "Home\nCouncil approves the new budget after a long debate\n6 hours ago\n" + PROSE + PROSE2 + "Share\n"
     assert not decisions_by_text(cleaner.clean(text, format="text"))["6 hours ago"].kept
@@ -2162,6 +2162,22 @@ def test_normalize_lines_equals_normalize_per_line(lines):
     from cleaner.rules import normalize_lines
 
     assert normalize_lines(lines) == [normalize(line) for line in lines]
+
+
+# Pieces of by-lines and dates, so that the lines built come near to matching.
+DATED_PIECES = st.sampled_from(["By ", "by", " by", "ByJ.R. Stone", "Von ", "di ", "Di ", "reviewed by", " edited by",
+                                "Fotos: Anna Ruiz", "Interview: ", "12.03.2021", "3/4/21", "2021-03-04", "March 3, 2021",
+                                "3rd", "ſt", "26 de abril de 2022", "5 days ago", "vor 3 Tagen", " 2024", "Mar ", "x",
+                                " ", "\n", "7", "K", "İ", ":"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(DATED_PIECES, st.text(max_size=6)), max_size=8).map("".join))
+def test_byline_or_date_finds_what_one_regex_of_its_parts_finds(line):
+    """Its guards (" by", two digits in a row, a day and a year) skip only searches that cannot match."""
+    union = re.compile("|".join([f"^(?:{C.BYLINE_START_RE.pattern})", C.BYLINE_BY_RE.pattern, C.DATE_RE.pattern,
+                                 C.MONTH_FIRST_DATE_RE.pattern]), re.IGNORECASE)
+    assert C.byline_or_date(line) == (union.search(line) is not None)
 
 
 def brute_force_match(matcher: Matcher, norm: str, stripped: str, words: int, language: str):
