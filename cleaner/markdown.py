@@ -48,7 +48,7 @@ MARKDOWN_SIGNS = ("](", "*", "_")
 # Not an index after a word or a bracket ("argv[1]", "a[0][1]"), a citation
 # ("in 1850.[3] The", "[[1]](#cite)") or a Markdown reference ("[1]: https://...").
 # The bracket comes first and the look behind it after, so that a search
-# skips to the next "[" (a text-wide search runs 30 times faster).
+# skips to the next "[" (36 times faster over the eval pages' texts).
 _LINK_NUMBER = r"\[(?<![\w\]]\[)\d{1,6}\](?=[^\s\[\]():.,;])"
 LINK_NUMBER_RE = re.compile(_LINK_NUMBER)
 # Where a link ends lynx does not say; a line that starts with one (after a
