@@ -30,6 +30,7 @@ however long the input is.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import glob
 import gzip
 import json
@@ -142,9 +143,30 @@ def _many_task(item):
 def _pool_worker_init(initializer, *initargs) -> None:
     """A worker ignores Ctrl-C: the terminal sends SIGINT to the whole process group, and
     the parent alone handles it (stops the pool, says "interrupted").  A worker that took
-    it would die with a traceback mid-task and leave the pool waiting for its results."""
+    it would die with a traceback mid-task and leave the pool waiting for its results.
+
+    The worker is born with SIGINT blocked (``_sigint_blocked``), so a Ctrl-C
+    between its start and this line waits, and is then ignored."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     initializer(*initargs)
+
+
+@contextlib.contextmanager
+def _sigint_blocked():
+    """Hold back Ctrl-C while the pool starts: its workers and threads inherit the
+    blocked signal (a worker unblocks it once it ignores it), and the parent
+    takes a Ctrl-C that came meanwhile on leaving, inside the code that stops
+    the pool.  (Without ``pthread_sigmask``, as on Windows, nothing is held.)"""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer, initargs) -> Iterator:
@@ -204,9 +226,11 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
                 return
             yield thing
 
-    threading.Thread(target=read, name="cleaner-reader", daemon=True).start()
-    pool = multiprocessing.get_context().Pool(jobs, _pool_worker_init, (initializer, *initargs))
+    pool = None
     try:
+        with _sigint_blocked():
+            threading.Thread(target=read, name="cleaner-reader", daemon=True).start()
+            pool = multiprocessing.get_context().Pool(jobs, _pool_worker_init, (initializer, *initargs))
         for out in pool.imap(func, feed(), chunksize):
             window.release()
             yield out
@@ -217,8 +241,9 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
         stop.set()
         for _ in range(bound):
             window.release()
-        pool.terminate()
-        pool.join()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
 
 
 HANDOFF_POLL = 0.1  # seconds: how often a waiting reader or feeder looks whether the run was stopped

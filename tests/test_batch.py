@@ -348,6 +348,29 @@ def test_ctrl_c_stops_two_workers_with_one_line_and_exit_130(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def _sigint_state(_item):
+    import signal
+    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN, signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="no signal masks on this platform")
+def test_workers_start_with_ctrl_c_held_back_then_ignore_it():
+    """A Ctrl-C while the pool starts must not reach a worker before it ignores SIGINT:
+    the pool starts with SIGINT blocked, each worker unblocks it once it ignores it, and
+    the parent's mask is as it was."""
+    import signal
+
+    from cleaner.batch import _sigint_blocked, ordered_map
+
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    with _sigint_blocked():  # what the workers and the pool's threads are born with
+        assert signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    states = list(ordered_map(_sigint_state, range(4), jobs=2, chunksize=1, initializer=lambda: None, initargs=()))
+    assert states == [(True, False)] * 4
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
+    assert signal.SIGINT not in before
+
+
 def test_gzip_on_stdin_and_gzipped_pages_in_a_folder(tmp_path, run_cli):
     """A .gz piped in is JSONL once unzipped; a page saved as page.html.gz is that page."""
     data = gzip.compress("".join(json.dumps({"id": i, "text": variant(i)}) + "\n" for i in range(3)).encode())
