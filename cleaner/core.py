@@ -90,13 +90,28 @@ class Scored(NamedTuple):
 
 
 class Cleaner:
-    """Compiled rules + stoplists + options; call ``clean`` per document."""
+    """Compiled rules + stoplists + options; call ``clean`` per document.
+
+    Immutable, so one cleaner can be shared (``cleaner.default_cleaner()``):
+    ``with_options`` makes another with other options.
+    """
+
+    __slots__ = ("rules", "options", "stoplists", "stopword_index")
 
     def __init__(self, rules: Optional[RuleSet] = None, options: Options = Options(), stoplists=None):
-        self.rules = rules if rules is not None else load_rules()
-        self.options = options
-        self.stoplists = stoplists if stoplists is not None else load_stoplists()
-        self.stopword_index = stopword_index(self.stoplists)
+        stoplists = stoplists if stoplists is not None else load_stoplists()
+        for name, value in (("rules", rules if rules is not None else load_rules()), ("options", options),
+                            ("stoplists", stoplists), ("stopword_index", stopword_index(stoplists))):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"a Cleaner is immutable: build another (Cleaner(...), with_options(...)) to change {name!r}")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"a Cleaner is immutable: {name!r} cannot be deleted")
+
+    def __reduce__(self):
+        return type(self), (self.rules, self.options, self.stoplists)
 
     def with_options(self, **changes) -> "Cleaner":
         return Cleaner(self.rules, replace(self.options, **changes), self.stoplists)

@@ -2406,3 +2406,22 @@ def test_body_segments_are_linear_on_thousands_of_runs():
     started = time.perf_counter()
     assert len(C.body_segments(weights)[0]) == 50_000
     assert time.perf_counter() - started < 5
+
+
+def test_the_shared_cleaner_cannot_be_changed_by_one_caller(seed_path):
+    """``default_cleaner()`` serves every ``cleaner.clean`` call: a caller who sets its
+    options would change the results of all the others.  It is immutable; another
+    cleaner is built with other options, and a pickled one comes back equal."""
+    import pickle
+
+    seed = seed_path.read_text(encoding="utf-8")
+    shared = cleaner.default_cleaner()
+    with pytest.raises(AttributeError, match="immutable"):
+        shared.options = cleaner.Options(keep_title=False)
+    with pytest.raises(AttributeError, match="immutable"):
+        del shared.rules
+    assert cleaner.clean(seed).text.startswith("U.S. and China Reach")
+    untitled = shared.with_options(keep_title=False)
+    assert not untitled.clean(seed).text.startswith("U.S. and China Reach") and shared.options.keep_title
+    again = pickle.loads(pickle.dumps(untitled))
+    assert again.options == untitled.options and again.clean(seed).text == untitled.clean(seed).text
