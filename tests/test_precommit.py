@@ -21,13 +21,14 @@ def test_hook_manifest():
     yaml = pytest.importorskip("yaml")
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     assert set(hooks) == {"cleaner-check", "cleaner-fix"}
-    assert hooks["cleaner-check"]["entry"] == "cleaner check --"
-    assert hooks["cleaner-fix"]["entry"] == "cleaner fix --"
+    assert hooks["cleaner-check"]["entry"] == "cleaner check"
+    assert hooks["cleaner-fix"]["entry"] == "cleaner fix"
     for hook in hooks.values():
         assert hook["language"] == "python"
         assert hook["types_or"] == ["plain-text", "markdown"]  # never code or config
         assert hook["stages"] == ["pre-commit", "pre-merge-commit", "pre-push", "manual"]
         assert hook["minimum_pre_commit_version"] == "3.2.0"
+        assert hook["args"] == ["--"]  # ends the options; a user's own args replace it
         assert set(hook) <= {"id", "name", "description", "entry", "language", "types_or", "stages",
                              "minimum_pre_commit_version", "args", "require_serial", "files"}
 
@@ -127,3 +128,31 @@ def test_hooks_with_pre_commit_try_repo(tmp_path):
     again = try_repo("cleaner-check")
     assert again.returncode == 0, again.stdout + again.stderr
     assert "Passed" in again.stdout
+
+
+def test_hook_args_from_the_users_config(tmp_path):
+    """Options go in the config's ``args:`` (ending with "--", as the hooks' default
+    args do): a rule file of the user's drops its line in the check's diff."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    hooks_repo = snapshot_working_tree(tmp_path / "hooks-repo")
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hooks_repo, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "page.txt").write_text(ARTICLE + "Brought to you by the Corpus Keepers Club\n", encoding="utf-8")
+    (work / "corpus-rules.toml").write_text(
+        '[[rule]]\nid = "house.keepers-club"\ndescription = "our sponsor line"\nmatch = "contains"\n'
+        'phrases = ["corpus keepers club"]\n', encoding="utf-8")
+    (work / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hooks_repo}\n    rev: {rev}\n    hooks:\n      - id: cleaner-check\n"
+        "        args: [--rules, corpus-rules.toml, --explain, --]\n", encoding="utf-8")
+    git("init", "-q", cwd=work)
+    git("add", "-A", cwd=work)
+    env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), PRE_COMMIT_COLOR="never")
+    env.pop("PYTHONPATH", None)
+    run = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files", "--verbose"],
+                         cwd=work, env=env, capture_output=True, text=True, timeout=900)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "page.txt:" in run.stdout and "house.keepers-club  our sponsor line" in run.stdout, run.stdout
+    assert "cannot read" not in run.stdout
