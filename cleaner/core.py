@@ -23,7 +23,7 @@ from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
 from .paragraphs import join_lines, paragraph_spans
-from .rules import RuleSet, load_rules, normalize_lines
+from .rules import HOST_RE, RuleSet, load_rules, normalize_lines
 from .stoplists import DETECT_SAMPLE_WORDS, detect_language, load_stoplists, stopword_index
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -558,12 +558,15 @@ def detect_format(text: str) -> str:
 
 
 def host_of(url: Optional[str]) -> str:
+    """The URL's host name, lower case; "" when it has none a rule's ``hosts`` could name
+    ("Example News", "http://[::1]/": no host name)."""
     if not url:
         return ""
     try:
-        return (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
     except ValueError:
         return ""
+    return host if HOST_RE.fullmatch(host.strip(".")) else ""
 
 
 def passthrough(text: str, reason: str, format: str = "text") -> tuple:

@@ -169,6 +169,17 @@ def test_sites_are_counted_separately_and_documents_without_a_url_skipped():
     assert learner.skipped == 1 and "1 document without a site skipped" in learner.summary()
 
 
+@pytest.mark.parametrize("url", ["Example News", "http://[::1]:8080/a", "https://exa mple.com/x"])
+def test_a_url_without_a_host_name_is_no_site(url):
+    """A "url" field holding a name, or an IP v6 address, gives no host a rule's
+    ``hosts`` could name: such documents are skipped like those without a URL, and
+    the rules learned from the others still load."""
+    docs = corpus(6) + [{"url": url, "text": document(i)} for i in range(6)]
+    learner = learn(docs)
+    assert [item.site for item in learner.learned()] == ["fxleaders.com"] and learner.skipped == 6
+    assert parse_rules(learn_site_rules(docs))
+
+
 def test_html_documents_use_the_visible_text():
     def page(i):
         nav = "".join(f"<li><a href='/x'>{x}</a></li>" for x in ("Home", "Forex Signals", "Doo Prime"))
