@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import fnmatch
 import glob
 import gzip
 import json
@@ -412,12 +413,53 @@ def _is_glob(text: str) -> bool:
 
 
 def _walk(directory: str) -> Iterator[str]:
-    """Regular files under ``directory``, sorted, hidden entries skipped."""
+    """Regular files under ``directory``, sorted, hidden entries skipped (and FIFOs,
+    sockets, devices: reading a FIFO would block the run)."""
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+            path = os.path.join(root, name)
+            if not name.startswith(".") and os.path.isfile(path):
+                yield path
+
+
+def _glob_files(pattern: str) -> list:
+    """The regular files ``pattern`` matches, sorted, as ``glob.glob(recursive=True)``
+    finds them, except that ``**`` does not follow symbolic links to directories
+    (as ``os.walk`` and Python 3.13's pathlib): a link to "." or ".." would repeat
+    the tree for ever."""
+    if "**" not in pattern:
+        return sorted(p for p in glob.glob(pattern) if os.path.isfile(p))
+    head, parts = ("/", pattern.lstrip("/").split("/")) if pattern.startswith("/") else ("", pattern.split("/"))
+    found = [head]
+    for i, part in enumerate(parts):
+        matched = []
+        for base in found:
+            if part == "**":
+                matched.extend(_below(base, files=i == len(parts) - 1))
+            elif glob.has_magic(part):
+                try:
+                    names = os.listdir(base or os.curdir)
+                except OSError:
+                    continue
+                if not part.startswith("."):
+                    names = [n for n in names if not n.startswith(".")]
+                matched.extend(os.path.join(base, n) for n in fnmatch.filter(names, part))
+            else:
+                matched.append(os.path.join(base, part))
+        found = matched
+    return sorted({p for p in found if os.path.isfile(p)})
+
+
+def _below(base: str, files: bool) -> Iterator[str]:
+    """``base`` and every directory under it (with ``files``, every file too), hidden
+    ones skipped, links to directories not followed."""
+    yield base
+    for root, dirs, names in os.walk(base or os.curdir):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d))]
+        rel = os.path.relpath(root, base or os.curdir)
+        for name in dirs + ([n for n in names if not n.startswith(".")] if files else []):
+            yield os.path.join(base, name if rel == os.curdir else os.path.join(rel, name))
 
 
 def _open_jsonl(path: str):
@@ -482,7 +524,7 @@ def unreadable_inputs(inputs: list) -> list:
         if spec == "-" or os.path.isdir(spec):
             continue
         if _is_glob(spec) and not os.path.exists(spec):
-            if not any(os.path.isfile(p) for p in glob.iglob(spec, recursive=True)):
+            if not _glob_files(spec):
                 problems.append(f"{spec}: no file matches")
         elif not os.path.exists(spec):
             problems.append(f"{spec}: no such file")
@@ -506,8 +548,7 @@ def iter_items(inputs: list, names: Optional[dict] = None, skip: frozenset = fro
                 if not skip or os.path.realpath(path) not in skip:
                     yield Item("file", path, path)
         elif spec != "-" and _is_glob(spec) and not os.path.exists(spec):
-            paths = sorted(p for p in glob.glob(spec, recursive=True)
-                           if os.path.isfile(p) and (not skip or os.path.realpath(p) not in skip))
+            paths = [p for p in _glob_files(spec) if not skip or os.path.realpath(p) not in skip]
             if not paths:
                 yield Item("error", f"{spec}: no file matches", spec)
             for path in paths:
@@ -539,7 +580,7 @@ def count_documents(inputs: list) -> Optional[int]:
         if spec != "-" and os.path.isdir(spec):
             total += sum(1 for _ in _walk(spec))
         elif spec != "-" and _is_glob(spec) and not os.path.exists(spec):
-            total += sum(1 for p in glob.iglob(spec, recursive=True) if os.path.isfile(p))
+            total += len(_glob_files(spec))
         elif spec != "-" and _is_document(spec):
             total += 1
         else:

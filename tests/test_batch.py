@@ -409,3 +409,43 @@ def test_an_input_that_fails_midway_gives_its_results_first_then_its_error(jobs)
     assert next(results).text == cleaner.clean(variant(2)).text
     with pytest.raises(RuntimeError, match="reader broke"):
         next(results)
+
+
+GLOB_PATTERNS = ["**/*.txt", "**", "a/**/*.txt", "a/**", "*/**/*.md", "a/**/b/*.txt", "**/b/**/*", "x.txt",
+                 "a/*.txt", "a/**/", "none/**/*.txt", "**/.h/*.txt", "a/b/**/*.md", "[ax]*"]
+
+
+def _tree(root):
+    for rel in ("x.txt", "a/y.txt", "a/b/z.txt", "a/b/c/w.md", "a/.h/q.txt", ".hidden/r.txt", "a/.dot.txt"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(ARTICLE, encoding="utf-8")
+
+
+def test_a_glob_finds_the_files_glob_finds(tmp_path, monkeypatch):
+    import glob
+    import os
+
+    from cleaner.batch import _glob_files
+
+    _tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    for pattern in GLOB_PATTERNS + [str(tmp_path / "**" / "*.txt")]:
+        assert _glob_files(pattern) == sorted(p for p in glob.glob(pattern, recursive=True) if os.path.isfile(p)), pattern
+
+
+def test_links_back_up_the_tree_and_fifos_do_not_trap_a_run(tmp_path, run_cli):
+    """``**`` does not follow links to directories (a link to "." or ".." repeats the tree
+    for ever), and a FIFO in a folder is no document (reading it would block)."""
+    import os
+
+    _tree(tmp_path)
+    os.symlink(".", tmp_path / "a" / "here")
+    os.symlink("..", tmp_path / "a" / "b" / "up")
+    os.mkfifo(tmp_path / "a" / "pipe.txt")
+    expected = {tmp_path / "**" / "*.txt": ["a/b/z.txt", "a/y.txt", "x.txt"],
+                tmp_path: ["a/b/c/w.md", "a/b/z.txt", "a/y.txt", "x.txt"]}
+    for spec, files in expected.items():
+        proc = run_cli("batch", "-j", "1", spec)
+        assert proc.returncode == 0, proc.stderr
+        ids = [json.loads(line)["id"] for line in proc.stdout.decode().splitlines()]
+        assert sorted(os.path.relpath(i, tmp_path) for i in ids) == files, (spec, ids)
