@@ -68,7 +68,7 @@ def _read_toml(path: Path) -> dict:
             return tomllib.load(fh)
     except OSError as err:
         raise ConfigError(f"{path}: cannot read config: {err.strerror or err}") from None
-    except tomllib.TOMLDecodeError as err:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:  # TOML is UTF-8
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
 
 
@@ -94,7 +94,8 @@ def find_config(explicit=None, cwd=None, env=None) -> tuple[Optional[Path], dict
             return path, _read_toml(path)
     pyproject = cwd / "pyproject.toml"
     if _is_file(pyproject):
-        table = _read_toml(pyproject).get("tool", {}).get("cleaner")
+        tool = _read_toml(pyproject).get("tool", {})
+        table = tool.get("cleaner") if isinstance(tool, dict) else None
         if table is not None:
             if not isinstance(table, dict):
                 raise ConfigError(f"{pyproject}: [tool.cleaner] must be a table")

@@ -171,8 +171,11 @@ def check_regex(pattern: str) -> None:
     """
     try:
         parsed = sre_parse.parse(pattern)
-    except re.error as err:
+    except (re.error, OverflowError, RecursionError) as err:
         raise RuleError(f"invalid regex {pattern!r}: {err}") from None
+    if parsed.state.flags & ~re.UNICODE:  # "(?i)..." opens it; the matcher wraps it in a group, where that is an error
+        raise RuleError(f"regex {pattern!r} sets flags for the whole pattern: patterns are case-insensitive unless "
+                        "case_sensitive = true, and other flags go in a group, (?s:...)")
     repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 
     def walk(items, outer: int) -> None:
@@ -292,7 +295,7 @@ def parse_rules(text: str, source: str = "<string>") -> list[Rule]:
     except tomllib.TOMLDecodeError as err:
         raise RuleError(f"{source}: not valid TOML: {err}") from None
     tables = data.get("rule", [])
-    if not isinstance(tables, list):
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise RuleError(f"{source}: expected [[rule]] tables")
     if set(data) - {"rule"}:  # "[[rules]]" would silently load nothing
         raise RuleError(f"{source}: unknown keys {sorted(set(data) - {'rule'})}; rules are [[rule]] tables")

@@ -329,6 +329,20 @@ def test_bad_config_is_an_error_naming_the_file(tmp_path, content, message):
     assert str(path) in str(info.value) and message in str(info.value)
 
 
+@pytest.mark.parametrize("name, content", [("cleaner.toml", b"\xff keep_title = true\n"),
+                                           ("pyproject.toml", b"\xff\n"), ("pyproject.toml", b'tool = "x"\n')])
+def test_a_config_that_is_no_utf8_or_has_an_odd_tool_key_is_no_traceback(tmp_path, run_cli, name, content):
+    """TOML is UTF-8; a pyproject.toml whose "tool" is no table has no [tool.cleaner]."""
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "a.txt").write_text(AD_SPLIT_ARTICLE)
+    proc = run_cli("a.txt", cwd=tmp_path)
+    assert b"Traceback" not in proc.stderr
+    if content.startswith(b"\xff"):
+        assert proc.returncode == 2 and b"invalid TOML" in proc.stderr and name.encode() in proc.stderr
+    else:
+        assert proc.returncode == 0 and proc.stdout
+
+
 @pytest.mark.parametrize("flag, value", [("--max-bytes", "-5"), ("--max-bytes", "0"), ("--time-limit", "-1"),
                                          ("--time-limit", "nan")])
 def test_a_cap_that_would_pass_every_document_through_is_a_usage_error(tmp_path, run_cli, flag, value):

@@ -1425,6 +1425,8 @@ def test_one_host_or_language_may_be_written_as_a_string():
         ('id = "a.b"\nphrases = ["x"]\nlang = {en = 1}', "'lang' must be a name or a list of names"),
         ('id = "a.b"\nphrases = ["x"]\nhosts = ["https://www.fxleaders.com/"]', "hosts takes host names"),
         ('id = "a.b"\nphrases = ["x"]\nlang = ["english"]', "lang takes language codes"),
+        ('id = "a.b"\nregex = "(?i)subscribe"', "sets flags for the whole pattern"),
+        ('id = "a.b"\nregex = "a{0,99999999999}"', "invalid regex"),
     ],
 )
 def test_bad_rules_are_refused_with_the_file_and_rule_named(table, message):
@@ -1438,6 +1440,8 @@ def test_a_misnamed_rule_table_or_a_built_in_rules_id_is_refused(tmp_path):
     would name two rules.  A host is looked up without "www.", as documents' hosts are."""
     with pytest.raises(RuleError, match=re.escape("unknown keys ['rules']; rules are [[rule]] tables")):
         parse_rules('[[rules]]\nid = "a.b"\nphrases = ["x"]', "mine.toml")
+    with pytest.raises(RuleError, match=re.escape("mine.toml: expected [[rule]] tables")):
+        parse_rules('rule = [1]', "mine.toml")
     mine = tmp_path / "mine.toml"
     mine.write_text('[[rule]]\nid = "promo.forex-signals"\nphrases = ["x"]\n')
     with pytest.raises(RuleError, match="duplicate rule id promo.forex-signals .a built-in rule.s, in cleaner/rules/promo.toml"):
