@@ -141,29 +141,36 @@ def _many_task(item):
 
 
 # -- ordered, bounded, parallel map ---------------------------------------------
+HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
 def _pool_worker_init(initializer, *initargs) -> None:
     """A worker ignores Ctrl-C: the terminal sends SIGINT to the whole process group, and
     the parent alone handles it (stops the pool, says "interrupted").  A worker that took
     it would die with a traceback mid-task and leave the pool waiting for its results.
+    SIGTERM, which the parent may handle (``cli.Terminated``), ends a worker at once: it
+    is how the pool stops its workers.
 
-    The worker is born with SIGINT blocked (``_sigint_blocked``), so a Ctrl-C
-    between its start and this line waits, and is then ignored."""
+    The worker is born with both blocked (``_signals_held``), so a signal
+    between its start and this line waits, and then finds the worker's own handling."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)
     initializer(*initargs)
 
 
 @contextlib.contextmanager
-def _sigint_blocked():
-    """Hold back Ctrl-C while the pool starts: its workers and threads inherit the
-    blocked signal (a worker unblocks it once it ignores it), and the parent
-    takes a Ctrl-C that came meanwhile on leaving, inside the code that stops
-    the pool.  (Without ``pthread_sigmask``, as on Windows, nothing is held.)"""
+def _signals_held():
+    """Hold back SIGINT and SIGTERM while the pool starts: its workers and threads
+    inherit the blocked signals (a worker unblocks them once it has set its own
+    handling), and the parent takes a signal that came meanwhile on leaving,
+    inside the code that stops the pool.  (Without ``pthread_sigmask``, as on
+    Windows, nothing is held.)"""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
     try:
         yield
     finally:
@@ -229,7 +236,7 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
 
     pool = None
     try:
-        with _sigint_blocked():
+        with _signals_held():
             threading.Thread(target=read, name="cleaner-reader", daemon=True).start()
             pool = multiprocessing.get_context().Pool(jobs, _pool_worker_init, (initializer, *initargs))
         for out in pool.imap(func, feed(), chunksize):

@@ -14,9 +14,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import stat
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
@@ -54,6 +56,8 @@ exit status:
   1  check: some file would change; fix: some file was changed
   2  usage error, unreadable or binary input, bad rule or config file
      (other files are still processed; no traceback)
+  130, 143  stopped by Ctrl-C (SIGINT), by SIGTERM: files being written are
+     left as they were, no temporary file stays behind
 
 configuration (first found wins; flags override it, --rules adds to it):
   --config FILE, else ./cleaner.toml or ./.cleaner.toml, else [tool.cleaner] in
@@ -65,6 +69,16 @@ configuration (first found wins; flags override it, --rules adds to it):
 
 class CliError(Exception):
     """A usage/config/rules problem: message printed, exit status 2."""
+
+
+class Terminated(BaseException):
+    """SIGTERM (``timeout``, a job scheduler), raised in the main thread like Ctrl-C's
+    KeyboardInterrupt, so that ``finally`` blocks run: a file being written keeps its
+    old content, its temporary file goes, a batch stops its workers."""
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated()
 
 
 def _err(message: str) -> None:
@@ -638,6 +652,11 @@ def _check_inputs(inputs: list, output: str) -> None:
     problems = unreadable_inputs(inputs)
     if problems:
         raise CliError("; ".join(problems) + f" ({output} left as it was)")
+    if os.path.isfile(output):
+        for spec in inputs:
+            if spec != "-" and os.path.isfile(spec) and os.path.samefile(spec, output):
+                raise CliError(f"{spec} is both an input and the output: the run would replace it; "
+                               "write the output to another file")
 
 
 def _buffer_stdin(inputs: list, folder: str) -> tuple:
@@ -696,6 +715,8 @@ def main(argv: Optional[list] = None) -> int:
         sys.stdin = _ClosedStdin()
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if on_main_thread else None
     try:
         status = _dispatch(argv)
         sys.stdout.flush()  # here, where a write error can still be reported, not at exit
@@ -706,6 +727,9 @@ def main(argv: Optional[list] = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
+    except Terminated:
+        _err("terminated")
+        return 143
     except UnicodeEncodeError as err:
         # stdout's encoding (the locale's, or PYTHONIOENCODING) cannot hold the text:
         # say which, rather than write something else than the input's own lines.
@@ -723,6 +747,9 @@ def main(argv: Optional[list] = None) -> int:
         _silence_stdout()
         _err(f"{err.filename}: {err.strerror or err}" if err.filename else f"cannot write output: {err.strerror or err}")
         return EXIT_ERROR
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _dispatch(argv: list) -> int:

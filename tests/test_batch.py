@@ -348,25 +348,75 @@ def test_ctrl_c_stops_two_workers_with_one_line_and_exit_130(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def _sigint_state(_item):
+def test_sigterm_stops_a_batch_with_one_line_no_temporary_file_and_exit_143(tmp_path):
+    """``timeout``, systemd or a job scheduler stop a run with SIGTERM, sent to the
+    parent alone: it stops its workers (no traceback from them), leaves no temporary
+    file and neither creates nor replaces the output."""
+    import os
     import signal
-    return signal.getsignal(signal.SIGINT) == signal.SIG_IGN, signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    import subprocess
+    import sys
+    import time
+
+    from conftest import subprocess_env
+
+    out = tmp_path / "out.jsonl"
+    out.write_text("earlier results\n")
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "batch", "--jobs", "2", "--chunk-size", "1",
+                             "-o", str(out)], stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=subprocess_env())
+    try:
+        for i in range(20):
+            proc.stdin.write((json.dumps({"id": i, "text": variant(i)}) + "\n").encode())
+        proc.stdin.flush()
+        time.sleep(3)  # the workers are up and waiting for more
+        os.kill(proc.pid, signal.SIGTERM)
+        assert proc.wait(60) == 143
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.stdin.close()
+    time.sleep(0.5)  # a worker's traceback, if any, would come now
+    err = proc.stderr.read().decode()
+    assert err.strip() == "cleaner: terminated", err
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"] and out.read_text() == "earlier results\n"
+
+
+def test_an_input_is_never_its_own_output(tmp_path, run_cli):
+    src = tmp_path / "crawl.jsonl"
+    src.write_text(json.dumps({"id": 1, "text": variant(1)}) + "\n")
+    before = src.read_bytes()
+    for output in (src, tmp_path / "." / "crawl.jsonl"):
+        proc = run_cli("batch", src, "-o", output)
+        assert proc.returncode == 2 and b"is both an input and the output" in proc.stderr, proc.stderr
+    assert src.read_bytes() == before
+
+
+def _signal_state(_item):
+    import signal
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    return (signal.getsignal(signal.SIGINT) == signal.SIG_IGN, signal.getsignal(signal.SIGTERM) == signal.SIG_DFL,
+            signal.SIGINT in blocked or signal.SIGTERM in blocked)
 
 
 @pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="no signal masks on this platform")
-def test_workers_start_with_ctrl_c_held_back_then_ignore_it():
-    """A Ctrl-C while the pool starts must not reach a worker before it ignores SIGINT:
-    the pool starts with SIGINT blocked, each worker unblocks it once it ignores it, and
-    the parent's mask is as it was."""
+def test_workers_start_with_signals_held_back_then_ignore_ctrl_c():
+    """A Ctrl-C while the pool starts must not reach a worker before it ignores SIGINT,
+    nor a SIGTERM before it has put back the default (the parent's handler raises):
+    the pool starts with both blocked, each worker unblocks them once its handling is
+    set, and the parent's mask is as it was."""
     import signal
 
-    from cleaner.batch import _sigint_blocked, ordered_map
+    from cleaner.batch import _signals_held, ordered_map
 
     before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
-    with _sigint_blocked():  # what the workers and the pool's threads are born with
-        assert signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
-    states = list(ordered_map(_sigint_state, range(4), jobs=2, chunksize=1, initializer=lambda: None, initargs=()))
-    assert states == [(True, False)] * 4
+    with _signals_held():  # what the workers and the pool's threads are born with
+        assert {signal.SIGINT, signal.SIGTERM} <= signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)  # as the CLI's: the workers must not keep it
+    try:
+        states = list(ordered_map(_signal_state, range(4), jobs=2, chunksize=1, initializer=lambda: None, initargs=()))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert states == [(True, True, False)] * 4
     assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
     assert signal.SIGINT not in before
 
