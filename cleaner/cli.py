@@ -327,6 +327,17 @@ def _diff_name(path: str, result) -> str:
     return _explain_name(path, result)
 
 
+def _as_in_the_file(result, doc):
+    """``result`` with the UTF-8 byte-order mark of its file on its first line, as
+    ``patch`` reads that line, so that a diff of it applies to the file."""
+    if not (doc.bom and doc.encoding == "utf-8" and result.format == "text" and result.decisions):
+        return result
+    bom = doc.bom.decode("utf-8")
+    first, *rest = result.decisions
+    return replace(result, source=bom + result.source, text=bom + result.text if first.kept else result.text,
+                   decisions=(first._replace(text=bom + first.text), *rest))
+
+
 def _explain_name(path: str, result) -> str:
     """An HTML page's lines are those of its visible text, not of the file: say so."""
     return path if result.format != "html" else f"{path} (visible text)"
@@ -377,7 +388,7 @@ def cmd_clean(argv: list) -> int:
             continue
         if args.diff:
             # An HTML page's diff is of its visible text, not of the file: say so, as check does.
-            _write(report.unified_diff(result, _diff_name(name, result)))
+            _write(report.unified_diff(_as_in_the_file(result, doc), _diff_name(name, result)))
         elif args.explain:
             _write(report.explain(result, _explain_name(name, result)))
         elif args.json:
@@ -408,6 +419,7 @@ class Plan:
     message: str = ""
     result: object = None
     data: Optional[bytes] = None  # the new file content for "change"
+    doc: object = None  # the decoded file (its byte-order mark is in a diff's first line)
 
 
 def plan_file(path: str, cleaner, args) -> Plan:
@@ -446,7 +458,7 @@ def plan_file(path: str, cleaner, args) -> Plan:
         return Plan(path, "skip", f"cleaned text cannot be encoded as {doc.encoding}; left unchanged", result)
     if new == data:
         return Plan(path, "unchanged", "", result)
-    return Plan(path, "change", "", result, new)
+    return Plan(path, "change", "", result, new, doc)
 
 
 def _dropped(result) -> int:
@@ -478,7 +490,7 @@ def cmd_files(command: str, argv: list) -> int:
                 if args.explain:
                     _write(report.explain(plan.result, _explain_name(path, plan.result)))
                 else:
-                    _write(report.unified_diff(plan.result, _diff_name(path, plan.result)))
+                    _write(report.unified_diff(_as_in_the_file(plan.result, plan.doc), _diff_name(path, plan.result)))
                 if not args.quiet:
                     _err(f"would clean {path} ({plural(n, 'line')} to drop)")
             elif not args.quiet:

@@ -74,6 +74,30 @@ def test_diff_applies_with_patch_and_git_apply(run_cli, tmp_path, article_file):
         assert (sub / "article.txt").read_text(encoding="utf-8") == body_of(ARTICLE)
 
 
+@pytest.mark.parametrize("first_line, dropped", [("Open a FREE Trading Account", True), ("", False)])
+@pytest.mark.parametrize("command", [("--diff",), ("check",)])
+def test_a_diff_of_a_utf8_file_with_a_byte_order_mark_applies(run_cli, tmp_path, first_line, dropped, command):
+    """The mark is in the file's first line as ``patch`` reads it, so the diff's first
+    line holds it too, whether the line goes (a promo line opens the file) or stays."""
+    text = (first_line + "\n" if first_line else "") + ARTICLE
+    (tmp_path / "page.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    proc = run_cli(*command, "page.txt", cwd=tmp_path)
+    assert proc.returncode == (0 if command == ("--diff",) else 1), proc.stderr
+    body = cleaner.clean(text).text
+    assert (cleaner.clean(text).decisions[0].kept is not dropped) and body != text
+    for cmd in (["patch", "-p0", "--silent", "-i", "../d.patch"], ["git", "apply", "-p0", "../d.patch"]):
+        if not shutil.which(cmd[0]):
+            pytest.fail(f"{cmd[0]} is not installed")
+        (tmp_path / "d.patch").write_bytes(proc.stdout)
+        sub = tmp_path / "apply"
+        sub.mkdir(exist_ok=True)
+        (sub / "page.txt").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+        done = subprocess.run(cmd, cwd=sub, capture_output=True, timeout=60)
+        assert done.returncode == 0, (cmd, done.stderr)
+        # The body, with the mark where its first line kept it (as ``fix`` writes it).
+        assert (sub / "page.txt").read_bytes() == (b"" if dropped else b"\xef\xbb\xbf") + body.encode("utf-8")
+
+
 def test_explain_lines(capsys, article_file):
     assert cli.main(["--explain", str(article_file)]) == 0
     out = capsys.readouterr().out.splitlines()
