@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .core import Cleaner, InputError, Options
-from .fileio import split_bom
+from .fileio import shown_name, split_bom
 from .report import plural
 from .rules import load_rules
 
@@ -553,15 +553,15 @@ def iter_items(inputs: list, names: Optional[dict] = None, skip: frozenset = fro
         if spec != "-" and os.path.isdir(spec):
             for path in _walk(spec):
                 if not skip or os.path.realpath(path) not in skip:
-                    yield Item("file", path, path)
+                    yield Item("file", path, shown_name(path))
         elif spec != "-" and _is_glob(spec) and not os.path.exists(spec):
             paths = [p for p in _glob_files(spec) if not skip or os.path.realpath(p) not in skip]
             if not paths:
                 yield Item("error", f"{spec}: no file matches", spec)
             for path in paths:
-                yield Item("file", path, path)
+                yield Item("file", path, shown_name(path))
         elif spec != "-" and _is_document(spec):
-            yield Item("file", spec, spec) if os.path.exists(spec) else Item("error", f"{spec}: no such file", spec)
+            yield Item("file", spec, shown_name(spec)) if os.path.exists(spec) else Item("error", f"{spec}: no such file", spec)
         else:
             name = "stdin" if spec == "-" else names.get(spec, spec)
             try:

@@ -29,7 +29,7 @@ from .batch import DEFAULT_CHUNKSIZE, CleanerFactory, Fields, run_batch, unreada
 from .config import ConfigError, load_config
 from .core import InputError, Options, passthrough
 from .decode import BinaryInputError
-from .fileio import atomic_output, decode_document, encode_document, is_lossless, write_atomic
+from .fileio import atomic_output, decode_document, encode_document, is_lossless, shown_name, write_atomic
 from .report import plural
 from .rules import RuleError
 
@@ -383,7 +383,7 @@ def cmd_clean(argv: list) -> int:
             message = f"cannot read: {err.strerror or err}" if isinstance(err, OSError) else _describe_input_error(err)
             _err(f"{name}: {message}")
             if args.json:  # one record per file, an error one too (as `cleaner batch` writes)
-                _write(json.dumps({"file": name, "error": message}, ensure_ascii=False) + "\n")
+                _write(json.dumps({"file": shown_name(name), "error": message}, ensure_ascii=False) + "\n")
             status = EXIT_ERROR
             continue
         if args.diff:
@@ -392,7 +392,7 @@ def cmd_clean(argv: list) -> int:
         elif args.explain:
             _write(report.explain(result, _explain_name(name, result)))
         elif args.json:
-            _write(json.dumps({"file": name, **result.to_dict()}, ensure_ascii=False) + "\n")
+            _write(json.dumps({"file": shown_name(name), **result.to_dict()}, ensure_ascii=False) + "\n")
         else:
             _write(result.text)
         if result.status != "ok" and not args.json:

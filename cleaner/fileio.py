@@ -77,6 +77,16 @@ def decode_document(data: bytes) -> Document:
     return Document(text, codecs.lookup(encoding).name, b"", newline_style(text))
 
 
+def shown_name(path: str) -> str:
+    """A file name as a JSON record can hold it: bytes of the name that are not UTF-8
+    (Python keeps them as lone surrogates) are written as ``\\xff``."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def encode_document(text: str, encoding: str, bom: bytes = b"") -> bytes:
     return bom + text.encode(encoding, errors="strict")
 

@@ -98,6 +98,20 @@ def test_a_diff_of_a_utf8_file_with_a_byte_order_mark_applies(run_cli, tmp_path,
         assert (sub / "page.txt").read_bytes() == (b"" if dropped else b"\xef\xbb\xbf") + body.encode("utf-8")
 
 
+def test_a_file_name_that_is_no_utf8_is_escaped_in_json_records(run_cli, tmp_path):
+    """JSON is UTF-8: a name's other bytes are written as \\xff (in ``--json`` and in
+    ``batch``'s ids), so every reader can parse the record."""
+    name = b"bad\xffname.txt"
+    try:
+        (tmp_path / os.fsdecode(name)).write_text(ARTICLE, encoding="utf-8")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes no such name")
+    records = [run_cli("--json", os.fsdecode(name), cwd=tmp_path).stdout, run_cli("batch", "-j", "1", ".", cwd=tmp_path).stdout]
+    records[0].decode("utf-8") and records[1].decode("utf-8")  # raises on bytes that are no UTF-8
+    assert json.loads(records[0])["file"] == "bad\\xffname.txt"
+    assert json.loads(records[1])["id"] == "./bad\\xffname.txt"
+
+
 def test_explain_lines(capsys, article_file):
     assert cli.main(["--explain", str(article_file)]) == 0
     out = capsys.readouterr().out.splitlines()
