@@ -140,10 +140,18 @@ def _one_line_diff(result, name: str) -> str:
 
 def diff_headers(name: str) -> list:
     """The ``---``/``+++`` lines.  A name with a space ends with a tab, as in
-    git's and GNU diff's output, so ``patch`` reads the whole name."""
+    git's and GNU diff's output, so ``patch`` reads the whole name; one with a
+    tab, a line break, another control character, a quote or a backslash is
+    C-quoted as they write it ("tab\\tname.txt")."""
+    if any(c in _QUOTED for c in name):
+        name = '"' + "".join(_QUOTED.get(c, c) for c in name) + '"'
     if any(c.isspace() for c in name):
         return [f"--- {name}\t\n", f"+++ {name}\t(cleaned)\n"]
     return [f"--- {name}\n", f"+++ {name} (cleaned)\n"]
+
+
+_QUOTED = {**{chr(c): f"\\{c:03o}" for c in (*range(32), 127)},
+           "\t": "\\t", "\n": "\\n", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
 
 
 def _difflib_diff(result, name: str, context: int) -> str:

@@ -112,6 +112,27 @@ def test_a_file_name_that_is_no_utf8_is_escaped_in_json_records(run_cli, tmp_pat
     assert json.loads(records[1])["id"] == "./bad\\xffname.txt"
 
 
+@pytest.mark.parametrize("name", ["tab\tname.txt", 'say "hi".txt', "back\\slash.txt", "bell\x07.txt"])
+def test_a_diff_names_a_file_with_a_tab_a_quote_or_a_backslash_as_patch_reads_it(run_cli, tmp_path, name):
+    """Such names are C-quoted in the diff's header, as GNU diff and git write them."""
+    try:
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    except OSError:
+        pytest.skip("this file system takes no such name")
+    diff = run_cli("--diff", name, cwd=tmp_path).stdout
+    assert diff.startswith(b'--- "')
+    for cmd in (["patch", "-p0", "--silent", "-i", "../d.patch"], ["git", "apply", "-p0", "../d.patch"]):
+        if not shutil.which(cmd[0]):
+            pytest.fail(f"{cmd[0]} is not installed")
+        (tmp_path / "d.patch").write_bytes(diff)
+        sub = tmp_path / "apply"
+        sub.mkdir(exist_ok=True)
+        (sub / name).write_text(ARTICLE, encoding="utf-8")
+        done = subprocess.run(cmd, cwd=sub, capture_output=True, timeout=60)
+        assert done.returncode == 0, (cmd, done.stderr)
+        assert (sub / name).read_text(encoding="utf-8") == body_of(ARTICLE)
+
+
 def test_explain_lines(capsys, article_file):
     assert cli.main(["--explain", str(article_file)]) == 0
     out = capsys.readouterr().out.splitlines()
