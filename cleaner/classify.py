@@ -190,6 +190,11 @@ GOOD, NEARGOOD, SENTENCE, SHORT, MENU, BAD, RULE, BLANK, CODE = (
     "good", "neargood", "sentence", "short", "menu", "bad", "rule", "blank", "code",
 )
 PROSE = (GOOD, NEARGOOD)
+# How the reasons name a class: the names above are the rule ids' ("context.menu-edge").
+CLASS_NOUNS = {
+    GOOD: "prose line", NEARGOOD: "prose-like line", SENTENCE: "short sentence", SHORT: "short line",
+    MENU: "very short line", BAD: "line with few stopwords", CODE: "line of code", RULE: "rule hit",
+}
 
 
 class Verdict(NamedTuple):
@@ -554,7 +559,8 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     # The parts that kept a line: a lone sentence run above the body is a part, yet may be dropped.
     described = _describe_body(items, [(lo, hi) for lo, hi in segments
                                        if any(_kept(verdicts_line, k) for k in range(lo, hi + 1))] or segments, main)
-    outside = {cls: f"{cls} line outside the body ({described})" for cls in (*PROSE, SENTENCE, SHORT, MENU, CODE)}
+    outside = {(cls, linked): f"{CLASS_NOUNS[cls]}{linked} {described}"
+               for cls in (*PROSE, SENTENCE, SHORT, MENU, CODE) for linked in ("", LINKED_NOTE)}
     for k, item in enumerate(items):
         if verdicts_line[k] is None:
             verdicts_line[k] = _outside(item, classes[k], neutral, outside)
@@ -818,11 +824,11 @@ def _describe_body(items: list, segments: list, main) -> str:
         return str(first) if first == last else f"{first}-{last}"
 
     if not segments:
-        return "no body found"
+        return "on a page where no run of lines reads as a body"
     if len(segments) <= MAX_PARTS_LISTED:
-        return "lines " + ", ".join(lines(lo, hi) for lo, hi in segments)
-    return (f"{len(segments)} parts from line {items[segments[0][0]].line.number} to "
-            f"{items[segments[-1][1]].line.number}, the main one lines {lines(*main)}")
+        return "outside the runs of lines read as the body (" + ", ".join(lines(lo, hi) for lo, hi in segments) + ")"
+    return (f"outside the {len(segments)} runs of lines read as the body (from line {items[segments[0][0]].line.number} "
+            f"to {items[segments[-1][1]].line.number}, the main one lines {lines(*main)})")
 
 
 def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: list, neutral: bool) -> None:
@@ -837,7 +843,7 @@ def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: l
         if (classes[k] in (SHORT, SENTENCE) or (classes[k] == MENU and DATA_LINE_RE.search(items[k].stripped))) \
                 and not items[k].label and not kept \
                 and not byline_or_date(items[k].stripped):
-            verdicts_line[k] = Verdict(True, "context", "context.subtitle", f"{classes[k]} line between the title and the body",
+            verdicts_line[k] = Verdict(True, "context", "context.subtitle", f"{CLASS_NOUNS[classes[k]]} between the title and the body",
                                        _score(items[k], neutral))
 
 
@@ -1145,7 +1151,7 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
         for j in range(end, below if prose_below else end):
             if not kept(j) and _title_like(items[j], 2):
                 verdicts_line[j] = Verdict(True, "context", "context.between-prose",
-                                           f"{classes[j]} line between a table and body prose", _score(items[j], neutral))
+                                           f"{CLASS_NOUNS[classes[j]]} between a table and body prose", _score(items[j], neutral))
 
 
 FACT_BOX_MIN_ROWS = 4
@@ -1300,7 +1306,7 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
         for i in range(k + 1, j):
             if not _kept(verdicts_line, i):
                 verdicts_line[i] = Verdict(True, "context", "context.introduced",
-                                           f"{classes[i]} line of what the kept line {items[k].line.number} introduces",
+                                           f"{CLASS_NOUNS[classes[i]]} of what the kept line {items[k].line.number} introduces",
                                            _score(items[i], neutral))
 
 
@@ -1357,7 +1363,7 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
                                                         or (COUNT_RE.match(items[k].stripped)
                                                             and not _figure_neighbour(items, k)))):
             verdicts_line[k] = Verdict(True, "context", "context.between-parts",
-                                       f"{classes[k]} line between two body parts, {between} between them",
+                                       f"{CLASS_NOUNS[classes[k]]} between two body parts, {between} between them",
                                        _score(items[k], neutral))
 
 
@@ -1425,7 +1431,7 @@ def _keep_span(items: list, classes: list, span: range, verdicts_line: list, neu
         v = verdicts_line[k]
         if (v is None or not v.kept) and classes[k] != RULE and not items[k].label and items[k].features.words:
             verdicts_line[k] = Verdict(True, "context", "context.favor-recall",
-                                       f"{classes[k]} line inside the body's span (favor_recall)", _score(items[k], neutral))
+                                       f"{CLASS_NOUNS[classes[k]]} inside the body's span (favor_recall)", _score(items[k], neutral))
 
 
 def _leave_alone(scored: list, items: list, idx: list, options, neutral: bool) -> list:
@@ -1587,12 +1593,12 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
     if cls == SENTENCE and (prose_before or prose_after):
         return Verdict(True, "context", "context.sentence-in-body", "short sentence next to body prose", score)
     if between and not (cls in (SHORT, MENU) and COUNT_RE.match(item.stripped) and not in_table()):  # "312": likes
-        return Verdict(True, "context", "context.between-prose", f"{cls} line between body paragraphs", score)
+        return Verdict(True, "context", "context.between-prose", f"{CLASS_NOUNS[cls]} between body paragraphs", score)
     if item.label:
         return Verdict(False, "context", item.label, item.why, score)
     side = "after" if prose_before else "before" if prose_after else "among"
     return Verdict(False, "context", f"context.{cls}-edge",
-                   f"{cls} line{_linked(item)} {side} {'body prose' if side != 'among' else 'boilerplate'}, "
+                   f"{CLASS_NOUNS[cls]}{_linked(item)} {side} {'body prose' if side != 'among' else 'boilerplate'}, "
                    "not between paragraphs", score)
 
 
@@ -1603,13 +1609,16 @@ def _outside(item, cls: str, neutral: bool, reasons: dict) -> Verdict:
         return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), _score(item, neutral))
     if item.label:
         return Verdict(False, "context", item.label, item.why, _score(item, neutral))
-    reason = reasons[cls] if not item.features.link_chars else reasons[cls].replace(" line", _linked(item) + " line", 1)
+    reason = reasons[cls, _linked(item) if item.features.link_chars else ""]
     return Verdict(False, "context", "context.outside-body", reason, _score(item, neutral))
+
+
+LINKED_NOTE = " (mostly link text)"
 
 
 def _linked(item) -> str:
     """" (mostly link text)" for a Markdown line that reads one class down for its links."""
-    return " (mostly link text)" if item.features.link_share >= LINK_LINE_SHARE else ""
+    return LINKED_NOTE if item.features.link_share >= LINK_LINE_SHARE else ""
 
 
 def _why_bad(f: Features, neutral: bool) -> str:

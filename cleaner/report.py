@@ -46,16 +46,18 @@ def _label(d) -> str:
 
 
 def _reasons(decisions) -> str:
-    """The heading after a hunk's ``@@``: each rule once, in order, with its reason."""
+    """The heading after a hunk's ``@@``: each rule once with the reason of its first
+    line, the rules that dropped most lines first (then in order), counted when more
+    than one line went by them ("context.outside-body ×12: ...")."""
     decisions = list(decisions)
+    dropped = [d for d in decisions if not d.kept and d.text.strip()]  # blank lines follow the lines around them
     seen: dict = {}
-    for d in decisions:
-        if d.kept or not d.text.strip():
-            continue  # blank lines only follow the lines around them
-        seen.setdefault(_label(d), d.reason)
-    if not seen:
-        seen = {_label(d): d.reason for d in decisions if not d.kept}
-    parts = [f"{rule}: {reason}" if reason else rule for rule, reason in seen.items()]
+    for d in dropped or [d for d in decisions if not d.kept]:
+        label = _label(d)
+        count, reason = seen.get(label, (0, d.reason))
+        seen[label] = (count + 1, reason)
+    parts = [f"{rule}{f' ×{count}' if count > 1 else ''}{f': {reason}' if reason else ''}"
+             for rule, (count, reason) in sorted(seen.items(), key=lambda item: -item[1][0])]
     return _oneline("; ".join(parts), HEADING_MAX)
 
 

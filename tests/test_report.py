@@ -47,7 +47,7 @@ def test_headers_and_reasons_after_hunk():
     diff = unified_diff(r, "page.txt").splitlines()
     assert diff[0] == "--- page.txt"
     assert diff[1] == "+++ page.txt (cleaned)"
-    assert diff[2] == "@@ -2,8 +2,6 @@ promo.trading-cta: call to action"
+    assert diff[2] == "@@ -2,8 +2,6 @@ promo.trading-cta ×2: call to action"
     assert diff[3:] == [" line 2", " line 3", " line 4", "-line 5", "-line 6", " line 7", " line 8", " line 9"]
 
 
@@ -59,18 +59,18 @@ def test_hunks_merge_when_contexts_touch_like_difflib():
     assert sum(l.startswith("@@") for l in unified_diff(make_result(lines, apart), "f").splitlines()) == 2
 
 
-def test_each_rule_named_once_and_blank_lines_not_named():
-    lines = ["body text here\n", "Open a free account\n", "\n", "Related\n", "Open now\n"]
+def test_each_rule_named_once_most_lines_first_with_its_count_and_blank_lines_not_named():
+    lines = ["body text here\n", "Related\n", "\n", "Open a free account\n", "Open now\n"]
     decisions = (
         Decision(1, lines[0], True, "score"),
-        Decision(2, lines[1], False, "rule", "promo.cta", "call to action"),
+        Decision(2, lines[1], False, "context", "context.tail", "short line"),
         Decision(3, lines[2], False, "layout", "layout.blank", "blank line left by removed lines"),
-        Decision(4, lines[3], False, "context", "context.tail", "short line"),
+        Decision(4, lines[3], False, "rule", "promo.cta", "call to action"),
         Decision(5, lines[4], False, "rule", "promo.cta", "call to action"),
     )
     r = Result(text=lines[0], source="".join(lines), decisions=decisions)
     hunk = [l for l in unified_diff(r, "f").splitlines() if l.startswith("@@")]
-    assert hunk == ["@@ -1,5 +1 @@ promo.cta: call to action; context.tail: short line"]
+    assert hunk == ["@@ -1,5 +1 @@ promo.cta ×2: call to action; context.tail: short line"]
 
 
 def test_heading_escapes_control_characters_and_stays_on_one_line():
