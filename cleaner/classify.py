@@ -197,6 +197,14 @@ CLASS_NOUNS = {
 }
 
 
+def _noun(item, cls: str) -> str:
+    """The line's class in words; a ``menu`` line of more than three words is a short line
+    the page repeats (a teaser's title) or one mostly of link text."""
+    if cls == MENU and item.features.words > MENU_MAX_WORDS:
+        return "short line the page repeats" if item.repeated else "short line"
+    return CLASS_NOUNS[cls]
+
+
 class Verdict(NamedTuple):
     """A line's fate; ``model.Decision`` is the line number and text plus these fields, in order."""
 
@@ -559,8 +567,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     # The parts that kept a line: a lone sentence run above the body is a part, yet may be dropped.
     described = _describe_body(items, [(lo, hi) for lo, hi in segments
                                        if any(_kept(verdicts_line, k) for k in range(lo, hi + 1))] or segments, main)
-    outside = {(cls, linked): f"{CLASS_NOUNS[cls]}{linked} {described}"
-               for cls in (*PROSE, SENTENCE, SHORT, MENU, CODE) for linked in ("", LINKED_NOTE)}
+    outside = {"": described}  # the reason of a line outside the body, by how it reads: filled as they come
     for k, item in enumerate(items):
         if verdicts_line[k] is None:
             verdicts_line[k] = _outside(item, classes[k], neutral, outside)
@@ -843,7 +850,7 @@ def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: l
         if (classes[k] in (SHORT, SENTENCE) or (classes[k] == MENU and DATA_LINE_RE.search(items[k].stripped))) \
                 and not items[k].label and not kept \
                 and not byline_or_date(items[k].stripped):
-            verdicts_line[k] = Verdict(True, "context", "context.subtitle", f"{CLASS_NOUNS[classes[k]]} between the title and the body",
+            verdicts_line[k] = Verdict(True, "context", "context.subtitle", f"{_noun(items[k], classes[k])} between the title and the body",
                                        _score(items[k], neutral))
 
 
@@ -1151,7 +1158,7 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
         for j in range(end, below if prose_below else end):
             if not kept(j) and _title_like(items[j], 2):
                 verdicts_line[j] = Verdict(True, "context", "context.between-prose",
-                                           f"{CLASS_NOUNS[classes[j]]} between a table and body prose", _score(items[j], neutral))
+                                           f"{_noun(items[j], classes[j])} between a table and body prose", _score(items[j], neutral))
 
 
 FACT_BOX_MIN_ROWS = 4
@@ -1306,7 +1313,7 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
         for i in range(k + 1, j):
             if not _kept(verdicts_line, i):
                 verdicts_line[i] = Verdict(True, "context", "context.introduced",
-                                           f"{CLASS_NOUNS[classes[i]]} of what the kept line {items[k].line.number} introduces",
+                                           f"{_noun(items[i], classes[i])} of what the kept line {items[k].line.number} introduces",
                                            _score(items[i], neutral))
 
 
@@ -1363,7 +1370,7 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
                                                         or (COUNT_RE.match(items[k].stripped)
                                                             and not _figure_neighbour(items, k)))):
             verdicts_line[k] = Verdict(True, "context", "context.between-parts",
-                                       f"{CLASS_NOUNS[classes[k]]} between two body parts, {between} between them",
+                                       f"{_noun(items[k], classes[k])} between two body parts, {between} between them",
                                        _score(items[k], neutral))
 
 
@@ -1431,7 +1438,7 @@ def _keep_span(items: list, classes: list, span: range, verdicts_line: list, neu
         v = verdicts_line[k]
         if (v is None or not v.kept) and classes[k] != RULE and not items[k].label and items[k].features.words:
             verdicts_line[k] = Verdict(True, "context", "context.favor-recall",
-                                       f"{CLASS_NOUNS[classes[k]]} inside the body's span (favor_recall)", _score(items[k], neutral))
+                                       f"{_noun(items[k], classes[k])} inside the body's span (favor_recall)", _score(items[k], neutral))
 
 
 def _leave_alone(scored: list, items: list, idx: list, options, neutral: bool) -> list:
@@ -1593,12 +1600,12 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
     if cls == SENTENCE and (prose_before or prose_after):
         return Verdict(True, "context", "context.sentence-in-body", "short sentence next to body prose", score)
     if between and not (cls in (SHORT, MENU) and COUNT_RE.match(item.stripped) and not in_table()):  # "312": likes
-        return Verdict(True, "context", "context.between-prose", f"{CLASS_NOUNS[cls]} between body paragraphs", score)
+        return Verdict(True, "context", "context.between-prose", f"{_noun(item, cls)} between body paragraphs", score)
     if item.label:
         return Verdict(False, "context", item.label, item.why, score)
     side = "after" if prose_before else "before" if prose_after else "among"
     return Verdict(False, "context", f"context.{cls}-edge",
-                   f"{CLASS_NOUNS[cls]}{_linked(item)} {side} {'body prose' if side != 'among' else 'boilerplate'}, "
+                   f"{_noun(item, cls)}{_linked(item)} {side} {'body prose' if side != 'among' else 'boilerplate'}, "
                    "not between paragraphs", score)
 
 
@@ -1609,7 +1616,10 @@ def _outside(item, cls: str, neutral: bool, reasons: dict) -> Verdict:
         return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), _score(item, neutral))
     if item.label:
         return Verdict(False, "context", item.label, item.why, _score(item, neutral))
-    reason = reasons[cls, _linked(item) if item.features.link_chars else ""]
+    noun = _noun(item, cls) + (_linked(item) if item.features.link_chars else "")
+    reason = reasons.get(noun)
+    if reason is None:
+        reason = reasons[noun] = f"{noun} {reasons['']}"
     return Verdict(False, "context", "context.outside-body", reason, _score(item, neutral))
 
 

@@ -336,6 +336,18 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
             if i != chosen:
                 out[i] = C.Verdict(False, "context", "dedup.repeated-line",
                                    f"repeats line {scored[chosen].line.number}, which is kept", verdicts[i].score)
+    return _note_kept_copies(scored, out, norms, copies)
+
+
+def _note_kept_copies(scored: list, verdicts: list, norms: list, copies: dict) -> list:
+    """A line dropped for its place (a headline in a teaser box) says where its copy is kept."""
+    kept_at = {norm: next(i for i in indexes if verdicts[i].kept) for norm, indexes in copies.items()
+               if any(verdicts[i].kept for i in indexes)}
+    out = list(verdicts)
+    for i, v in enumerate(verdicts):
+        if v is not None and not v.kept and v.stage == "context" and norms[i] in kept_at \
+                and v.label != "dedup.repeated-line":
+            out[i] = v._replace(reason=f"{v.reason}; a copy of it is kept at line {scored[kept_at[norms[i]]].line.number}")
     return out
 
 

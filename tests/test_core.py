@@ -2429,3 +2429,18 @@ def test_the_shared_cleaner_cannot_be_changed_by_one_caller(seed_path):
     assert not untitled.clean(seed).text.startswith("U.S. and China Reach") and shared.options.keep_title
     again = pickle.loads(pickle.dumps(untitled))
     assert again.options == untitled.options and again.clean(seed).text == untitled.clean(seed).text
+
+
+def test_reasons_say_how_a_line_reads_and_where_its_kept_copy_is():
+    """A user reads "very short line" and "short line the page repeats", not the class
+    names of the code; a headline dropped in a menu above the article says that its
+    copy, the title, is kept."""
+    from conftest import ARTICLE
+
+    text = "Home\nWorld\nMarkets rally as trade talks resume\nSports\nWeather\n\n" + ARTICLE
+    decisions = cleaner.clean(text).decisions
+    assert decisions[6].kept and decisions[6].text == "Markets rally as trade talks resume\n"
+    assert decisions[1].rule == "context.outside-body" and decisions[1].reason.startswith("very short line outside")
+    assert decisions[2].reason.startswith("short line the page repeats outside")
+    assert decisions[2].reason.endswith("; a copy of it is kept at line 7")
+    assert not any(re.search(r"\b(menu|neargood|good|bad) line\b", d.reason) for d in decisions)
