@@ -833,7 +833,7 @@ def _describe_body(items: list, segments: list, main) -> str:
     if not segments:
         return "on a page where no run of lines reads as a body"
     if len(segments) <= MAX_PARTS_LISTED:
-        return "outside the runs of lines read as the body (" + ", ".join(lines(lo, hi) for lo, hi in segments) + ")"
+        return "outside the runs of lines read as the body (lines " + ", ".join(lines(lo, hi) for lo, hi in segments) + ")"
     return (f"outside the {len(segments)} runs of lines read as the body (from line {items[segments[0][0]].line.number} "
             f"to {items[segments[-1][1]].line.number}, the main one lines {lines(*main)})")
 
