@@ -315,11 +315,10 @@ def test_clean_many_takes_a_memoryview_on_two_processes():
     assert [r.text for r in results] == [cleaner.clean(variant(1)).text, cleaner.clean(variant(2)).text]
 
 
-def test_ctrl_c_stops_two_workers_with_one_line_and_exit_130(tmp_path):
-    """The terminal sends SIGINT to the whole process group: the workers ignore it, the
-    parent stops the pool, says "interrupted" once (no worker tracebacks) and leaves
-    neither the output file nor a temporary file.  The input pipe stays open, so the
-    run is mid-way however fast the machine."""
+def _stop_a_batch_midway(out, stop) -> tuple:
+    """Run ``cleaner batch -j 2 -o out`` on 20 documents with its input pipe left open (so
+    the run is midway however fast the machine), call ``stop(proc)`` once the workers are
+    up -> (exit status, stderr)."""
     import os
     import signal
     import subprocess
@@ -328,7 +327,6 @@ def test_ctrl_c_stops_two_workers_with_one_line_and_exit_130(tmp_path):
 
     from conftest import subprocess_env
 
-    out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "cleaner", "batch", "--jobs", "2", "--chunk-size", "1",
                              "-o", str(out)], stdin=subprocess.PIPE, stderr=subprocess.PIPE,
                             env=subprocess_env(), start_new_session=True)
@@ -337,13 +335,25 @@ def test_ctrl_c_stops_two_workers_with_one_line_and_exit_130(tmp_path):
             proc.stdin.write((json.dumps({"id": i, "text": variant(i)}) + "\n").encode())
         proc.stdin.flush()
         time.sleep(3)  # the workers are up and waiting for more
-        os.killpg(proc.pid, signal.SIGINT)
-        assert proc.wait(60) == 130
+        stop(proc)
+        status = proc.wait(60)
     finally:
         if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
+            os.killpg(proc.pid, signal.SIGKILL)  # the workers too
         proc.stdin.close()
-    err = proc.stderr.read().decode()
+    time.sleep(0.5)  # a worker's traceback, if any, would come now
+    return status, proc.stderr.read().decode()
+
+
+def test_ctrl_c_stops_two_workers_with_one_line_and_exit_130(tmp_path):
+    """The terminal sends SIGINT to the whole process group: the workers ignore it, the
+    parent stops the pool, says "interrupted" once (no worker tracebacks) and leaves
+    neither the output file nor a temporary file."""
+    import os
+    import signal
+
+    status, err = _stop_a_batch_midway(tmp_path / "out.jsonl", lambda proc: os.killpg(proc.pid, signal.SIGINT))
+    assert status == 130, err
     assert "interrupted" in err and "Traceback" not in err and len(err.splitlines()) == 1, err
     assert list(tmp_path.iterdir()) == []
 
@@ -354,29 +364,11 @@ def test_sigterm_stops_a_batch_with_one_line_no_temporary_file_and_exit_143(tmp_
     file and neither creates nor replaces the output."""
     import os
     import signal
-    import subprocess
-    import sys
-    import time
-
-    from conftest import subprocess_env
 
     out = tmp_path / "out.jsonl"
     out.write_text("earlier results\n")
-    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "batch", "--jobs", "2", "--chunk-size", "1",
-                             "-o", str(out)], stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=subprocess_env())
-    try:
-        for i in range(20):
-            proc.stdin.write((json.dumps({"id": i, "text": variant(i)}) + "\n").encode())
-        proc.stdin.flush()
-        time.sleep(3)  # the workers are up and waiting for more
-        os.kill(proc.pid, signal.SIGTERM)
-        assert proc.wait(60) == 143
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.stdin.close()
-    time.sleep(0.5)  # a worker's traceback, if any, would come now
-    err = proc.stderr.read().decode()
+    status, err = _stop_a_batch_midway(out, lambda proc: os.kill(proc.pid, signal.SIGTERM))
+    assert status == 143, err
     assert err.strip() == "cleaner: terminated", err
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"] and out.read_text() == "earlier results\n"
 
