@@ -437,7 +437,10 @@ def _glob_files(pattern: str) -> list:
     the tree for ever."""
     if "**" not in pattern:
         return sorted(p for p in glob.glob(pattern) if os.path.isfile(p))
-    head, parts = ("/", pattern.lstrip("/").split("/")) if pattern.startswith("/") else ("", pattern.split("/"))
+    drive, pattern = os.path.splitdrive(pattern)
+    if os.altsep:  # Windows: "\\" and "/" both part a path
+        pattern = pattern.replace(os.sep, os.altsep)
+    head, parts = (drive + "/", pattern.lstrip("/").split("/")) if pattern.startswith("/") else (drive, pattern.split("/"))
     found = [head]
     for i, part in enumerate(parts):
         matched = []
