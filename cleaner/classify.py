@@ -193,7 +193,7 @@ PROSE = (GOOD, NEARGOOD)
 # How the reasons name a class: the names above are the rule ids' ("context.menu-edge").
 CLASS_NOUNS = {
     GOOD: "prose line", NEARGOOD: "prose-like line", SENTENCE: "short sentence", SHORT: "short line",
-    MENU: "very short line", BAD: "line with few stopwords", CODE: "line of code", RULE: "rule hit",
+    MENU: "very short line", BAD: "line with few stopwords", CODE: "line of code",
 }
 
 

@@ -107,7 +107,8 @@ def test_a_file_name_that_is_no_utf8_is_escaped_in_json_records(run_cli, tmp_pat
     except (OSError, UnicodeError):
         pytest.skip("this file system takes no such name")
     records = [run_cli("--json", os.fsdecode(name), cwd=tmp_path).stdout, run_cli("batch", "-j", "1", ".", cwd=tmp_path).stdout]
-    records[0].decode("utf-8") and records[1].decode("utf-8")  # raises on bytes that are no UTF-8
+    for record in records:
+        record.decode("utf-8")  # raises on bytes that are no UTF-8
     assert json.loads(records[0])["file"] == "bad\\xffname.txt"
     assert json.loads(records[1])["id"] == "./bad\\xffname.txt"
 
