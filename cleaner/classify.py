@@ -74,6 +74,7 @@ from functools import partial
 from typing import NamedTuple, Optional
 
 from .features import Features
+from .model import MATCHED
 
 LENGTH_LOW = 70  # chars: shorter lines are judged by their context
 PROSE_NO_PUNCT_LENGTH = 120  # chars: a line this long counts as prose even without final punctuation
@@ -95,10 +96,11 @@ WEIGHT_BAD = -20.0
 WEIGHT_RULE = -200.0  # as much as 200 chars of prose: rule hits end the body (benchmarks/README.md)
 SECONDARY_SEGMENT_SHARE = 0.2
 COMMENT_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-title", "comments.section-heading",
-                                   "comments.count-read-below"})
+                                   "comments.count-read-below", "comments.article-has-count"})
 # Headings that count the comments under them ("38 comments… read them below", "3 thoughts
 # on “<title>”"): a page has them where its comments start, never under a lede.
-COUNTED_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-title", "comments.count-read-below"})
+COUNTED_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-title", "comments.count-read-below",
+                                   "comments.article-has-count"})
 # A bare counter ("12 Comments") is a wall only with comment chrome near it (a reply
 # button, the form): by the headline it counts the comments far below.
 COMMENT_COUNT_RULES = frozenset({"comments.count"})
@@ -1583,11 +1585,27 @@ def _figure_neighbour(items: list, k: int) -> bool:
                for j in (k - 2, k - 1, k + 1, k + 2))
 
 
+MATCHED_QUOTE_MAX = 60  # characters of the matched words a rule's reason quotes
+
+
+def _rule_verdict(item) -> Verdict:
+    """A phrase rule's hit: the rule's description, and the words it matched when
+    they are not the whole line ("reply link; matched \"reply\"")."""
+    rule = item.rule
+    reason = rule.description or "phrase rule"
+    words = rule.matched_words(item.stripped)
+    if words:
+        if len(words) > MATCHED_QUOTE_MAX:
+            words = words[: MATCHED_QUOTE_MAX - 3].rstrip() + "..."
+        reason = f'{reason}{MATCHED}{words}"'
+    return Verdict(False, "rule", rule.id, reason)
+
+
 def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool, in_table=lambda: False) -> Verdict:
     """The verdict of a line inside a body part; ``in_table()``: a figure that is no
     count is near (a table's cells, one a line), so a bare count is data, not likes."""
     if cls == RULE:
-        return Verdict(False, "rule", item.rule.id, item.rule.description or "phrase rule")
+        return _rule_verdict(item)
     score = _score(item, neutral)
     if cls in PROSE:
         return Verdict(True, "score", "score.prose", "body prose", score)
@@ -1611,7 +1629,7 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
 
 def _outside(item, cls: str, neutral: bool, reasons: dict) -> Verdict:
     if cls == RULE:
-        return Verdict(False, "rule", item.rule.id, item.rule.description or "phrase rule")
+        return _rule_verdict(item)
     if cls == BAD:
         return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), _score(item, neutral))
     if item.label:

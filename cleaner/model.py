@@ -14,6 +14,10 @@ STAGE_SCORE = "score"  # context-free line score
 STAGE_CONTEXT = "context"  # revised by neighbours / position
 STAGE_LAYOUT = "layout"  # blank-line collapsing
 
+# How a rule's reason quotes the words it matched ("reply link; matched \"reply\""),
+# when they are not the whole line; a diff's hunk heading leaves the quote out.
+MATCHED = '; matched "'
+
 
 class Line(NamedTuple):
     """One input line (text mode) or one visible text block (HTML mode).

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from .model import MATCHED
 
 NO_NEWLINE = "\\ No newline at end of file\n"
 HEADING_MAX = 200  # characters of reasons after the closing "@@"
@@ -54,7 +55,7 @@ def _reasons(decisions) -> str:
     seen: dict = {}
     for d in dropped or [d for d in decisions if not d.kept]:
         label = _label(d)
-        count, reason = seen.get(label, (0, d.reason))
+        count, reason = seen.get(label, (0, d.reason.partition(MATCHED)[0]))  # one rule, several phrases
         seen[label] = (count + 1, reason)
     parts = [f"{rule}{f' ×{count}' if count > 1 else ''}{f': {reason}' if reason else ''}"
              for rule, (count, reason) in sorted(seen.items(), key=lambda item: -item[1][0])]

@@ -36,7 +36,7 @@ import os
 import re
 import tomllib
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from itertools import accumulate, compress
 from pathlib import Path
@@ -101,6 +101,13 @@ class Rule:
     case_sensitive: bool = False
     source: str = ""
     inline: bool = False  # the context reads past a hit (classify.decide)
+    # The compiled test (``Matcher`` runs it on a normalised line); None for a whole-line
+    # phrase rule, which is a dict lookup.
+    test: object = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        if self.regex or self.match != "line":
+            object.__setattr__(self, "test", _compile(self.match, self.pattern()))
 
     @property
     def family(self) -> str:
@@ -111,6 +118,17 @@ class Rule:
         if self.regex:
             return self.regex
         return "|".join(re.escape(p if self.case_sensitive else p.casefold()) for p in self.phrases)
+
+    def matched_words(self, line: str) -> str:
+        """The words of ``line`` this rule matches, normalised; "" when they are the whole
+        line (a report then needs no quote) or the rule does not match it."""
+        if self.test is None:
+            return ""
+        text = cased_form(line) if self.case_sensitive else normalize(line)
+        found = self.test(text)
+        if found is None or found.end() - found.start() == len(text):
+            return ""
+        return found.group()
 
     def applies_to(self, words: int, language: str) -> bool:
         if self.max_words and words > self.max_words:
@@ -531,7 +549,7 @@ class Matcher:
         self.exact_cased_folded = frozenset(p.casefold() for p in self.exact_cased)
         patterned.sort(key=lambda r: MATCH_KINDS.index(r.match))  # stable: load order within a kind
         self.patterned = tuple(patterned)
-        self.tests = tuple(_compile(r.match, r.pattern()) for r in patterned)
+        self.tests = tuple(r.test for r in patterned)
         self.max_words = max((r.max_words or 10**9 for r in patterned), default=0)
         atoms: dict[str, list[int]] = {}
         always = []

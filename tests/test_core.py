@@ -300,7 +300,8 @@ def test_many_comments_under_a_short_post_with_a_counter_by_its_headline_stay_ou
     assert cleaner.clean(text, format="text").text.strip() == ("What the council decided\n" + post).strip()
 
 
-def test_a_heading_that_counts_the_comments_keeps_them_out_however_much_they_weigh():
+@pytest.mark.parametrize("heading", ["{ 38 comments… read them below or add one }", "Dieser Artikel hat 38 Kommentare."])
+def test_a_heading_that_counts_the_comments_keeps_them_out_however_much_they_weigh(heading):
     """"38 comments… read them below or add one" stands where the comments start: a short
     post above it is the body, though its comments weigh ten times as much (the share a
     run above a plain wall needs, ``WALL_MAIN_SHARE``, is not asked of it)."""
@@ -309,7 +310,7 @@ def test_a_heading_that_counts_the_comments_keeps_them_out_however_much_they_wei
                        f"{PROSE2.replace('members', f'readers from town {i}')}"
                        f"{PROSE.replace('committee', f'club {i}')}" for i in range(1, 8))
     text = ("Home\nAbout\nWhat the council decided\nby oz on December 4, 2006\n" + post + "Tweet\n"
-            "{ 38 comments… read them below or add one }\n" + comments + "Recent Posts\nPrivacy Policy\n")
+            + heading + "\n" + comments + "Recent Posts\nPrivacy Policy\n")
     assert cleaner.clean(text, format="text").text.strip() == ("What the council decided\n" + post).strip()
 
 
@@ -2144,6 +2145,51 @@ def test_shipped_rules_load_and_have_descriptions():
     ("2 Answers", None),  # a Q&A page's answers are its body
     ("Get Tone Deaf to your inbox daily", "newsletter.inbox"),
     ("Stay on top of the music news each day, delivered free, direct to your inbox.", "newsletter.inbox"),
+    # Twenty-fourth round: what the blind sets E1, E2 and W1 showed.
+    ("geschrieben von wScherf am 21. Jan. 2015, 20:02 [ antworten ]", "comments.header-reply"),
+    ("Anna Berg, 3. März 2021 um 14:02 | Reply", "comments.header-reply"),
+    ("Sie können jederzeit antworten", None),
+    ("Dieser Artikel hat 32 Kommentare.", "comments.article-has-count"),
+    ("This article has 5 comments", "comments.article-has-count"),
+    ("This article has 5 comments from readers who saw the match, the editor said.", None),
+    ("Please don't use the comments to advertise. However, our advertising department can be reached here.",
+     "comments.netiquette-notice"),
+    ("Warning: Use of undefined constant PP_VERSION - assumed 'PP_VERSION' in /var/www/wp-content/plugins/x/y.php "
+     "on line 20", "browser.php-error"),
+    ("Deprecated: Function set_magic_quotes_runtime() is deprecated in /www/htdocs/wp-settings.php on line 18",
+     "browser.php-error"),
+    ("Warning: the bridge is closed on line 4 of the tram network.", None),
+    ("Klicken Sie auf den unteren Button, um den Inhalt nachzuladen.", "consent.embed-notice"),
+    ("More Great WIRED Stories", "related.heading-more-stories"),
+    ("What to watch next", "related.heading"),
+    ("Enter your email address below and we will send you the reset instructions", "navigation.account-message"),
+    ("Vielen Dank für Ihre Registrierung. Sie haben jetzt den Aktivierungslink erhalten.", "navigation.account-message"),
+    ("Ihr Benutzerkonto ist aktiviert. Wir wünschen Ihnen viel Lesevergnügen.", "navigation.account-message"),
+    ("Werben auf NZZ.ch", "ads.advertise-on-site"),
+    ("Werbung und Sponsoring auf autonews.ch", "ads.advertise-on-site"),
+    ("Hat Ihnen dieser Artikel gefallen? Dann verpassen Sie keine Artikel mehr! Geben Sie hier Ihre E-Mail ein.",
+     "newsletter.signup-more"),
+    ("Trade Bitcoin with 0% maker fees. Sign up in minutes and get up to $100 in BTC.", "promo.sign-up-bonus"),
+    ("Jetzt ab 0 € handeln: Aktien, ETFs und Sparpläne. Depot in 10 Minuten eröffnen.", "promo.sign-up-bonus"),
+    ("New customers who sign up get a bonus, the bank said, but few stay longer than a year.", None),
+    ("Artikel werden geladen... Schließen", "navigation.loading"),
+    ("Transparenz: Dieser Artikel enthält Affiliate-Links. Wenn du darüber buchst, erhalte ich eine Provision.",
+     "ads.disclosure"),
+    ("Bitcoin kaufen ab 1 € – sicher und reguliert. Jetzt App herunterladen und 20 € Startguthaben sichern.",
+     "promo.sign-up-bonus"),
+    ("Should you invest $1,000 in Ardentix Software right now?", "promo.stock-picks"),
+    ("Melissa Crane has no position in any of the stocks mentioned. The Fool has a disclosure policy.",
+     "promo.stock-picks"),
+    ("Should you invest in bonds right now, the adviser asked.", None),
+    ("L'auteur vous recommande", "related.heading"),
+    ("Vous devez vous abonner ou vous connecter afin de poster un commentaire.", "comments.login-required"),
+    ("Recevoir nos informations par notifications :", "browser.push-prompt"),
+    ("Failed to load latest commit information.", "navigation.code-host"),
+    ("46 branches 68 tags", "navigation.code-host"),
+    ("Pull requests 4", "navigation.code-host"),
+    ("Pull requests are reviewed by two maintainers.", None),
+    ("Loading comments...", "navigation.loading"),
+    ("Loading the ship took three days.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")

@@ -14,6 +14,7 @@ from hypothesis import given, settings, strategies as st
 import cleaner
 from cleaner.model import Decision, Result
 from cleaner.report import explain, summary, unified_diff
+from cleaner.rules import parse_rules
 
 from conftest import ARTICLE
 from strategies import apply_unified_diff
@@ -71,6 +72,52 @@ def test_each_rule_named_once_most_lines_first_with_its_count_and_blank_lines_no
     r = Result(text=lines[0], source="".join(lines), decisions=decisions)
     hunk = [l for l in unified_diff(r, "f").splitlines() if l.startswith("@@")]
     assert hunk == ["@@ -1,5 +1 @@ promo.cta ×2: call to action; context.tail: short line"]
+
+
+def test_a_rules_reason_quotes_the_words_it_matched_on_a_longer_line_and_the_heading_leaves_them_out(seed_path):
+    """The seed's three "forex signals" lines: two matched inside a longer line say which
+    words did it, the one the phrase fills does not; the hunk names the rule once."""
+    result = cleaner.clean(seed_path.read_text(encoding="utf-8"))
+    reasons = {d.text.strip(): d.reason for d in result.decisions if d.rule == "promo.forex-signals"}
+    assert reasons == {
+        "- Check out our free forex signals": "forex signals / trading tools promotion",
+        "- Follow the top economic events on FX Leaders economic calendar":
+            'forex signals / trading tools promotion; matched "economic calendar"',
+        "- Trade better, discover more Forex Trading Strategies":
+            'forex signals / trading tools promotion; matched "trade better, discover more"',
+    }
+    heading = next(l for l in result.diff("seed").splitlines() if l.startswith("@@"))
+    assert "promo.forex-signals ×3: forex signals / trading tools promotion;" in heading
+    assert "matched" not in heading
+
+
+def test_matched_words_of_each_kind_of_rule():
+    rules = parse_rules("""
+[[rule]]
+id = "t.whole"
+match = "line"
+phrases = ["read more"]
+[[rule]]
+id = "t.prefix"
+match = "prefix"
+regex = "sponsored by"
+[[rule]]
+id = "t.contains"
+match = "contains"
+phrases = ["Open an Account"]
+[[rule]]
+id = "t.cased"
+match = "suffix"
+case_sensitive = true
+phrases = ["via AFP"]
+""")
+    whole, prefix, contains, cased = rules
+    assert whole.matched_words("Read more") == ""
+    assert prefix.matched_words("Sponsored by ACME Bank") == "sponsored by"
+    assert prefix.matched_words("Sponsored by") == ""  # the whole line: nothing to quote
+    assert contains.matched_words("» Open an account today, it's free!") == "open an account"
+    assert contains.matched_words("An unrelated line") == ""
+    assert cased.matched_words("Photo: Jane Doe via AFP") == "via AFP"
 
 
 def test_heading_escapes_control_characters_and_stays_on_one_line():
