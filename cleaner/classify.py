@@ -49,7 +49,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    the body.  A greeting ("Hallo zusammen,") is kept
    above the paragraph it opens, and a box of the article's data (pros and
    cons, ingredients, specifications: ``BOX_LABEL_RE``) next to the body,
-   and the table, list, commands or short lines a kept sentence introduces
+   with a recipe card's title and times over its ingredients
+   (``_keep_recipe_card_headers``), and the table, list, commands or short lines a kept sentence introduces
    with a colon (``_keep_introduced_blocks``), and a box of "key: value"
    facts over body prose (an infobox over the lead: ``_keep_fact_boxes``).
    A title over a date alone on its line between two paragraphs is a
@@ -539,6 +540,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral, teasers)
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
     boxes = _keep_data_boxes(items, classes, verdicts_line, neutral)
+    _keep_recipe_card_headers(items, classes, verdicts_line, neutral, boxes)
     _keep_cell_tables(items, classes, verdicts_line, neutral)
     _keep_tables(items, classes, verdicts_line, neutral)
     facts = _keep_fact_boxes(items, classes, verdicts_line, neutral)
@@ -1020,6 +1022,75 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
             boxes.append((k, end - 1))
         done = end
     return boxes
+
+
+# A recipe card's header above its ingredients: the times and the servings, "label figure"
+# on one line ("Prep Time 15 minutes", "Portionen: 12") or the label over its figure
+# ("Backzeit" / "15 – 30 Min"), and other facts of the card ("Course: Dessert").
+RECIPE_LABEL = (r"(?:prep(?:aration)? time|cook(?:ing)? time|bake time|total time|active time|total|servings|serves|"
+                r"yield|makes|zubereitung|zubereitungszeit|vorbereitungszeit|kochzeit|backzeit|arbeitszeit|"
+                r"gesamtzeit|gesamt|ruhezeit|portionen|temps de préparation|temps de cuisson|temps total|"
+                r"temps de repos|préparation|cuisson|portions|tiempo de preparación|tiempo de cocción|tiempo total|"
+                r"preparación|cocción|porciones|raciones|tempo di preparazione|tempo di cottura|tempo totale|"
+                r"preparazione|cottura|porzioni|dosi per)")
+RECIPE_FACT_RE = re.compile(RECIPE_LABEL + r"\b:? ?.{0,30}\d", re.IGNORECASE)
+RECIPE_LABEL_RE = re.compile(RECIPE_LABEL + r":?$", re.IGNORECASE)
+RECIPE_FIGURE_RE = re.compile(r"\d{1,4}(?: ?[–-] ?\d{1,4})? ?(?:min|minutes?|minuten|mins?|std|stunden?|h|hours?|hrs?|"
+                              r"heures?|horas?|ore|minuti|minutos)\.?$", re.IGNORECASE)
+RECIPE_CARD_LINES = 8  # lines from the ingredients up to the card's facts (buttons: Print, Pin, Rate)
+RECIPE_CARD_FACTS = 16  # lines of facts at most
+RECIPE_FACT_WORDS = 6  # a fact in "key: value" form ("Keyword: no powdered sugar buttercream")
+# A rating over the facts: "★★★★★ 4.9 from 212 votes", "4.8 (120 reviews)".
+RATING_RE = re.compile(r"[★☆]|\d(?:[.,]\d)? (?:from|out of|von|sur|de|su) \d|\d (?:votes|ratings|reviews|bewertungen|"
+                       r"stimmen|avis|votos|valoraciones|voti)\b", re.IGNORECASE)
+
+
+def _recipe_card_line(item, cls: str) -> bool:
+    """A line of a recipe card's facts: a time or the servings, a label or its figure
+    alone, or a short "key: value" (cuisine, course, calories)."""
+    text = item.stripped
+    return cls not in (*PROSE, RULE) and (
+        RECIPE_FACT_RE.match(text) is not None or RECIPE_LABEL_RE.match(text) is not None
+        or RECIPE_FIGURE_RE.match(text) is not None
+        or (item.features.words <= RECIPE_FACT_WORDS and DATA_LINE_RE.search(text) is not None))
+
+
+def _keep_recipe_card_headers(items: list, classes: list, verdicts_line: list, neutral: bool,
+                              boxes: list) -> None:
+    """Keep a recipe card's times and servings, and its title, above its kept ingredients.
+
+    A recipe plugin prints the card's title, a rating, the times and the servings,
+    then buttons (Print, Pin, Rate) over the ingredients; the box of ingredients is
+    kept (``_keep_data_boxes``), but those short lines sit at its edge.  The facts
+    are the lines in a row over the box (``_recipe_card_line``; rule hits, such as an
+    author's line, are read past) with a time or the servings among them
+    (``RECIPE_FACT_RE``, ``RECIPE_LABEL_RE``); the title is the heading-like line
+    over them (past a rating line or a rule hit).
+    """
+    kept = partial(_kept, verdicts_line)
+    for k, _end in boxes:
+        j = k - 1
+        while j >= 0 and k - j <= RECIPE_CARD_LINES and not _recipe_card_line(items[j], classes[j]) \
+                and classes[j] not in PROSE and not kept(j):
+            j -= 1
+        facts, top = [], j
+        while j >= 0 and top - j < RECIPE_CARD_FACTS and (classes[j] == RULE or _recipe_card_line(items[j], classes[j])):
+            if classes[j] != RULE:
+                facts.append(j)
+            j -= 1
+        if not any(RECIPE_FACT_RE.match(items[i].stripped) or RECIPE_LABEL_RE.match(items[i].stripped) for i in facts):
+            continue
+        while j >= 0 and (classes[j] == RULE or RATING_RE.search(items[j].stripped)):
+            j -= 1
+        title = items[j] if j >= 0 else None
+        if title is not None and _title_like(title, 3) and not title.features.terminal \
+                and not title.stripped[0].isdigit() and not DATA_LINE_RE.search(title.stripped):
+            facts.append(j)
+        for i in facts:
+            if not kept(i) and not items[i].label:
+                verdicts_line[i] = Verdict(True, "context", "context.recipe-card",
+                                           f"recipe card's title or facts, above its ingredients (line {items[k].line.number})",
+                                           _score(items[i], neutral))
 
 
 # A cell holding a figure, a word of its own: "39,112.16", "+0.77%", "(3,059)", "$1,224", "2024".

@@ -1041,6 +1041,30 @@ def test_a_recipes_ingredients_above_an_ad_are_kept_and_the_title_is_found_above
     assert not by_text["3 Zwiebeln"].kept
 
 
+def test_a_recipe_cards_title_and_times_over_its_ingredients_are_kept_but_not_its_rating_and_buttons():
+    """A recipe plugin's card: an ad label, the title, a rating, the times (on one line
+    or the label over its figure), the servings and its buttons, over the ingredients."""
+    ingredients = ["Ingredients", "1/2 cup unsalted butter", "3 ripe bananas, mashed", "2 large eggs",
+                   "1 3/4 cups all-purpose flour", "1 teaspoon baking soda"]
+    card = ["Brown Butter Banana Bread", "Prep Time 15 minutes", "Cook Time", "1 hour", "Servings: 10 slices",
+            "Cuisine: American"]
+    steps = ("Melt the butter in a saucepan over medium heat and keep cooking until it smells nutty and the "
+             "bits at the bottom of the pan turn brown, then let it cool for a few minutes.\n"
+             "Whisk the bananas, the eggs and the butter together, fold in the flour and the baking soda, and "
+             "bake the loaf for about an hour, until a skewer comes out clean.\n")
+    text = ("Recipes\nHome > Breads\nMy favourite loaf for lazy Sundays\n" + PROSE + "Advertisement\n"
+            + card[0] + "\n★★★★★ 4.9 from 212 votes\n" + "\n".join(card[1:]) + "\nPrint\nPin\n"
+            + "\n".join(ingredients) + "\nInstructions\n" + steps + "You may also like\nBest Pancakes\nAbout us\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in card + ingredients), [by_text[l] for l in card if not by_text[l].kept]
+    assert by_text["Prep Time 15 minutes"].rule == "context.recipe-card"
+    assert not any(by_text[line].kept for line in ("★★★★★ 4.9 from 212 votes", "Print", "Pin", "Best Pancakes"))
+    # Times with no ingredients under them are no card's (a menu of a cooking site).
+    menu = "Quick Meals\nTotal Time 20 minutes\nServings: 4\nContact\n"
+    by_text = decisions_by_text(cleaner.clean("Home\nA story\n" + PROSE + PROSE2 + "Share\n" + menu, format="text"))
+    assert not by_text["Total Time 20 minutes"].kept and not by_text["Servings: 4"].kept
+
+
 def test_a_table_scraped_as_lines_next_to_the_body_is_kept_but_not_a_ticker():
     table = ["How the major indexes closed", "Index Close Change % Change",
              "Dow Jones Industrial Average 39,112.16 +297.75 +0.77%", "S&P 500 5,354.03 +57.33 +1.08%",
@@ -2184,6 +2208,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("L'auteur vous recommande", "related.heading"),
     ("Vous devez vous abonner ou vous connecter afin de poster un commentaire.", "comments.login-required"),
     ("Recevoir nos informations par notifications :", "browser.push-prompt"),
+    ("★★★★★ 4.9 from 212 votes", "social.rating-votes"),
     ("Failed to load latest commit information.", "navigation.code-host"),
     ("46 branches 68 tags", "navigation.code-host"),
     ("Pull requests 4", "navigation.code-host"),
