@@ -27,7 +27,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    it below the main run is body; nor does a run cross a "related" heading
    over a list of teasers (``_related_dividers``), and a run below the main
    one that repeats the page's lines (the article's headline and dek in a
-   "most read" box) is that box's (``_without_teaser_runs``).  The title is
+   "most read" box) is that box's (``_without_teaser_runs``); short lines
+   that open a run right under a "related" heading's teasers are the box's
+   (``_without_teaser_heads``).  The title is
    a headline above a body part, looking past bylines, dates, counts and
    captions (``_title_lines``), and short lines between it and the body
    (not bylines or dates) are its subtitle.
@@ -528,6 +530,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     segments = _without_related_sections(segments, main, items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes)
     segments = _without_teaser_runs(segments, main, items)
+    segments, main, boxed = _without_teaser_heads(segments, main, items, classes)
     verdicts_line: list = [None] * len(items)
     teasers = _teasers_inside(items, classes)
     credits = frozenset(k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and _credit(item, cls))
@@ -538,7 +541,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
                                        partial(_figure_neighbour, items, k))
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral, teasers)
-        _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral)
+        _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral, boxed)
     boxes = _keep_data_boxes(items, classes, verdicts_line, neutral)
     _keep_recipe_card_headers(items, classes, verdicts_line, neutral, boxes)
     _keep_cell_tables(items, classes, verdicts_line, neutral)
@@ -651,6 +654,46 @@ def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: 
     if len(gap) == 2 and _heading_over_one_title(items, classes, gap[0]) and all(classes[k] in PROSE for k in range(lo, hi + 1)):
         return segments + [following]
     return segments
+
+
+TEASER_HEAD_CHARS = 110  # a teaser's title, or its question, under a "related" heading is shorter
+TEASER_HEAD_REACH = 4  # the heading at most this many lines above the run (its first teasers dropped)
+TEASER_BOX_LINES = 3  # a run of short lines alone is the box's when it holds this many teasers with it
+
+
+def _without_teaser_heads(segments: list, main: tuple, items: list, classes: list) -> tuple:
+    """Start a run that a "related" heading stands over at its first long line.
+
+    A box of teasers inside an article ("Lesen Sie auch", "Mehr zum Thema")
+    lists titles and questions, and the article goes on below it; the context
+    may read the box's last teasers as the start of the article's next run (a
+    question ends like a sentence, a kicker run together with its title reads as
+    prose).  When a run starts at most ``TEASER_HEAD_REACH`` lines under such a
+    heading, with only teasers' titles between (not a menu's words: "Popular" /
+    "Latest" / "Ideas" over a headline), and opens with two lines or more shorter
+    than ``TEASER_HEAD_CHARS`` before a longer one, those lines are the box's,
+    and so is a run of such lines alone (not the main one) when the box holds
+    ``TEASER_BOX_LINES`` lines with it.  (One short line over a longer one may
+    be the article's next heading, and one line past one teaser the article's
+    last paragraph: ``_with_part_after_a_teaser``.)  Returns the segments, the
+    main run, which may start lower, and the lines found to be the box's.
+    """
+    out, boxed = [], set()
+    for lo, hi in segments:
+        heading = next((j for j in range(lo - 1, lo - TEASER_HEAD_REACH - 1, -1) if _related_heading(items, classes, j)), None)
+        if heading is not None and all(_title_like(items[j], TITLE_MIN_WORDS) for j in range(heading + 1, lo)):
+            k = lo
+            while k <= hi and len(items[k].stripped) < TEASER_HEAD_CHARS:
+                k += 1
+            if k > hi and (lo, hi) != main and (lo - heading - 1) + (hi - lo + 1) >= TEASER_BOX_LINES:
+                boxed.update(range(lo, hi + 1))
+                continue  # a run of the box's teasers alone
+            if k - lo >= 2 and k <= hi:
+                main = (k, hi) if (lo, hi) == main else main
+                boxed.update(range(lo, k))
+                lo = k
+        out.append((lo, hi))
+    return out, main, frozenset(boxed)
 
 
 TEASER_COPY_MIN_WORDS = 4  # "Tuesday, 4 March" may recur; a headline or a dek of four words and more does not
@@ -1459,7 +1502,8 @@ def _dated_fact(text: str) -> bool:
     return DATA_LINE_RE.match(text) is not None and META_DATE_KEY_RE.match(text) is None
 
 
-def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool) -> None:
+def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool,
+                                boxed: frozenset = frozenset()) -> None:
     """Keep the prose between two inserts in a gap whose every rule hit is an insert.
 
     An ad or a product box inside an article parts its paragraphs; one short
@@ -1467,7 +1511,8 @@ def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts
     body on both sides and nothing but inserts around it (``INSERT_FAMILIES``:
     no "related" or comments heading, whose lines would follow it), it is
     judged as inside the body.  Right after an ad label, prose is the ad's
-    copy unless a heading opens it (a section of the article).
+    copy unless a heading opens it (a section of the article).  ``boxed``: lines
+    found to be a box's teasers (``_without_teaser_heads``), left out.
     """
     hits = [k for k in gap if classes[k] == RULE]
     boxes = {k + 1 for k in hits if _one_teaser_box(items, classes, k) and k + 1 in gap}
@@ -1483,7 +1528,7 @@ def _keep_prose_between_inserts(items: list, classes: list, gap: range, verdicts
             continue
         before, after = _nearest_prose(classes, run.start, run.stop - 1)
         for k in run:
-            if verdicts_line[k] is None or not verdicts_line[k].kept:
+            if (verdicts_line[k] is None or not verdicts_line[k].kept) and k not in boxed:
                 v = _inside(items[k], classes[k], before[k - run.start], after[k - run.start], neutral,
                             partial(_figure_neighbour, items, k))
                 if v.kept:

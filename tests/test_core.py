@@ -1041,6 +1041,33 @@ def test_a_recipes_ingredients_above_an_ad_are_kept_and_the_title_is_found_above
     assert not by_text["3 Zwiebeln"].kept
 
 
+def test_teasers_under_a_related_heading_inside_the_article_do_not_open_its_next_run():
+    """"Mehr zum Thema" inside an article: kickers run together with their titles and
+    teasers that ask a question read as prose, but above the article's next paragraph
+    they are the box's; one short line there is the article's heading."""
+    teasers = ["Experiment in Finnland Bedingungsloses Grundeinkommen im Test",
+               "Ethik-Kommission eingesetzt Welche Entscheidungen darf ein selbstfahrendes Auto treffen?",
+               "Tag der Arbeit Digitalisierung im Selbstlauf ist nicht die Antwort",
+               "Siemens-Managerin Die Angst vor der Digitalisierung nehmen"]
+    lead = ("Die Digitalisierung der Arbeitswelt werde Millionen Arbeitsplätze kosten, auch in Deutschland, sagt der "
+            "Philosoph, und die Politik sei darauf nicht vorbereitet.\n")
+    article = ("Es ist nur eine Frage der Zeit, bis annähernd die Hälfte der Menschen keinem normalen Beruf mehr "
+               "nachgeht, denn die Maschinen werden viele der Arbeiten übernehmen, die heute noch Menschen tun.\n"
+               "Das Problem ist dabei nicht das selbstfahrende Auto, das ebenso sicher kommt wie das bedingungslose "
+               "Grundeinkommen, sondern die Frage, wie die Gesellschaft mit der Zeit umgeht, die dann frei wird.\n"
+               "Die nächsten Jahre werden schwierig, so seine Prognose, weil die digitale Revolution die Arbeitswelt "
+               "schneller verändert, als die Politik darauf reagieren kann, und weil niemand darauf vorbereitet ist.\n")
+    text = ("Startseite\nKultur\nWir dekorieren auf der Titanic die Liegestühle um\n" + lead + "Teilen\nTweet\n"
+            "Mehr zum Thema\nGeld vom Staat für alle? - Pro & Contra\n" + "\n".join(teasers) + "\n" + article
+            + "Impressum\nKontakt\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not any(by_text[line].kept for line in teasers), [by_text[l] for l in teasers if by_text[l].kept]
+    assert all(by_text[line.strip()].kept for line in article.splitlines())
+    # One short line between the box and the paragraph is the article's heading.
+    text = text.replace("\n".join(teasers[1:]) + "\n", "Was bleibt vom Beruf\n")
+    assert decisions_by_text(cleaner.clean(text, format="text"))["Was bleibt vom Beruf"].kept
+
+
 def test_a_recipe_cards_title_and_times_over_its_ingredients_are_kept_but_not_its_rating_and_buttons():
     """A recipe plugin's card: an ad label, the title, a rating, the times (on one line
     or the label over its figure), the servings and its buttons, over the ingredients."""
