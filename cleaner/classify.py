@@ -56,7 +56,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    with a colon (``_keep_introduced_blocks``), and a box of "key: value"
    facts over body prose (an infobox over the lead: ``_keep_fact_boxes``).
    A title over a date alone on its line between two paragraphs is a
-   teaser's card, not a heading (``_drop_teaser_cards``).
+   teaser's card, not a heading (``_drop_teaser_cards``), and cards in a row
+   (a title, its dek and a by-line with a date, twice or more) are other
+   articles' (``_drop_card_runs``).
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
 5. A fenced code block or a shell session is kept or dropped whole, with the
@@ -560,6 +562,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     _keep_headings_over_body(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     _drop_teaser_cards(items, classes, verdicts_line)
+    _drop_card_runs(items, classes, verdicts_line)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
@@ -861,6 +864,60 @@ def _drop_teaser_cards(items: list, classes: list, verdicts_line: list) -> None:
             verdicts_line[j] = Verdict(False, "context", "context.teaser-card",
                                        f"teaser's card inside the body: a title over its date (line {item.line.number})",
                                        verdicts_line[j].score)
+
+
+CARD_RUN_MIN = 2  # cards in a row: one may be the article's own head (headline, lead, by-line)
+CARD_BYLINE_MAX_WORDS = 16  # "Beat Bumbacher, Markus M. Haefliger, Johanna Wedl * 19.10.2019, 23:38"
+# A forum's reply ("Re: Heizung", "AW: …") is a post of the thread, not a teaser.
+REPLY_SUBJECT_RE = re.compile(r"(?:re|aw|antw|rép|rif|odp) ?:", re.IGNORECASE)
+
+
+def _drop_card_runs(items: list, classes: list, verdicts_line: list) -> None:
+    """Drop teaser cards the context kept in a row: a title, its dek, and a line of
+    names with a date, twice or more ("Johnsons EU-Abkommen belastet die Briten" /
+    "Grossbritannien und die EU haben umrissen, …" / "Benjamin Triebe, London
+    18.10.2019").
+
+    A news site lists its other articles so below the article, with no "related"
+    heading; each card's dek reads as prose.  An article's sections have no date
+    under each paragraph, and a live blog puts its time above each entry (so a run
+    whose first title has a date above it is no run of cards); a forum's replies
+    ("Re: …") are its posts.  Not when the cards are all the page keeps: an index
+    of articles has nothing else to be its body.
+    """
+    n = len(items)
+
+    def card_at(k: int) -> bool:
+        """A kept title at k, its kept dek, and a by-line with a date (kept or not)."""
+        if k + 2 >= n or not _kept(verdicts_line, k) or not _kept(verdicts_line, k + 1):
+            return False
+        title, date = items[k], items[k + 2]
+        return (classes[k] in (SHORT, MENU, SENTENCE) and not title.features.terminal
+                and title.features.words >= 2 and not byline_or_date(title.stripped)
+                and not REPLY_SUBJECT_RE.match(title.stripped) and classes[k + 1] in PROSE
+                and classes[k + 2] in (SHORT, MENU, SENTENCE) and date.features.words <= CARD_BYLINE_MAX_WORDS
+                and byline_or_date(date.stripped) and any(c.isdigit() for c in date.stripped))
+
+    runs, k = [], 0
+    while k < n:
+        end = k
+        while card_at(end):
+            end += 3
+        if (end - k) // 3 >= CARD_RUN_MIN and not (k > 0 and byline_or_date(items[k - 1].stripped)):
+            runs.append((k, end))
+            k = end
+        else:
+            k += 1
+    dropped = {j for start, end in runs for j in range(start, end)}
+    if not dropped or not any(j not in dropped and _kept(verdicts_line, j) and classes[j] in PROSE for j in range(n)):
+        return
+    for start, end in runs:
+        first, last = items[start].line.number, items[end - 1].line.number
+        for j in range(start, end):
+            if _kept(verdicts_line, j):
+                verdicts_line[j] = Verdict(False, "context", "context.teaser-cards",
+                                           f"teasers' cards in a row, each a title, a dek and a by-line with a date "
+                                           f"(lines {first}-{last})", verdicts_line[j].score)
 
 
 def _teaser_line(item, cls: str) -> bool:

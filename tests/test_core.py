@@ -1068,6 +1068,42 @@ def test_teasers_under_a_related_heading_inside_the_article_do_not_open_its_next
     assert decisions_by_text(cleaner.clean(text, format="text"))["Was bleibt vom Beruf"].kept
 
 
+CARDS = [("Johnsons EU-Abkommen belastet die Briten mehr als jenes von Theresa May",
+          "Grossbritannien und die EU haben umrissen, wie sie sich ein Handelsabkommen nach dem Brexit vorstellen. "
+          "Für die Briten wäre es teurer als der Vertrag, den die frühere Premierministerin ausgehandelt hatte.",
+          "Benjamin Triebe, London 18.10.2019, 19:33"),
+         ("Ein Zaubertrick lässt die irische Grenze verschwinden",
+          "Die Lösung des grössten Brexit-Problems: Nordirland wäre nicht in der EU, würde aber so behandelt. "
+          "Ob das an der Grenze funktioniert, weiss heute noch niemand, und die Zöllner sind skeptisch.",
+          "Benjamin Triebe, London 18.10.2019, 06:00"),
+         ("Niederlage für Boris Johnson im Unterhaus",
+          "Das britische Parlament hat eine Entscheidung über das Brexit-Abkommen des Premierministers vertagt. "
+          "Die Regierung muss nun in Brüssel um einen Aufschub bitten, ob sie will oder nicht.",
+          "Markus M. Haefliger, London 19.10.2019, 23:38")]
+
+
+def test_teaser_cards_in_a_row_below_the_article_go_but_not_a_live_blogs_entries():
+    """Title, dek, names and a date, three times below the article with no "related"
+    heading: other articles' cards.  A live blog puts the time above each entry."""
+    cards = [line for card in CARDS for line in card]
+    article = "Home\nInternational\nDer Nervenkrieg um den Brexit geht weiter\n" + PROSE + PROSE2 + PROSE
+    by_text = decisions_by_text(cleaner.clean(article + "\n".join(cards) + "\nImpressum\n", format="text"))
+    assert not any(by_text[line].kept for line in cards), [by_text[l] for l in cards if by_text[l].kept]
+    assert by_text[PROSE2.strip()].kept
+    assert by_text[CARDS[0][0]].rule == "context.teaser-cards"
+    # A live blog: the time over each entry's heading and text.
+    entries = [line for title, dek, date in CARDS for line in (date, title, dek)]
+    by_text = decisions_by_text(cleaner.clean(article + "\n".join(entries) + "\nImpressum\n", format="text"))
+    assert all(by_text[line].kept for line in entries if not line.startswith(("Benjamin", "Markus")))
+    # A forum's replies ("Re: <subject>" over the post and its author's line) are its posts.
+    replies = [line for title, dek, date in CARDS for line in (f"Re: {title}", dek, date)]
+    by_text = decisions_by_text(cleaner.clean(article + "\n".join(replies) + "\nImpressum\n", format="text"))
+    assert by_text[CARDS[0][1]].kept and by_text[CARDS[1][1]].kept
+    # A page of cards alone (an index) has nothing else to keep: they stay.
+    by_text = decisions_by_text(cleaner.clean("Home\nNews\n" + "\n".join(cards) + "\nImpressum\n", format="text"))
+    assert by_text[CARDS[0][1]].kept
+
+
 def test_a_recipe_cards_title_and_times_over_its_ingredients_are_kept_but_not_its_rating_and_buttons():
     """A recipe plugin's card: an ad label, the title, a rating, the times (on one line
     or the label over its figure), the servings and its buttons, over the ingredients."""
