@@ -886,28 +886,29 @@ def _drop_card_runs(items: list, classes: list, verdicts_line: list) -> None:
     of articles has nothing else to be its body.
     """
     n = len(items)
+    short = (SHORT, MENU, SENTENCE)
 
     def card_at(k: int) -> bool:
         """A kept title at k, its kept dek, and a by-line with a date (kept or not)."""
-        if k + 2 >= n or not _kept(verdicts_line, k) or not _kept(verdicts_line, k + 1):
-            return False
         title, date = items[k], items[k + 2]
-        return (classes[k] in (SHORT, MENU, SENTENCE) and not title.features.terminal
+        return (_kept(verdicts_line, k) and _kept(verdicts_line, k + 1) and not title.features.terminal
                 and title.features.words >= 2 and not byline_or_date(title.stripped)
-                and not REPLY_SUBJECT_RE.match(title.stripped) and classes[k + 1] in PROSE
-                and classes[k + 2] in (SHORT, MENU, SENTENCE) and date.features.words <= CARD_BYLINE_MAX_WORDS
+                and not REPLY_SUBJECT_RE.match(title.stripped)
+                and date.features.words <= CARD_BYLINE_MAX_WORDS
                 and byline_or_date(date.stripped) and any(c.isdigit() for c in date.stripped))
 
-    runs, k = [], 0
-    while k < n:
+    # The shape first (cheap): a short line, prose, a short line.
+    cards = {k for k in range(n - 2) if classes[k] in short and classes[k + 1] in PROSE and classes[k + 2] in short
+             and card_at(k)}
+    runs = []
+    for k in sorted(cards):
+        if k - 3 in cards or (k > 0 and byline_or_date(items[k - 1].stripped)):
+            continue  # inside a run, or a live blog's entry (its time above it)
         end = k
-        while card_at(end):
+        while end in cards:
             end += 3
-        if (end - k) // 3 >= CARD_RUN_MIN and not (k > 0 and byline_or_date(items[k - 1].stripped)):
+        if (end - k) // 3 >= CARD_RUN_MIN:
             runs.append((k, end))
-            k = end
-        else:
-            k += 1
     dropped = {j for start, end in runs for j in range(start, end)}
     if not dropped or not any(j not in dropped and _kept(verdicts_line, j) and classes[j] in PROSE for j in range(n)):
         return
