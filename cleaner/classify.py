@@ -1336,6 +1336,7 @@ def _keep_tables(items: list, classes: list, verdicts_line: list, neutral: bool)
 
 
 FACT_BOX_MIN_ROWS = 4
+FACT_BOX_INSIDE_ROWS = 3  # between kept lines and the body going on below: a pick's specs in a review
 NUMBERED_KEY_RE = re.compile(r"[^:]{0,30}\d ?:")  # "Step 2: Write the script": a contents list's entry, no fact
 
 
@@ -1346,9 +1347,10 @@ def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     Four rows or more, their values words as well as figures ("Location:
     Skarvholmen, Norway", "Constructed: 1876"), most of them no by-line or
     date; kept only over kept prose (past ``TABLE_TAIL_LINES`` lines: a
-    heading, a caption), or under a kept line with the body going on a few
-    lines below (an event's details, then "Add to calendar", an ad, the next
-    paragraph): after the last paragraph such rows are as often a contact
+    heading, a caption), or, three rows will do, under a kept line with the
+    body going on a few lines below (an event's details, then "Add to
+    calendar", an ad, the next paragraph; a review's specs of each pick, then
+    its price buttons): after the last paragraph such rows are as often a contact
     box or a widget's (``_keep_tables`` keeps keyed rows of figures on the
     same terms).  Returns the kept boxes as (first line, last line): the title
     is looked for above them.
@@ -1359,7 +1361,7 @@ def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: b
             and item.features.words <= TABLE_ROW_MAX_WORDS and ": " in item.stripped and DATA_LINE_RE.match(item.stripped)
             and not NUMBERED_KEY_RE.match(item.stripped)]
     for k, end in _runs(rows):
-        if end - k < FACT_BOX_MIN_ROWS or any(kept(j) for j in range(k, end)):
+        if end - k < FACT_BOX_INSIDE_ROWS or any(kept(j) for j in range(k, end)):
             continue
         dated = sum(1 for j in range(k, end) if byline_or_date(items[j].stripped))
         if 2 * dated > end - k:
@@ -1367,7 +1369,7 @@ def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         below = end
         while below < len(items) and below - end < TABLE_TAIL_LINES and classes[below] not in (*PROSE, RULE, CODE):
             below += 1
-        over_prose = kept(below) and classes[below] in PROSE
+        over_prose = kept(below) and classes[below] in PROSE and end - k >= FACT_BOX_MIN_ROWS
         if not over_prose and not (kept(k - 1) and _prose_goes_on(items, classes, end, kept)):
             continue
         for j in range(k, end):
