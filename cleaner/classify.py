@@ -56,9 +56,7 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    with a colon (``_keep_introduced_blocks``), and a box of "key: value"
    facts over body prose (an infobox over the lead: ``_keep_fact_boxes``).
    A title over a date alone on its line between two paragraphs is a
-   teaser's card, not a heading (``_drop_teaser_cards``), and cards in a row
-   (a title, its dek and a by-line with a date, twice or more) are other
-   articles' (``_drop_card_runs``).
+   teaser's card, not a heading (``_drop_teaser_cards``).
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
 5. A fenced code block or a shell session is kept or dropped whole, with the
@@ -101,14 +99,13 @@ WEIGHT_BAD = -20.0
 WEIGHT_RULE = -200.0  # as much as 200 chars of prose: rule hits end the body (benchmarks/README.md)
 SECONDARY_SEGMENT_SHARE = 0.2
 COMMENT_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-title", "comments.section-heading",
-                                   "comments.count-read-below", "comments.article-has-count"})
+                                   "comments.count-read-below"})
 # Headings that count the comments under them ("38 comments… read them below", "3 thoughts
 # on “<title>”"): a page has them where its comments start, never under a lede.
-COUNTED_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-title", "comments.count-read-below",
-                                   "comments.article-has-count"})
+COUNTED_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-title", "comments.count-read-below"})
 # A bare counter ("12 Comments") is a wall only with comment chrome near it (a reply
 # button, the form): by the headline it counts the comments far below.
-COMMENT_COUNT_RULES = frozenset({"comments.count"})
+COMMENT_COUNT_RULES = frozenset({"comments.count", "comments.article-has-count"})
 WEIGHT_WALL = -1e9
 WALL_MAIN_SHARE = 0.25  # a run above the comments' wall worth this share of the heaviest is the main run
 MIN_WALL_EVIDENCE = 2  # more comment-rule hits near a comment counter ...
@@ -562,7 +559,6 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     _keep_headings_over_body(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     _drop_teaser_cards(items, classes, verdicts_line)
-    _drop_card_runs(items, classes, verdicts_line)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
@@ -664,6 +660,13 @@ TEASER_HEAD_REACH = 4  # the heading at most this many lines above the run (its 
 TEASER_BOX_LINES = 3  # a run of short lines alone is the box's when it holds this many teasers with it
 
 
+def _teaser_title_like(item) -> bool:
+    """Short, and no sentence: a title or a question ("Work will start in March, the
+    port said." is the article's; a dek cut short, "…", a teaser's)."""
+    text = item.stripped
+    return len(text) < TEASER_HEAD_CHARS and (not text.endswith(".") or text.endswith(EXCERPT_ENDS))
+
+
 def _without_teaser_heads(segments: list, main: tuple, items: list, classes: list) -> tuple:
     """Start a run that a "related" heading stands over at its first long line.
 
@@ -674,7 +677,8 @@ def _without_teaser_heads(segments: list, main: tuple, items: list, classes: lis
     prose).  When a run starts at most ``TEASER_HEAD_REACH`` lines under such a
     heading, with only teasers' titles between (not a menu's words: "Popular" /
     "Latest" / "Ideas" over a headline), and opens with two lines or more shorter
-    than ``TEASER_HEAD_CHARS`` before a longer one, those lines are the box's,
+    than ``TEASER_HEAD_CHARS`` that are no sentence (``_teaser_title_like``)
+    before a longer one, those lines are the box's,
     and so is a run of such lines alone (not the main one) when the box holds
     ``TEASER_BOX_LINES`` lines with it.  (One short line over a longer one may
     be the article's next heading, and one line past one teaser the article's
@@ -686,7 +690,7 @@ def _without_teaser_heads(segments: list, main: tuple, items: list, classes: lis
         heading = next((j for j in range(lo - 1, lo - TEASER_HEAD_REACH - 1, -1) if _related_heading(items, classes, j)), None)
         if heading is not None and all(_title_like(items[j], TITLE_MIN_WORDS) for j in range(heading + 1, lo)):
             k = lo
-            while k <= hi and len(items[k].stripped) < TEASER_HEAD_CHARS:
+            while k <= hi and _teaser_title_like(items[k]):
                 k += 1
             if k > hi and (lo, hi) != main and (lo - heading - 1) + (hi - lo + 1) >= TEASER_BOX_LINES:
                 boxed.update(range(lo, hi + 1))
@@ -864,61 +868,6 @@ def _drop_teaser_cards(items: list, classes: list, verdicts_line: list) -> None:
             verdicts_line[j] = Verdict(False, "context", "context.teaser-card",
                                        f"teaser's card inside the body: a title over its date (line {item.line.number})",
                                        verdicts_line[j].score)
-
-
-CARD_RUN_MIN = 2  # cards in a row: one may be the article's own head (headline, lead, by-line)
-CARD_BYLINE_MAX_WORDS = 16  # "Beat Bumbacher, Markus M. Haefliger, Johanna Wedl * 19.10.2019, 23:38"
-# A forum's reply ("Re: Heizung", "AW: …") is a post of the thread, not a teaser.
-REPLY_SUBJECT_RE = re.compile(r"(?:re|aw|antw|rép|rif|odp) ?:", re.IGNORECASE)
-
-
-def _drop_card_runs(items: list, classes: list, verdicts_line: list) -> None:
-    """Drop teaser cards the context kept in a row: a title, its dek, and a line of
-    names with a date, twice or more ("Johnsons EU-Abkommen belastet die Briten" /
-    "Grossbritannien und die EU haben umrissen, …" / "Benjamin Triebe, London
-    18.10.2019").
-
-    A news site lists its other articles so below the article, with no "related"
-    heading; each card's dek reads as prose.  An article's sections have no date
-    under each paragraph, and a live blog puts its time above each entry (so a run
-    whose first title has a date above it is no run of cards); a forum's replies
-    ("Re: …") are its posts.  Not when the cards are all the page keeps: an index
-    of articles has nothing else to be its body.
-    """
-    n = len(items)
-    short = (SHORT, MENU, SENTENCE)
-
-    def card_at(k: int) -> bool:
-        """A kept title at k, its kept dek, and a by-line with a date (kept or not)."""
-        title, date = items[k], items[k + 2]
-        return (_kept(verdicts_line, k) and _kept(verdicts_line, k + 1) and not title.features.terminal
-                and title.features.words >= 2 and not byline_or_date(title.stripped)
-                and not REPLY_SUBJECT_RE.match(title.stripped)
-                and date.features.words <= CARD_BYLINE_MAX_WORDS
-                and byline_or_date(date.stripped) and any(c.isdigit() for c in date.stripped))
-
-    # The shape first (cheap): a short line, prose, a short line.
-    cards = {k for k in range(n - 2) if classes[k] in short and classes[k + 1] in PROSE and classes[k + 2] in short
-             and card_at(k)}
-    runs = []
-    for k in sorted(cards):
-        if k - 3 in cards or (k > 0 and byline_or_date(items[k - 1].stripped)):
-            continue  # inside a run, or a live blog's entry (its time above it)
-        end = k
-        while end in cards:
-            end += 3
-        if (end - k) // 3 >= CARD_RUN_MIN:
-            runs.append((k, end))
-    dropped = {j for start, end in runs for j in range(start, end)}
-    if not dropped or not any(j not in dropped and _kept(verdicts_line, j) and classes[j] in PROSE for j in range(n)):
-        return
-    for start, end in runs:
-        first, last = items[start].line.number, items[end - 1].line.number
-        for j in range(start, end):
-            if _kept(verdicts_line, j):
-                verdicts_line[j] = Verdict(False, "context", "context.teaser-cards",
-                                           f"teasers' cards in a row, each a title, a dek and a by-line with a date "
-                                           f"(lines {first}-{last})", verdicts_line[j].score)
 
 
 def _teaser_line(item, cls: str) -> bool:
@@ -1174,6 +1123,8 @@ def _keep_recipe_card_headers(items: list, classes: list, verdicts_line: list, n
         while j >= 0 and k - j <= RECIPE_CARD_LINES and not _recipe_card_line(items[j], classes[j]) \
                 and classes[j] not in PROSE and not kept(j):
             j -= 1
+        if j < 0 or not _recipe_card_line(items[j], classes[j]):
+            continue  # no fact within RECIPE_CARD_LINES of the box
         facts, top = [], j
         while j >= 0 and top - j < RECIPE_CARD_FACTS and (classes[j] == RULE or _recipe_card_line(items[j], classes[j])):
             if classes[j] != RULE:

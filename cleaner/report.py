@@ -46,6 +46,12 @@ def _label(d) -> str:
     return d.rule or d.stage or "dropped"
 
 
+def _without_quote(reason: str) -> str:
+    """A rule's reason without the words it matched (``model.MATCHED``), keeping what follows them."""
+    head, sep, tail = reason.partition(MATCHED)
+    return head + tail[tail.rfind('"') + 1:] if sep else reason
+
+
 def _reasons(decisions) -> str:
     """The heading after a hunk's ``@@``: each rule once with the reason of its first
     line, the rules that dropped most lines first (then in order), counted when more
@@ -55,7 +61,7 @@ def _reasons(decisions) -> str:
     seen: dict = {}
     for d in dropped or [d for d in decisions if not d.kept]:
         label = _label(d)
-        count, reason = seen.get(label, (0, d.reason.partition(MATCHED)[0]))  # one rule, several phrases
+        count, reason = seen.get(label, (0, _without_quote(d.reason)))  # one rule, several phrases
         seen[label] = (count + 1, reason)
     parts = [f"{rule}{f' ×{count}' if count > 1 else ''}{f': {reason}' if reason else ''}"
              for rule, (count, reason) in sorted(seen.items(), key=lambda item: -item[1][0])]

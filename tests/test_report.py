@@ -91,6 +91,16 @@ def test_a_rules_reason_quotes_the_words_it_matched_on_a_longer_line_and_the_hea
     assert "matched" not in heading
 
 
+def test_the_heading_leaves_out_only_the_quote_not_what_follows_it():
+    lines = ["body text here\n", "Follow the calendar today\n"]
+    decisions = (Decision(1, lines[0], True, "score"),
+                 Decision(2, lines[1], False, "rule", "promo.x",
+                          'a promotion; matched "the calendar" (on cleaning the body again)'))
+    r = Result(text=lines[0], source="".join(lines), decisions=decisions)
+    hunk = [l for l in unified_diff(r, "f").splitlines() if l.startswith("@@")]
+    assert hunk == ["@@ -1,2 +1 @@ promo.x: a promotion (on cleaning the body again)"]
+
+
 def test_matched_words_of_each_kind_of_rule():
     rules = parse_rules("""
 [[rule]]
