@@ -52,8 +52,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    above the paragraph it opens, and a box of the article's data (pros and
    cons, ingredients, specifications: ``BOX_LABEL_RE``) next to the body,
    with a recipe card's title and times over its ingredients
-   (``_keep_recipe_card_headers``), and the table, list, commands or short lines a kept sentence introduces
-   with a colon (``_keep_introduced_blocks``), and a box of "key: value"
+   (``_keep_recipe_card_headers``), and the table, list, commands or short
+   lines a kept sentence introduces with a colon (``_keep_introduced_blocks``), and a box of "key: value"
    facts over body prose (an infobox over the lead: ``_keep_fact_boxes``).
    A title over a date alone on its line between two paragraphs is a
    teaser's card, not a heading (``_drop_teaser_cards``).

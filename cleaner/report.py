@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import difflib
 import re
+
 from .model import MATCHED
 
 NO_NEWLINE = "\\ No newline at end of file\n"
