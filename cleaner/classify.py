@@ -809,11 +809,18 @@ def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, ne
     as a heading too: on the hand-labelled sets, of such lines at the end
     of a dropped list seven were headings and three junk.)  Not right under
     a "related" or comments heading, whose section it opens; above the
-    body's first line it is the title's business (``_title_lines``).
+    body's first line it is the title's business (``_title_lines``), but for
+    a box's label (``BOX_LABEL_RE``: "Quick overview", "Key takeaways") right
+    over the first paragraph, which opens the body whatever stands above it.
     """
     first_kept = next((k for k in range(len(items)) if _kept(verdicts_line, k)), None)
     if first_kept is None:
         return
+    label = first_kept - 1  # a box's label right over the first paragraph ("Quick overview")
+    if label >= 0 and classes[label] in (SHORT, MENU) and classes[first_kept] in PROSE and not items[label].label \
+            and len(items[label].stripped) <= MAX_LABEL_CHARS and BOX_LABEL_RE.match(items[label].stripped):
+        verdicts_line[label] = Verdict(True, "context", "context.part-heading",
+                                       "a box's label over the body's first paragraph", _score(items[label], neutral))
     for k in range(first_kept + 1, len(items) - 1):
         if classes[k + 1] not in PROSE or _kept(verdicts_line, k) or items[k].label or not _kept(verdicts_line, k + 1):
             continue
@@ -999,7 +1006,8 @@ BOX_LABEL_RE = re.compile(
     # A match report's sheet: the teams and the officials, key: names.
     r"line-ups|lineups|team line-ups|aufstellungen|die aufstellungen|alineaciones|formazioni|il tabellino|tabellino|"
     r"les compositions|compositions|match facts|spielbericht|la ficha|ficha técnica|"
-    r"key takeaways|key points|at a glance|das wichtigste in kürze|das wichtigste auf einen blick|auf einen blick|"
+    r"key takeaways|key points|at a glance|quick overview|in brief|tl;dr|das wichtigste in kürze|"
+    r"das wichtigste auf einen blick|auf einen blick|kurz zusammengefasst|en bref|en resumen|in breve|"
     r"l'essentiel|l’essentiel|ce qu'il faut retenir|ce qu’il faut retenir|lo esencial|lo que debes saber|in sintesi)"
     r"(?: \(\d+\))?:?$", re.IGNORECASE)
 MAX_LABEL_CHARS = 40  # longer lines are no label: the regex need not run on them

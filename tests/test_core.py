@@ -1126,6 +1126,19 @@ def test_entries_of_a_title_a_text_and_a_date_after_the_intro_stay():
     assert all(by_text[dek].kept for _title, dek, _date in CARDS)
 
 
+def test_a_summary_label_over_the_first_paragraph_stays_below_a_share_bar():
+    """"Quick overview" over the bullets that open the article, a share bar between it and
+    the headline: a box's label (``BOX_LABEL_RE``) right over the body's first paragraph."""
+    bullets = ["The euro retreated for a third session after the minutes showed several officials open to a hike.",
+               "US 10-year yields climbed back to 4.45%, supporting the greenback across the board."]
+    text = ("Home\nForex News\nEUR/USD Slides Toward 1.08 as Hawkish Fed Minutes Lift the Dollar\n"
+            "By Daniel Okafor\nShare:\nFacebook\nLinkedIn\nTelegram\nQuick overview\n" + "\n".join(bullets) + "\n"
+            + PROSE + PROSE2 + "Open a FREE Trading Account\nRelated Articles\nGold Pulls Back From Record\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Quick overview"].kept and all(by_text[line].kept for line in bullets)
+    assert not by_text["Telegram"].kept
+
+
 def test_a_recipe_cards_title_and_times_over_its_ingredients_are_kept_but_not_its_rating_and_buttons():
     """A recipe plugin's card: an ad label, the title, a rating, the times (on one line
     or the label over its figure), the servings and its buttons, over the ingredients."""
