@@ -818,7 +818,7 @@ def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, ne
         return
     label = first_kept - 1  # a box's label right over the first paragraph ("Quick overview")
     if label >= 0 and classes[label] in (SHORT, MENU) and classes[first_kept] in PROSE and not items[label].label \
-            and len(items[label].stripped) <= MAX_LABEL_CHARS and BOX_LABEL_RE.match(items[label].stripped):
+            and _box_label(items[label]):
         verdicts_line[label] = Verdict(True, "context", "context.part-heading",
                                        "a box's label over the body's first paragraph", _score(items[label], neutral))
     for k in range(first_kept + 1, len(items) - 1):
@@ -1011,10 +1011,16 @@ BOX_LABEL_RE = re.compile(
     r"l'essentiel|l’essentiel|ce qu'il faut retenir|ce qu’il faut retenir|lo esencial|lo que debes saber|in sintesi)"
     r"(?: \(\d+\))?:?$", re.IGNORECASE)
 MAX_LABEL_CHARS = 40  # longer lines are no label: the regex need not run on them
+
 MAX_BOX_LINES = 30
 MIN_BOX_ITEMS = 2  # a label over a single line is more often a section's name over a byline (unless it is "key: figures")
 BOX_GAP_LINES = 9  # between a box and the body: a shopping-list button, an ad, the steps' heading, the times
 BOX_ITEM_CLASSES = (SHORT, MENU, SENTENCE, NEARGOOD)
+
+
+def _box_label(item) -> bool:
+    """Does the line name a box of the article's data ("Zutaten", "Key takeaways")?"""
+    return len(item.stripped) <= MAX_LABEL_CHARS and BOX_LABEL_RE.match(item.stripped) is not None
 
 
 def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: bool) -> list:
@@ -1052,7 +1058,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         return False
 
     labels = [k for k, item in enumerate(items)
-              if len(item.stripped) <= MAX_LABEL_CHARS and BOX_LABEL_RE.match(item.stripped)]
+              if _box_label(item)]
     done = 0  # the end of the last box: a label inside a box is one of its items ("Contra" after "Pro")
     boxes = []
     for k in labels:
