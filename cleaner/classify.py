@@ -334,10 +334,14 @@ def _list_of_teasers(members: list, indexes: list, out: list, label) -> None:
 def _judge_list(members: list, indexes: list, out: list) -> None:
     rules = sum(1 for m in members if m.cls == RULE)
     plain = [m for m in members if m.cls not in (RULE, BAD)]
+    # A ranking's long items without stopwords (a numbered reference list's
+    # entries: names, a journal, pages) are its items like the others; a
+    # numbered list of bare URLs (lynx's link list) is not.
+    ranked = False
     if rules / len(members) >= LIST_JUNK_RULE_SHARE:
         new_cls, label, why = MENU, "list.promo-block", f"in a list of which {rules} of {len(members)} items are rule hits"
     elif rules == 0 and _ranking(members):
-        new_cls, label, why = NEARGOOD, "", ""
+        new_cls, label, why, ranked = NEARGOOD, "", "", True
     elif plain:
         chars = sum(m.features.chars for m in plain)
         words = sum(m.features.words for m in plain) or 1
@@ -350,7 +354,7 @@ def _judge_list(members: list, indexes: list, out: list) -> None:
     else:
         return
     for k, m in zip(indexes, members):
-        if m.cls in (SHORT, MENU, SENTENCE):
+        if m.cls in (SHORT, MENU, SENTENCE) or (ranked and m.cls == BAD and m.features.url_share <= MAX_URL_SHARE):
             out[k] = m._replace(cls=new_cls, label=label, why=why)
 
 
@@ -1000,7 +1004,11 @@ BOX_LABEL_RE = re.compile(
     r"things you'll need|things you will need|what you'll need|you'll need|you will need|tools and materials|"
     r"was sie brauchen|das brauchen sie|material|materialien|werkzeug|matériel nécessaire|materiales|"
     r"nutrition|nutrition facts|nutrition information|nutritional information|nährwerte|nährwertangaben|"
-    r"valeurs nutritionnelles|información nutricional|"
+    r"valeurs nutritionnelles|información nutricional|nutritional values?|nutrition values?|"
+    # An event's or a place's practical box at the article's end: dates, hours, tickets.
+    r"useful information|practical information|practical info|if you go|praktische informationen|"
+    r"praktische hinweise|infos pratiques|informations pratiques|información práctica|"
+    r"información útil|datos prácticos|informazioni utili|informazioni pratiche|info utili|"
     # A summary box over the article: its points, short lines a reader takes for a menu.
     r"key features|property features|key facts|quick facts|fast facts|"
     # A match report's sheet: the teams and the officials, key: names.
@@ -1029,7 +1037,8 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     The box is its label and the short or near-good lines after it, up to a
     rule hit, a paragraph, or a line over prose (a heading); when its first two items read "key: value"
     (specifications, a match's teams: "Kestrel (4-4-2): Pryce; Abbott, ..."; such a line
-    may have no stopwords), up to the first that does not; a byline or a date
+    may have no stopwords), or its second and third under a line of their own, up to the
+    first that does not; a byline or a date
     ends it too, and a line without a word (a servings "+" button) is read past.  It is
     kept when it touches the body: a list of ingredients or of pros and
     cons sits right above or below the text it belongs to, at most
@@ -1065,12 +1074,15 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         if k < done or classes[k] == RULE:
             continue
         end = k + 1
-        keyed = all(j < n and DATA_LINE_RE.search(items[j].stripped) for j in (end, end + 1))
+        # "key: value" rows from the first item, or from the second under a line of its own
+        # (the match's score over its sheet, "(serving size 125 g)" over the figures)
+        keyed = next((j for j in (end, end + 1) if all(i < n and DATA_LINE_RE.search(items[i].stripped)
+                                                      for i in (j, j + 1))), None)
         while end < n and end - k < MAX_BOX_LINES \
                 and (classes[end] in BOX_ITEM_CLASSES or not items[end].features.words
-                     or ((keyed or end == k + 1) and classes[end] == BAD and DATA_LINE_RE.search(items[end].stripped))) \
+                     or (classes[end] == BAD and DATA_LINE_RE.search(items[end].stripped))) \
                 and not (end + 1 < n and classes[end + 1] in PROSE) and not byline_or_date(items[end].stripped) \
-                and (not keyed or DATA_LINE_RE.search(items[end].stripped)):
+                and (keyed is None or end < keyed or DATA_LINE_RE.search(items[end].stripped)):
             end += 1
         # (Lines the page repeats are a menu's: "Ingredienti" on a food site's bar.)
         menu = 2 * sum(items[j].repeated for j in range(k, end)) > end - k

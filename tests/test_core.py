@@ -429,6 +429,40 @@ def test_a_list_numbered_one_by_one_is_the_articles_however_short_its_items(firs
     assert ranking in result.text and PROSE2 not in result.text
 
 
+REFERENCES = [
+    "Peasah SK, Azziz-Baumgartner E, Breese J, et al. Influenza cost and cost-effectiveness studies globally. "
+    "Vaccine. 2013;31:5339-48.",
+    "Glezen WP. Herd protection against influenza. J Clin Virol. 2006;37:237-43. [PMID: 17008123]",
+    "King JC Jr, Stoddard JJ, Gaglani MJ, Moore KA, Magder L. School-based influenza vaccination. "
+    "N Engl J Med. 2006;355:2523-32.",
+    "Kumar SS, Ventura AK, VanderWerf B. Influenza vaccination: renal transplant recipients. "
+    "JAMA. 1978;239:840-2.",
+    "Imbens GW, Lemieux T. Regression discontinuity designs: a guide to practice. J Econom. 2008;142:615-35.",
+    "Dimick JB, Ryan AM. Methods for evaluating changes in health care policy: the difference-in-differences "
+    "approach. JAMA. 2014;312:2401-2.",
+]
+
+
+def test_a_numbered_reference_list_is_kept_whole():
+    """A paper's references, numbered one by one, are a ranking's items: the entries
+    made of names, a journal and pages (few stopwords, "bad" alone) go with the others,
+    not only those that sit between two prose-like ones."""
+    refs = "".join(f"{n}. {ref}\n" for n, ref in enumerate(REFERENCES, 1))
+    text = ("Home\nJournals\nInfluenza vaccination of the elderly\n" + PROSE + PROSE2 + "References\n" + refs
+            + "Share this article\nAbout us\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in refs.splitlines())
+
+
+def test_a_numbered_list_of_bare_links_is_no_ranking_of_the_article():
+    """lynx's list of the page's links ("1. https://...") is numbered one by one, but
+    its items are URLs: still junk."""
+    links = "".join(f"{n}. https://example.org/section/{n}/page-{n * 7}.html\n" for n in range(1, 9))
+    text = "Home\n" + PROSE + PROSE2 + "Share this article\nReferences\n" + links
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not any(by_text[line].kept for line in links.splitlines())
+
+
 def test_numbers_out_of_order_are_no_ranking():
     """A menu of numbered links that skips ("2. ... 5. ...") is judged as short lines are."""
     menu = "".join(f"{n}. {name}\n" for n, name in zip((2, 5, 3, 9, 4), SINGERS))
@@ -1039,6 +1073,40 @@ def test_a_match_reports_sheet_below_the_last_paragraph_is_kept(label):
             + "\n".join(sheet) + "\nShare this article\nMore football\nContact us\n")
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert all(by_text[line].kept for line in sheet)
+
+
+def test_a_match_sheet_under_the_score_line_is_kept():
+    """The sheet opens with the match and its score, a line of its own, and its rows,
+    "Marcatori: 46' pt Vlahovic (J), ...", have no stopwords; the teasers below it stay out."""
+    sheet = ["Il tabellino", "FIORENTINA-JUVENTUS 1-2",
+             "Marcatori: 46' pt Vlahovic (J), 4' st Cambiaso (J), 23' st Nico González (F)",
+             "FIORENTINA (4-2-3-1): Terracciano; Kayode, Milenkovic, Ranieri, Biraghi; Arthur, Mandragora",
+             "JUVENTUS (3-5-2): Szczesny; Gatti, Bremer, Danilo; Cambiaso, McKennie, Locatelli, Rabiot, Kostic",
+             "Arbitro: Orsato di Schio.", "Ammoniti: Arthur, Milenkovic (F); Locatelli, Gatti (J)."]
+    text = ("Calcio\nFiorentina-Juventus 1-2: Vlahovic punisce il suo passato\n" + PROSE + PROSE2
+            + "\n".join(sheet) + "\nLeggi anche\nClassifica Serie A: Inter in fuga\nContatti\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in sheet)
+    assert not by_text["Classifica Serie A: Inter in fuga"].kept
+
+
+@pytest.mark.parametrize("label, rows", [
+    ("Nutritional value", ["(serving size 125 g)", "Calories : 216", "Fats : 11 g", "Protein : 5 g"]),
+    ("Informazioni utili", ["Carla Accardi. Segni nello spazio", "Palazzo Grassi, Venezia",
+                            "Orari: 10–19, chiuso il martedì", "Biglietto: intero 18 euro, ridotto 15 euro"]),
+])
+def test_a_box_of_figures_or_practical_facts_after_the_last_paragraph_is_kept(label, rows):
+    """A recipe's nutrition box, an exhibition's dates and hours: the article's data
+    below its last paragraph.  The box of figures ends at its last "key: value" row,
+    so a list of teasers under it does not join it.  (A date still ends a box: "Fino al
+    6 gennaio 2025" would end the second one, as a teaser's date ends a list of them.)"""
+    teasers = ["For popular recipes you can make at home", "Paneer butter masala", "Murgh butter masala"]
+    text = ("Recipes\nA long read\n" + PROSE + PROSE2 + label + "\n" + "\n".join(rows) + "\n"
+            + "\n".join(teasers) + "\nTagged In: Veg recipes\nFacebook\nTwitter\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in [label] + rows)
+    if label == "Nutritional value":
+        assert not any(by_text[line].kept for line in teasers)
 
 
 def test_a_recipes_ingredients_above_an_ad_are_kept_and_the_title_is_found_above_them():
@@ -2366,6 +2434,38 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Pull requests are reviewed by two maintainers.", None),
     ("Loading comments...", "navigation.loading"),
     ("Loading the ship took three days.", None),
+    # Twenty-fifth round: what the blind sets E4 and W3 showed.
+    ("Używasz przestarzałej wersji przeglądarki Internet Explorer posiadającej ograniczoną funkcjonalność.",
+     "browser.outdated-browser"),
+    ("Sie verwenden einen veralteten Browser.", "browser.outdated-browser"),
+    ("Vous utilisez un navigateur obsolète.", "browser.outdated-browser"),
+    ("Dieses Werk ist lizenziert unter einer Creative Commons Namensnennung 4.0 International Lizenz.",
+     "legal.license"),
+    ("strafprozess.ch von Konrad Jeker ist lizenziert unter einer Creative Commons Namensnennung 4.0 International "
+     "Lizenz.", "legal.license"),
+    ("No items found.", "navigation.empty-list"),
+    ("Keine Einträge gefunden", "navigation.empty-list"),
+    ("No items found in the wreck were older than 1850, the museum said.", None),
+    ("Bitte gib deine Unternehmens E-Mail ein", "newsletter.email-prompt"),
+    ("Bitte Unternehmens-E-Mail-Adresse eingeben", "newsletter.email-prompt"),
+    ("Please enter a valid email address.", "newsletter.email-prompt"),
+    ("Please enter your email address and the code we sent you, then press Continue.", None),
+    ("Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside "
+     "parties.", "newsletter.privacy-notice"),
+    ("We'll never share your email address with anyone.", "newsletter.privacy-notice"),
+    ("Trade EUR/USD with a regulated broker – Start with $100", "promo.trading-cta"),
+    ("Investors who trade with a regulated broker have some protection, the regulator said.", None),
+    ("¿Has hecho esta receta? ¡Valórala!", "navigation.recipe-feedback"),
+    ("(327 valoraciones)", "social.review-count"),
+    ("Alle Bewertungen ansehen", "promo.shop-buttons"),
+    ("Join now or renew to get:", "promo.paywall"),
+    ("When you join The Haitian Times family, you’ll get unlimited digital access to high-quality journalism.",
+     "promo.paywall"),
+    ("Jetzt vollständige Case Study herunterladen", "promo.cta-phrase"),
+    ("Download the full case study", "promo.cta-phrase"),
+    ("Download the full case study from the ministry's website before the hearing.", None),
+    ("More:At 250 who will America Be?", "related.teaser-label-more"),  # a label glued to its link
+    ("Moreover, the council voted against it.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
