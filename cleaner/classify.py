@@ -533,6 +533,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
     segments = _without_related_sections(segments, main, items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes)
     segments = _without_teaser_runs(segments, main, items)
+    segments = _without_post_lists(segments, main, items, classes)
     segments, main, boxed = _without_teaser_heads(segments, main, items, classes)
     verdicts_line: list = [None] * len(items)
     teasers = _teasers_inside(items, classes)
@@ -729,6 +730,31 @@ def _without_teaser_runs(segments: list, main, items: list) -> list:
              if items[k].features is not None and items[k].features.words >= TEASER_COPY_MIN_WORDS}
     return [(lo, hi) for lo, hi in segments
             if lo <= main[0] or len({items[k].stripped for k in range(lo, hi + 1)} & above) < TEASER_COPIES]
+
+
+POST_LIST_STAMPS = 3  # bylines or dates in a run below an article that make it a list of posts
+
+
+def _without_post_lists(segments: list, main, items: list, classes: list) -> list:
+    """Drop a run below the main one that has ``POST_LIST_STAMPS`` bylines or dates when
+    the main run has at most one.
+
+    An article has one by-line; a list of other posts under it ("Autor: ...,
+    Datum: 15.06.19, 0 Kommentare" over each title and dek) has one per post,
+    and its deks read as prose and weigh enough to be a body part.  (A forum
+    thread or a blog's index has a stamp per post in its main run too, and is
+    left alone.)
+    """
+    if main is None:
+        return segments
+
+    def stamps(lo: int, hi: int) -> int:
+        return sum(1 for k in range(lo, hi + 1)
+                   if classes[k] not in PROSE and items[k].features is not None and byline_or_date(items[k].stripped))
+
+    if stamps(*main) > 1:
+        return segments
+    return [(lo, hi) for lo, hi in segments if lo <= main[0] or stamps(lo, hi) < POST_LIST_STAMPS]
 
 
 def _teasers_inside(items: list, classes: list) -> frozenset:
@@ -1419,6 +1445,10 @@ def _blank_before(scored: list, idx: list) -> list:
 COMMAND_STOPWORD_SHARE = 0.2
 COMMAND_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz")
 COMMAND_SIGNS_RE = re.compile(r"^\$ |[=(){}\[\]<>\\]| --?[a-z]|/\w+/")
+# A line of code by how it opens, whatever its stopwords ("from", "import" are words of prose too).
+# (A call's closing bracket, "session = requests.Session()", is no sentence's end.)
+CODE_OPENING_RE = re.compile(r"(?:from [\w.]+ import|import [\w.]+|#include ?[<\"]|(?:def|function|fn|func) \w+ ?\(|"
+                             r"class \w+ ?[(:{]|(?:const|let|var) \w+ ?=)")
 
 
 def _block_shape(item) -> str:
@@ -1430,8 +1460,9 @@ def _block_shape(item) -> str:
         return f"pipe{text.strip('|').count('|')}"
     if f.bullet:
         return "bullet"
-    if f.words and f.stopwords <= COMMAND_STOPWORD_SHARE * f.words and not f.terminal \
-            and (COMMAND_SIGNS_RE.search(text) or (text[0] in COMMAND_STARTS and f.words >= 2)):
+    if f.words and (not f.terminal or text.endswith(")")) and (CODE_OPENING_RE.match(text) or (
+            f.stopwords <= COMMAND_STOPWORD_SHARE * f.words
+            and (COMMAND_SIGNS_RE.search(text) or (text[0] in COMMAND_STARTS and f.words >= 2)))):
         return "command"
     return ""
 

@@ -342,6 +342,19 @@ def test_short_lines_a_kept_sentence_introduces_with_a_colon_are_kept():
     assert by_text["Is the list any good?"].rule != "context.introduced"
 
 
+def test_code_a_kept_sentence_introduces_is_kept_whole():
+    """Code pasted without a fence under "... like this:": an import (its "from" is a
+    stopword) and a call that ends in ")" are lines of code like the assignment."""
+    code = ["from requests.adapters import HTTPAdapter", "from urllib3.util.retry import Retry",
+            "session = requests.Session()",
+            "retry = Retry(total=5, backoff_factor=0.5, status_forcelist=[502, 503, 504])",
+            'session.mount("https://", HTTPAdapter(max_retries=retry))']
+    text = ("Questions\nHow do I retry a failed request?\n" + PROSE + "Mount an adapter on the session like this:\n"
+            + "\n".join(code) + "\n" + PROSE2 + "Share\nImprove this answer\nFollow\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in code)
+
+
 @pytest.mark.parametrize("byline", ["Propos recueillis par Julien Marchal", "Interview by Sarah Collins"])
 def test_an_interviews_by_line_is_no_title(byline):
     """"Propos recueillis par ..." heads an interview as "By ..." heads an article: the
@@ -398,6 +411,38 @@ def test_teasers_with_deks_cut_short_under_a_related_heading_stay_out():
             + "".join(f"{title}\n{dek}\n" for title, dek in teasers) + "Letzte Kommentare\nImpressum\n")
     body = cleaner.clean(text, format="text").text
     assert article in body and not any(dek in body for _, dek in teasers)
+
+
+def test_a_list_of_posts_below_the_article_goes():
+    """Under an article with one by-line, a list of the site's other posts, each a
+    title, a by-line with its date and a dek that reads as prose, weighs enough to be
+    a body part; its stamps, one a post, say what it is."""
+    posts = "".join(f"{title}\nAutor: Gàbor Muniér , Datum: {day:02d}.Jan.17 , Anzahl der Kommentare: 2\n"
+                    f"{PROSE2.replace('members', title.split()[-1])}"
+                    for day, title in zip((3, 9, 14, 18, 27), ("Der Tag danach", "Ein Land voller Absolventen",
+                                                              "Demokratie zum Anfassen", "Youtubes GEMA Lüge",
+                                                              "Die 5. Welle")))
+    text = ("Start\nThemen\nFalscher Aktionismus ist schlimmer als keiner\n"
+            "Autor: Gàbor Muniér, Datum: 03.Mär.19\n" + "".join(PROSE.replace("committee", who) + PROSE2.replace(
+                "members", who) for who in ("council", "board", "panel", "jury"))
+            + "Den Artikel mit anderen teilen:\nTwitter\nFacebook\nKommentar schreiben\nIhr Name\nE-Mail\nVorschau\n"
+            + posts
+            + "Impressum\n")
+    body = cleaner.clean(text, format="text").text
+    assert PROSE.replace("committee", "jury") in body
+    assert "Ein Land voller Absolventen" not in body and "Die 5. Welle" not in body
+
+
+def test_a_thread_with_a_stamp_on_every_post_keeps_its_later_posts():
+    """A forum thread has a by-line over every post in its main run: its later posts,
+    parted from it by its buttons (reply, quote, report), are no list of other posts."""
+    posts = "".join(f"{who} schrieb am {day:02d}.03.2021, 14:02\n{PROSE.replace('committee', who)}"
+                    for day, who in zip((3, 4, 5, 6), ("Bernd", "Anja", "Kai", "Uwe")))
+    later = "".join(f"{who} schrieb am {day:02d}.03.2021, 18:40\n{PROSE2.replace('members', who)}"
+                    for day, who in zip((7, 8, 9, 10), ("Lena", "Olaf", "Rita", "Timo")))
+    text = "Forum\nWaschmaschine zeigt E18\n" + posts + "Antworten\nZitieren\nMelden\nNach oben\n" + later + "Impressum\n"
+    body = cleaner.clean(text, format="text").text
+    assert PROSE2.replace("members", "Rita") in body
 
 
 def test_an_events_date_between_two_body_parts_is_kept_a_pages_stamp_is_not():
@@ -2465,6 +2510,11 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Download the full case study", "promo.cta-phrase"),
     ("Download the full case study from the ministry's website before the hearing.", None),
     ("More:At 250 who will America Be?", "related.teaser-label-more"),  # a label glued to its link
+    ("Diese Arbeit ist nur mit Ihrer Unterstützung möglich!", "promo.donate-more"),
+    ("Unterstützen Sie meine Arbeit!", "promo.donate-more"),
+    ("Ohne Unterstützung kein unabhängiger, kritischer Journalismus.", "promo.donate-more"),
+    ("Unser Spendenkonto: Sparkasse Essen, IBAN DE30 6805 1207 0000 3701 71", "promo.donate-more"),
+    ("IBAN: DE54 5205 0353 0002 0650 69", None),  # an order's payment in the body as often as a donation box
     ("Moreover, the council voted against it.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
