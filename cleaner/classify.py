@@ -1104,10 +1104,15 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         # (the match's score over its sheet, "(serving size 125 g)" over the figures)
         keyed = next((j for j in (end, end + 1) if all(i < n and DATA_LINE_RE.search(items[i].stripped)
                                                       for i in (j, j + 1))), None)
+        def row(j: int) -> bool:  # a "key: value" row of a keyed box, prose-like or not ("Note: spettatori 23.410.")
+            return keyed is not None and j >= keyed and j < n and classes[j] != RULE \
+                and DATA_LINE_RE.search(items[j].stripped) is not None
+
         while end < n and end - k < MAX_BOX_LINES \
-                and (classes[end] in BOX_ITEM_CLASSES or not items[end].features.words
+                and (classes[end] in BOX_ITEM_CLASSES or not items[end].features.words or row(end)
                      or (classes[end] == BAD and DATA_LINE_RE.search(items[end].stripped))) \
-                and not (end + 1 < n and classes[end + 1] in PROSE) and not byline_or_date(items[end].stripped) \
+                and not (end + 1 < n and classes[end + 1] in PROSE and not row(end + 1)) \
+                and not byline_or_date(items[end].stripped) \
                 and (keyed is None or end < keyed or DATA_LINE_RE.search(items[end].stripped)):
             end += 1
         # (Lines the page repeats are a menu's: "Ingredienti" on a food site's bar.)
@@ -1363,16 +1368,13 @@ def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     rows = [k for k, item in enumerate(items) if classes[k] not in (*PROSE, RULE, CODE)
             and item.features.words <= TABLE_ROW_MAX_WORDS and ": " in item.stripped and DATA_LINE_RE.match(item.stripped)
             and not NUMBERED_KEY_RE.match(item.stripped)]
-    for k, end in _runs(rows):
+    for k, end in reversed(_runs(rows)):  # from the bottom: a box over a kept box is over the body too
         if end - k < FACT_BOX_INSIDE_ROWS or any(kept(j) for j in range(k, end)):
             continue
         dated = sum(1 for j in range(k, end) if byline_or_date(items[j].stripped))
         if 2 * dated > end - k:
             continue  # "Autor: ... / Datum: ...": the article's meta, not its data
-        below = end
-        while below < len(items) and below - end < TABLE_TAIL_LINES and classes[below] not in (*PROSE, RULE, CODE):
-            below += 1
-        over_prose = kept(below) and classes[below] in PROSE and end - k >= FACT_BOX_MIN_ROWS
+        over_prose = end - k >= FACT_BOX_MIN_ROWS and _over_body(items, classes, end, kept, {lo for lo, _ in boxes})
         if not over_prose and not (kept(k - 1) and _prose_goes_on(items, classes, end, kept)):
             continue
         for j in range(k, end):
@@ -1380,7 +1382,24 @@ def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: b
                 verdicts_line[j] = Verdict(True, "context", "context.fact-box",
                                            "row of a box of key: value facts over body prose", _score(items[j], neutral))
         boxes.append((k, end - 1))
-    return boxes
+    return boxes[::-1]
+
+
+def _over_body(items: list, classes: list, end: int, kept, box_starts: set) -> bool:
+    """Is kept prose, or a kept box of facts, right below line ``end``: past a heading or a
+    caption (``TABLE_TAIL_LINES``), or past an ad with its copy and button (``MAX_INSERT_LINES``,
+    an ad's or a promo's hit among them; a listing's financing offer between its facts and
+    its description)?"""
+    j, insert = end, False
+    while j < len(items) and j - end < MAX_INSERT_LINES and j not in box_starts and classes[j] not in (*PROSE, CODE):
+        if classes[j] == RULE:
+            if items[j].rule.family not in EDGE_INSERT_FAMILIES:
+                return False
+            insert = True
+        j += 1
+    if j - end > (MAX_INSERT_LINES if insert else TABLE_TAIL_LINES):
+        return False
+    return j in box_starts or (kept(j) and classes[j] in PROSE)
 
 
 def _prose_goes_on(items: list, classes: list, k: int, kept) -> bool:

@@ -1068,6 +1068,28 @@ def test_a_one_word_heading_that_names_the_steps_heads_them(label):
     assert decision.kept and decision.rule == "context.part-heading"
 
 
+def test_boxes_of_facts_over_an_ad_over_the_description_are_kept():
+    """A flat's listing: its key facts, then its costs, then a financing ad ("Anzeige",
+    its headline, its button), then the description.  The costs box is over the body
+    past the ad; the facts box over the costs box."""
+    facts = ["Typ: Etagenwohnung", "Etage: 2 von 4", "Wohnfläche: ca. 84 m²", "Zimmer: 3", "Baujahr: 1906",
+             "Heizungsart: Zentralheizung"]
+    costs = ["Kaltmiete: 1.090 €", "Nebenkosten: 190 €", "Gesamtmiete: 1.280 €", "Kaution: 3 Kaltmieten"]
+    description = ("Die Wohnung liegt im zweiten Obergeschoss eines liebevoll sanierten Gründerzeithauses mit "
+                   "Stuckfassade. Die hohen Decken und der Dielenboden geben den Räumen viel Licht und Ruhe.\n"
+                   "Das große Wohnzimmer mit Erker ist zur ruhigen Straßenseite ausgerichtet, und vom größeren "
+                   "Schlafzimmer gelangt man auf den Balkon, der nach Süden in den Hof zeigt.\n")
+    text = ("Mieten\nExposé 1 von 214\nMerken\nTeilen\nDie wichtigsten Fakten\n" + "\n".join(facts) + "\nKosten\n"
+            + "\n".join(costs) + "\nAnzeige\nFinanzierung berechnen: Monatliche Rate ab 1.143 €\n"
+            "Jetzt Angebot einholen\nObjektbeschreibung\n" + description + "Impressum\nDatenschutz\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.fact-box" for line in facts + costs)
+    # Not past a share bar: it ends the body more often than it parts it.
+    text = text.replace("Anzeige\n", "Teilen\nFacebook\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not any(by_text[line].kept for line in costs)
+
+
 def test_a_box_of_key_value_facts_over_the_lead_is_kept():
     """A wiki's infobox over its lead, a listing's facts over its description: rows of
     "key: value" with words for values.  Not such rows after the last paragraph (a contact
@@ -1133,6 +1155,31 @@ def test_a_match_sheet_under_the_score_line_is_kept():
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert all(by_text[line].kept for line in sheet)
     assert not by_text["Classifica Serie A: Inter in fuga"].kept
+
+
+def test_a_keyed_box_keeps_its_rows_that_read_as_prose():
+    """A match sheet's rows are "key: value" lines, and one may read as prose (Italian
+    names: "di Francesco"; "Note: spettatori 23.410. Angoli 9-3 per la Sampdoria."); the
+    box goes on over them, and a row is no heading over prose."""
+    sheet = ["Il tabellino",
+             "SAMPDORIA (3-5-2): Vismara; Ghilardi, Romagnoli, Riccio; Depaoli, Kasami (46' Borini), Yepes, "
+             "Meulensteen (72' Akinsanmiro), Ioannou (80' Venuti); Tutino, Coda. All. Pirlo.",
+             "PALERMO (4-3-3): Desplanches; Diakité, Baniya, Ceccaroni, Lund; Segre, Gomes, Ranocchia (63' Di "
+             "Francesco); Insigne (75' Appuah), Brunori (70' Le Douaron), Di Mariano. All. Dionisi.",
+             "Arbitro: Marinelli di Tivoli.",
+             "Marcatori: 12' Brunori (P), 38' Depaoli (S), 67' Di Francesco (P), 90'+3' Coda (S).",
+             "Ammoniti: Segre, Riccio, Gomes, Yepes.",
+             "Note: spettatori 23.410. Angoli 9-3 per la Sampdoria. Recupero: 1' e 5'."]
+    report = ("«Abbiamo dimostrato carattere, i ragazzi non hanno mai smesso di crederci», ha detto Andrea Pirlo "
+              "nel dopogara. «Ma dobbiamo smettere di regalare gol. Il secondo nasce da un errore nostro e in Serie "
+              "B queste cose le paghi sempre.»\n"
+              "Amaro invece Alessio Dionisi: «Per ottanta minuti abbiamo fatto la partita che volevamo. Prendere gol "
+              "all'ultimo su palla inattiva fa male, dobbiamo crescere nella gestione dei finali.»\n"
+              "Sabato prossimo la Sampdoria sarà di scena a Cesena, il Palermo ospiterà il Sassuolo al Barbera.\n")
+    text = ("Calcio\nSampdoria-Palermo 2-2, Coda la riprende nel recupero\n" + report + "\n".join(sheet)
+            + "\nLeggi anche\nSampdoria, Pirlo: «Coda è un leader»\nContatti\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in sheet)
 
 
 @pytest.mark.parametrize("label, rows", [
@@ -2516,6 +2563,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Unser Spendenkonto: Sparkasse Essen, IBAN DE30 6805 1207 0000 3701 71", "promo.donate-more"),
     ("IBAN: DE54 5205 0353 0002 0650 69", None),  # an order's payment in the body as often as a donation box
     ("Moreover, the council voted against it.", None),
+    ("Siste saker", "related.heading"),
+    ("Les mer", "related.read-more"),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
