@@ -309,7 +309,35 @@ def judge_lists(scored: list) -> list:
             else:
                 _judge_list([scored[k] for k in items], items, out)
         run = []
+    _judge_chapters(scored, out)
     return out
+
+
+CHAPTER_RE = re.compile(r"\(?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\)?(?: ?[–—|:-])? \S")
+CHAPTERS_MIN = 3
+
+
+def _judge_chapters(scored: list, out: list) -> None:
+    """A video's or a podcast's chapters ("00:00 – Introducción", "03:12 – Un cultivo de
+    3.500 años"): lines that open with a time, the first at zero and each later than the
+    one before, are the show notes' own list however short, as a ranking is.  (A TV
+    guide's times do not start at zero.)"""
+    lines = [k for k, s in enumerate(scored) if s.cls != BLANK]
+    run: list = []  # (index, seconds)
+    for k in lines + [None]:
+        found = CHAPTER_RE.match(scored[k].stripped) if k is not None and scored[k].cls not in (RULE, CODE) else None
+        seconds = None
+        if found:
+            hours, minutes, secs = found.groups()
+            seconds = int(hours or 0) * 3600 + int(minutes) * 60 + int(secs)
+        if seconds is not None and (run or seconds == 0) and (not run or seconds > run[-1][1]):
+            run.append((k, seconds))
+            continue
+        if len(run) >= CHAPTERS_MIN:
+            for i, _ in run:
+                if out[i].cls in (SHORT, MENU, SENTENCE):
+                    out[i] = out[i]._replace(cls=NEARGOOD)
+        run = [(k, 0)] if seconds == 0 else []
 
 
 def _related_label(s) -> bool:

@@ -508,6 +508,19 @@ def test_a_numbered_list_of_bare_links_is_no_ranking_of_the_article():
     assert not any(by_text[line].kept for line in links.splitlines())
 
 
+def test_a_shows_chapters_from_zero_are_kept_a_tv_guide_is_not():
+    """Show notes list the episode's chapters, each line opening with its time from
+    00:00 on: the notes' own list, however short its lines.  A TV guide's times
+    (20:15, 21:45) do not start at zero, and its lines stay menu-like."""
+    chapters = ["00:00 – Introducción", "03:12 – Un cultivo de 3.500 años", "11:40 – El azafrán llega a al-Ándalus",
+                "19:05 – Entrevista con Lucía Montalvo", "38:50 – Visita a una cooperativa"]
+    guide = ["20:15 Tatort", "21:45 Tagesthemen", "22:15 Hart aber fair", "23:30 Nachtmagazin"]
+    for lines, kept in ((chapters, True), (guide, False)):
+        text = "Podcast\nEpisodios\n" + PROSE + "Timeline\n" + "\n".join(lines) + "\nShare\nAbout us\n"
+        by_text = decisions_by_text(cleaner.clean(text, format="text"))
+        assert [by_text[line].kept for line in lines] == [kept] * len(lines)
+
+
 def test_numbers_out_of_order_are_no_ranking():
     """A menu of numbered links that skips ("2. ... 5. ...") is judged as short lines are."""
     menu = "".join(f"{n}. {name}\n" for n, name in zip((2, 5, 3, 9, 4), SINGERS))
