@@ -321,7 +321,7 @@ def _judge_chapters(scored: list, out: list) -> None:
     """A video's or a podcast's chapters ("00:00 – Introducción", "03:12 – Un cultivo de
     3.500 años"): lines that open with a time, the first at zero and each later than the
     one before, are the show notes' own list however short, as a ranking is.  (A TV
-    guide's times do not start at zero.)"""
+    guide's times from midnight fall on five minutes: "00:00", "00:15", "01:45".)"""
     lines = [k for k, s in enumerate(scored) if s.cls != BLANK]
     run: list = []  # (index, seconds)
     for k in lines + [None]:
@@ -333,7 +333,7 @@ def _judge_chapters(scored: list, out: list) -> None:
         if seconds is not None and (run or seconds == 0) and (not run or seconds > run[-1][1]):
             run.append((k, seconds))
             continue
-        if len(run) >= CHAPTERS_MIN:
+        if len(run) >= CHAPTERS_MIN and any(seconds % 5 for _, seconds in run):
             for i, _ in run:
                 if out[i].cls in (SHORT, MENU, SENTENCE):
                     out[i] = out[i]._replace(cls=NEARGOOD)
@@ -764,12 +764,15 @@ POST_LIST_STAMPS = 3  # bylines or dates in a run below an article that make it 
 
 
 def _without_post_lists(segments: list, main, items: list, classes: list) -> list:
-    """Drop a run below the main one that has ``POST_LIST_STAMPS`` bylines or dates when
-    the main run has at most one.
+    """Drop a run below the main one that has ``POST_LIST_STAMPS`` bylines or dates, and
+    whose prose is excerpts (most of its paragraphs cut off: "…"), when the main run
+    has at most one.
 
     An article has one by-line; a list of other posts under it ("Autor: ...,
-    Datum: 15.06.19, 0 Kommentare" over each title and dek) has one per post,
-    and its deks read as prose and weigh enough to be a body part.  (A forum
+    Datum: 15.06.19, 0 Kommentare" over each title and a dek cut off with "...")
+    has one per post, and its deks read as prose and weigh enough to be a body
+    part.  Answers under a question, a thread's replies or a chronology past an
+    ad have a date on each too, but their paragraphs are whole.  (A forum
     thread or a blog's index has a stamp per post in its main run too, and is
     left alone.)
     """
@@ -780,9 +783,14 @@ def _without_post_lists(segments: list, main, items: list, classes: list) -> lis
         return sum(1 for k in range(lo, hi + 1)
                    if classes[k] not in PROSE and items[k].features is not None and byline_or_date(items[k].stripped))
 
+    def excerpts(lo: int, hi: int) -> bool:
+        prose = [items[k].stripped for k in range(lo, hi + 1) if classes[k] in PROSE]
+        return bool(prose) and 2 * sum(1 for text in prose if text.endswith(EXCERPT_ENDS)) > len(prose)
+
     if stamps(*main) > 1:
         return segments
-    return [(lo, hi) for lo, hi in segments if lo <= main[0] or stamps(lo, hi) < POST_LIST_STAMPS]
+    return [(lo, hi) for lo, hi in segments
+            if lo <= main[0] or stamps(lo, hi) < POST_LIST_STAMPS or not excerpts(lo, hi)]
 
 
 def _teasers_inside(items: list, classes: list) -> frozenset:
@@ -1059,10 +1067,6 @@ BOX_LABEL_RE = re.compile(
     r"was sie brauchen|das brauchen sie|material|materialien|werkzeug|matériel nécessaire|materiales|"
     r"nutrition|nutrition facts|nutrition information|nutritional information|nährwerte|nährwertangaben|"
     r"valeurs nutritionnelles|información nutricional|nutritional values?|nutrition values?|"
-    # An event's or a place's practical box at the article's end: dates, hours, tickets.
-    r"useful information|practical information|practical info|if you go|praktische informationen|"
-    r"praktische hinweise|infos pratiques|informations pratiques|información práctica|"
-    r"información útil|datos prácticos|informazioni utili|informazioni pratiche|info utili|"
     # A summary box over the article: its points, short lines a reader takes for a menu.
     r"key features|property features|key facts|quick facts|fast facts|"
     # A match report's sheet: the teams and the officials, key: names.
@@ -1072,6 +1076,14 @@ BOX_LABEL_RE = re.compile(
     r"das wichtigste auf einen blick|auf einen blick|kurz zusammengefasst|en bref|en resumen|in breve|"
     r"l'essentiel|l’essentiel|ce qu'il faut retenir|ce qu’il faut retenir|lo esencial|lo que debes saber|in sintesi)"
     r"(?: \(\d+\))?:?$", re.IGNORECASE)
+# An event's or a place's practical box at the article's end: dates, hours, tickets.  A
+# shop's footer has a column of the same name ("Useful information" / "Delivery and
+# returns" / "Size guide"), so such a box must hold its facts: "key: value" or figures.
+PRACTICAL_LABEL_RE = re.compile(
+    r"^(?:useful information|practical information|practical info|if you go|praktische informationen|"
+    r"praktische hinweise|infos pratiques|informations pratiques|información práctica|"
+    r"información útil|datos prácticos|informazioni utili|informazioni pratiche|info utili):?$", re.IGNORECASE)
+PRACTICAL_MIN_FACTS = 2
 MAX_LABEL_CHARS = 40  # longer lines are no label: the regex need not run on them
 
 MAX_BOX_LINES = 30
@@ -1082,7 +1094,18 @@ BOX_ITEM_CLASSES = (SHORT, MENU, SENTENCE, NEARGOOD)
 
 def _box_label(item) -> bool:
     """Does the line name a box of the article's data ("Zutaten", "Key takeaways")?"""
-    return len(item.stripped) <= MAX_LABEL_CHARS and BOX_LABEL_RE.match(item.stripped) is not None
+    return len(item.stripped) <= MAX_LABEL_CHARS and (BOX_LABEL_RE.match(item.stripped) is not None
+                                                     or PRACTICAL_LABEL_RE.match(item.stripped) is not None)
+
+
+def _holds_facts(items: list, k: int, end: int) -> bool:
+    """A box under a practical label ("Informazioni utili") holds its facts: ``PRACTICAL_MIN_FACTS``
+    items read "key: value" or hold a figure ("Orari: 10–19", "Fino al 6 gennaio 2025")."""
+    if PRACTICAL_LABEL_RE.match(items[k].stripped) is None:
+        return True
+    facts = sum(1 for j in range(k + 1, end) if DATA_LINE_RE.search(items[j].stripped)
+                or any(c.isdigit() for c in items[j].stripped))
+    return facts >= PRACTICAL_MIN_FACTS
 
 
 def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: bool) -> list:
@@ -1132,6 +1155,8 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         # (the match's score over its sheet, "(serving size 125 g)" over the figures)
         keyed = next((j for j in (end, end + 1) if all(i < n and DATA_LINE_RE.search(items[i].stripped)
                                                       for i in (j, j + 1))), None)
+        practical = PRACTICAL_LABEL_RE.match(items[k].stripped) is not None  # its dates are its facts
+
         def row(j: int) -> bool:  # a "key: value" row of a keyed box, prose-like or not ("Note: spettatori 23.410.")
             return keyed is not None and j >= keyed and j < n and classes[j] != RULE \
                 and DATA_LINE_RE.search(items[j].stripped) is not None
@@ -1140,7 +1165,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
                 and (classes[end] in BOX_ITEM_CLASSES or not items[end].features.words or row(end)
                      or (classes[end] == BAD and DATA_LINE_RE.search(items[end].stripped))) \
                 and not (end + 1 < n and classes[end + 1] in PROSE and not row(end + 1)) \
-                and not byline_or_date(items[end].stripped) \
+                and (practical or not byline_or_date(items[end].stripped)) \
                 and (keyed is None or end < keyed or DATA_LINE_RE.search(items[end].stripped)):
             end += 1
         # (Lines the page repeats are a menu's: "Ingredienti" on a food site's bar.)
@@ -1148,7 +1173,8 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         # One item will do when it reads "key: figures" ("Calories: 318kcal | Fat: 17g").
         figures = end - k == 2 and DATA_LINE_RE.search(items[k + 1].stripped) and _figures_box(items, k, k + 1)
         worded = sum(1 for j in range(k + 1, end) if items[j].features.words)
-        if (worded >= MIN_BOX_ITEMS or figures) and not menu and (reaches_body(k - 1, -1) or reaches_body(end, 1)):
+        if (worded >= MIN_BOX_ITEMS or figures) and not menu and _holds_facts(items, k, end) \
+                and (reaches_body(k - 1, -1) or reaches_body(end, 1)):
             for j in range(k, end):
                 if not kept(j) and not items[j].label and items[j].features.words:
                     verdicts_line[j] = Verdict(True, "context", "context.data-box",
@@ -1402,7 +1428,7 @@ def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         dated = sum(1 for j in range(k, end) if byline_or_date(items[j].stripped))
         if 2 * dated > end - k:
             continue  # "Autor: ... / Datum: ...": the article's meta, not its data
-        over_prose = end - k >= FACT_BOX_MIN_ROWS and _over_body(items, classes, end, kept, {lo for lo, _ in boxes})
+        over_prose = end - k >= FACT_BOX_MIN_ROWS and _over_body(items, classes, k, end, kept, {lo for lo, _ in boxes})
         if not over_prose and not (kept(k - 1) and _prose_goes_on(items, classes, end, kept)):
             continue
         for j in range(k, end):
@@ -1413,11 +1439,17 @@ def _keep_fact_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     return boxes[::-1]
 
 
-def _over_body(items: list, classes: list, end: int, kept, box_starts: set) -> bool:
-    """Is kept prose, or a kept box of facts, right below line ``end``: past a heading or a
-    caption (``TABLE_TAIL_LINES``), or past an ad with its copy and button (``MAX_INSERT_LINES``,
-    an ad's or a promo's hit among them; a listing's financing offer between its facts and
-    its description)?"""
+CONTACT_KEY_RE = re.compile(r"(?:tel(?:efon)?|phone|fax|e-?mail|hotline|adresse|address|anschrift|"
+                            r"öffnungszeiten|opening hours|hours|internet|website|web)\b", re.IGNORECASE)
+
+
+def _over_body(items: list, classes: list, k: int, end: int, kept, box_starts: set) -> bool:
+    """Is kept prose, or a kept box of facts, right below the box ``k``..``end - 1``: past a
+    heading or a caption (``TABLE_TAIL_LINES``), or past an ad with its copy and button
+    (``MAX_INSERT_LINES``, an ad's or a promo's hit among them; a listing's financing offer
+    between its facts and its description), unless the box is a site's contact box
+    ("Hotline: ...", "Fax: ...": most keys ``CONTACT_KEY_RE``), which a page's header holds
+    over an ad as often."""
     j, insert = end, False
     while j < len(items) and j - end < MAX_INSERT_LINES and j not in box_starts and classes[j] not in (*PROSE, CODE):
         if classes[j] == RULE:
@@ -1426,6 +1458,8 @@ def _over_body(items: list, classes: list, end: int, kept, box_starts: set) -> b
             insert = True
         j += 1
     if j - end > (MAX_INSERT_LINES if insert else TABLE_TAIL_LINES):
+        return False
+    if insert and 2 * sum(1 for i in range(k, end) if CONTACT_KEY_RE.match(items[i].stripped)) > end - k:
         return False
     return j in box_starts or (kept(j) and classes[j] in PROSE)
 
@@ -1493,7 +1527,10 @@ COMMAND_STOPWORD_SHARE = 0.2
 COMMAND_STARTS = frozenset("abcdefghijklmnopqrstuvwxyz")
 COMMAND_SIGNS_RE = re.compile(r"^\$ |[=(){}\[\]<>\\]| --?[a-z]|/\w+/")
 # A line of code by how it opens, whatever its stopwords ("from", "import" are words of prose too).
-# (A call's closing bracket, "session = requests.Session()", is no sentence's end.)
+# (A call's closing bracket, "session = requests.Session()", is no sentence's end; but a
+# line that ends in a bracket needs more signs of code than brackets: "Telefon: 0561 940
+# 83-14 (Montag bis Donnerstag)" is a contact box's row.)
+CODE_SIGNS_RE = re.compile(r"[={}\[\]<>\\]")
 CODE_OPENING_RE = re.compile(r"(?:from [\w.]+ import|import [\w.]+|#include ?[<\"]|(?:def|function|fn|func) \w+ ?\(|"
                              r"class \w+ ?[(:{]|(?:const|let|var) \w+ ?=)")
 
@@ -1507,7 +1544,10 @@ def _block_shape(item) -> str:
         return f"pipe{text.strip('|').count('|')}"
     if f.bullet:
         return "bullet"
-    if f.words and (not f.terminal or text.endswith(")")) and (CODE_OPENING_RE.match(text) or (
+    bracket_end = f.terminal and text.endswith(")")
+    if bracket_end and not (CODE_OPENING_RE.match(text) or CODE_SIGNS_RE.search(text)):
+        return ""
+    if f.words and (not f.terminal or bracket_end) and (CODE_OPENING_RE.match(text) or (
             f.stopwords <= COMMAND_STOPWORD_SHARE * f.words
             and (COMMAND_SIGNS_RE.search(text) or (text[0] in COMMAND_STARTS and f.words >= 2)))):
         return "command"

@@ -505,16 +505,12 @@ def rule_atoms(rule: Rule, min_strength: float = MIN_ATOM_STRENGTH) -> frozenset
     return frozenset(a.casefold() for a in literals) if literals else None
 
 
-# A match ends at a word's end: "more" is no prefix of "moreover".  One that ends
-# in a mark ("more:", "mehr »") needs no space after it: scrapes glue a label to
-# its link ("More:At 250, who will America be?").
-_WORD_END = "(?:(?<!\\w)|(?!\\w))"
 _ANCHORS = {
     # kind: (template, method name)
     "line": ("(?:{})\\Z", "match"),
-    "prefix": ("(?:{})" + _WORD_END, "match"),
+    "prefix": ("(?:{})(?!\\w)", "match"),
     "suffix": ("(?<!\\w)(?:{})\\Z", "search"),
-    "contains": ("(?<!\\w)(?:{})" + _WORD_END, "search"),
+    "contains": ("(?<!\\w)(?:{})(?!\\w)", "search"),
 }
 
 
