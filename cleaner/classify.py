@@ -333,7 +333,7 @@ def _judge_chapters(scored: list, out: list) -> None:
         if seconds is not None and (run or seconds == 0) and (not run or seconds > run[-1][1]):
             run.append((k, seconds))
             continue
-        if len(run) >= CHAPTERS_MIN and any(seconds % 5 for _, seconds in run):
+        if len(run) >= CHAPTERS_MIN and any(time % 5 for _, time in run):
             for i, _ in run:
                 if out[i].cls in (SHORT, MENU, SENTENCE):
                     out[i] = out[i]._replace(cls=NEARGOOD)
@@ -1093,7 +1093,7 @@ BOX_ITEM_CLASSES = (SHORT, MENU, SENTENCE, NEARGOOD)
 
 
 def _box_label(item) -> bool:
-    """Does the line name a box of the article's data ("Zutaten", "Key takeaways")?"""
+    """Does the line name a box of the article's data ("Zutaten", "Key takeaways", "Informazioni utili")?"""
     return len(item.stripped) <= MAX_LABEL_CHARS and (BOX_LABEL_RE.match(item.stripped) is not None
                                                      or PRACTICAL_LABEL_RE.match(item.stripped) is not None)
 
@@ -1115,8 +1115,9 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     rule hit, a paragraph, or a line over prose (a heading); when its first two items read "key: value"
     (specifications, a match's teams: "Kestrel (4-4-2): Pryce; Abbott, ..."; such a line
     may have no stopwords), or its second and third under a line of their own, up to the
-    first that does not; a byline or a date
-    ends it too, and a line without a word (a servings "+" button) is read past.  It is
+    first that does not; a byline or a date ends it too (but for a practical box,
+    ``PRACTICAL_LABEL_RE``, whose dates are its facts), and a line without a word (a
+    servings "+" button) is read past.  It is
     kept when it touches the body: a list of ingredients or of pros and
     cons sits right above or below the text it belongs to, at most
     ``BOX_GAP_LINES`` lines apart (a shopping-list button, an ad with its
