@@ -1173,32 +1173,33 @@ def test_a_box_of_key_value_facts_over_the_lead_is_kept():
     assert not any(decisions_by_text(cleaner.clean(text, format="text"))[line].kept for line in contact[:3])
 
 
-@pytest.mark.parametrize("label", ["Line-ups", "Il tabellino", "Aufstellungen"])
-def test_a_match_reports_sheet_below_the_last_paragraph_is_kept(label):
+ENGLISH_SHEET = ["Ashbourne (4-3-3): Lusk; Whitcombe, Lind, Osei, Harding; Doyle, Marsh, Quaye; Fenwick, Okonjo",
+                 "Kestrel (4-4-2): Pryce; Abbott, Nkemelu, Sheridan, Voss; Pellegrini, Tanaka, Holm, Ferreira",
+                 "Referee: Martin Cole", "Attendance: 28,412"]
+ENGLISH_MATCH = ("Football\nAshbourne Rovers 2-1 Kestrel Town: a late header keeps Rovers in the race\n",
+                 "Share this article\nMore football\nContact us\n")
+
+
+@pytest.mark.parametrize("around, sheet", [
+    (ENGLISH_MATCH, ["Line-ups"] + ENGLISH_SHEET), (ENGLISH_MATCH, ["Il tabellino"] + ENGLISH_SHEET),
+    (ENGLISH_MATCH, ["Aufstellungen"] + ENGLISH_SHEET),
+    # Opening with the match and its score, a line of its own; rows without stopwords.
+    (("Calcio\nFiorentina-Juventus 1-2: Vlahovic punisce il suo passato\n",
+      "Leggi anche\nClassifica Serie A: Inter in fuga\nContatti\n"),
+     ["Il tabellino", "FIORENTINA-JUVENTUS 1-2",
+      "Marcatori: 46' pt Vlahovic (J), 4' st Cambiaso (J), 23' st Nico González (F)",
+      "FIORENTINA (4-2-3-1): Terracciano; Kayode, Milenkovic, Ranieri, Biraghi; Arthur, Mandragora",
+      "JUVENTUS (3-5-2): Szczesny; Gatti, Bremer, Danilo; Cambiaso, McKennie, Locatelli, Rabiot, Kostic",
+      "Arbitro: Orsato di Schio.", "Ammoniti: Arthur, Milenkovic (F); Locatelli, Gatti (J)."]),
+])
+def test_a_match_reports_sheet_below_the_last_paragraph_is_kept(around, sheet):
     """The teams and the officials, "key: names" lines with few stopwords, under the
-    sheet's label right after the report."""
-    sheet = [label, "Ashbourne (4-3-3): Lusk; Whitcombe, Lind, Osei, Harding; Doyle, Marsh, Quaye; Fenwick, Okonjo",
-             "Kestrel (4-4-2): Pryce; Abbott, Nkemelu, Sheridan, Voss; Pellegrini, Tanaka, Holm, Ferreira",
-             "Referee: Martin Cole", "Attendance: 28,412"]
-    text = ("Football\nAshbourne Rovers 2-1 Kestrel Town: a late header keeps Rovers in the race\n" + PROSE + PROSE2
-            + "\n".join(sheet) + "\nShare this article\nMore football\nContact us\n")
+    sheet's label right after the report; the links below it stay out."""
+    head, tail = around
+    text = head + PROSE + PROSE2 + "\n".join(sheet) + "\n" + tail
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert all(by_text[line].kept for line in sheet)
-
-
-def test_a_match_sheet_under_the_score_line_is_kept():
-    """The sheet opens with the match and its score, a line of its own, and its rows,
-    "Marcatori: 46' pt Vlahovic (J), ...", have no stopwords; the teasers below it stay out."""
-    sheet = ["Il tabellino", "FIORENTINA-JUVENTUS 1-2",
-             "Marcatori: 46' pt Vlahovic (J), 4' st Cambiaso (J), 23' st Nico González (F)",
-             "FIORENTINA (4-2-3-1): Terracciano; Kayode, Milenkovic, Ranieri, Biraghi; Arthur, Mandragora",
-             "JUVENTUS (3-5-2): Szczesny; Gatti, Bremer, Danilo; Cambiaso, McKennie, Locatelli, Rabiot, Kostic",
-             "Arbitro: Orsato di Schio.", "Ammoniti: Arthur, Milenkovic (F); Locatelli, Gatti (J)."]
-    text = ("Calcio\nFiorentina-Juventus 1-2: Vlahovic punisce il suo passato\n" + PROSE + PROSE2
-            + "\n".join(sheet) + "\nLeggi anche\nClassifica Serie A: Inter in fuga\nContatti\n")
-    by_text = decisions_by_text(cleaner.clean(text, format="text"))
-    assert all(by_text[line].kept for line in sheet)
-    assert not by_text["Classifica Serie A: Inter in fuga"].kept
+    assert not by_text[tail.splitlines()[1]].kept
 
 
 def test_a_keyed_box_keeps_its_rows_that_read_as_prose():
