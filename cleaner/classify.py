@@ -1101,8 +1101,6 @@ def _box_label(item) -> bool:
 def _holds_facts(items: list, k: int, end: int) -> bool:
     """A box under a practical label ("Informazioni utili") holds its facts: ``PRACTICAL_MIN_FACTS``
     items read "key: value" or hold a figure ("Orari: 10–19", "Fino al 6 gennaio 2025")."""
-    if PRACTICAL_LABEL_RE.match(items[k].stripped) is None:
-        return True
     facts = sum(1 for j in range(k + 1, end) if DATA_LINE_RE.search(items[j].stripped)
                 or any(c.isdigit() for c in items[j].stripped))
     return facts >= PRACTICAL_MIN_FACTS
@@ -1174,7 +1172,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
         # One item will do when it reads "key: figures" ("Calories: 318kcal | Fat: 17g").
         figures = end - k == 2 and DATA_LINE_RE.search(items[k + 1].stripped) and _figures_box(items, k, k + 1)
         worded = sum(1 for j in range(k + 1, end) if items[j].features.words)
-        if (worded >= MIN_BOX_ITEMS or figures) and not menu and _holds_facts(items, k, end) \
+        if (worded >= MIN_BOX_ITEMS or figures) and not menu and (not practical or _holds_facts(items, k, end)) \
                 and (reaches_body(k - 1, -1) or reaches_body(end, 1)):
             for j in range(k, end):
                 if not kept(j) and not items[j].label and items[j].features.words:
