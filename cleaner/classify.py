@@ -1195,8 +1195,10 @@ RECIPE_LABEL = (r"(?:prep(?:aration)? time|cook(?:ing)? time|bake time|total tim
                 r"preparazione|cottura|porzioni|dosi per)")
 RECIPE_FACT_RE = re.compile(RECIPE_LABEL + r"\b:? ?.{0,30}\d", re.IGNORECASE)
 RECIPE_LABEL_RE = re.compile(RECIPE_LABEL + r":?$", re.IGNORECASE)
-RECIPE_FIGURE_RE = re.compile(r"\d{1,4}(?: ?[–-] ?\d{1,4})? ?(?:min|minutes?|minuten|mins?|std|stunden?|h|hours?|hrs?|"
-                              r"heures?|horas?|ore|minuti|minutos)\.?$", re.IGNORECASE)
+# A figure and its unit, or either alone on its line when the card prints the label,
+# the figure and the unit one under the other ("Prep time" / "10" / "minutes").
+RECIPE_FIGURE_RE = re.compile(r"(?:\d{1,4}(?: ?[–-] ?\d{1,4})? ?)?(?:min|minutes?|minuten|mins?|std|stunden?|h|hours?|"
+                              r"hrs?|heures?|horas?|ore|minuti|minutos)\.?$|\d{1,4}(?: ?[–-] ?\d{1,4})?$", re.IGNORECASE)
 RECIPE_CARD_LINES = 8  # lines from the ingredients up to the card's facts (buttons: Print, Pin, Rate)
 RECIPE_CARD_FACTS = 16  # lines of facts at most
 RECIPE_FACT_WORDS = 6  # a fact in "key: value" form ("Keyword: no powdered sugar buttercream")
@@ -1553,6 +1555,15 @@ def _block_shape(item) -> str:
     return ""
 
 
+def _same_shape(item, shape: str) -> bool:
+    """Is ``item`` of the block's ``shape``?  A list's item that reads as a command
+    by its lower-case first word alone ("expérience des architectures orientées
+    services") fits a block of no shape."""
+    own = _block_shape(item)
+    return own == shape or (not shape and own == "command" and not CODE_OPENING_RE.match(item.stripped)
+                            and not COMMAND_SIGNS_RE.search(item.stripped))
+
+
 def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neutral: bool, blank_before: list) -> None:
     """Keep the block a kept sentence introduces with a colon ("... are used for different purposes:").
 
@@ -1569,18 +1580,31 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
     """
     n = len(items)
     for k in range(n - 1):
-        if not items[k].stripped.endswith(":") or classes[k] not in (*PROSE, SENTENCE) or not _kept(verdicts_line, k):
+        if not items[k].stripped.endswith(":") or classes[k] not in (*PROSE, SENTENCE, SHORT):
+            continue
+        # The sentence right under the body's last paragraph goes on with it, though
+        # the short lines it introduces weigh the body's run to end above it.
+        edge = not _kept(verdicts_line, k) and _kept(verdicts_line, k - 1) and classes[k - 1] in PROSE \
+            and not blank_before[k] and items[k].features.words >= SENTENCE_MIN_WORDS
+        if classes[k] == SHORT and not edge:
+            continue
+        if not (_kept(verdicts_line, k) or edge):
             continue
         shape = _block_shape(items[k + 1])
         j = k + 1
         while j < n and j - k <= MAX_INTRODUCED_LINES and classes[j] not in (*PROSE, RULE) \
                 and (shape or classes[j] in (SHORT, MENU, BAD)) \
-                and not (j > k + 1 and blank_before[j]) and not items[j].label and _block_shape(items[j]) == shape \
+                and not (j > k + 1 and blank_before[j]) and not items[j].label and _same_shape(items[j], shape) \
                 and not byline_or_date(items[j].stripped):
             j += 1
-        if not shape and (j == n or classes[j] == RULE):
+        # An ad parts a list (two items or more) from the body going on; a lone line over it is a box's label.
+        parted = j < n and classes[j] == RULE and j - k > 2 and (
+            _body_goes_on_past(items[j], classes[j]) or items[j].rule.id.startswith(AD_LABEL_RULES))
+        if not shape and (j == n or (classes[j] == RULE and not parted)):
             continue  # short lines a share button or the text's end closes: a menu's, or tags
-        for i in range(k + 1, j):
+        if edge and j == k + 1:
+            continue
+        for i in range(k if edge else k + 1, j):
             if not _kept(verdicts_line, i):
                 verdicts_line[i] = Verdict(True, "context", "context.introduced",
                                            f"{_noun(items[i], classes[i])} of what the kept line {items[k].line.number} introduces",

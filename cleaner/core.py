@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from . import classify as C
 from .decode import BinaryInputError, decode_bytes
-from .features import document_features, language_sample, setext_underlines, word_lists
+from .features import document_features, language_sample, setext_underlines, visible_strip, word_lists
 from .markdown import fenced_code, picture_lines, read_lines, shell_sessions
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
@@ -169,7 +169,7 @@ class Cleaner:
         and normal forms are reused, and so are the rule hits and features if
         the language is still the same.
         """
-        stripped, link_chars = read_lines([l.text.strip() for l in lines])
+        stripped, link_chars = read_lines([visible_strip(l.text) for l in lines])
         if known is None or known.stripped != stripped:
             known = None
             words = word_lists(stripped)
@@ -421,7 +421,7 @@ BLANK_DROPPED = C.Verdict(False, STAGE_LAYOUT, "layout.blank", "blank line left 
 
 def left_alone(lines: list) -> list:
     """Every line kept: the text shows no boilerplate (no rule hit, no repeated line)."""
-    return [NO_BOILERPLATE if l.text.strip() else BLANK_KEPT for l in lines]
+    return [NO_BOILERPLATE if visible_strip(l.text) else BLANK_KEPT for l in lines]
 
 
 def make_result(lines: list, verdicts: list, source: str, *, format: str, language: str = "",
@@ -515,7 +515,7 @@ def stats_for(lines: list, verdicts: list, source: str, body: str) -> dict:
     for line, v in zip(lines, verdicts):
         if v.kept:
             kept += 1
-        elif line.text.strip():
+        elif visible_strip(line.text):
             dropped += 1
             fam = v.label.split(".", 1)[0] if v.label else v.stage
             families[fam] = families.get(fam, 0) + 1

@@ -17,6 +17,24 @@ TERMINAL_PUNCT = tuple(".!?:;\"'”’“‘»)…。！？")
 EMOJI_END = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?$")
 
 
+# Characters that show nothing but are no whitespace to ``str.strip``: zero-width
+# spaces and joiners, direction marks, the byte order mark, a soft hyphen. A
+# line that ends in one ("Remove and drain.\u2063", pasted from Instagram) ends
+# as it reads.
+INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" \
+            "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+WHITESPACE = " \t\n\r\v\f\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006" \
+             "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def visible_strip(text: str) -> str:
+    """``text`` without the whitespace and invisible characters at its ends."""
+    stripped = text.strip()
+    if stripped and (stripped[-1] in INVISIBLE or stripped[0] in INVISIBLE):
+        return stripped.strip(INVISIBLE + WHITESPACE)
+    return stripped
+
+
 class Features(NamedTuple):
     chars: int  # length of the stripped line
     words: int

@@ -342,6 +342,28 @@ def test_short_lines_a_kept_sentence_introduces_with_a_colon_are_kept():
     assert by_text["Is the list any good?"].rule != "context.introduced"
 
 
+def test_a_list_introduced_under_the_bodys_last_paragraph_is_kept_up_to_an_ad():
+    """The list's short lines weigh the body's run to end above its introducing line;
+    that line, right under a kept paragraph, still goes on with it, and an ad parts
+    the list from the body below rather than closing it as a share bar would."""
+    items = ["bonne connaissance de SQL et des bases relationnelles", "expérience des architectures orientées services",
+             "goût pour le travail en équipe et la revue de code"]
+    lead = ("Vous avez au moins trois ans d'expérience en développement back-end, idéalement avec Python, et vous "
+            "aimez écrire du code lisible, testé et documenté pour une équipe qui grandit.\n")
+    below = ("Nous nous engageons à répondre à chaque candidature sous dix jours, et nous sommes attachés à la "
+             "diversité de nos équipes comme à l'égalité des chances dans le recrutement.\n")
+    text = ("Accueil\nOffres d'emploi\nDéveloppeur back-end Python\n" + lead
+            + "Les compétences suivantes seront appréciées :\n" + "\n".join(items) + "\nPublicité\n"
+            + "Boostez votre CV avec notre formation certifiante\n" + below + "Mentions légales\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Les compétences suivantes seront appréciées :"].rule == "context.introduced"
+    assert all(by_text[item].kept for item in items), [by_text[item] for item in items]
+    # A lone line over an ad label is the box's label, not a list ("Branchen News" / "Anzeige").
+    lone = ("Home\nStrava startet neue Karten\n" + PROSE + "Mehr dazu finden Sie in diesen Rubriken:\nBranchen News\n"
+            "Anzeige\nJetzt das neue Bike testen\n" + PROSE2 + "Impressum\n")
+    assert not decisions_by_text(cleaner.clean(lone, format="text"))["Branchen News"].kept
+
+
 def test_a_contact_box_a_sentence_introduces_keeps_its_phone_row():
     """A row that ends in a bracket ("(Montag bis Donnerstag)") is no line of code: the
     box the sentence introduces goes on past it."""
@@ -1377,6 +1399,34 @@ def test_a_recipe_cards_title_and_times_over_its_ingredients_are_kept_but_not_it
     menu = "Quick Meals\nTotal Time 20 minutes\nServings: 4\nContact\n"
     by_text = decisions_by_text(cleaner.clean("Home\nA story\n" + PROSE + PROSE2 + "Share\n" + menu, format="text"))
     assert not by_text["Total Time 20 minutes"].kept and not by_text["Servings: 4"].kept
+
+
+def test_a_recipe_card_that_prints_label_figure_and_unit_one_under_the_other_is_kept():
+    card = ["Servings", "4", "Prep time", "10", "minutes", "Cooking time", "30"]
+    ingredients = ["Ingredients", "120g yellow noodles", "1 tbsp minced garlic", "2 tsp dark soya sauce",
+                   "1 1/2 tsp sugar"]
+    steps = ("Heat the oil in the wok, fry the garlic until it smells sweet, then add the noodles and the sauce "
+             "and stir everything until the noodles have soaked it all up.\n")
+    text = ("Recipes\nHome\nChar kway teow at home\n" + PROSE + "Pin\nPrint\n" + "\n".join(card)
+            + "\n" + "\n".join(ingredients) + "\nDirections\n" + steps + "Related\nFishcake Balls\nAbout us\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in card + ingredients), [by_text[l] for l in card if not by_text[l].kept]
+
+
+def test_invisible_characters_at_a_lines_end_do_not_hide_its_full_stop():
+    """A zero-width or invisible separator after a sentence's full stop (pasted from a
+    social network) leaves it a sentence: the short steps of a recipe stay."""
+    steps = ["Remove and drain on paper towels.", "Add in yellow noodles and kway teow.",
+             "Followed by all the seasoning.", "Stir fry to mix well."]
+    text = ("Home\nRecipes\nContact\nChar kway teow\n" + PROSE + PROSE2 + "\n".join(steps)
+            + "\nShare\nRelated\nAbout us\n")
+    for mark in ("\u2063", "\u200b", "\ufeff", "\u200e"):
+        marked = text
+        for step in steps:
+            marked = marked.replace(step, step + mark)
+        plain, invisible = cleaner.clean(text, format="text"), cleaner.clean(marked, format="text")
+        assert [d.kept for d in invisible.decisions] == [d.kept for d in plain.decisions], repr(mark)
+        assert all(step + mark in invisible.text for step in steps)
 
 
 def test_a_table_scraped_as_lines_next_to_the_body_is_kept_but_not_a_ticker():
