@@ -421,7 +421,7 @@ BLANK_DROPPED = C.Verdict(False, STAGE_LAYOUT, "layout.blank", "blank line left 
 
 def left_alone(lines: list) -> list:
     """Every line kept: the text shows no boilerplate (no rule hit, no repeated line)."""
-    return [NO_BOILERPLATE if visible_strip(l.text) else BLANK_KEPT for l in lines]
+    return [NO_BOILERPLATE if l.text.strip() else BLANK_KEPT for l in lines]
 
 
 def make_result(lines: list, verdicts: list, source: str, *, format: str, language: str = "",
@@ -515,7 +515,7 @@ def stats_for(lines: list, verdicts: list, source: str, body: str) -> dict:
     for line, v in zip(lines, verdicts):
         if v.kept:
             kept += 1
-        elif visible_strip(line.text):
+        elif line.text.strip():
             dropped += 1
             fam = v.label.split(".", 1)[0] if v.label else v.stage
             families[fam] = families.get(fam, 0) + 1
