@@ -10,8 +10,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    (a phrase rule matched).  ``judge_lists`` re-classes the items of a
    bullet list by the list as a whole (a list numbered one by one, a
    ranking or steps, is the article's however short its items:
-   ``_ranking``).  A repeated line is classed like any other and judged by
-   its place; of its copies one is kept at most (``core.keep_once``).
+   ``_ranking``), and so is a paper's reference list (``_judge_references``).
+   A repeated line is classed like any other and judged by its place; of
+   its copies one is kept at most (``core.keep_once``).
 2. Evidence first: a text with no rule hit and no repeated line is left alone
    (``REQUIRE_EVIDENCE``); context alone never trims a clean article.
 3. ``body_segments``: every class has a weight (prose positive by length, junk
@@ -25,8 +26,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    hit, a wiki's [edit] link, is read past).  A comment section's heading
    (``COMMENT_SECTION_RULES``) is a wall: no run crosses it, and none past
    it below the main run is body; nor does a run cross a "related" heading
-   over a list of teasers (``_related_dividers``), and a run below the main
-   one that repeats the page's lines (the article's headline and dek in a
+   over a list of teasers, or "About the author" (``_related_dividers``), and
+   a run below the main one that repeats the page's lines (the article's headline and dek in a
    "most read" box) is that box's (``_without_teaser_runs``); short lines
    that open a run right under a "related" heading's teasers are the box's
    (``_without_teaser_heads``).  The title is
@@ -310,6 +311,7 @@ def judge_lists(scored: list) -> list:
                 _judge_list([scored[k] for k in items], items, out)
         run = []
     _judge_chapters(scored, out)
+    _judge_references(scored, out)
     return out
 
 
@@ -338,6 +340,42 @@ def _judge_chapters(scored: list, out: list) -> None:
                 if out[i].cls in (SHORT, MENU, SENTENCE):
                     out[i] = out[i]._replace(cls=NEARGOOD)
         run = [(k, 0)] if seconds == 0 else []
+
+
+# An entry of a reference list: authors by surname and initials, Vancouver style
+# ("Kirchhof MG, Wong A, Dutz JP. Cyclosporine ...", "Baal T, Denke B, 1994. Die ...")
+# or APA style ("Rose, J. D. et al. (2013): Can fish ..."), then a title and a year.
+# It has few stopwords and often a foreign language's: it reads as a bad line.
+AUTHOR = r"(?:(?:van|von|de|da|del|der|di|le|la|van der|van den) )?[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[^\W\d_]+)?"
+VANCOUVER_AUTHORS = rf"{AUTHOR} [A-Z]{{1,3}}(?: Jr)?(?:, {AUTHOR} [A-Z]{{1,3}}(?: Jr)?){{0,12}}(?:,? et al)?[,.] "
+APA_AUTHORS = (rf"{AUTHOR}, (?:[A-Z]\. ?(?:-[A-Z]\. ?)?){{1,3}}(?:,? (?:& |and |et |und )?{AUTHOR}, (?:[A-Z]\. ?){{1,3}}){{0,12}}"
+               r",? (?:et al\. )?\((?:19|20)\d\d")
+REFERENCE_RE = re.compile(rf"(?:\[\d{{1,3}}\] ?|\d{{1,3}}\. )?(?:{VANCOUVER_AUTHORS}|{APA_AUTHORS})")
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+REFERENCE_MIN_WORDS = 6  # authors and a title
+# A comment's byline names a reader by an initial too: "Sabrina K. December 2, 2018 at 9:50 pm"
+# (a journal's "2013;31:5339-48" is no time of day).
+POSTED_TIME_RE = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)? ?(?:[ap]\.? ?m\b|uhr\b|h\b)|\b(?:at|um|à|a las) \d{1,2}[:.]\d\d\b",
+                            re.IGNORECASE)
+REFERENCES_MIN = 3
+
+
+def _reference(s) -> bool:
+    text = s.stripped
+    return s.cls not in (RULE, CODE, BLANK) and s.features.words >= REFERENCE_MIN_WORDS \
+        and REFERENCE_RE.match(text) is not None and YEAR_RE.search(text) is not None \
+        and POSTED_TIME_RE.search(text) is None
+
+
+def _judge_references(scored: list, out: list) -> None:
+    """A paper's reference list: its entries (``REFERENCE_RE`` and a year), at
+    least ``REFERENCES_MIN`` of them on a page, are near-good text however few
+    their stopwords, as a ranking's entries are (``_judge_list``)."""
+    entries = [k for k, s in enumerate(scored) if s.cls in (BAD, SHORT, MENU, SENTENCE) and _reference(s)]
+    if len(entries) < REFERENCES_MIN:
+        return
+    for k in entries:
+        out[k] = out[k]._replace(cls=NEARGOOD)
 
 
 def _related_label(s) -> bool:
@@ -635,11 +673,11 @@ def _heading_over_one_title(items: list, classes: list, k: int) -> bool:
 def _related_dividers(items: list, classes: list) -> list:
     """The "related" headings over two short lines or more, or over a title and a dek cut
     short ("…"): a list of teasers, not one teaser of a box inside the article ("Read
-    also" / one title / the article going on)."""
+    also" / one title / the article going on); and "About the author" over a bio."""
     n = len(classes)
-    return [k for k in range(n) if classes[k] == RULE and _related_heading(items, classes, k) and k + 2 < n
-            and classes[k + 1] in (SHORT, MENU)
-            and (classes[k + 2] in (SHORT, MENU) or items[k + 2].stripped.endswith(EXCERPT_ENDS))]
+    return [k for k in range(n) if classes[k] == RULE and (_author_box_heading(items, classes, k) or (
+            _related_heading(items, classes, k) and k + 2 < n and classes[k + 1] in (SHORT, MENU)
+            and (classes[k + 2] in (SHORT, MENU) or items[k + 2].stripped.endswith(EXCERPT_ENDS))))]
 
 
 # A teaser's dek cut short: "… wies mich ein Leser meines Blogs per e-Mail auf einen Artikel im Blog…".
@@ -652,7 +690,7 @@ def _without_related_sections(segments: list, main, items: list, classes: list) 
     A list of teasers that read as sentences ("Is it safe to delete
     /var/cache/apt/archives?") can outweigh the share a run below the main
     one needs; right under "Hot Network Questions" or "Related" it is that
-    section's.  Not under a one-line teaser ("Read more: <title>"), after
+    section's, and right under "About the author" the author's bio.  Not under a one-line teaser ("Read more: <title>"), after
     which the article goes on, nor under a post's comment button ("Add a
     comment"), after which a forum's next post may (a comment section's own
     heading is a wall: ``body_segments``).  Past one title under such a
@@ -660,9 +698,17 @@ def _without_related_sections(segments: list, main, items: list, classes: list) 
     a list of teasers too.
     """
     return [(lo, hi) for lo, hi in segments
-            if lo <= main[0] or not (_related_heading(items, classes, lo - 1) or (
+            if lo <= main[0] or not (_related_heading(items, classes, lo - 1) or _author_box_heading(items, classes, lo - 1) or (
                 _related_heading(items, classes, lo - 2) and classes[lo - 1] in (SHORT, MENU)
                 and any(items[k].stripped.endswith(EXCERPT_ENDS) for k in range(lo, hi + 1))))]
+
+
+AUTHOR_BOX_RULE = "meta.author-box"
+
+
+def _author_box_heading(items: list, classes: list, k: int) -> bool:
+    """"About the author": no run crosses it, and the run under it is the author's bio."""
+    return k >= 0 and classes[k] == RULE and items[k].rule.id == AUTHOR_BOX_RULE
 
 
 def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: list) -> list:

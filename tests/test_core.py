@@ -544,6 +544,40 @@ def test_a_numbered_reference_list_is_kept_whole():
     assert all(by_text[line].kept for line in refs.splitlines())
 
 
+def test_an_unnumbered_reference_list_is_kept_but_not_comment_bylines():
+    """Entries by authors' surnames and initials (Vancouver or APA style) and a year
+    read as lines without stopwords; three or more on a page are its references."""
+    apa = ["Rose, J. D. et al. (2013): Can fish really feel pain? Fish and Fisheries, 15(1), S. 1-37",
+           "Sneddon, L. U. (2019): Evolution of nociception and pain: evidence from fish models. Phil. Trans. B 374",
+           "Key, B. (2016): Why fish do not feel pain. Animal Sentience, 3(1), S. 1-33"]
+    for refs in (REFERENCES, apa):
+        text = ("Home\nJournals\nInfluenza vaccination of the elderly\n" + PROSE + PROSE2 + "References\n"
+                + "\n".join(refs) + "\nShare this article\nAbout us\n")
+        by_text = decisions_by_text(cleaner.clean(text, format="text"))
+        assert all(by_text[line].kept for line in refs), [by_text[line] for line in refs]
+    # A comment's byline names a reader by an initial and has a year, but a clock time too.
+    bylines = ["Sabrina K. December 2, 2018 at 9:50 pm Reply", "Chinedum O. July 14, 2019 at 6:45 pm Reply",
+               "Boluwatife A. September 28, 2019 at 12:29 pm Reply"]
+    text = "Home\n" + PROSE + PROSE2 + "Share this article\n" + "\n".join(bylines) + "\nAbout us\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not any(by_text[line].kept for line in bylines)
+
+
+def test_an_author_box_below_the_article_is_no_part_of_it():
+    """The body's run does not cross "About the author": the bio under it goes, however
+    much prose it is, even with the article's last lines (references) reaching down to it."""
+    bio = ("Christoph is a keen angler and the author of this article, and he has written about fishing, "
+           "tackle and the waters of the north for more than fifteen years.")
+    refs = ["Rose, J. D. (2010): The Neurobehavioral Nature of Fishes and the Question of Awareness and Pain",
+            "Key, B. (2016): Why fish do not feel pain. Animal Sentience, 3(1), S. 1-33",
+            "Sneddon, L. U. (2019): Evolution of nociception and pain: evidence from fish models. Phil. Trans. B 374"]
+    text = ("Home\nDo fish feel pain?\n" + PROSE + PROSE2 + "Sources\n" + "\n".join(refs)
+            + "\nWas this article helpful?\nAbout the author\n" + bio + "\nRelated posts\nFishing in Holland\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in refs)
+    assert not by_text[bio].kept and by_text[bio].rule == "context.outside-body"
+
+
 def test_a_numbered_list_of_bare_links_is_no_ranking_of_the_article():
     """lynx's list of the page's links ("1. https://...") is numbered one by one, but
     its items are URLs: still junk."""
