@@ -358,20 +358,16 @@ REFERENCE_MIN_WORDS = 6  # authors and a title
 POSTED_TIME_RE = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)? ?(?:[ap]\.? ?m\b|uhr\b|h\b)|\b(?:at|um|à|a las) \d{1,2}[:.]\d\d\b",
                             re.IGNORECASE)
 REFERENCES_MIN = 3
-
-
-def _reference(s) -> bool:
-    text = s.stripped
-    return s.cls not in (RULE, CODE, BLANK) and s.features.words >= REFERENCE_MIN_WORDS \
-        and REFERENCE_RE.match(text) is not None and YEAR_RE.search(text) is not None \
-        and POSTED_TIME_RE.search(text) is None
+REFERENCE_CLASSES = frozenset({BAD, SHORT, MENU, SENTENCE})  # a prose-like entry needs no help
 
 
 def _judge_references(scored: list, out: list) -> None:
     """A paper's reference list: its entries (``REFERENCE_RE`` and a year), at
     least ``REFERENCES_MIN`` of them on a page, are near-good text however few
     their stopwords, as a ranking's entries are (``_judge_list``)."""
-    entries = [k for k, s in enumerate(scored) if s.cls in (BAD, SHORT, MENU, SENTENCE) and _reference(s)]
+    entries = [k for k, s in enumerate(scored) if s.cls in REFERENCE_CLASSES and s.features.words >= REFERENCE_MIN_WORDS
+               and REFERENCE_RE.match(s.stripped) and YEAR_RE.search(s.stripped)
+               and not POSTED_TIME_RE.search(s.stripped)]
     if len(entries) < REFERENCES_MIN:
         return
     for k in entries:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from . import classify as C
 from .decode import BinaryInputError, decode_bytes
-from .features import document_features, language_sample, setext_underlines, visible_strip, word_lists
+from .features import document_features, language_sample, setext_underlines, visible_strip_all, word_lists
 from .markdown import fenced_code, picture_lines, read_lines, shell_sessions
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
@@ -169,7 +169,7 @@ class Cleaner:
         and normal forms are reused, and so are the rule hits and features if
         the language is still the same.
         """
-        stripped, link_chars = read_lines([visible_strip(l.text) for l in lines])
+        stripped, link_chars = read_lines(visible_strip_all([l.text.strip() for l in lines]))
         if known is None or known.stripped != stripped:
             known = None
             words = word_lists(stripped)

@@ -35,6 +35,14 @@ def visible_strip(text: str) -> str:
     return stripped
 
 
+def visible_strip_all(stripped: list) -> list:
+    """``visible_strip`` of every (whitespace-stripped) line; most texts hold no invisible character."""
+    joined = "\n".join(stripped)
+    if not any(mark in joined for mark in INVISIBLE):
+        return stripped
+    return list(map(visible_strip, stripped))
+
+
 class Features(NamedTuple):
     chars: int  # length of the stripped line
     words: int
