@@ -1517,6 +1517,7 @@ def _prose_goes_on(items: list, classes: list, k: int, kept) -> bool:
 
 
 CELL_MAX_WORDS = 8
+RANK_CELL_RE = re.compile(r"\d{1,3}\.$")
 CELL_MIN_FIGURES = 4
 SMALL_NUMBER_RE = re.compile(r"\d{1,2}$")  # a day of a calendar, a page number, a counter
 
@@ -1526,9 +1527,12 @@ def _keep_cell_tables(items: list, classes: list, verdicts_line: list, neutral: 
 
     A scraper that breaks at every cell turns a table into a run of short
     lines; it is one when ``CELL_MIN_FIGURES`` of them or more are bare
-    figures ("3,050.00", "$120", "2025", "+4,6 %", "36 g"; not a calendar's days,
-    a pager's numbers or a date) and they make a third of the run or more, up to the
-    last figure: what follows it (a teaser grid, a footer) is not the table's.
+    figures ("3,050.00", "$120", "2025", "+4,6 %", "36 g", a rank's "3."; not a
+    calendar's days, a pager's numbers or a date) and they make a third of the
+    run or more up to the last figure, or of the cells from the first figure on
+    (under at most ``TABLE_HEAD_LINES`` of heading and header row): what
+    follows the last figure (a teaser grid, a footer) is not the table's, but
+    the rest of its row when every row opens with its rank.
     A ticker or a donation form of amounts right below the body is kept too.
     """
     n = len(items)
@@ -1538,16 +1542,23 @@ def _keep_cell_tables(items: list, classes: list, verdicts_line: list, neutral: 
     for k in [k + 1 for k, cls in enumerate(classes[:-1]) if cls in PROSE]:
         if not kept(k - 1) or kept(k):
             continue
-        end, last_figure, figures = k, -1, 0
+        end, at = k, []
         while end < n and classes[end] not in (*PROSE, RULE, CODE) and items[end].features.words <= CELL_MAX_WORDS \
                 and not items[end].label:
             text = items[end].stripped
             if MEASURE_LINE_RE.match(text) and not SMALL_NUMBER_RE.match(text) and not byline_or_date(text):
-                last_figure, figures = end, figures + 1
+                at.append(end)
             end += 1
-        if figures < CELL_MIN_FIGURES or 3 * figures < last_figure + 1 - k:
+        figures = len(at)
+        # The cells from the first figure on, under at most the table's heading and header row.
+        if figures < CELL_MIN_FIGURES or (3 * figures < at[-1] + 1 - k and (
+                at[0] - k > TABLE_HEAD_LINES or 3 * figures < at[-1] + 1 - at[0])):
             continue
-        for j in range(k, last_figure + 1):
+        # A rank opening every row ("1.", "2.", ... at even steps): the last row's other cells too.
+        gaps = {b - a for a, b in zip(at, at[1:])}
+        ranks = len(gaps) == 1 and all(RANK_CELL_RE.match(items[j].stripped) for j in at)
+        last = min(at[-1] + gaps.pop() - 1, end - 1) if ranks else at[-1]
+        for j in range(k, last + 1):
             if not kept(j) and items[j].features.words:
                 verdicts_line[j] = Verdict(True, "context", "context.table", "cell of a table below body prose",
                                            _score(items[j], neutral))

@@ -1608,6 +1608,24 @@ def test_a_table_of_cells_below_a_paragraph_is_kept_but_not_a_calendar():
     assert not any(by_text[day].kept for day in ("1", "5", "7"))
 
 
+def test_a_ranking_table_of_cells_under_its_header_row_is_kept():
+    """A league table one cell a line: a rank ("3.") and two teams' names a row, so the
+    figures are a third of the cells only from the first rank on, under the table's
+    heading and header row; a pager's bare numbers are no ranks."""
+    header = ["League table and fair table 2023/24", "Rank", "Official table", "Fair table"]
+    teams = ["Leverkusen", "Bayern", "Stuttgart", "Dortmund", "Frankfurt", "Leipzig"]
+    cells = [cell for n, (a, b) in enumerate(zip(teams, teams[::-1]), 1)
+             for cell in (f"{n}.", f"{a} ({30 - 2 * n} pts)", f"{b} ({29 - 2 * n} pts)")]
+    text = ("Football\nThe table without wrong calls\n" + PROSE + PROSE2 + "\n".join(header + cells)
+            + "\nShare on Facebook\nRelated Articles\nTransfer news of the week\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.table" for line in header + cells), \
+        [by_text[line] for line in header + cells if not by_text[line].kept]
+    pager = "\n".join(["Older posts", "Page", "1", "2", "3", "4", "5", "Next", "Archive", "Contact"])
+    text = "Blog\nA walk in the rain\n" + PROSE + PROSE2 + pager + "\nShare on Facebook\n"
+    assert not decisions_by_text(cleaner.clean(text, format="text"))["3"].kept
+
+
 def test_a_numbered_heading_after_a_promo_box_is_kept():
     text = ("Cards\nHow to choose a credit card\n" + PROSE + "Check your credit score for free\nGet started\n"
             "2. Decide what you need the card to do\n" + PROSE2 + "Share\n")
