@@ -27,8 +27,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    (``COMMENT_SECTION_RULES``) is a wall: no run crosses it, and none past
    it below the main run is body; nor does a run cross a "related" heading
    over a list of teasers, or "About the author" (``_related_dividers``), and
-   a run below the main one that repeats the page's lines (the article's headline and dek in a
-   "most read" box) is that box's (``_without_teaser_runs``); short lines
+   a run below the main one that repeats the page's lines (the article's
+   headline and dek in a "most read" box) is that box's (``_without_teaser_runs``); short lines
    that open a run right under a "related" heading's teasers are the box's
    (``_without_teaser_heads``).  The title is
    a headline above a body part, looking past bylines, dates, counts and
@@ -346,17 +346,19 @@ def _judge_chapters(scored: list, out: list) -> None:
 # ("Kirchhof MG, Wong A, Dutz JP. Cyclosporine ...", "Baal T, Denke B, 1994. Die ...")
 # or APA style ("Rose, J. D. et al. (2013): Can fish ..."), then a title and a year.
 # It has few stopwords and often a foreign language's: it reads as a bad line.
-AUTHOR = r"(?:(?:van|von|de|da|del|der|di|le|la|van der|van den) )?[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[^\W\d_]+)?"
+AUTHOR = (r"(?:(?:van|von|de|da|del|der|di|le|la|van der|van den) )?"
+          r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[^\W\d_]+)?")
 VANCOUVER_AUTHORS = rf"{AUTHOR} [A-Z]{{1,3}}(?: Jr)?(?:, {AUTHOR} [A-Z]{{1,3}}(?: Jr)?){{0,12}}(?:,? et al)?[,.] "
-APA_AUTHORS = (rf"{AUTHOR}, (?:[A-Z]\. ?(?:-[A-Z]\. ?)?){{1,3}}(?:,? (?:& |and |et |und )?{AUTHOR}, (?:[A-Z]\. ?){{1,3}}){{0,12}}"
+APA_AUTHORS = (rf"{AUTHOR}, (?:[A-Z]\. ?(?:-[A-Z]\. ?)?){{1,3}}"
+               rf"(?:,? (?:& |and |et |und )?{AUTHOR}, (?:[A-Z]\. ?){{1,3}}){{0,12}}"
                r",? (?:et al\. )?\((?:19|20)\d\d")
 REFERENCE_RE = re.compile(rf"(?:\[\d{{1,3}}\] ?|\d{{1,3}}\. )?(?:{VANCOUVER_AUTHORS}|{APA_AUTHORS})")
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 REFERENCE_MIN_WORDS = 6  # authors and a title
 # A comment's byline names a reader by an initial too: "Sabrina K. December 2, 2018 at 9:50 pm"
 # (a journal's "2013;31:5339-48" is no time of day).
-POSTED_TIME_RE = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)? ?(?:[ap]\.? ?m\b|uhr\b|h\b)|\b(?:at|um|à|a las) \d{1,2}[:.]\d\d\b",
-                            re.IGNORECASE)
+POSTED_TIME_RE = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)? ?(?:[ap]\.? ?m\b|uhr\b|h\b)"
+                            r"|\b(?:at|um|à|a las) \d{1,2}[:.]\d\d\b", re.IGNORECASE)
 REFERENCES_MIN = 3
 REFERENCE_CLASSES = frozenset({BAD, SHORT, MENU, SENTENCE})  # a prose-like entry needs no help
 
@@ -365,7 +367,8 @@ def _judge_references(scored: list, out: list) -> None:
     """A paper's reference list: its entries (``REFERENCE_RE`` and a year), at
     least ``REFERENCES_MIN`` of them on a page, are near-good text however few
     their stopwords, as a ranking's entries are (``_judge_list``)."""
-    entries = [k for k, s in enumerate(scored) if s.cls in REFERENCE_CLASSES and s.features.words >= REFERENCE_MIN_WORDS
+    entries = [k for k, s in enumerate(scored)
+               if s.cls in REFERENCE_CLASSES and s.features.words >= REFERENCE_MIN_WORDS
                and REFERENCE_RE.match(s.stripped) and YEAR_RE.search(s.stripped)
                and not POSTED_TIME_RE.search(s.stripped)]
     if len(entries) < REFERENCES_MIN:
@@ -686,15 +689,17 @@ def _without_related_sections(segments: list, main, items: list, classes: list) 
     A list of teasers that read as sentences ("Is it safe to delete
     /var/cache/apt/archives?") can outweigh the share a run below the main
     one needs; right under "Hot Network Questions" or "Related" it is that
-    section's, and right under "About the author" the author's bio.  Not under a one-line teaser ("Read more: <title>"), after
-    which the article goes on, nor under a post's comment button ("Add a
+    section's, and right under "About the author" the author's bio.  Not
+    under a one-line teaser ("Read more: <title>"), after which the article
+    goes on, nor under a post's comment button ("Add a
     comment"), after which a forum's next post may (a comment section's own
     heading is a wall: ``body_segments``).  Past one title under such a
     heading, a run with a dek cut short ("… im Blog…", ``EXCERPT_ENDS``) is
     a list of teasers too.
     """
     return [(lo, hi) for lo, hi in segments
-            if lo <= main[0] or not (_related_heading(items, classes, lo - 1) or _author_box_heading(items, classes, lo - 1) or (
+            if lo <= main[0] or not (
+                _related_heading(items, classes, lo - 1) or _author_box_heading(items, classes, lo - 1) or (
                 _related_heading(items, classes, lo - 2) and classes[lo - 1] in (SHORT, MENU)
                 and any(items[k].stripped.endswith(EXCERPT_ENDS) for k in range(lo, hi + 1))))]
 
