@@ -1644,9 +1644,7 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
         # the short lines it introduces weigh the body's run to end above it.
         edge = not _kept(verdicts_line, k) and _kept(verdicts_line, k - 1) and classes[k - 1] in PROSE \
             and not blank_before[k] and items[k].features.words >= SENTENCE_MIN_WORDS
-        if classes[k] == SHORT and not edge:
-            continue
-        if not (_kept(verdicts_line, k) or edge):
+        if not (edge or (_kept(verdicts_line, k) and classes[k] != SHORT)):
             continue
         shape = _block_shape(items[k + 1])
         j = k + 1
