@@ -157,8 +157,12 @@ BYLINE_START_RE = re.compile(
     r"|(?:text|texte|texto|testo|tekst|words|interview|fotos?|photos?|photography|pictures|illustrations?)"
     r"(?: ?(?:und|and|&|et|y|e|i) (?:text|texte|texto|interview|fotos?|photos?|photography|pictures))? ?: ?"
     r"(?-i:[A-ZÀ-Þ][\w.'’-]{0,30}(?: [A-ZÀ-Þ][\w.'’-]{0,30}){0,3})$"  # names: "Interview: Merkel sagt Nein" is a headline
-    # A relative time alone on its line ("5 days ago", "vor 3 Tagen", "il y a 2 heures").
-    r"|(?:(?:\d{1,3}|an?|one) \w{3,8} ago|vor \d{1,3} \w{3,9}|il y a \d{1,3} \w{3,9}|hace \d{1,3} \w{3,9})$",
+    # A translator's credit: "Übersetzt von: Roland Hildebrandt".
+    r"|(?:übersetzt|übersetzung|translated|translation|traduit|traduction|traducido|traducción|tradotto|traduzione)"
+    r" (?:von|by|par|por|da)\b"
+    # A relative time alone on its line ("5 days ago", "vor 3 Tagen", "il y a une heure", "hace una hora").
+    r"|(?:(?:\d{1,3}|an?|one) \w{3,8} ago|vor (?:\d{1,3}|einer|einem) \w{3,9}|il y a (?:\d{1,3}|une?) \w{3,9}"
+    r"|hace (?:\d{1,3}|una?) \w{3,9})$",
     re.IGNORECASE,
 )
 BY_WORD_RE = re.compile(r" by\b", re.IGNORECASE)
