@@ -1633,10 +1633,23 @@ def test_a_numbered_heading_after_a_promo_box_is_kept():
     assert by_text["2. Decide what you need the card to do"].rule == "context.heading-after-insert"
 
 
+def test_a_translators_credit_is_a_byline_not_the_title():
+    from cleaner.classify import byline_or_date
+
+    assert byline_or_date("Übersetzt von: Roland Hildebrandt")
+    assert byline_or_date("Translated by Ann Lee")
+    assert not byline_or_date("Translated books sell well")
+    text = ("Home\nBMW 3 Series Touring facelift spotted for the first time\nTranslated by: Ann Lee\n"
+            + PROSE + PROSE2 + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["BMW 3 Series Touring facelift spotted for the first time"].rule == "context.title"
+
+
 def test_a_relative_time_alone_on_its_line_is_a_date():
     from cleaner.classify import byline_or_date
 
-    for line in ("5 days ago", "an hour ago", "vor 3 Tagen", "il y a 2 heures", "hace 21 minutos"):
+    for line in ("5 days ago", "an hour ago", "vor 3 Tagen", "il y a 2 heures", "hace 21 minutos",
+                 "vor einer Stunde", "il y a une heure", "hace una hora"):
         assert byline_or_date(line), line
     for line in ("10 days ago the storm hit the coast", "Five reasons to go"):
         assert not byline_or_date(line), line
@@ -2734,6 +2747,24 @@ def test_shipped_rules_load_and_have_descriptions():
     ("We have updated our privacy policy and terms of service to reflect these changes, a spokesperson said.", None),
     ("Siste saker", "related.heading"),
     ("Les mer", "related.read-more"),
+    # Twenty-seventh round: what the blind set E9 and the title search showed.
+    ("Escucha esta noticia", "meta.listen"),
+    ("Eine Welt ohne Sexismus? Unterstütze uns mit deiner Spende!", "promo.support-us"),
+    ("Deshalb unterstütze uns (monatlich oder auch einmalig) und wir sorgen weiterhin für guten Journalismus.",
+     "promo.support-us"),
+    ("Please support us with a donation.", "promo.support-us"),
+    ("Werden Sie Teil der Community und unterstützen Sie uns dabei, unsere Produkte zu verbessern.", None),
+    ("Die aktuelle Ausgabe jetzt an jedem Bahnhofskiosk, im Abo und als E-Paper erhältlich.", "promo.on-newsstands"),
+    ("Jetzt am Kiosk", "promo.on-newsstands"),
+    ("Chrome im Kiosk-Modus nutzen – so geht's", None),
+    ("Cookie-Zustimmung verwalten", "consent.cookie-banner"),
+    ("Um dir ein optimales Erlebnis zu bieten, verwenden wir Technologien wie Cookies.", "consent.cookie-banner"),
+    ("Die technische Speicherung oder der Zugriff ist unbedingt erforderlich für den rechtmäßigen Zweck.",
+     "consent.storage-purpose"),
+    ("The technical storage or access is strictly necessary for the legitimate purpose.", "consent.storage-purpose"),
+    ("Das Passwort muss mindestens 8 Zeichen lang sein.", "navigation.form-validation"),
+    ("Bitte gib eine gültige E-Mail-Adresse ein.", "navigation.form-validation"),
+    ("The password must be changed every year, the bank told its customers.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
