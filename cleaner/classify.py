@@ -174,7 +174,8 @@ BYLINE_BY_RE = re.compile(
 TWO_DIGITS_RE = re.compile(r"\d\d")
 DATE_RE = re.compile(
     r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
-    rf"|\b\d{{1,2}}\.? (?:de )?(?:{MONTHS})\w*\.?,? (?:de )?\d{{4}}\b",  # "26 de abril de 2022" too
+    # "26 de abril de 2022" too, and a date glued to its copy ("1. November 20231. November 2023")
+    rf"|\b\d{{1,2}}\.? (?:de )?(?:{MONTHS})\w*\.?,? (?:de )?\d{{4}}(?:\b|(?=\d{{1,2}}\.? ))",
     re.IGNORECASE,
 )
 DAY_AND_YEAR_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,? \d{4}\b", re.IGNORECASE)
@@ -1824,7 +1825,8 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
     headline-sized (``HEADLINE_WORDS`` words or more, one sentence) is the
     title, a headline over its lead, else the main part's heading: a lesser
     heading above an earlier part is more often a widget's, but it is the
-    title when only rule hits and buttons sit over the main part.  Not caught: a
+    title when only rule hits and buttons sit over the main part, or a line
+    that reads as metadata ("Online seit heute, 12.09 Uhr").  Not caught: a
     banner no rule knows, with a headline-sized heading, above the headline.
     """
     picks, previous_end = [], -1
@@ -1841,8 +1843,8 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
     best = next((k for k, tier in picks if tier == 2), None)
     if best is None and picks:  # the main part's heading, else the nearest one above an earlier part
         best = picks[-1][0]
-        if best is None:
-            best = next((k for k, tier in reversed(picks) if k is not None and tier > 0), None)
+        if best is None or picks[-1][1] == 0:  # none, or a page's metadata ("Online seit heute, 12.09 Uhr")
+            best = next((k for k, tier in reversed(picks) if k is not None and tier > 0), best)
     if best is not None:
         # A headline directly above a heading-like dek is the title too
         # (but not a line of links, a Markdown menu above the headline, nor

@@ -1645,6 +1645,22 @@ def test_a_translators_credit_is_a_byline_not_the_title():
     assert by_text["BMW 3 Series Touring facelift spotted for the first time"].rule == "context.title"
 
 
+def test_a_date_glued_to_its_copy_is_a_date():
+    from cleaner.classify import byline_or_date
+
+    assert byline_or_date("Hildesheimer Presse 1. November 20231. November 2023 Bockenem, Polizei")
+    assert byline_or_date("28. Juni 201914. Januar 2020 | Klaus Quibeldey-Cirkel")
+
+
+def test_a_pages_stamp_over_the_main_part_is_not_the_title_when_a_heading_tops_the_lead():
+    lead = "The actress, who hosted the ball for decades, died on Saturday at the age of 93, her family said.\n"
+    text = ("Home\nNews\nOpera ball hostess is dead\n" + lead + "Online since today, 12.09\n"
+            "Share on Facebook Share on X\n" + PROSE + PROSE2 + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Opera ball hostess is dead"].rule == "context.title"
+    assert by_text["Online since today, 12.09"].rule != "context.title"
+
+
 def test_a_relative_time_alone_on_its_line_is_a_date():
     from cleaner.classify import byline_or_date
 
@@ -2765,6 +2781,10 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Das Passwort muss mindestens 8 Zeichen lang sein.", "navigation.form-validation"),
     ("Your password must contain at least one number.", "navigation.form-validation"),
     ("The password must be changed every year, the bank told its customers.", None),
+    ("teilen tweeten mailen kommentieren pdf download", "social.share-verbs"),
+    ("whatsapp pinterest facebook twitter mail Drucken", "social.share-verbs"),
+    ("Teilen Twittern Email", "social.share-verbs"),
+    ("Download the PDF and print it", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
