@@ -1022,15 +1022,24 @@ def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: l
 
     The title search looks past bylines, dates, credits and share bars
     (``_title_lines``); what else sits there is a subtitle or a line of the
-    article's own data (a recipe's times, a word's part of speech).
+    article's own data (a recipe's times, a word's part of speech).  Not
+    what a label there announces: the tags under "Schlagwörter", an ad under
+    "Anzeige" (``_under_a_label``).
     """
     for k in between:
         kept = verdicts_line[k] is not None and verdicts_line[k].kept
         if (classes[k] in (SHORT, SENTENCE) or (classes[k] == MENU and DATA_LINE_RE.search(items[k].stripped))) \
                 and not items[k].label and not kept \
-                and not byline_or_date(items[k].stripped):
+                and not byline_or_date(items[k].stripped) and not _under_a_label(items, classes, k):
             verdicts_line[k] = Verdict(True, "context", "context.subtitle", f"{_noun(items[k], classes[k])} between the title and the body",
                                        _score(items[k], neutral))
+
+
+def _under_a_label(items: list, classes: list, k: int) -> bool:
+    """Is line ``k`` right under a rule hit that announces the lines below it: tags
+    ("Schlagwörter"), a "related" heading, an ad's label?"""
+    return k > 0 and classes[k - 1] == RULE and (items[k - 1].rule.family == "related"
+                                                 or items[k - 1].rule.id.startswith(AD_LABEL_RULES))
 
 
 # Rule families of what a page inserts into an article (an ad, a promo box, a
@@ -1888,6 +1897,8 @@ def _headline_tier(item, neutral: bool) -> int:
         tail = text[breaks[-1].end() - 1:]
         if len(tail.split()) < CAPTION_TAIL_WORDS or CREDIT_LABEL_RE.match(tail):
             return 0
+    if not neutral and not f.stopwords and (text.islower() or text.count(",") >= 2):
+        return 0  # a list of tags ("amiga, dogs, floppy, Hunde, Hundeleben, Mesty"), however long
     if f.words >= HEADLINE_WORDS and sum(1 for word in text.split() if not word[:1].isdigit()) >= HEADLINE_WORDS:
         return 2
     if f.heading_level:  # "# Retry policies": its author says it is a heading, a first-level one the headline

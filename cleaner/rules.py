@@ -57,7 +57,7 @@ RULE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
 # Characters stripped from both ends before matching: bullets, quotes, arrows,
 # pipes and punctuation that menus and CTAs wrap around their words.
 EDGE_CHARS = "".join(
-    sorted(set(" \t\r\n-–—•·*+>»«›‹|/\\:;,.!?¡¿…\"'“”„‘’()[]{}#=_~^→←↑↓►▶▸◂◀✓✔☰®™★☆─━═"))
+    sorted(set(" \t\r\n-–—•·*+>»«›‹|/\\:;,.!?¡¿…\"'“”„‘’()[]{}#=_~^→←↑↓►▶▸◂◀✓✔☰®™★☆─━═≈➜➔⇒❯✎✉☛"))
 )
 
 

@@ -1661,6 +1661,23 @@ def test_a_pages_stamp_over_the_main_part_is_not_the_title_when_a_heading_tops_t
     assert by_text["Online since today, 12.09"].rule != "context.title"
 
 
+def test_a_list_of_tags_is_no_headline():
+    text = ("Home\nNach viel zu langer Zeit mal wieder\n31 Donnerstag Okt 2019\nSchlagwörter\n"
+            "amiga, dogs, floppy, Hunde, Hundeleben, Mesty\n"
+            "Ich könnte glatt ein schlechtes Gewissen bekommen, wenn ich sehe, wie lange es her ist, dass ich "
+            "hier zuletzt etwas geschrieben habe, und das liegt nicht nur an der vielen Arbeit.\n"
+            "Der Herbst ist wieder da, doch er ist noch nicht so weit fortgeschritten wie auf den Bildern, die ich "
+            "im letzten Beitrag gezeigt habe, und die Hunde genießen die Sonne.\nTeilen\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Nach viel zu langer Zeit mal wieder"].rule == "context.title"
+    assert not by_text["amiga, dogs, floppy, Hunde, Hundeleben, Mesty"].kept
+
+
+def test_a_decorative_sign_before_a_button_does_not_hide_it_from_the_rules():
+    assert normalize("≈ Hinterlasse einen Kommentar") == "hinterlasse einen kommentar"
+    assert normalize("Rechtliches ❯") == "rechtliches"
+
+
 def test_a_relative_time_alone_on_its_line_is_a_date():
     from cleaner.classify import byline_or_date
 
