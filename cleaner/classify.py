@@ -118,6 +118,7 @@ WALL_EVIDENCE_LINES = 40  # ... within this many lines make it a wall
 # TITLE_WINDOW) are its subtitle, but bylines and dates.
 TITLE_WINDOW = 12
 TITLE_MIN_WORDS = 3
+DEK_BYLINE_LINES = 3  # bylines and dates between a headline and its dek (_title_lines)
 HEADLINE_WORDS = 6
 # Two sentences on one line ("...after the floods. Photograph: J. Doe"): a
 # caption or a dek, not a headline ("U.S. Jobs", "Dr. Hale" are no sentence end).
@@ -1855,12 +1856,19 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
         if best is None or picks[-1][1] == 0:  # none, or a page's metadata ("Online seit heute, 12.09 Uhr")
             best = next((k for k, tier in reversed(picks) if k is not None and tier > 0), best)
     if best is not None:
-        # A headline directly above a heading-like dek is the title too
-        # (but not a line of links, a Markdown menu above the headline, nor
-        # one that reads as metadata: "From the June 2024 issue").
-        above = best > 0 and _title_like(items[best - 1], TITLE_MIN_WORDS) \
-            and items[best - 1].features.link_share < LINK_LINE_SHARE and _headline_tier(items[best - 1], neutral) > 0
-        return {best, best - 1} if above else {best}
+        # A headline directly above a heading-like dek, or above it past the
+        # byline ("Japan und die HPV-Impfungen" / "Von Der Spendenteddy - 30.
+        # Juli 2023" / "Die unglaubliche Geschichte ..."), is the title too (but
+        # not a line of links, a Markdown menu above the headline, nor one that
+        # reads as metadata: "From the June 2024 issue").
+        above = best - 1
+        while above > max(-1, best - 1 - DEK_BYLINE_LINES) and items[above].cls != RULE \
+                and byline_or_date(items[above].stripped):
+            above -= 1
+        if above >= 0 and _title_like(items[above], TITLE_MIN_WORDS) \
+                and items[above].features.link_share < LINK_LINE_SHARE and _headline_tier(items[above], neutral) > 0:
+            return {best, above}
+        return {best}
     # No headline of several words: a short heading right above the main part will do,
     # but not one all in lower case (a breadcrumb's last item, a site's section: "blog";
     # "iPhone" has a capital).

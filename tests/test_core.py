@@ -1678,6 +1678,15 @@ def test_a_decorative_sign_before_a_button_does_not_hide_it_from_the_rules():
     assert normalize("Rechtliches ❯") == "rechtliches"
 
 
+def test_a_headline_above_its_dek_past_the_byline_is_the_title_too():
+    text = ("Home\nBlog\nJapan and the vaccine\nBy Anna Berg - 30 July 2023, 18:55\n"
+            "The incredible story of a ban that never happened\n" + PROSE + PROSE2 + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Japan and the vaccine"].rule == "context.title"
+    assert by_text["The incredible story of a ban that never happened"].rule == "context.title"
+    assert not by_text["By Anna Berg - 30 July 2023, 18:55"].kept
+
+
 def test_a_relative_time_alone_on_its_line_is_a_date():
     from cleaner.classify import byline_or_date
 
@@ -2802,6 +2811,10 @@ def test_shipped_rules_load_and_have_descriptions():
     ("whatsapp pinterest facebook twitter mail Drucken", "social.share-verbs"),
     ("Teilen Twittern Email", "social.share-verbs"),
     ("Download the PDF and print it", None),
+    ("Zurück zum Newsroom", "navigation.back-link"),
+    ("Back to all news", "navigation.back-link"),
+    ("Zurück zur Normalität", None),  # a heading, not a link to a list
+    ("Suche in allen Inhalten", "navigation.search"),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
