@@ -2815,6 +2815,15 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Back to all news", "navigation.back-link"),
     ("Zurück zur Normalität", None),  # a heading, not a link to a list
     ("Suche in allen Inhalten", "navigation.search"),
+    ("Name(required)", "comments.form-field"),
+    ("Get author RSS feed", "meta.author-links"),
+    ("View author archive", "meta.author-links"),
+    ("Love this article?", "promo.tip-jar"),
+    ("Shout Poppy Reid a coffee", "promo.tip-jar"),
+    ("Thread starter Tiberius", "meta.forum-thread-meta"),
+    ("Start dates for the new courses are listed below.", None),
+    ("Teile:", "social.share"),
+    ("Click to copy URL", "social.share"),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
