@@ -10,7 +10,9 @@ A method keeps the headline when that line, or a copy of it, is in its output.
 
     python benchmarks/title_quality.py [--limit N]
 
-Also counted, for cleaner: pages whose title (``context.title``) is another line.
+Also counted, for cleaner: pages whose title (``context.title``) is another line,
+or the headline and another (its dek).  "(text, url)" is given the page's URL,
+whose slug may spell the headline.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
     args = ap.parse_args()
     pages = []
-    for _url, _record, data in load_cases(args.limit):
+    for url, _record, data in load_cases(args.limit):
         html = cleaner_decode(data)
         key = headline(html)
         if key is None:
@@ -70,26 +72,29 @@ def main() -> None:
         text = visible_text(html)
         lines = text.splitlines()
         if any(" ".join(words(l)) == key for l in lines):
-            pages.append((text, key))
+            pages.append((text, key, url))
     engine = cleaner.Cleaner()
     justext = make_justext()
     methods = {
-        "keep everything": lambda t: t,
-        "C4 line rules": c4_lines,
-        "jusText (lines)": justext,
-        "cleaner (text mode)": lambda t: engine.clean(t, format="text").text,
+        "keep everything": lambda t, u: t,
+        "C4 line rules": lambda t, u: c4_lines(t),
+        "jusText (lines)": lambda t, u: justext(t),
+        "cleaner (text mode)": lambda t, u: engine.clean(t, format="text").text,
+        "cleaner (text, url)": lambda t, u: engine.clean(t, format="text", url=u).text,
     }
     print(f"{len(pages)} pages whose <h1> and <title> agree on the headline\n")
     print("| method | headline kept | share |")
     print("|---|---:|---:|")
     for name, method in methods.items():
-        kept = sum(any(" ".join(words(l)) == key for l in method(text).splitlines()) for text, key in pages)
+        kept = sum(any(" ".join(words(l)) == key for l in method(text, url).splitlines()) for text, key, url in pages)
         print(f"| {name} | {kept} | {kept / len(pages):.3f} |")
-    other = 0
-    for text, key in pages:
-        titles = [d.text for d in engine.clean(text, format="text").decisions if d.rule == "context.title"]
-        other += any(" ".join(words(t)) != key for t in titles)
-    print(f"\ncleaner took another line for the title (too) on {other} pages.")
+    for given in (False, True):
+        other = 0
+        for text, key, url in pages:
+            decisions = engine.clean(text, format="text", url=url if given else None).decisions
+            other += any(" ".join(words(d.text)) != key for d in decisions if d.rule == "context.title")
+        print(f"\ncleaner took another line for the title (too) on {other} pages"
+              f"{', given the URL' if given else ''}.")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    (``_without_teaser_heads``).  The title is
    a headline above a body part, looking past bylines, dates, counts and
    captions (``_title_lines``), and short lines between it and the body
-   (not bylines or dates) are its subtitle.
+   (not bylines or dates) are its subtitle.  Given the page's URL, a heading
+   there that spells its slug (".../2017/01/aggression-fotografie/") is the
+   title, however short (``features.spells_slug``).
 4. ``decide``: inside the body, prose is kept; a short sentence is kept next to
    prose; other short lines are kept only between body paragraphs (a heading or
    a list item), not next to a rule hit or the segment's edge, and so is a
@@ -583,10 +585,11 @@ def _nearest_prose(classes: list, lo: int, hi: int, transparent=frozenset()) -> 
     return [before[k] for k in range(lo, hi + 1)], [after[k] for k in range(lo, hi + 1)]
 
 
-def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
+def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged: frozenset = frozenset()) -> list:
     """One ``Verdict`` per line (``None`` for blank lines, settled by layout).
 
     ``evidence``: the text has a rule hit or a repeated line (see ``REQUIRE_EVIDENCE``).
+    ``slugged``: the lines (indexes into ``scored``) that spell the page URL's slug.
     """
     # A hit of an inline rule (a wiki's [edit] link, "Pin this recipe") goes,
     # but the context reads past it: the heading above an [edit] link is still
@@ -630,7 +633,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True) -> list:
         parts = [(lo, hi) for lo, hi in segments if lo < main[0] and any(verdicts_line[k].kept for k in range(lo, hi + 1))]
         parts = sorted(parts + [(lo, hi) for lo, hi in boxes if hi < main[0] and _figures_box(items, lo, hi)]
                        + [(lo, hi) for lo, hi in facts if hi < main[0]])
-        title_lines = _title_lines(items, parts + [main], neutral)
+        title_lines = _title_lines(items, parts + [main], neutral, frozenset(k for k, i in enumerate(idx) if i in slugged))
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_headings_over_body(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
@@ -1819,7 +1822,7 @@ def _leave_alone(scored: list, items: list, idx: list, options, neutral: bool) -
     return verdicts
 
 
-def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
+def _title_lines(items: list, parts: list, neutral: bool = False, slugged: frozenset = frozenset()) -> set:
     """The title: the headline in the few lines above the body.
 
     Between a headline and its first paragraph pages put a dek, bylines,
@@ -1839,6 +1842,19 @@ def _title_lines(items: list, parts: list, neutral: bool = False) -> set:
     that reads as metadata ("Online seit heute, 12.09 Uhr").  Not caught: a
     banner no rule knows, with a headline-sized heading, above the headline.
     """
+    # The URL spells the headline: a heading that spells it in a window is the
+    # title, with the heading-like dek right under it.
+    previous_end = -1
+    for start, end in parts if slugged else ():
+        spelled = next((k for k in _title_window(items, start, previous_end)
+                        if k in slugged and _title_like(items[k], 1)), None)
+        if spelled is not None:
+            dek = spelled + 1
+            if dek < start and _title_like(items[dek], TITLE_MIN_WORDS) \
+                    and items[dek].features.link_share < LINK_LINE_SHARE and _headline_tier(items[dek], neutral) > 0:
+                return {spelled, dek}
+            return {spelled}
+        previous_end = end
     picks, previous_end = [], -1
     for start, end in parts:
         # In each window the nearest heading that does not read as metadata.

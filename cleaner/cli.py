@@ -128,7 +128,7 @@ def _format_arg(p: argparse.ArgumentParser) -> None:
 
 
 def _url_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--url", metavar="URL", help="page URL (enables host-scoped rules)")
+    p.add_argument("--url", metavar="URL", help="page URL (enables host-scoped rules; a heading that spells its slug is the title)")
 
 
 def _version_arg(p: argparse.ArgumentParser) -> None:

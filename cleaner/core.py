@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 
 from . import classify as C
 from .decode import BinaryInputError, decode_bytes
-from .features import document_features, language_sample, setext_underlines, visible_strip_all, word_lists
+from .features import (
+    document_features, language_sample, setext_underlines, slug_words, spells_slug, visible_strip_all, word_lists,
+)
 from .markdown import fenced_code, picture_lines, read_lines, shell_sessions
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
@@ -267,7 +269,10 @@ class Cleaner:
         if time.monotonic() > deadline:
             return None, a
         scored = C.judge_lists(scored)
-        verdicts = (C.decide_with_evidence if has_hints else C.decide)(scored, neutral, self.options, evidence)
+        if has_hints:
+            verdicts = C.decide_with_evidence(scored, neutral, self.options, evidence)
+        else:
+            verdicts = C.decide(scored, neutral, self.options, evidence, slug_lines(a.words, url))
         if time.monotonic() > deadline:
             return None, a
         verdicts = keep_once(scored, verdicts, norms)
@@ -567,6 +572,20 @@ def detect_format(text: str) -> str:
     lines = [line for line in sample.split("\n") if line.strip()]
     tagged = sum(1 for line in lines if TAG_RE.search(line))
     return "html" if 2 * tagged >= len(lines) else "text"
+
+
+def slug_lines(words: list, url: Optional[str]) -> frozenset:
+    """The lines that spell the URL's slug (``features.spells_slug``): its headline's
+    evidence, as an ``<h1>`` is in HTML."""
+    if not url:
+        return frozenset()
+    try:
+        slug = slug_words(urlsplit(url if "//" in url else "//" + url).path)
+    except ValueError:
+        return frozenset()
+    if not slug:
+        return frozenset()
+    return frozenset(i for i, w in enumerate(words) if 0 < len(w) <= C.HEADING_MAX_WORDS and spells_slug(w, slug))
 
 
 def host_of(url: Optional[str]) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import chain, islice, repeat
 from typing import NamedTuple, Optional
+from urllib.parse import unquote
 
 WORD_RE = re.compile(r"\w+")
 BULLET_RE = re.compile(r"^\s*(?:[-*•·‣▪▸►◦–—+]|\d{1,3}[.)]|[a-z][.)])\s+")
@@ -176,3 +178,48 @@ def _heading_levels(stripped: list, joined: str, underlines: Optional[list]):
         if underline and not levels[i - 1]:
             levels[i - 1] = 1 if stripped[i][0] == "=" else 2
     return levels
+
+
+# -- A page's URL spells its headline: ".../2021/04/rosyjskie-zamachy-w-czechach" --
+SLUG_SPLIT_RE = re.compile(r"[-_+.,~!]+")
+SLUG_EXTENSIONS = (".html", ".htm", ".php", ".aspx", ".asp", ".shtml", ".jsp")
+GERMAN_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+SLUG_MIN_LETTERS = 2  # a slug's word of one letter ("a", "s") says nothing
+SLUG_LINE_SHARE = 0.7  # of the line's words that the slug holds
+SLUG_COVER_SHARE = 0.5  # of the slug's words that the line holds
+
+
+def _plain(word: str) -> str:
+    """The word without accents, as a slug writes it ("odkrywają" -> "odkrywaja")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def slug_words(path: str) -> frozenset:
+    """The words of a URL path's last segment that reads as a title (letters, at least
+    two words joined by hyphens or one long word); empty when there is none."""
+    for segment in reversed([s for s in unquote(path).lower().split("/") if s]):
+        for ext in SLUG_EXTENSIONS:
+            if segment.endswith(ext):
+                segment = segment[: -len(ext)]
+        found = [w for w in SLUG_SPLIT_RE.split(segment)
+                 if len(w) >= SLUG_MIN_LETTERS and not any(c.isdigit() for c in w)]
+        if len(found) >= 2 or (found and len(found[0]) >= 6 and segment == found[0]):
+            return frozenset(found)
+    return frozenset()
+
+
+def spells_slug(words: list, slug: frozenset) -> bool:
+    """Do a line's (lower-cased) words spell the slug: most of them are in it, and
+    they hold at least half of it?  Umlauts count both ways ("ü": "u" or "ue")."""
+    if not slug:
+        return False
+    line = [w for w in words if len(w) >= SLUG_MIN_LETTERS and not w.isdigit()]
+    if not line:
+        return False
+    held = set()
+    for w in line:
+        for form in (w, _plain(w), w.translate(GERMAN_SPELLED_OUT)):
+            if form in slug:
+                held.add(form)
+                break
+    return len(held) >= SLUG_LINE_SHARE * len(line) and len(held) >= SLUG_COVER_SHARE * len(slug)

@@ -1687,6 +1687,31 @@ def test_a_headline_above_its_dek_past_the_byline_is_the_title_too():
     assert not by_text["By Anna Berg - 30 July 2023, 18:55"].kept
 
 
+def test_the_url_slug_spells_the_headline():
+    from cleaner.features import slug_words, spells_slug, word_lists
+
+    assert slug_words("/2017/01/aggression-fotografie/") == {"aggression", "fotografie"}
+    assert slug_words("/teksty/rafalska-finowie-odkrywaja-wino-68379.html") == {"rafalska", "finowie", "odkrywaja",
+                                                                                 "wino"}
+    assert slug_words("/news/") == frozenset()  # a section, not a title
+    assert slug_words("/index.php") == frozenset()
+    slug = slug_words("/blog/2020/03/31/solidaritaet-nachbarschaftshilfe/")
+    assert spells_slug(word_lists(["Solidarität = Nachbarschaftshilfe"])[0], slug)  # ü spelled out
+    assert spells_slug(word_lists(["Finowie odkrywają wino"])[0], slug_words("/rafalska-finowie-odkrywaja-wino"))
+    assert not spells_slug(word_lists(["Nachbarschaftshilfe in Hessen und anderswo, ein Überblick"])[0], slug)
+
+
+def test_a_heading_that_spells_the_url_is_the_title_however_short():
+    text = ("Home\nBlog\nAktuelles Allgemein\nAggression Fotografie\n26 January 2017\n" + PROSE + PROSE2
+            + "Share\n")
+    without_url = decisions_by_text(cleaner.clean(text, format="text"))
+    with_url = decisions_by_text(cleaner.clean(text, format="text", url="https://example.org/2017/01/aggression-fotografie/"))
+    assert not without_url["Aggression Fotografie"].kept  # two words: too short to be a title on its own
+    assert with_url["Aggression Fotografie"].rule == "context.title"
+    assert not with_url["Aggression Fotografie"].text.startswith("Aktuelles")
+    assert not with_url["Aktuelles Allgemein"].kept
+
+
 def test_a_relative_time_alone_on_its_line_is_a_date():
     from cleaner.classify import byline_or_date
 
