@@ -1059,8 +1059,8 @@ COUNT_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[kKmM]?$|\d{1,3} ?(?:/|v
 MAX_INSERT_LINES = 6
 AD_LABEL_RULES = "ads.label"  # ads.label, ads.label-prefix, ...: they announce the lines after them
 # "Read also: <title>" holds its teaser whole: a heading right after it is the article's
-# (related.teaser-label, related.teaser-label-more).
-TEASER_LINE_RULE = "related.teaser-label"
+# (related.teaser-label, related.teaser-label-more); so do ">> <title> <<" and "Video: <title> (<source>)".
+TEASER_LINE_RULE = ("related.teaser-label", "related.arrow-link", "related.media-teaser")
 
 
 def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:

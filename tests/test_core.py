@@ -1712,6 +1712,14 @@ def test_a_heading_that_spells_the_url_is_the_title_however_short():
     assert not with_url["Aktuelles Allgemein"].kept
 
 
+def test_a_heading_right_after_an_arrow_link_is_the_articles():
+    text = ("Home\nNews\nCouncil approves the new budget after a long debate\n" + PROSE
+            + ">> Mayor resigns after two years in office <<\nWhat the members said\n" + PROSE2 + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not by_text[">> Mayor resigns after two years in office <<"].kept
+    assert by_text["What the members said"].kept
+
+
 def test_a_relative_time_alone_on_its_line_is_a_date():
     from cleaner.classify import byline_or_date
 
@@ -2849,6 +2857,13 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Start dates for the new courses are listed below.", None),
     ("Teile:", "social.share"),
     ("Click to copy URL", "social.share"),
+    (">> Daniela Büchner verkündet Liebe zu Ennesto Monté – dabei wollte sie das gar nicht <<", "related.arrow-link"),
+    ("»Einfach kein Geld mehr, um die Miete zu zahlen«", None),
+    ("Die Werte 3 << 5 gelten.", None),
+    ("Video: Dr Hilary suggests that students might not be able to return home (Wales Online)",
+     "related.media-teaser"),
+    ("Gallery: Coronavirus outbreak around the world (Photo Services)", "related.media-teaser"),
+    ("Video: how to fold a shirt", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
