@@ -2876,6 +2876,8 @@ def test_shipped_rules_load_and_have_descriptions():
      "related.media-teaser"),
     ("Gallery: Coronavirus outbreak around the world (Photo Services)", "related.media-teaser"),
     ("Video: how to fold a shirt", None),
+    ("5343 mal gelesen | 32 Kommentare", "social.counter"),
+    ("1.234 Aufrufe · 12 Likes", "social.counter"),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
