@@ -1000,8 +1000,8 @@ def _drop_teaser_cards(items: list, classes: list, verdicts_line: list) -> None:
 
 
 def _teaser_line(item, cls: str) -> bool:
-    """"Read also: <title>": a cross-link that holds its teaser whole (``TEASER_LINE_RULE``)."""
-    return cls == RULE and item.rule.id.startswith(TEASER_LINE_RULE)
+    """"Read also: <title>": a cross-link that holds its teaser whole (``TEASER_LINE_RULES``)."""
+    return cls == RULE and item.rule.id.startswith(TEASER_LINE_RULES)
 
 
 MAX_PARTS_LISTED = 3
@@ -1060,7 +1060,7 @@ MAX_INSERT_LINES = 6
 AD_LABEL_RULES = "ads.label"  # ads.label, ads.label-prefix, ...: they announce the lines after them
 # "Read also: <title>" holds its teaser whole: a heading right after it is the article's
 # (related.teaser-label, related.teaser-label-more); so do ">> <title> <<" and "Video: <title> (<source>)".
-TEASER_LINE_RULE = ("related.teaser-label", "related.arrow-link", "related.media-teaser")
+TEASER_LINE_RULES = ("related.teaser-label", "related.arrow-link", "related.media-teaser")
 
 
 def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:

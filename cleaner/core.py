@@ -102,8 +102,11 @@ class Cleaner:
 
     def __init__(self, rules: Optional[RuleSet] = None, options: Options = Options(), stoplists=None):
         stoplists = stoplists if stoplists is not None else load_stoplists()
-        for name, value in (("rules", rules if rules is not None else load_rules()), ("options", options),
-                            ("stoplists", stoplists), ("stopword_index", stopword_index(stoplists))):
+        self._fill(rules if rules is not None else load_rules(), options, stoplists, stopword_index(stoplists))
+
+    def _fill(self, rules: RuleSet, options: Options, stoplists, index) -> None:
+        for name, value in (("rules", rules), ("options", options), ("stoplists", stoplists),
+                            ("stopword_index", index)):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name, value):
@@ -119,10 +122,8 @@ class Cleaner:
         """This cleaner with other options; its rules, stoplists and stopword index are
         shared, not rebuilt (the index alone takes 50 ms, which ``clean(text, favor_recall=True)``
         would otherwise pay on every document)."""
-        other = object.__new__(Cleaner)
-        for name, value in (("rules", self.rules), ("options", replace(self.options, **changes)),
-                            ("stoplists", self.stoplists), ("stopword_index", self.stopword_index)):
-            object.__setattr__(other, name, value)
+        other = object.__new__(type(self))
+        other._fill(self.rules, replace(self.options, **changes), self.stoplists, self.stopword_index)
         return other
 
     # -- entry point -------------------------------------------------------
