@@ -101,6 +101,17 @@ def test_options_markdown_title_tables():
     assert "Section one of the new lanes" not in cleaner.clean(html, format="html", tables=False).text
 
 
+def test_the_pages_h1_is_the_title_past_a_share_bar_and_a_teaser_box():
+    junk = ("<ul>" + "".join(f"<li><a href='/share{i}'>Share {i}</a></li>" for i in range(8)) + "</ul>"
+            + "<aside>" + "".join(f"<p><a href='/t{i}'>Other story number {i}</a></p>" for i in range(8)) + "</aside>")
+    html = ("<html><head><title>Meeting moved</title></head><body><h1>Meeting moved to Tuesday</h1>" + junk
+            + "<p>Short note: the meeting moved to Tuesday at noon, in the usual room downstairs. Bring the "
+            "report.</p><p>Second paragraph of the note, with a few more words in it, as notes have.</p></body></html>")
+    result = cleaner.clean(html, format="html")
+    assert result.text.startswith("Meeting moved to Tuesday\n")
+    assert "Other story" not in result.text
+
+
 def test_the_pages_h1_above_the_body_is_kept_as_its_title():
     """trafilatura leaves the title out and readability's vote keeps prose only: the
     page's <h1> right above the body is the title all the same (keep_title); a site's
