@@ -2844,6 +2844,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Die aktuelle Ausgabe jetzt an jedem Bahnhofskiosk, im Abo und als E-Paper erhältlich.", "promo.on-newsstands"),
     ("Jetzt am Kiosk", "promo.on-newsstands"),
     ("Chrome im Kiosk-Modus nutzen – so geht's", None),
+    ("Die neue Wochenzeitung, die der Verlag am Montag in Hamburg vorstellte, ist ab heute am Kiosk und im "
+     "Abonnement für alle Leser im ganzen Land erhältlich.", None),  # an article's sentence
     ("Cookie-Zustimmung verwalten", "consent.cookie-banner"),
     ("Um dir ein optimales Erlebnis zu bieten, verwenden wir Technologien wie Cookies.", "consent.cookie-banner"),
     ("Die technische Speicherung oder der Zugriff ist unbedingt erforderlich für den rechtmäßigen Zweck.",
