@@ -218,7 +218,8 @@ def spells_slug(words: list, slug: frozenset) -> bool:
         return False
     held = set()
     for w in line:
-        for form in (w, _plain(w), w.translate(GERMAN_SPELLED_OUT)):
+        # An ASCII word has no other spelling: only a word with accents or umlauts is respelled.
+        for form in (w,) if w.isascii() else (w, _plain(w), w.translate(GERMAN_SPELLED_OUT)):
             if form in slug:
                 held.add(form)
                 break
