@@ -33,7 +33,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    (``_without_teaser_heads``).  The title is
    a headline above a body part, looking past bylines, dates, counts and
    captions (``_title_lines``), and short lines between it and the body
-   (not bylines or dates) are its subtitle.  Given the page's URL, a heading
+   (not bylines or dates) are its subtitle; a heading none of whose words the
+   body uses ranks below one whose words it does (``_body_echo``).  Given the page's URL, a heading
    there that spells its slug (".../2017/01/aggression-fotografie/") is the
    title, however short (``features.spells_slug``).
 4. ``decide``: inside the body, prose is kept; a short sentence is kept next to
@@ -77,9 +78,9 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from typing import NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional
 
-from .features import Features
+from .features import SOFT_HYPHEN, WORD_RE, Features, echo_keys
 from .model import MATCHED
 
 LENGTH_LOW = 70  # chars: shorter lines are judged by their context
@@ -125,6 +126,11 @@ TITLE_WINDOW = 12
 TITLE_WINDOW_HTML = 24
 TITLE_MIN_WORDS = 3
 DEK_BYLINE_LINES = 3  # bylines and dates between a headline and its dek (_title_lines)
+# A headline's words recur in its article; a widget's or a site's heading ("Über
+# unser Unternehmen") shares none with it (``features.echo_keys``).  Told when the
+# kept prose of the body's parts up to the main one holds this many distinct
+# content words (+20 headlines on the eval pages: benchmarks/README.md).
+ECHO_MIN_WORDS = 20
 HEADLINE_WORDS = 6
 # Two sentences on one line ("...after the floods. Photograph: J. Doe"): a
 # caption or a dek, not a headline ("U.S. Jobs", "Dr. Hale" are no sentence end).
@@ -167,8 +173,10 @@ BYLINE_START_RE = re.compile(
     # A translator's credit: "Übersetzt von: Roland Hildebrandt".
     r"|(?:übersetzt|übersetzung|translated|translation|traduit|traduction|traducido|traducción|tradotto|traduzione)"
     r" (?:von|by|par|por|da)\b"
-    # A relative time alone on its line ("5 days ago", "vor 3 Tagen", "il y a une heure", "hace una hora").
-    r"|(?:(?:\d{1,3}|an?|one) \w{3,8} ago|vor (?:\d{1,3}|einer|einem) \w{3,9}|il y a (?:\d{1,3}|une?) \w{3,9}"
+    # A relative time alone on its line ("5 days ago", "vor 3 Tagen", "il y a une heure", "hace una hora"),
+    # or under a label ("Erstellt: vor 4 Stunden", "Updated: 2 hours ago").
+    r"|(?:(?:created|updated|erstellt|aktualisiert|mis à jour|actualizado|aggiornato) ?:? )?"
+    r"(?:(?:\d{1,3}|an?|one) \w{3,8} ago|vor (?:\d{1,3}|einer|einem) \w{3,9}|il y a (?:\d{1,3}|une?) \w{3,9}"
     r"|hace (?:\d{1,3}|una?) \w{3,9})$",
     re.IGNORECASE,
 )
@@ -589,7 +597,8 @@ def _nearest_prose(classes: list, lo: int, hi: int, transparent=frozenset()) -> 
     return [before[k] for k in range(lo, hi + 1)], [after[k] for k in range(lo, hi + 1)]
 
 
-def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged: frozenset = frozenset()) -> list:
+def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged: frozenset = frozenset(),
+           words: Optional[list] = None, stoplist: frozenset = frozenset()) -> list:
     """One ``Verdict`` per line (``None`` for blank lines, settled by layout).
 
     ``evidence``: the text has a rule hit or a repeated line (see ``REQUIRE_EVIDENCE``).
@@ -637,7 +646,10 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
         parts = [(lo, hi) for lo, hi in segments if lo < main[0] and any(verdicts_line[k].kept for k in range(lo, hi + 1))]
         parts = sorted(parts + [(lo, hi) for lo, hi in boxes if hi < main[0] and _figures_box(items, lo, hi)]
                        + [(lo, hi) for lo, hi in facts if hi < main[0]])
-        title_lines = _title_lines(items, parts + [main], neutral, frozenset(k for k, i in enumerate(idx) if i in slugged))
+        echoes = None if words is None else _body_echo(items, [words[i] for i in idx], classes,
+                                                        parts + [main], verdicts_line, stoplist)
+        title_lines = _title_lines(items, parts + [main], neutral, frozenset(k for k, i in enumerate(idx) if i in slugged),
+                                   echoes)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_headings_over_body(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
@@ -1826,7 +1838,30 @@ def _leave_alone(scored: list, items: list, idx: list, options, neutral: bool) -
     return verdicts
 
 
-def _title_lines(items: list, parts: list, neutral: bool = False, slugged: frozenset = frozenset()) -> set:
+def _body_echo(items: list, words: list, classes: list, parts: list, verdicts_line: list, stoplist: frozenset):
+    """Does a line's wording recur in the kept prose of the body's ``parts``?  A function
+    of the line's index; ``None`` when that prose holds too few words to tell
+    (``ECHO_MIN_WORDS``)."""
+    def keys(k):
+        text = items[k].stripped
+        return echo_keys(WORD_RE.findall(text.replace(SOFT_HYPHEN, "").lower()) if SOFT_HYPHEN in text else words[k],
+                         stoplist)
+
+    body = set()
+    for k in (k for lo, hi in parts for k in range(lo, hi + 1)):
+        if classes[k] in PROSE and verdicts_line[k] is not None and verdicts_line[k].kept:
+            body |= keys(k)
+    if len(body) < ECHO_MIN_WORDS:
+        return None
+    return lambda k: not body.isdisjoint(keys(k))
+
+
+def _echoed(items: list, k: int, echoes: Callable) -> bool:
+    return bool(items[k].features.heading_level) or echoes(k)
+
+
+def _title_lines(items: list, parts: list, neutral: bool = False, slugged: frozenset = frozenset(),
+                 echoes: Optional[Callable] = None) -> set:
     """The title: the headline in the few lines above the body.
 
     Between a headline and its first paragraph pages put a dek, bylines,
@@ -1859,13 +1894,22 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
                 return {spelled, dek}
             return {spelled}
         previous_end = end
-    picks, previous_end = [], -1
+    picks, previous_end, unechoed = [], -1, []
     for start, end in parts:
         # In each window the nearest heading that does not read as metadata.
         window = [(k, _headline_tier(items[k], neutral)) for k in _title_window(items, start, previous_end)
                   if _title_candidate(items[k], 1 if items[k].features.heading_level else TITLE_MIN_WORDS)]
         # A Markdown heading is one by its author's mark: it beats nearer lines that only read as one.
         window = [pick for pick in window if items[pick[0]].features.heading_level and pick[1] > 0] or window
+        if echoes is not None:
+            # A heading none of whose words the body uses is a site's or a widget's ("Über unser
+            # Unternehmen" over an article on a lockdown): it ranks with the page's metadata, but
+            # is still the title when no other heading is.  (Not a Markdown heading: its author
+            # marked it.)
+            nearest = next((k for k, tier in window if tier > 0), None)
+            if nearest is not None and not _echoed(items, nearest, echoes):
+                unechoed.append(nearest)
+            window = [(k, tier if _echoed(items, k, echoes) else 0) for k, tier in window]
         picks.append(next((pick for pick in window if pick[1] > 0), window[0] if window else (None, 0)))
         previous_end = end
     # The first headline: over the lead, else over the main part; else the main part's heading.
@@ -1875,18 +1919,22 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
         best = picks[-1][0]
         if best is None or picks[-1][1] == 0:  # none, or a page's metadata ("Online seit heute, 12.09 Uhr")
             best = next((k for k, tier in reversed(picks) if k is not None and tier > 0), best)
+        if best is None and unechoed:
+            best = unechoed[-1]
     if best is not None:
         # A headline directly above a heading-like dek, or above it past the
         # byline ("Japan und die HPV-Impfungen" / "Von Der Spendenteddy - 30.
         # Juli 2023" / "Die unglaubliche Geschichte ..."), is the title too (but
-        # not a line of links, a Markdown menu above the headline, nor one that
-        # reads as metadata: "From the June 2024 issue").
+        # not a line of links, a Markdown menu above the headline, one that
+        # reads as metadata: "From the June 2024 issue", nor a site's section
+        # whose words the body does not use: "Beruf und Karriere").
         above = best - 1
         while above > max(-1, best - 1 - DEK_BYLINE_LINES) and items[above].cls != RULE \
                 and byline_or_date(items[above].stripped):
             above -= 1
         if above >= 0 and _title_like(items[above], TITLE_MIN_WORDS) \
-                and items[above].features.link_share < LINK_LINE_SHARE and _headline_tier(items[above], neutral) > 0:
+                and items[above].features.link_share < LINK_LINE_SHARE and _headline_tier(items[above], neutral) > 0 \
+                and (echoes is None or _echoed(items, above, echoes)):
             return {best, above}
         return {best}
     # No headline of several words: a short heading right above the main part will do,
@@ -2128,9 +2176,10 @@ LINK_LIST_DENSITY = 0.5
 LEAD_MAX_DISTANCE = 3
 
 
-def decide_with_evidence(scored: list, neutral: bool, options, evidence: bool = True) -> list:
+def decide_with_evidence(scored: list, neutral: bool, options, evidence: bool = True,
+                         words: Optional[list] = None, stoplist: frozenset = frozenset()) -> list:
     """Verdicts for HTML blocks: rules and context first, extractor votes second."""
-    text_verdicts = decide(scored, neutral, options, evidence)
+    text_verdicts = decide(scored, neutral, options, evidence, words=words, stoplist=stoplist)
     out = list(text_verdicts)
     for i, s in enumerate(scored):
         v = text_verdicts[i]

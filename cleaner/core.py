@@ -278,9 +278,9 @@ class Cleaner:
             return None, a
         scored = C.judge_lists(scored)
         if has_hints:
-            verdicts = C.decide_with_evidence(scored, neutral, self.options, evidence)
+            verdicts = C.decide_with_evidence(scored, neutral, self.options, evidence, a.words, a.stoplist)
         else:
-            verdicts = C.decide(scored, neutral, self.options, evidence, slug_lines(a.words, url))
+            verdicts = C.decide(scored, neutral, self.options, evidence, slug_lines(a.words, url), a.words, a.stoplist)
         if time.monotonic() > deadline:
             return None, a
         verdicts = keep_once(scored, verdicts, norms)

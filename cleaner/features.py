@@ -224,3 +224,15 @@ def spells_slug(words: list, slug: frozenset) -> bool:
                 held.add(form)
                 break
     return len(held) >= SLUG_LINE_SHARE * len(line) and len(held) >= SLUG_COVER_SHARE * len(slug)
+
+
+SOFT_HYPHEN = "\xad"  # splits a word invisibly ("Mag\xadda\xadle\xadner"): removed before words are compared
+ECHO_STEM_LETTERS = 6  # a word's first letters stand for it: "opozycja" and "opozycji", "Czechach" and "Czechami"
+ECHO_MIN_LETTERS = 4  # shorter words are mostly function words the stoplist may lack
+
+
+def echo_keys(words: list, stoplist: frozenset) -> set:
+    """The stems of a line's content words (lower-cased, no stopword, no figure), to tell
+    whether a heading's words recur in the body (``classify._body_echo``)."""
+    return {w[:ECHO_STEM_LETTERS] for w in words
+            if len(w) >= ECHO_MIN_LETTERS and w not in stoplist and not w[:1].isdigit()}

@@ -1345,8 +1345,9 @@ def test_teasers_under_a_related_heading_inside_the_article_do_not_open_its_next
                "Ethik-Kommission eingesetzt Welche Entscheidungen darf ein selbstfahrendes Auto treffen?",
                "Tag der Arbeit Digitalisierung im Selbstlauf ist nicht die Antwort",
                "Siemens-Managerin Die Angst vor der Digitalisierung nehmen"]
+    # (The headline quotes the article, as on the page this is made from: its words recur there.)
     lead = ("Die Digitalisierung der Arbeitswelt werde Millionen Arbeitsplätze kosten, auch in Deutschland, sagt der "
-            "Philosoph, und die Politik sei darauf nicht vorbereitet.\n")
+            "Philosoph, und die Politik sei darauf nicht vorbereitet: Wir dekorieren auf der Titanic die Liegestühle um.\n")
     article = ("Es ist nur eine Frage der Zeit, bis annähernd die Hälfte der Menschen keinem normalen Beruf mehr "
                "nachgeht, denn die Maschinen werden viele der Arbeiten übernehmen, die heute noch Menschen tun.\n"
                "Das Problem ist dabei nicht das selbstfahrende Auto, das ebenso sicher kommt wie das bedingungslose "
@@ -1701,6 +1702,47 @@ def test_the_url_slug_spells_the_headline():
     assert not spells_slug(word_lists(["Nachbarschaftshilfe in Hessen und anderswo, ein Überblick"])[0], slug)
 
 
+def test_a_heading_whose_words_the_body_never_uses_is_not_the_title_over_one_it_does():
+    """A modal's line or another story's teaser between the headline and the body reads
+    as a headline too; the article's words are the headline's, not theirs."""
+    widget = "Find your bookmarks in your Premium section, under my profile"
+    third = ("Critics warned that the higher fees could drive smaller clubs out of the league, and the chairman "
+             "promised a review of the figures before the season opens in August.\n")
+    text = ("Home\nCommittee agrees new rules after a long debate on costs\n" + widget + "\n"
+            + PROSE + PROSE2 + third + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Committee agrees new rules after a long debate on costs"].rule == "context.title"
+    assert by_text[widget].rule != "context.title"  # (but a subtitle: a line between the title and the body)
+    # Nor is a site's section right above the headline taken for the headline's first part.
+    section = "Travel and Leisure Guides"
+    by_text = decisions_by_text(cleaner.clean(text.replace("Home\n", "Home\n" + section + "\n"), format="text"))
+    assert by_text["Committee agrees new rules after a long debate on costs"].rule == "context.title"
+    assert not by_text[section].kept
+    # Without a heading the body echoes, the nearest one is still the title.
+    text = "Home\nMission accomplished at the old harbour\n" + PROSE + PROSE2 + third + "Share\n"
+    assert decisions_by_text(cleaner.clean(text, format="text"))["Mission accomplished at the old harbour"].kept
+
+
+def test_echo_keys_are_stems_of_content_words():
+    from cleaner.features import echo_keys
+
+    # Inflections share a stem; stopwords, short words and figures are no content words.
+    assert echo_keys(["opozycja", "w", "2021", "czechach", "oraz"], frozenset({"oraz"})) == {"opozyc", "czecha"}
+    assert echo_keys(["opozycji"], frozenset()) == echo_keys(["opozycja"], frozenset())
+    # A soft hyphen splits a word invisibly: the body's "Mag\xadda\xadle\xadner" is the headline's word.
+    headline = "St. Magdalener: Rotweine mit Eleganz und Charakter"
+    body = ("Schon im Mit\xadtel\xadal\xadter war der St. Mag\xadda\xadle\xadner das Aus\xadhän\xadge\xadschild der "
+            "Süd\xadti\xadro\xadler Wein\xadwirt\xadschaft, und seine Reben wachsen an den steilen Hängen oberhalb "
+            "der Stadt, wo die Sonne den ganzen Tag auf die alten Pergeln scheint.\n")
+    text = ("Home\nWeinwissen\n" + headline + "\nJossi Loibl\nErstellt: vor 4 Stunden\n" + body
+            + "Die Weine sind hell, duftig und leicht, mit feinen Noten von Kirschen, Mandeln und Veilchen, "
+              "und sie passen zu einer Marende ebenso gut wie zu einem Teller Knödel am Abend.\n"
+            + "Teilen\nImpressum\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[headline].rule == "context.title"
+    assert not by_text["Erstellt: vor 4 Stunden"].kept
+
+
 def test_a_heading_that_spells_the_url_is_the_title_however_short():
     text = ("Home\nBlog\nAktuelles Allgemein\nAggression Fotografie\n26 January 2017\n" + PROSE + PROSE2
             + "Share\n")
@@ -1735,9 +1777,10 @@ def test_a_relative_time_alone_on_its_line_is_a_date():
     from cleaner.classify import byline_or_date
 
     for line in ("5 days ago", "an hour ago", "vor 3 Tagen", "il y a 2 heures", "hace 21 minutos",
-                 "vor einer Stunde", "il y a une heure", "hace una hora"):
+                 "vor einer Stunde", "il y a une heure", "hace una hora",
+                 "Erstellt: vor 4 Stunden", "Aktualisiert: vor 20 Stunden", "Updated 2 hours ago"):
         assert byline_or_date(line), line
-    for line in ("10 days ago the storm hit the coast", "Five reasons to go"):
+    for line in ("10 days ago the storm hit the coast", "Five reasons to go", "Updated: the new rules for 2024"):
         assert not byline_or_date(line), line
     # So it is no title and no subtitle.
     text = "Home\nCouncil approves the new budget after a long debate\n6 hours ago\n" + PROSE + PROSE2 + "Share\n"
