@@ -340,7 +340,7 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
                                  verdicts[heading].score)
         copies[norm] = sorted(copies[norm] + [heading])
     for indexes in copies.values():
-        if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes):
+        if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes) or _table_cells(scored, indexes):
             continue
         # The copy that heads a paragraph, else the first: a table of contents
         # lists the headings the article repeats above their paragraphs.
@@ -373,6 +373,19 @@ def _recurring_label(scored: list, verdicts: list, after: list, indexes: list) -
     section's recap), not a copy of its text: all stay."""
     return len(indexes) >= MIN_LABEL_COPIES and scored[indexes[0]].features.words <= C.MENU_MAX_WORDS \
         and all(after[i] >= 0 and scored[after[i]].cls in C.PROSE and verdicts[after[i]].kept for i in indexes)
+
+
+TABLE_ROW_LINES = 8  # a table scraped one cell a line: its rows' cells are this close
+TABLE_CELL_CHARS = 12  # a figure with its unit: "15 s", "8 x 50 m", "1.000 m"
+
+
+def _table_cells(scored: list, indexes: list) -> bool:
+    """A short figure ("15 s", "8 x 50 m") kept again every few lines
+    (``TABLE_ROW_LINES``) is a table's cell recurring in its rows (a workout's
+    pauses), not a copy of a line: all its copies stay."""
+    first = scored[indexes[0]].stripped
+    return len(first) <= TABLE_CELL_CHARS and any(c.isdigit() for c in first) \
+        and all(b - a <= TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:]))
 
 
 def _neighbours(scored: list) -> tuple:

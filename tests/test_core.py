@@ -1853,6 +1853,31 @@ def test_repeated_lines_are_dropped_after_the_first():
     assert "repeats line 1" in result.decisions[2].reason
 
 
+def test_a_tables_cells_that_recur_in_its_rows_all_stay():
+    """A workout scraped one cell a line: "15 s" and "8 x 50 m" recur from row to row."""
+    rows = ["Strecke", "Aufgabe", "Pause", "400 m", "einschwimmen, Lagen in umgekehrter Reihenfolge", "8 x 50 m",
+            "Delfinbeine mit Flossen", "15 s", "8 x 50 m", "Kraul mit Technikübungen", "15 s", "50 m", "locker",
+            "20 s", "8 x 50 m", "Kraul und Delfin", "15 s"]
+    lead = ("Schwerpunkt der Einheit ist eine Lagen-Pyramide, bei der es auch etwas anstrengender wird, denn die "
+            "Pausen zwischen den einzelnen Teilstrecken sind bewusst kurz gehalten.\n")
+    intro = ("Die Hauptserie der Einheit ist eine Pyramide über insgesamt 1.000 Meter, die Sie in allen vier Lagen "
+             "schwimmen, und die Pausen dazwischen sind bewusst kurz gehalten:\n")
+    outro = ("Zum Schluss schwimmen Sie sich noch einige Minuten locker aus, damit sich die Muskeln nach der "
+             "anstrengenden Serie wieder gut erholen können und die Einheit ruhig ausklingt.\n")
+    text = "Training\nEinheit der Woche\n" + lead + intro + "\n".join(rows) + "\n" + outro + "Teilen\nImpressum\n"
+    kept = [d.text.strip() for d in cleaner.clean(text, format="text").decisions if d.kept]
+    assert kept.count("15 s") == 3 and kept.count("8 x 50 m") == 3, kept
+    # Far apart, or longer than a cell, a line shown again is a copy: one stays.
+    from types import SimpleNamespace
+
+    from cleaner.core import TABLE_ROW_LINES, _table_cells
+
+    lines = [SimpleNamespace(stripped=t) for t in ["15 s"] * 30 + ["Am 12. Mai 2022 beginnt die Saison"] * 2]
+    assert _table_cells(lines, [0, 4, 4 + TABLE_ROW_LINES])
+    assert not _table_cells(lines, [0, 1 + TABLE_ROW_LINES])
+    assert not _table_cells(lines, [30, 31])
+
+
 def test_bullet_list_judged_as_a_block():
     items = [
         "- the first measure lowers the fees that small firms pay for their permits\n",
@@ -2506,6 +2531,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Usamos cookies propias y de terceros para mejorar nuestros servicios.", "consent.cookie-banner"),
     ("Questo sito utilizza cookie tecnici e di profilazione.", "consent.cookie-banner"),
     ("Wij gebruiken cookies om de website te verbeteren.", "consent.cookie-banner"),
+    ("Die auf dieser Website verwendeten Cookies dienen der technischen Bereitstellung und Optimierung des "
+     "Webangebots.", "consent.cookie-banner"),
+    ("The cookies used on this website help us to improve your experience.", "consent.cookie-banner"),
     ("Claim Bonus", "promo.trading-cta"),
     ("Capital at risk. Terms apply.", "promo.risk-label"),
     ("Danny Pearl was a veteran foreign correspondent for the Wall Street Journal when he was kidnapped.", None),
