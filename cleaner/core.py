@@ -340,7 +340,8 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
                                  verdicts[heading].score)
         copies[norm] = sorted(copies[norm] + [heading])
     for indexes in copies.values():
-        if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes) or _table_cells(scored, indexes):
+        if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes) \
+                or _table_cells(scored, indexes, [norms[before[i]] if before[i] >= 0 else "" for i in indexes]):
             continue
         # The copy that heads a paragraph, else the first: a table of contents
         # lists the headings the article repeats above their paragraphs.
@@ -379,13 +380,15 @@ TABLE_ROW_LINES = 8  # a table scraped one cell a line: its rows' cells are this
 TABLE_CELL_CHARS = 12  # a figure with its unit: "15 s", "8 x 50 m", "1.000 m"
 
 
-def _table_cells(scored: list, indexes: list) -> bool:
+def _table_cells(scored: list, indexes: list, above: list) -> bool:
     """A short figure ("15 s", "8 x 50 m") kept again every few lines
-    (``TABLE_ROW_LINES``) is a table's cell recurring in its rows (a workout's
-    pauses), not a copy of a line: all its copies stay."""
+    (``TABLE_ROW_LINES``), each time under another line (``above``: their
+    normal forms), is a table's cell recurring in its rows (a workout's
+    pauses), not a copy of a line: all its copies stay.  Under the same line
+    it is a box the page shows twice ("Versandkosten*" / "5,95€")."""
     first = scored[indexes[0]].stripped
     return len(first) <= TABLE_CELL_CHARS and any(c.isdigit() for c in first) \
-        and all(b - a <= TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:]))
+        and all(b - a <= TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:])) and len(set(above)) == len(above)
 
 
 def _neighbours(scored: list) -> tuple:

@@ -1873,9 +1873,11 @@ def test_a_tables_cells_that_recur_in_its_rows_all_stay():
     from cleaner.core import TABLE_ROW_LINES, _table_cells
 
     lines = [SimpleNamespace(stripped=t) for t in ["15 s"] * 30 + ["Am 12. Mai 2022 beginnt die Saison"] * 2]
-    assert _table_cells(lines, [0, 4, 4 + TABLE_ROW_LINES])
-    assert not _table_cells(lines, [0, 1 + TABLE_ROW_LINES])
-    assert not _table_cells(lines, [30, 31])
+    assert _table_cells(lines, [0, 4, 4 + TABLE_ROW_LINES], ["kraul", "delfin", "rucken"])
+    assert not _table_cells(lines, [0, 1 + TABLE_ROW_LINES], ["kraul", "delfin"])
+    assert not _table_cells(lines, [30, 31], ["kraul", "delfin"])
+    # Under the same line each time it is a box the page shows twice.
+    assert not _table_cells(lines, [0, 4], ["versandkosten", "versandkosten"])
 
 
 def test_bullet_list_judged_as_a_block():
