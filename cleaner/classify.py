@@ -1857,6 +1857,7 @@ def _body_echo(items: list, words: list, classes: list, parts: list, verdicts_li
 
 
 def _echoed(items: list, k: int, echoes: Callable) -> bool:
+    """Line ``k``'s words recur in the body, or its author marked it a heading (Markdown)."""
     return bool(items[k].features.heading_level) or echoes(k)
 
 
@@ -1878,8 +1879,13 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
     title, a headline over its lead, else the main part's heading: a lesser
     heading above an earlier part is more often a widget's, but it is the
     title when only rule hits and buttons sit over the main part, or a line
-    that reads as metadata ("Online seit heute, 12.09 Uhr").  Not caught: a
-    banner no rule knows, with a headline-sized heading, above the headline.
+    that reads as metadata ("Online seit heute, 12.09 Uhr").  A heading none
+    of whose content words the body's prose uses (``echoes``: ``_body_echo``)
+    ranks with metadata, as another story's teaser or a site's section does,
+    and is the title only when no other heading is.  Not caught: a banner no
+    rule knows, with a headline-sized heading whose words the article uses,
+    above the headline; nor a headline whose words the article never uses
+    under topical teasers nearer the body.
     """
     # The URL spells the headline: a heading that spells it in a window is the
     # title, with the heading-like dek right under it.
