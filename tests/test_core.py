@@ -1718,9 +1718,12 @@ def test_a_heading_whose_words_the_body_never_uses_is_not_the_title_over_one_it_
     by_text = decisions_by_text(cleaner.clean(text.replace("Home\n", "Home\n" + section + "\n"), format="text"))
     assert by_text["Committee agrees new rules after a long debate on costs"].rule == "context.title"
     assert not by_text[section].kept
-    # Without a heading the body echoes, the nearest one is still the title.
-    text = "Home\nMission accomplished at the old harbour\n" + PROSE + PROSE2 + third + "Share\n"
-    assert decisions_by_text(cleaner.clean(text, format="text"))["Mission accomplished at the old harbour"].kept
+    # Without a heading the body echoes, the nearest one is still the title, even above
+    # an earlier part than the main one (a picture's credit parts them).
+    text = ("Home\nMission accomplished at the old harbour\nBy Jane Doe\n" + PROSE + "Foto: Jane Doe\n"
+            + PROSE2 + third + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Mission accomplished at the old harbour"].rule == "context.title"
 
 
 def test_echo_keys_are_stems_of_content_words():
