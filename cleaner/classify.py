@@ -80,7 +80,7 @@ import re
 from functools import partial
 from typing import Callable, NamedTuple, Optional
 
-from .features import SOFT_HYPHEN, WORD_RE, Features, echo_keys
+from .features import Features, echo_keys
 from .model import MATCHED
 
 LENGTH_LOW = 70  # chars: shorter lines are judged by their context
@@ -646,8 +646,8 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
         parts = [(lo, hi) for lo, hi in segments if lo < main[0] and any(verdicts_line[k].kept for k in range(lo, hi + 1))]
         parts = sorted(parts + [(lo, hi) for lo, hi in boxes if hi < main[0] and _figures_box(items, lo, hi)]
                        + [(lo, hi) for lo, hi in facts if hi < main[0]])
-        echoes = None if words is None else _body_echo(items, [words[i] for i in idx], classes,
-                                                        parts + [main], verdicts_line, stoplist)
+        echoes = None if words is None else _body_echo([words[i] for i in idx], classes, parts + [main],
+                                                        verdicts_line, stoplist)
         title_lines = _title_lines(items, parts + [main], neutral, frozenset(k for k, i in enumerate(idx) if i in slugged),
                                    echoes)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
@@ -1838,22 +1838,17 @@ def _leave_alone(scored: list, items: list, idx: list, options, neutral: bool) -
     return verdicts
 
 
-def _body_echo(items: list, words: list, classes: list, parts: list, verdicts_line: list, stoplist: frozenset):
+def _body_echo(words: list, classes: list, parts: list, verdicts_line: list, stoplist: frozenset):
     """Does a line's wording recur in the kept prose of the body's ``parts``?  A function
     of the line's index; ``None`` when that prose holds too few words to tell
     (``ECHO_MIN_WORDS``)."""
-    def keys(k):
-        text = items[k].stripped
-        return echo_keys(WORD_RE.findall(text.replace(SOFT_HYPHEN, "").lower()) if SOFT_HYPHEN in text else words[k],
-                         stoplist)
-
     body = set()
     for k in (k for lo, hi in parts for k in range(lo, hi + 1)):
         if classes[k] in PROSE and verdicts_line[k] is not None and verdicts_line[k].kept:
-            body |= keys(k)
+            body |= echo_keys(words[k], stoplist)
     if len(body) < ECHO_MIN_WORDS:
         return None
-    return lambda k: not body.isdisjoint(keys(k))
+    return lambda k: not body.isdisjoint(echo_keys(words[k], stoplist))
 
 
 def _echoed(items: list, k: int, echoes: Callable) -> bool:

@@ -9,6 +9,7 @@ from typing import NamedTuple, Optional
 from urllib.parse import unquote
 
 WORD_RE = re.compile(r"\w+")
+SOFT_HYPHEN = "\xad"  # splits a word invisibly ("Mag\xadda\xadle\xadner"): removed before words are counted
 BULLET_RE = re.compile(r"^\s*(?:[-*•·‣▪▸►◦–—+]|\d{1,3}[.)]|[a-z][.)])\s+")
 # Bounded around the "@": "\S+@" tried every end of a long token at every
 # start (quadratic: 30 s on a 400 kB data URI in a Markdown scrape).
@@ -119,8 +120,12 @@ def setext_underlines(stripped: list) -> Optional[list]:
 
 
 def word_lists(stripped: list) -> list:
-    """The lower-cased words of each line, lower-casing the whole text at once."""
-    lowered = "\n".join(stripped).lower().split("\n")
+    """The lower-cased words of each line, lower-casing the whole text at once.  A soft
+    hyphen splits no word ("Mit\xadtel\xadal\xadter" is one word)."""
+    joined = "\n".join(stripped)
+    if SOFT_HYPHEN in joined:
+        joined = joined.replace(SOFT_HYPHEN, "")
+    lowered = joined.lower().split("\n")
     if len(lowered) != len(stripped):  # a line holds a line break of its own
         lowered = [s.lower() for s in stripped]
     return list(map(WORD_RE.findall, lowered))
@@ -226,7 +231,6 @@ def spells_slug(words: list, slug: frozenset) -> bool:
     return len(held) >= SLUG_LINE_SHARE * len(line) and len(held) >= SLUG_COVER_SHARE * len(slug)
 
 
-SOFT_HYPHEN = "\xad"  # splits a word invisibly ("Mag\xadda\xadle\xadner"): removed before words are compared
 ECHO_STEM_LETTERS = 6  # a word's first letters stand for it: "opozycja" and "opozycji", "Czechach" and "Czechami"
 ECHO_MIN_LETTERS = 4  # shorter words are mostly function words the stoplist may lack
 
