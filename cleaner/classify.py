@@ -48,7 +48,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    Between two body parts the lines are kept when no rule hit sits there
    (``context.between-parts``): an ad or share bar splits an article and
    leaves a hit, a list or a table only weighs its parts apart (an ad or
-   promo line at the gap's edge, a picture's credit, does not count); and when the hits there
+   promo line at the gap's edge, a picture's credit, does not count), if
+   the parts so joined keep a line (``_keep_plain_gaps``); and when the hits there
    are all inserts (``INSERT_FAMILIES``: ads, promos, share bars,
    newsletter boxes, credits, or a "related" heading over one teaser:
    ``_one_teaser_box``), the prose between them is judged as inside
@@ -630,8 +631,8 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
         for k in range(lo, hi + 1):
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral,
                                        partial(_figure_neighbour, items, k))
+    _keep_plain_gaps(items, classes, segments, verdicts_line, neutral, teasers)
     for (_, end), (start, _) in zip(segments, segments[1:]):
-        _keep_plain_gap(items, classes, range(end + 1, start), verdicts_line, neutral, teasers)
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral, boxed)
     boxes = _keep_data_boxes(items, classes, verdicts_line, neutral)
     _keep_recipe_card_headers(items, classes, verdicts_line, neutral, boxes)
@@ -1723,8 +1724,8 @@ def _figures_box(items: list, lo: int, hi: int) -> bool:
     return 2 * sum(1 for item in entries if any(c.isdigit() for c in item.stripped)) >= len(entries)
 
 
-def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list, neutral: bool,
-                    teasers: frozenset = frozenset()) -> None:
+def _keep_plain_gaps(items: list, classes: list, segments: list, verdicts_line: list, neutral: bool,
+                     teasers: frozenset = frozenset()) -> None:
     """Keep the lines between two body parts when no rule hit sits between them.
 
     What splits an article into parts is an ad, a share bar or a teaser,
@@ -1737,16 +1738,41 @@ def _keep_plain_gap(items: list, classes: list, gap: range, verdicts_line: list,
     Junk, and short lines that are bylines, dates or counters ("412",
     unless a year or an amount is near it: a table's cells), still go; of a
     line kept twice ``core.keep_once`` keeps one copy.
+
+    Parts joined by such gaps make one stretch of the body, and it must
+    keep a line of its own: two copies of a menu's one-line slogan, each
+    a part too light to keep ("Holt die Sonnebrille raus!"), do not make
+    the mega-menu between them body.  (A recipe's ingredients between a
+    "Like this recipe?" button and its steps do join the steps' part.)
     """
+    gaps = [_plain_gap(items, classes, range(end + 1, start), teasers)
+            for (_, end), (start, _) in zip(segments, segments[1:])]
+    first = 0  # the first part of the stretch the loop is in
+    for last in range(len(segments)):
+        if last < len(gaps) and gaps[last] is not None:
+            continue  # the stretch goes on past this part
+        if any(_kept(verdicts_line, k) for lo, hi in segments[first:last + 1] for k in range(lo, hi + 1)):
+            for gap in gaps[first:last]:
+                _keep_gap_lines(items, classes, *gap, verdicts_line, neutral)
+        first = last + 1
+
+
+def _plain_gap(items: list, classes: list, gap: range, teasers: frozenset) -> Optional[tuple]:
+    """(first, end, what is between) of a gap that splits no article (``_keep_plain_gaps``), else None."""
     lo, hi = gap.start, gap.stop
     while lo < hi and _ad_or_promo_line(items[lo], classes[lo]):
         lo += 1
     while hi > lo and _ad_or_promo_line(items[hi - 1], classes[hi - 1]):
         hi -= 1
     if any(classes[k] == RULE and k not in teasers and not _credit(items[k], classes[k]) for k in range(lo, hi)):
-        return
+        return None
     between = "nothing but a one-line teaser" if any(k in teasers for k in range(lo, hi)) \
         else "nothing but a picture's credit" if any(classes[k] == RULE for k in range(lo, hi)) else "no rule hit"
+    return lo, hi, between
+
+
+def _keep_gap_lines(items: list, classes: list, lo: int, hi: int, between: str, verdicts_line: list,
+                    neutral: bool) -> None:
     for k in range(lo, hi):
         if classes[k] not in (BAD, RULE) and not items[k].label \
                 and not (classes[k] in (SHORT, MENU) and ((byline_or_date(items[k].stripped)

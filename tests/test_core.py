@@ -735,6 +735,24 @@ def test_lines_between_two_body_parts_are_kept_unless_a_rule_hit_sits_between():
     assert by_text[INGREDIENTS[-1]].rule == "context.part-heading"
 
 
+def test_a_menu_between_two_light_parts_that_keep_nothing_is_not_body():
+    """Two copies of a menu's slogan, each a part too light to keep, do not make the
+    menu between them body; ingredients between a button and the steps they belong to do."""
+    slogan = "Get your sunglasses out, summer is here!"
+    menu = ["Trends", "Outfits at home", "Oversize", "Denim jacket", "Patterns", "Beauty", "Make-up",
+            "Skin care", "Hair styles", "Living", "Small spaces", "Kitchen ideas"]
+    text = ("Login\n" + slogan + "\n" + "\n".join(menu) + "\n" + slogan + "\nAdvertisement\n"
+            + PROSE + PROSE2 + PROSE.replace("committee", "board") + "Share on Facebook\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not any(by_text[item].kept for item in menu), [by_text[item].rule for item in menu]
+    assert by_text[PROSE.strip()].kept
+    button = "Like this recipe? Add the ingredients to your basket."
+    recipe = (button + "\n" + "\n".join(INGREDIENTS) + "\n" + button + "\n"
+              + PROSE + PROSE2 + "Share on Facebook\n")
+    by_text = decisions_by_text(cleaner.clean(recipe, format="text"))
+    assert all(by_text[item].kept for item in INGREDIENTS), [by_text[item].rule for item in INGREDIENTS]
+
+
 def test_a_pictures_credit_between_two_body_parts_does_not_split_the_article():
     """A picture sits inside an article, so its credit, unlike an ad, parts nothing:
     a box of facts between two body parts stays; the credit itself goes."""
