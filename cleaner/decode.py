@@ -3,9 +3,10 @@ then UTF-8, then windows-1252 when it reads as Western text, then detection.
 
 Detection uses charset-normalizer (already required by trafilatura, so it costs
 no new dependency); it is better maintained than chardet and pure Python.
-Undecodable bytes are replaced, never fatal.  Binary input (NUL bytes or
-known binary signatures) is refused with ``BinaryInputError`` so a caller can
-report it and leave the file alone.
+Undecodable bytes are replaced, never fatal.  Binary input (NUL bytes, known
+binary signatures, or a UTF-16/32 byte-order mark before bytes that are not
+UTF-16/32) is refused with ``BinaryInputError`` so a caller can report it and
+leave the file alone.
 """
 
 from __future__ import annotations
@@ -41,15 +42,35 @@ class BinaryInputError(ValueError):
     """The input looks like a binary file, not text or HTML."""
 
 
-def looks_binary(data: bytes) -> bool:
+BINARY_MESSAGE = ("input looks binary (NUL bytes or a binary file signature; "
+                  "UTF-16 or UTF-32 text needs a byte-order mark)")
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` looks like a binary file rather than text or HTML; None if it does not."""
     head = data[:SNIFF_BYTES]
     if head.startswith(BINARY_SIGNATURES):
-        return True
+        return BINARY_MESSAGE
     if head.startswith(WORD_SIGNATURES) and CONTROL_BYTE_RE.search(head):
-        return True
-    if any(head.startswith(bom) for bom, _ in BOMS):
-        return False  # UTF-16/32 text legitimately contains NUL bytes
-    return b"\x00" in head
+        return BINARY_MESSAGE
+    for bom, codec in BOMS:
+        if head.startswith(bom):
+            if codec == "utf-8-sig":
+                return "input looks binary (NUL bytes after a UTF-8 byte-order mark)" if b"\x00" in head else None
+            # UTF-16/32 text holds NUL bytes; what tells it from binary data that
+            # happens to start with such a mark is that it decodes.
+            return None if _decodes(head, codec) else (
+                f"input looks binary (a {codec.upper()} byte-order mark, but the bytes after it are not {codec.upper()})")
+    return BINARY_MESSAGE if b"\x00" in head else None
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    """Does ``data`` decode as ``codec``, but for a character cut at its end?"""
+    try:
+        codecs.getincrementaldecoder(codec)().decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 # Browsers decode pages that declare Latin-1 or ASCII as windows-1252 (the
@@ -207,8 +228,8 @@ def _known_letters() -> frozenset:
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``; raises ``BinaryInputError`` for binary data."""
-    if looks_binary(data):
-        raise BinaryInputError("input looks binary (NUL bytes or a binary file signature; "
-                               "UTF-16 or UTF-32 text needs a byte-order mark)")
+    reason = binary_reason(data)
+    if reason is not None:
+        raise BinaryInputError(reason)
     encoding = detect_encoding(data)
     return data.decode(encoding, errors="replace"), encoding

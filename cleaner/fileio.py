@@ -28,7 +28,7 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
-from .decode import BinaryInputError, decode_bytes
+from .decode import BinaryInputError, binary_reason, decode_bytes
 
 # BOM -> the codec that encodes without writing a BOM itself (we write ours).
 _BOMS = (
@@ -69,8 +69,9 @@ def decode_document(data: bytes) -> Document:
     """Decode ``data``; raises ``BinaryInputError`` for binary input."""
     bom, codec = split_bom(data)
     if bom:
-        if data[len(bom):len(bom) + 4096].count(b"\x00") and codec == "utf-8":
-            raise BinaryInputError("input looks binary (NUL bytes after a UTF-8 byte-order mark)")
+        reason = binary_reason(data)
+        if reason is not None:
+            raise BinaryInputError(reason)
         text = data[len(bom):].decode(codec, errors="replace")
         return Document(text, codec, bom, newline_style(text))
     text, encoding = decode_bytes(data)

@@ -56,6 +56,15 @@ def test_binary_is_refused(tmp_path):
     path.write_bytes(codecs.BOM_UTF8 + b"abc\x00\x00def")
     with pytest.raises(BinaryInputError):
         read_document(path)
+    path.write_bytes(codecs.BOM_UTF32_LE + b"garbage!")  # no UTF-32 character is that large
+    with pytest.raises(BinaryInputError, match="UTF-32"):
+        read_document(path)
+
+
+def test_utf16_cut_in_its_last_character_is_still_text(tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Hallo Welt\nZweite Zeile\n".encode("utf-16-le")[:-1])
+    assert read_document(path).text.startswith("Hallo Welt\nZweite Zeile")
 
 
 def test_is_lossless_flags_undecodable_bytes():
