@@ -940,6 +940,24 @@ def test_an_inline_rule_hit_goes_but_the_context_reads_past_it():
         assert not by_text["[edit]"].kept and by_text["History"].kept is history_kept
 
 
+def test_a_pictures_zoom_button_goes_and_the_context_reads_past_it():
+    """A picture's "click to enlarge" sits where the picture was, inside the
+    article: it goes, and the steps around it are read as one part of the body."""
+    first = ("Mit dem letzten Update hat Microsoft einige Funktionen eingeführt, die Daten über die Nutzung "
+             "des Systems an das Unternehmen senden, und viele Nutzer wissen nichts davon.")
+    second = ("Die Updates lassen sich in der Systemsteuerung deinstallieren, und wer das nicht will, kann sie "
+              "zumindest so ausblenden, dass sie nicht wieder installiert werden.")
+    last = "Wann Microsoft diese Abhilfe blockiert, lässt sich derzeit noch nicht sagen, aber wir halten Sie auf dem Laufenden."
+    text = (f"Start\nKontakt\nSuche\nWindows: Abhör-Updates entfernen\n{first}\nZum Vergrößern bitte anklicken\n{second}\n"
+            "Klicken Sie nun auf » Updates ausblenden «\nFertig\nZum Vergrößern bitte anklicken\nVollbild\n"
+            f"{last}\nNeueste Beiträge:\n[Sicherheit] Privatsphäre schützen\n[Hosting] Fehler 522\nImpressum\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Zum Vergrößern bitte anklicken"].rule == "credits.zoom-buttons"
+    assert by_text["Vollbild"].rule == "credits.zoom-buttons" and not by_text["Vollbild"].kept
+    assert all(by_text[line].kept for line in (first, second, "Klicken Sie nun auf » Updates ausblenden «", "Fertig", last))
+    assert by_text["Fertig"].rule == "context.between-prose"  # not between two parts the buttons ended
+
+
 def test_of_a_heading_kept_twice_the_copy_over_its_paragraph_stays():
     # A table of contents lists the headings the article repeats above their paragraphs.
     text = ("Newsletter\nInhaltsverzeichnis\nVorbeugen: Richtig lüften\nFazit\n" + PROSE
@@ -2156,7 +2174,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Reprints & Permissions", "legal.link"),
     ("You have reached your free article limit", "promo.paywall"),
     ("Your browser does not support the video tag.", "browser.outdated-browser"),
-    ("Enlarge this image", "credits.caption-buttons"),
+    ("Enlarge this image", "credits.zoom-buttons"),
     ("Jump to Recipe", "navigation.recipe-buttons"),
     ("Load comments", "comments.invite"),
     ("Odpowiedz", "comments.reply"),
@@ -2235,7 +2253,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Jetzt Depot eröffnen und ab 0 Euro handeln", "promo.cta-phrase"),
     ("Ouvrez un compte gratuit en 5 minutes", "promo.cta-phrase"),
     ("Abre tu cuenta gratis y empieza a invertir", "promo.cta-phrase"),
-    ("Click to enlarge", "credits.caption-buttons"),
+    ("Click to enlarge", "credits.zoom-buttons"),
     ("Report an error", "social.feedback"),
     ("Fehler gefunden?", "social.feedback"),
     ("Reporting by Jane Doe in London; Editing by John Smith", "credits.wire-staff"),
