@@ -940,6 +940,21 @@ def test_an_inline_rule_hit_goes_but_the_context_reads_past_it():
         assert not by_text["[edit]"].kept and by_text["History"].kept is history_kept
 
 
+def test_a_section_heading_over_an_embedded_post_stays():
+    """An embedded post sits inside the article, between a section's heading
+    and its text: its lines go, and the context reads past them."""
+    sections = "".join(f"{heading}\nView this post on Instagram\nA post shared by {name} (@{name.lower()})\n{body}"
+                       for heading, name, body in (("Avignon: Coffee and Macarons", "Chocolat", PROSE),
+                                                   ("Gordes: Brunch at the Bastide", "Bastide", PROSE2),
+                                                   ("Silence: The Abbey of Senanque", "Provence", PROSE.replace("committee", "council"))))
+    result = cleaner.clean("Menu\nTravel\nFood\nFive Must-Sees in Provence\n" + PROSE2.replace("members", "guests")
+                           + sections + "Subscribe to our newsletter\nImprint\n", format="text")
+    by_text = decisions_by_text(result)
+    assert by_text["View this post on Instagram"].rule == "social.embed" and not by_text["View this post on Instagram"].kept
+    assert all(by_text[heading].kept for heading in ("Avignon: Coffee and Macarons", "Gordes: Brunch at the Bastide",
+                                                      "Silence: The Abbey of Senanque"))
+
+
 def test_a_pictures_zoom_button_goes_and_the_context_reads_past_it():
     """A picture's "click to enlarge" sits where the picture was, inside the
     article: it goes, and the steps around it are read as one part of the body."""
@@ -2175,6 +2190,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("You have reached your free article limit", "promo.paywall"),
     ("Your browser does not support the video tag.", "browser.outdated-browser"),
     ("Enlarge this image", "credits.zoom-buttons"),
+    ("Zum Vergrößern bitte anklicken", "credits.zoom-buttons"),
+    ("A post shared by Jane Doe (@jane.doe) on Apr 27, 2020 at 9:24am PDT", "social.embed-by-dated"),
+    ("Ein Beitrag geteilt von Jane Doe (@jane_doe) am Apr 21, 2019 um 4:47 PDT", "social.embed-by-dated"),
     ("Jump to Recipe", "navigation.recipe-buttons"),
     ("Load comments", "comments.invite"),
     ("Odpowiedz", "comments.reply"),
