@@ -955,6 +955,23 @@ def test_a_section_heading_over_an_embedded_post_stays():
                                                       "Silence: The Abbey of Senanque"))
 
 
+def test_an_articles_save_button_goes_and_the_context_reads_past_it():
+    """"Merken" (save) under each picture of a home story is a button of the
+    article itself: it goes, and the headings between it and the text stay."""
+    parts = "".join(f"{heading}\nMerken\n{body}\n" for heading, body in (
+        ("Vintage trifft Urban Jungle", "In meiner Wohnung stehen 73 Zimmerpflanzen, und ich liebe jede einzelne von ihnen, "
+                                        "auch wenn das Gießen jeden Sonntag fast eine Stunde dauert."),
+        ("Absoluter Lieblingsplatz", "Am alten Küchentisch mit seinen Kaffeehausstühlen sitzen wir jeden Morgen, "
+                                     "trinken Kaffee und schauen in den Garten hinaus, bevor der Tag beginnt."),
+        ("Das schönste Deko-Teil", "Der Barschrank aus den 50er Jahren ist das Highlight im Wohnzimmer, und ich habe "
+                                   "ihn für wenig Geld auf einem Flohmarkt in der Nähe von Saarbrücken gefunden.")))
+    result = cleaner.clean("Startseite\nWohnen\nHomestorys\nVintage-Flair mit viel Grün\n" + parts
+                           + "Entdecke weitere Homestorys\nImpressum\nDatenschutz\n", format="text")
+    by_text = decisions_by_text(result)
+    assert by_text["Merken"].rule == "navigation.article-tools" and not by_text["Merken"].kept
+    assert all(by_text[heading].kept for heading in ("Absoluter Lieblingsplatz", "Das schönste Deko-Teil"))
+
+
 def test_a_pictures_zoom_button_goes_and_the_context_reads_past_it():
     """A picture's "click to enlarge" sits where the picture was, inside the
     article: it goes, and the steps around it are read as one part of the body."""
