@@ -1151,6 +1151,9 @@ BOX_LABEL_RE = re.compile(
     r"valeurs nutritionnelles|información nutricional|nutritional values?|nutrition values?|"
     # A summary box over the article: its points, short lines a reader takes for a menu.
     r"key features|property features|key facts|quick facts|fast facts|"
+    # A book's or a product's data over its review: ISBN, pages, publisher, price.
+    r"buchinfos?|buchdaten|infos zum buch|angaben zum buch|book details|book info|book information|"
+    r"product details|produktdetails|produktinformationen|détails du livre|fiche du livre|datos del libro|ficha del libro|"
     # A match report's sheet: the teams and the officials, key: names.
     r"line-ups|lineups|team line-ups|aufstellungen|die aufstellungen|alineaciones|formazioni|il tabellino|tabellino|"
     r"les compositions|compositions|match facts|spielbericht|la ficha|ficha técnica|"
@@ -1196,7 +1199,8 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
     (specifications, a match's teams: "Kestrel (4-4-2): Pryce; Abbott, ..."; such a line
     may have no stopwords), or its second and third under a line of their own, up to the
     first that does not; a byline or a date ends it too (but for a practical box,
-    ``PRACTICAL_LABEL_RE``, whose dates are its facts), and a line without a word (a
+    ``PRACTICAL_LABEL_RE``, whose dates are its facts, and for a "key: value" row:
+    a book's "Release date: 14.08.2017"), and a line without a word (a
     servings "+" button) is read past.  It is
     kept when it touches the body: a list of ingredients or of pros and
     cons sits right above or below the text it belongs to, at most
@@ -1246,7 +1250,7 @@ def _keep_data_boxes(items: list, classes: list, verdicts_line: list, neutral: b
                 and (classes[end] in BOX_ITEM_CLASSES or not items[end].features.words or row(end)
                      or (classes[end] == BAD and DATA_LINE_RE.search(items[end].stripped))) \
                 and not (end + 1 < n and classes[end + 1] in PROSE and not row(end + 1)) \
-                and (practical or not byline_or_date(items[end].stripped)) \
+                and (practical or row(end) or not byline_or_date(items[end].stripped)) \
                 and (keyed is None or end < keyed or DATA_LINE_RE.search(items[end].stripped)):
             end += 1
         # (Lines the page repeats are a menu's: "Ingredienti" on a food site's bar.)

@@ -1198,6 +1198,15 @@ def test_a_box_of_the_articles_data_next_to_the_body_is_kept():
              "Fiber: 2gSugar: 1gVitamin A: 85IUVitamin C: 3mgCalcium: 14mgIron: 2mg")
     text = "Recipes\nOlive focaccia\n" + PROSE + PROSE2 + "Nutrition\n" + glued + "\nShare on Facebook\nMore recipes\n"
     assert decisions_by_text(cleaner.clean(text, format="text"))[glued].rule == "context.data-box"
+    # A book's data over its review, a date among its rows; the headline is above it.
+    book = ["Book details", "ISBN: 9783453580565", "Pages: 448", "Publisher: Heyne", "Release date: 14.08.2017",
+            "Price: 12.99 EUR"]
+    text = ("Reviews\nReading stats\nBookshelf\nGuestbook\nSaturday, 9 September 2017\n"
+            "[Review] Love is War: Longing by R. K. Lilley\n" + "\n".join(book) + "\nBlurb:\n" + PROSE + PROSE2
+            + "Posted by Tanja at 10:52\n1 comment:\nAdd a comment\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.data-box" for line in book)
+    assert by_text["[Review] Love is War: Longing by R. K. Lilley"].rule == "context.title"
     # A section's name over a byline is no box.
     text = "Nutrition\nEvidence Based\nWritten by Grant Tinsley\n" + PROSE + PROSE2 + "Share\n"
     assert not decisions_by_text(cleaner.clean(text, format="text"))["Evidence Based"].kept
