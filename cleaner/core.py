@@ -376,7 +376,7 @@ def _recurring_label(scored: list, verdicts: list, after: list, indexes: list) -
         and all(after[i] >= 0 and scored[after[i]].cls in C.PROSE and verdicts[after[i]].kept for i in indexes)
 
 
-TABLE_ROW_LINES = 8  # a table scraped one cell a line: its rows' cells are this close
+TABLE_ROW_LINES = 16  # a table scraped one cell a line: its rows' cells are this close (a recipe's groups of ingredients)
 TABLE_CELL_CHARS = 12  # a figure with its unit: "15 s", "8 x 50 m", "1.000 m"
 
 

@@ -1947,6 +1947,17 @@ def test_a_tables_cells_that_recur_in_its_rows_all_stay():
     text = "Training\nEinheit der Woche\n" + lead + intro + "\n".join(rows) + "\n" + outro + "Teilen\nImpressum\n"
     kept = [d.text.strip() for d in cleaner.clean(text, format="text").decisions if d.kept]
     assert kept.count("15 s") == 3 and kept.count("8 x 50 m") == 3, kept
+    # A recipe's ingredients in three groups: a packet and a weight recur in each group's rows.
+    ingredients = ["Teig:", "50 ml", "Milch", "250 g", "Weizenmehl", "1 Pck.", "Trockenbackhefe", "50 g", "Zucker",
+                   "1 Pck.", "Vanillin-Zucker", "2", "Eier", "Belag:", "25 g", "Butter", "1 EL", "Honig", "50 g",
+                   "Schlagsahne", "70 g", "gehobelte Mandeln", "Füllung:", "1 Pck.", "Puddingcreme", "200 g",
+                   "Schlagsahne"]
+    steps = ("Milch erwärmen und darin die Butter zerlassen. Mehl mit Hefe in einer Schüssel sorgfältig vermischen, "
+             "die übrigen Zutaten und die warme Milch hinzufügen und alles zu einem glatten Teig verarbeiten.\n")
+    text = ("Rezepte\nBienenstich-Muffins\n" + lead.replace("Lagen-Pyramide", "Muffin-Variante") + "Zutaten\n"
+            + "\n".join(ingredients) + "\nZubereitung\n" + steps + outro + "Teilen\nImpressum\n")
+    kept = [d.text.strip() for d in cleaner.clean(text, format="text").decisions if d.kept]
+    assert kept.count("1 Pck.") == 3 and kept.count("50 g") == 2, kept
     # Far apart, or longer than a cell, a line shown again is a copy: one stays.
     from types import SimpleNamespace
 
