@@ -972,6 +972,27 @@ def test_an_articles_save_button_goes_and_the_context_reads_past_it():
     assert all(by_text[heading].kept for heading in ("Absoluter Lieblingsplatz", "Das schönste Deko-Teil"))
 
 
+@pytest.mark.parametrize("name", ["football.ua.podolski.html", "bike-magazin.de-strava.html"])
+def test_a_news_list_of_teasers_with_their_dates_run_into_their_titles_is_no_body(name):
+    """Two real pages list other articles as a date run into a title ("21 сентября
+    2021Примера. Итоги тура", "06.03.2016Werden Sie Ihr eigener Bike-Guide"):
+    dozens of prose-like lines, none of them the article's."""
+    import gzip
+    from pathlib import Path
+
+    from cleaner.decode import decode_bytes
+    from cleaner.html import visible_text
+
+    page = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "trafilatura-eval" / "html" / f"{name}.gz"
+    if not page.is_file():
+        pytest.skip(f"eval page not found: {page}")
+    result = cleaner.clean(visible_text(decode_bytes(gzip.decompress(page.read_bytes()))[0]), format="text")
+    dated = [d for d in result.decisions if re.match(r"(?:\d\d\.\d\d\.\d{4}|\d\d \w+ \d{4})[A-ZА-Я\"]", d.text.strip())]
+    assert len(dated) >= 10 and not any(d.kept for d in dated)
+    assert sum(d.rule == "related.dated-teaser" for d in dated) > len(dated) / 2  # the rest: deks too long for it
+    assert len(result.text.splitlines()) >= 5  # the article stays
+
+
 def test_a_pictures_zoom_button_goes_and_the_context_reads_past_it():
     """A picture's "click to enlarge" sits where the picture was, inside the
     article: it goes, and the steps around it are read as one part of the body."""
@@ -3055,6 +3076,12 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Video: how to fold a shirt", None),
     ("5343 mal gelesen | 32 Kommentare", "social.counter"),
     ("1.234 Aufrufe · 12 Likes", "social.counter"),
+    ("06.03.2016Werden Sie Ihr eigener Bike-Guide und lernen Sie, wie Sie MTB-Touren planen", "related.dated-teaser"),
+    ("21 сентября 2021Примера. Итоги 5-го тура: Атлетик останавливает очередного лидера", "related.dated-teaser"),
+    ("10.08.2022 11:05Wieviel Haus kann ich mir (noch) leisten?", "related.dated-teaser"),
+    ("Am 12. Mai 2021 beginnt die Saison mit einem Heimspiel.", None),
+    ("12.05.2021: Die Regierung beschließt den Lockdown.", None),  # a timeline's entry
+    ("November 26, 2017November 26, 2017 tlowbtw17, Bundestagswahl", None),  # a post's own dates, run together
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
