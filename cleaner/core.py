@@ -385,9 +385,10 @@ def _table_cells(scored: list, indexes: list, above: list) -> bool:
     (``TABLE_ROW_LINES``), each time under another line (``above``: their
     normal forms), is a table's cell recurring in its rows (a workout's
     pauses), not a copy of a line: all its copies stay.  Under the same line
-    it is a box the page shows twice ("Versandkosten*" / "5,95€")."""
+    it is a box the page shows twice ("Versandkosten*" / "5,95€"); a date is
+    the page's own stamp shown twice."""
     first = scored[indexes[0]].stripped
-    return len(first) <= TABLE_CELL_CHARS and any(c.isdigit() for c in first) \
+    return len(first) <= TABLE_CELL_CHARS and any(c.isdigit() for c in first) and not C.byline_or_date(first) \
         and all(b - a <= TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:])) and len(set(above)) == len(above)
 
 

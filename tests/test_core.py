@@ -1990,6 +1990,9 @@ def test_a_tables_cells_that_recur_in_its_rows_all_stay():
     assert not _table_cells(lines, [30, 31], ["kraul", "delfin"])
     # Under the same line each time it is a box the page shows twice.
     assert not _table_cells(lines, [0, 4], ["versandkosten", "versandkosten"])
+    # A date is the page's own stamp shown twice (over the headline, under the press release).
+    dates = [SimpleNamespace(stripped="20.12.2022")] * 20
+    assert not _table_cells(dates, [0, 12], ["urlaubsanspruch", "pressemitteilung"])
 
 
 def test_bullet_list_judged_as_a_block():
