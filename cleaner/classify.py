@@ -649,8 +649,9 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
                        + [(lo, hi) for lo, hi in facts if hi < main[0]])
         echoes = None if words is None else _body_echo([words[i] for i in idx], classes, parts + [main],
                                                         verdicts_line, stoplist)
+        tops = {lo: _prose_top(items, classes, verdicts_line, lo, hi) for lo, hi in parts + [main]}
         title_lines = _title_lines(items, parts + [main], neutral, frozenset(k for k, i in enumerate(idx) if i in slugged),
-                                   echoes)
+                                   echoes, tops)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_headings_over_body(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
@@ -1887,7 +1888,7 @@ def _echoed(items: list, k: int, echoes: Callable) -> bool:
 
 
 def _title_lines(items: list, parts: list, neutral: bool = False, slugged: frozenset = frozenset(),
-                 echoes: Optional[Callable] = None) -> set:
+                 echoes: Optional[Callable] = None, tops: Optional[dict] = None) -> set:
     """The title: the headline in the few lines above the body.
 
     Between a headline and its first paragraph pages put a dek, bylines,
@@ -1911,6 +1912,10 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
     rule knows, with a headline-sized heading whose words the article uses,
     above the headline; nor a headline whose words the article never uses
     under topical teasers nearer the body.
+
+    ``tops``: where each part's prose starts (``_prose_top``).  When no line above
+    a part reads as a heading, the window is taken above its prose instead: a part
+    may open with a site's tagline in one sentence, over the headline.
     """
     # The URL spells the headline: a heading that spells it in a window is the
     # title, with the heading-like dek right under it.
@@ -1928,19 +1933,10 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
     picks, previous_end, unechoed = [], -1, []
     for start, end in parts:
         # In each window the nearest heading that does not read as metadata.
-        window = [(k, _headline_tier(items[k], neutral)) for k in _title_window(items, start, previous_end)
-                  if _title_candidate(items[k], 1 if items[k].features.heading_level else TITLE_MIN_WORDS)]
-        # A Markdown heading is one by its author's mark: it beats nearer lines that only read as one.
-        window = [pick for pick in window if items[pick[0]].features.heading_level and pick[1] > 0] or window
-        if echoes is not None:
-            # A heading none of whose words the body uses is a site's or a widget's ("Über unser
-            # Unternehmen" over an article on a lockdown): it ranks with the page's metadata, but
-            # is still the title when no other heading is.  (Not a Markdown heading: its author
-            # marked it.)
-            nearest = next((k for k, tier in window if tier > 0), None)
-            if nearest is not None and not _echoed(items, nearest, echoes):
-                unechoed.append(nearest)
-            window = [(k, tier if _echoed(items, k, echoes) else 0) for k, tier in window]
+        window = _ranked_window(items, start, previous_end, neutral, echoes, unechoed)
+        top = start if tops is None else tops.get(start, start)
+        if top != start and not any(tier > 0 for _, tier in window):
+            window = _ranked_window(items, top, previous_end, neutral, echoes, []) or window
         picks.append(next((pick for pick in window if pick[1] > 0), window[0] if window else (None, 0)))
         previous_end = end
     # The first headline: over the lead, else over the main part; else the main part's heading.
@@ -1978,6 +1974,41 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
     if start > 0 and _title_candidate(items[start - 1], 1) and not items[start - 1].stripped.islower():
         return {start - 1}
     return set()
+
+
+def _ranked_window(items: list, start: int, previous_end: int, neutral: bool, echoes: Optional[Callable],
+                   unechoed: list) -> list:
+    """The title's candidates above ``start``, nearest first, each with its ``_headline_tier``;
+    ``unechoed`` gets the nearest heading whose words the body does not use."""
+    window = [(k, _headline_tier(items[k], neutral)) for k in _title_window(items, start, previous_end)
+              if _title_candidate(items[k], 1 if items[k].features.heading_level else TITLE_MIN_WORDS)]
+    # A Markdown heading is one by its author's mark: it beats nearer lines that only read as one.
+    window = [pick for pick in window if items[pick[0]].features.heading_level and pick[1] > 0] or window
+    if echoes is not None:
+        # A heading none of whose words the body uses is a site's or a widget's ("Über unser
+        # Unternehmen" over an article on a lockdown): it ranks with the page's metadata, but
+        # is still the title when no other heading is.  (Not a Markdown heading: its author
+        # marked it.)
+        nearest = next((k for k, tier in window if tier > 0), None)
+        if nearest is not None and not _echoed(items, nearest, echoes):
+            unechoed.append(nearest)
+        window = [(k, tier if _echoed(items, k, echoes) else 0) for k, tier in window]
+    return window
+
+
+def _prose_top(items: list, classes: list, verdicts_line: list, lo: int, hi: int) -> int:
+    """Where a body part's prose starts: a part may open with a short sentence (a
+    site's tagline: "Indie Music Blog, Live Sessions, and Daily MP3 Downloads.") over
+    the headline and byline, which the context dropped as short lines at its edge.
+    The part's first line if it keeps a heading-like line before its prose (that is
+    the part's own heading), or if its prose starts further down than a title window."""
+    top = lo
+    while top <= hi and classes[top] not in PROSE:
+        if top - lo >= TITLE_WINDOW or (verdicts_line[top] is not None and verdicts_line[top].kept
+                                        and is_heading_like(items[top].features, items[top].stripped)):
+            return lo
+        top += 1
+    return top if top <= hi else lo
 
 
 def _title_window(items: list, start: int, previous_end: int) -> list:
@@ -2021,6 +2052,20 @@ def _headline_tier(item, neutral: bool) -> int:
 # three such joins in a line are a menu's.
 GLUED_WORDS_RE = re.compile(r"[a-zäöüßàâçéèêëîïôûùÿñæœ]{3}[A-ZÄÖÜÀÂÇÉÈÊËÎÏÔÛÙŸÑÆŒ][a-zäöüßàâçéèêëîïôûùÿñæœ]{2}")
 MIN_GLUED_JOINS = 3
+# A whole menu run together reads as one long line with few spaces ("El
+# paísEconomíaSociedadEspectáculosDeportes..."), which its stopwords may make
+# prose.  Prose glues a few brands' names at most ("JavaScript", "WordPress"):
+# on the eval pages, up to four joins in lines of about six characters a word.
+GLUED_MENU_JOINS = 5
+GLUED_MENU_WORD_CHARS = 8  # characters per word, at least
+
+
+def glued_menu(stripped: str, f: Features) -> int:
+    """The joins of a menu's links run together in the line, 0 if it reads as no such menu."""
+    if f.chars < GLUED_MENU_WORD_CHARS * f.words:
+        return 0
+    joins = len(GLUED_WORDS_RE.findall(stripped))
+    return joins if joins >= GLUED_MENU_JOINS else 0
 
 
 def _title_candidate(item, min_words: int) -> bool:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from . import classify as C
 from .decode import BinaryInputError, decode_bytes
 from .features import (
-    document_features, language_sample, setext_underlines, slug_words, spells_slug, visible_strip_all, word_lists,
+    document_features, language_samples, setext_underlines, slug_words, spells_slug, visible_strip_all, word_lists,
 )
 from .markdown import fenced_code, picture_lines, read_lines, shell_sessions
 from .model import (
@@ -26,7 +26,7 @@ from .model import (
 )
 from .paragraphs import join_lines, paragraph_spans
 from .rules import HOST_RE, RuleSet, load_rules, normalize_lines
-from .stoplists import DETECT_SAMPLE_WORDS, detect_language, load_stoplists, stopword_index
+from .stoplists import DETECT_SAMPLE_WORDS, detect_text_language, load_stoplists, stopword_index
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_TIME_LIMIT = 60.0
@@ -186,8 +186,8 @@ class Cleaner:
             norms = normalize_lines(stripped)
         else:
             words, norms = known.words, known.norms
-        sample = language_sample(stripped, words, DETECT_SAMPLE_WORDS)
-        language, stoplist = detect_language(sample, self.stoplists, self.stopword_index)
+        language, stoplist = detect_text_language(*language_samples(stripped, words, DETECT_SAMPLE_WORDS),
+                                                  self.stoplists, self.stopword_index)
         if known is not None and known.language == language:
             return known
         rules = match_rules(self.rules.matchers_for(host_of(url)), norms, stripped, list(map(len, words)), language)
@@ -273,7 +273,12 @@ class Cleaner:
                 repeated = repeats[norm] > 1
                 if cls == C.SHORT and repeated:
                     cls = C.MENU  # a short line the page repeats (menus, teaser titles)
-                scored.append(Scored(line, s, f, None, cls, "", "", repeated))
+                joins = C.glued_menu(s, f) if cls in C.PROSE or cls == C.SENTENCE else 0
+                if joins:
+                    scored.append(Scored(line, s, f, None, C.MENU, "score.glued-menu",
+                                         f"a menu's links run together ({joins} words glued to the next)", repeated))
+                else:
+                    scored.append(Scored(line, s, f, None, cls, "", "", repeated))
         if time.monotonic() > deadline:
             return None, a
         scored = C.judge_lists(scored)

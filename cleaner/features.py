@@ -131,16 +131,18 @@ def word_lists(stripped: list) -> list:
     return list(map(WORD_RE.findall, lowered))
 
 
-def language_sample(stripped: list, words: list, limit: int) -> list:
-    """The first ``limit`` words of the text to tell its language by, not counting
-    the words of addresses: a list of links (lynx's "References") spells out
-    host names ("www.zamg.ac.at": "ac", "at" are Finnish and Turkish stopwords)."""
+def language_samples(stripped: list, words: list, limit: int) -> tuple:
+    """The first ``limit`` words of the text to tell its language by, and the first
+    ``limit`` words of its lines that end like a sentence (``stoplists.detect_text_language``),
+    not counting the words of addresses: a list of links (lynx's "References") spells
+    out host names ("www.zamg.ac.at": "ac", "at" are Finnish and Turkish stopwords)."""
     marked = [i for i, line in enumerate(stripped) if "://" in line or "www." in line]
     if marked:
         words = list(words)
         for i in marked:
             words[i] = WORD_RE.findall(URL_RE.sub(" ", stripped[i].lower()))
-    return list(islice(chain.from_iterable(words), limit))
+    sentences = chain.from_iterable(ws for line, ws in zip(stripped, words) if ends_like_sentence(line))
+    return list(islice(chain.from_iterable(words), limit)), list(islice(sentences, limit))
 
 
 def document_features(stripped: list, words: list, stoplist: frozenset, link_chars: Optional[list] = None,

@@ -23,6 +23,11 @@ LANGUAGES = {
 # (CJK, code, tables): scoring then runs language-neutral.
 MIN_DETECT_DENSITY = 0.08
 DETECT_SAMPLE_WORDS = 4000
+# A text's sentences tell its language when they hold this many words, this
+# share of them on the language's stoplist: as many as a line of prose has
+# (classify.STOPWORDS_GOOD).  Else all its lines do.
+SENTENCE_SAMPLE_WORDS = 200
+SENTENCE_DETECT_DENSITY = 0.30
 
 
 # jusText's lists are the most frequent words of Wikipedia, which is written in
@@ -58,7 +63,24 @@ def stopword_index(stoplists: dict) -> dict:
     return {word: shared.setdefault(tuple(codes), tuple(codes)) for word, codes in index.items()}
 
 
-def detect_language(words: list, stoplists: dict, index: dict) -> tuple[str, frozenset]:
+def detect_text_language(words: list, sentences: list, stoplists: dict, index: dict) -> tuple[str, frozenset]:
+    """The language of a text, by the words of its lines that end like a sentence
+    if they read as prose in one, else by all its words (``features.language_samples``).
+
+    A page's prose tells its language where its menus, or a server's warnings
+    at the top ("Deprecated: Assigning the return value of new by reference
+    is deprecated in ... on line 512", a hundred lines over a German blog),
+    may be in another.
+    """
+    if len(sentences) >= SENTENCE_SAMPLE_WORDS:
+        found = detect_language(sentences, stoplists, index, SENTENCE_DETECT_DENSITY)
+        if found[0]:
+            return found
+    return detect_language(words, stoplists, index)
+
+
+def detect_language(words: list, stoplists: dict, index: dict,
+                    min_density: float = MIN_DETECT_DENSITY) -> tuple[str, frozenset]:
     """Pick the stoplist that fits ``words`` best; ``("", empty)`` if none fits.
 
     A word on several stoplists counts for each of them by a share (1/k):
@@ -79,6 +101,6 @@ def detect_language(words: list, stoplists: dict, index: dict) -> tuple[str, fro
             weight[code] += share
     best_code = max(weight, key=weight.__getitem__)
     covered = sum(count for codes, count in found.items() if best_code in codes)
-    if covered / len(sample) < MIN_DETECT_DENSITY:
+    if covered / len(sample) < min_density:
         return "", frozenset()
     return best_code, stoplists[best_code]

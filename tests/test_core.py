@@ -1907,6 +1907,76 @@ def test_a_headline_of_over_20_words_is_the_title():
     assert decisions_by_text(cleaner.clean(text, format="text"))[headline].rule == "context.title"
 
 
+def test_the_headline_under_a_sites_tagline_is_the_title():
+    # A blog's tagline is a sentence, so the body found starts there, over the
+    # headline and the byline, which the context drops as short lines at its
+    # edge: the title is looked for above the prose (E17, a blind set).
+    headline = "Hit Parader's Top 100 Metal Vocalists of All Time"
+    prose = ("I am not much of a metal guy these days, but I dabbled in it in high school, and I heard about "
+             "this list of the vocalists from a friend who still reads the magazine every month.\n"
+             "I will assume that the punk bands are not included, since none of them made it onto the list, "
+             "and that the metal singers of the eighties were judged by what they did on their records.\n"
+             "Some of my personal favourites are not on the list: Pepper Keenan of Corrosion of Conformity, "
+             "Phil Anselmo of Pantera and Keith Caputo of Life of Agony, whose voices shaped a whole decade.\n")
+    text = ("About Us\nSubscribe\nHearYa - Indie Music Blog\nIndie Music Blog, Live Sessions, and Daily MP3 Downloads.\n"
+            + headline + "\nby oz on December 4, 2006\n" + prose + "Share this post\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[headline].rule == "context.title"
+    assert not by_text["HearYa - Indie Music Blog"].kept
+
+
+def test_a_heading_over_the_body_stays_the_title_when_a_lead_sentence_opens_it():
+    # Only when nothing above the body reads as a heading is the title looked for below its first line.
+    text = ("Home\nNews\nCouncil approves the new budget after long debate\nThe vote was close.\n"
+            "Budget details\n" + PROSE + PROSE2 + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Council approves the new budget after long debate"].rule == "context.title"
+    assert by_text["Budget details"].rule != "context.title"
+
+
+def test_a_menu_run_together_into_one_line_is_no_prose():
+    # A scraper that drops the spaces between a menu's links writes one long line,
+    # whose stopwords ("El", "de", "y") can make it read as prose.
+    menu = ("El paísEconomíaSociedadEspectáculosDeportesCienciaEl mundoEdición impresaUniversidadAjedrez"
+            "CulturaDiálogosPlásticaPsicologíaCartas de lectoresContratapaAudiovisualesRecordatorios")
+    prosa = ("Organismos de derechos humanos, sindicatos y partidos políticos marcharán este jueves hasta "
+             "el Palacio de Justicia para reclamar por la situación de las causas que siguen sin resolver.\n"
+             "La convocatoria se empezó a gestar hace dos semanas, cuando los organismos se reunieron en la "
+             "sede de una de las asociaciones para discutir cómo responder a las últimas decisiones.\n")
+    text = "Iniciar sesión\nSecciones\n" + menu + "\nSuplementos\nEconomía\nDeportes\n" + prosa + "Compartir\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[menu].rule == "score.glued-menu" and not by_text[menu].kept
+    assert "glued" in by_text[menu].reason
+    # Prose may glue a brand's name or two; that is no menu.
+    from cleaner.features import line_features, word_lists
+
+    line = "We rewrote the JavaScript and TypeScript parts of our WordPress plugin for the PlayStation."
+    assert not C.glued_menu(line, line_features(line, word_lists([line])[0], frozenset()))
+    assert C.glued_menu(menu, line_features(menu, word_lists([menu])[0], frozenset())) >= C.GLUED_MENU_JOINS
+
+
+def test_the_language_is_told_by_the_sentences_not_a_servers_warnings():
+    # A hundred lines of English PHP warnings over a German blog post: its prose tells its language.
+    warning = ("Strict Standards: Declaration of Walker_Page::start_el() should be compatible with "
+               "Walker::start_el(&$output) in /www/htdocs/w00a2ebd/wp-includes/classes.php on line {}\n")
+    prosa = ("Dann würde ich mich sehr darüber freuen, wenn du mir schreibst, was du von diesem Projekt hältst "
+             "und ob du auch schon einmal an so einem Test teilgenommen hast.\n")
+    text = "".join(warning.format(n) for n in range(100)) + prosa * 12
+    assert cleaner.clean(text, format="text").language == "de"
+
+
+def test_a_text_with_few_sentences_is_told_by_all_its_words():
+    from cleaner.stoplists import detect_text_language, stopword_index
+
+    stoplists = {"en": frozenset({"the", "of", "and"}), "de": frozenset({"der", "die", "und"})}
+    index = stopword_index(stoplists)
+    words = "the house of the river and the sea".split() * 40
+    # Too few words in sentences to go by (or none that read as prose): all the words tell.
+    assert detect_text_language(words, ["die", "katze"], stoplists, index)[0] == "en"
+    assert detect_text_language(words, ["katze", "hund"] * 150, stoplists, index)[0] == "en"
+    assert detect_text_language(words, ["der", "hund", "und", "die", "katze"] * 60, stoplists, index)[0] == "de"
+
+
 def test_teasers_after_a_read_more_line_stay_out_of_the_body():
     # "Read more: <title>" can head a list of teasers, so the context does not read past it.
     text = ("Title of the story here\n" + PROSE + "Read more: Why the old sea wall failed in the winter storms\n"
@@ -3092,6 +3162,15 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Am 12. Mai 2021 beginnt die Saison mit einem Heimspiel.", None),
     ("12.05.2021: Die Regierung beschließt den Lockdown.", None),  # a timeline's entry
     ("November 26, 2017November 26, 2017 tlowbtw17, Bundestagswahl", None),  # a post's own dates, run together
+    # Thirty-first round: what the blind set E17 showed.
+    (">> Mehr lesen: Erfahrt mehr über die Parktherme Bad Radkersburg!", "related.teaser-label"),
+    ("Mehr lesen", "related.read-more"),
+    ("Wir wollten mehr lesen: Bücher, Zeitungen, alles.", None),
+    ("(También puede leer: Quintero dijo que en Antioquia también planearían asesinar a Petro)", "related.teaser-label"),
+    ("También puede leer el informe completo en la web del ministerio.", None),
+    ("Unzufrieden mit Ihrem Leasingvertrag? Jetzt bequem online kündigen! (Anzeige)", "ads.label-suffix"),
+    ("Reiseschnäppchen (Anzeige)", "ads.label-suffix"),
+    ("Die Anzeige (Anzeige gegen Unbekannt) wurde am Montag erstattet.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
