@@ -35,6 +35,7 @@ import fnmatch
 import glob
 import gzip
 import json
+import math
 import multiprocessing
 import os
 import queue
@@ -345,6 +346,22 @@ def _not_json(constant: str):
     raise ValueError(f"{constant} is not JSON")  # Python's json reads NaN and Infinity; no other reader does
 
 
+def _finite(number: str) -> float:
+    """A JSON number as a float; one too large for a float (1e999) would be written back as
+    Infinity, which no other reader takes."""
+    value = float(number)
+    if value in (math.inf, -math.inf):
+        raise ValueError(f"{number} is too large for a number")
+    return value
+
+
+def _parse_record(payload) -> object:
+    """A JSONL line as Python; its bytes must be UTF-8 (Python's json would let the bytes
+    of a lone surrogate, ED A0 80, through, to be written out as "\\ud800")."""
+    text = payload.decode("utf-8-sig") if isinstance(payload, bytes) else payload
+    return json.loads(text, parse_constant=_not_json, parse_float=_finite)
+
+
 def _batch_task(item: Item):
     """One input item -> (JSON line, summary) where summary = (status, families, error)."""
     fields: Fields = _WORKER["fields"]
@@ -355,7 +372,7 @@ def _batch_task(item: Item):
             raise InputError(item.payload)
         if item.kind == "json":
             try:
-                doc = json.loads(item.payload, parse_constant=_not_json)
+                doc = _parse_record(item.payload)
             except (ValueError, UnicodeDecodeError) as err:
                 raise InputError(f"invalid JSON: {err}") from None
             if not isinstance(doc, dict):

@@ -1863,9 +1863,12 @@ def _leave_alone(scored: list, items: list, idx: list, options, neutral: bool) -
     keep = Verdict(True, "context", "context.no-boilerplate", "no line matches a rule or repeats: nothing marks boilerplate")
     verdicts = [None if s.cls == BLANK else keep for s in scored]
     first_prose = next((k for k, s in enumerate(items) if s.cls in PROSE), None)
-    if not options.keep_title and first_prose:
-        for k in _title_lines(items, [(first_prose, first_prose)], neutral):
-            verdicts[idx[k]] = Verdict(False, "context", "option.no-title", "the title (keep_title is off)")
+    # A clean text's title is its first line, if that reads as a headline: not a
+    # list's item, a figure or a label ("1 large chicken", "Stärke"), which
+    # would be the first line of a text whose title is gone already.
+    if not options.keep_title and first_prose and _title_candidate(items[0], TITLE_MIN_WORDS) \
+            and _headline_tier(items[0], neutral) > 0:
+        verdicts[idx[0]] = Verdict(False, "context", "option.no-title", "the title (keep_title is off)")
     return verdicts
 
 

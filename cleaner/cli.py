@@ -29,7 +29,8 @@ from .batch import DEFAULT_CHUNKSIZE, CleanerFactory, Fields, run_batch, unreada
 from .config import ConfigError, load_config
 from .core import InputError, Options, passthrough
 from .decode import BinaryInputError
-from .fileio import atomic_output, decode_document, encode_document, is_lossless, shown_name, write_atomic
+from .fileio import (FileChangedError, atomic_output, decode_document, encode_document, is_lossless, shown_name,
+                     write_atomic)
 from .report import plural
 from .rules import RuleError
 
@@ -293,7 +294,7 @@ def make_factory(args) -> CleanerFactory:
     rules = tuple(str(r) for r in cfg.rules) + tuple(args.rules)
     for path in rules:
         if not Path(path).is_file():
-            raise CliError(f"{path}: rule file not found")
+            raise CliError(f"{path}: rule file {'is not a regular file' if os.path.exists(path) else 'not found'}")
     return CleanerFactory(rules, cfg.builtin_rules and not args.no_builtin_rules, Options(**opts))
 
 
@@ -420,6 +421,7 @@ class Plan:
     result: object = None
     data: Optional[bytes] = None  # the new file content for "change"
     doc: object = None  # the decoded file (its byte-order mark is in a diff's first line)
+    source: Optional[bytes] = None  # the file as it was read, for "change": fix writes only over these bytes
 
 
 def plan_file(path: str, cleaner, args) -> Plan:
@@ -458,7 +460,7 @@ def plan_file(path: str, cleaner, args) -> Plan:
         return Plan(path, "skip", f"cleaned text cannot be encoded as {doc.encoding}; left unchanged", result)
     if new == data:
         return Plan(path, "unchanged", "", result)
-    return Plan(path, "change", "", result, new, doc)
+    return Plan(path, "change", "", result, new, doc, data)
 
 
 def _dropped(result) -> int:
@@ -475,7 +477,9 @@ def cmd_files(command: str, argv: list) -> int:
         plan = plan_file(path, cleaner, args)
         if plan.action == "change" and command == "fix":
             try:
-                write_atomic(path, plan.data)
+                write_atomic(path, plan.data, expected=plan.source)
+            except FileChangedError:
+                plan = Plan(path, "error", "changed while it was being cleaned; left as it is now (run again)")
             except OSError as err:
                 plan = Plan(path, "error", f"cannot write: {err.strerror or err}; left unchanged")
         counts[plan.action] += 1

@@ -85,7 +85,7 @@ def find_config(explicit=None, cwd=None, env=None) -> tuple[Optional[Path], dict
     if explicit is not None:
         path = Path(explicit)
         if not _is_file(path):
-            raise ConfigError(f"{path}: config file not found")
+            raise ConfigError(f"{path}: config file {'is not a regular file' if path.exists() else 'not found'}")
         return path, _read_toml(path)
     cwd = Path.cwd() if cwd is None else Path(cwd)
     for name in LOCAL_NAMES:

@@ -20,7 +20,7 @@ from .decode import BinaryInputError, decode_bytes
 from .features import (
     document_features, language_samples, setext_underlines, slug_words, spells_slug, visible_strip_all, word_lists,
 )
-from .markdown import fenced_code, picture_lines, read_lines, shell_sessions
+from .markdown import fenced_code, front_matter_length, picture_lines, read_lines, shell_sessions
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
@@ -162,11 +162,12 @@ class Cleaner:
                                                   paragraphs=paragraphs)
         if not self.options.stable:
             return result
+        recheck = self
         for _ in range(MAX_STABILIZING_PASSES):
             if result.status != "ok" or not result.text:
                 break
-            again, kept, again_verdicts = self._clean_once(split_lines(result.text), url=url, format="text",
-                                                           deadline=deadline, known=kept, paragraphs=paragraphs)
+            again, kept, again_verdicts = recheck._clean_once(split_lines(result.text), url=url, format="text",
+                                                              deadline=deadline, known=kept, paragraphs=paragraphs)
             if again.text == result.text:
                 break
             result, verdicts = _merge_recheck(lines, result, verdicts, again_verdicts)
@@ -207,6 +208,9 @@ class Cleaner:
         source = "".join([l.text for l in lines])
         if deadline is None:
             deadline = time.monotonic() + self.options.time_limit
+        front = front_matter_length([l.text for l in lines]) if format == "text" else 0
+        if front:
+            return self._clean_after_front_matter(lines, front, source, url, deadline, known, paragraphs)
         blocks = paragraph_spans([l.text.rstrip() for l in lines], partial(self._rule_lines, lines, url)) \
             if paragraphs else None
         judged = lines if blocks is None else [join_lines(lines[start:end]) for start, end in blocks]
@@ -218,6 +222,20 @@ class Cleaner:
         if blocks is not None:
             verdicts = [v for (start, end), v in zip(blocks, verdicts) for _ in range(start, end)]
         return make_result(lines, verdicts, source, format=format, language=a.language), kept, verdicts
+
+    def _clean_after_front_matter(self, lines: list, front: int, source: str, url, deadline, known,
+                                  paragraphs: bool) -> tuple:
+        """A file's front matter (its YAML or TOML metadata) is kept as it is, and the text
+        below it is cleaned on its own: the metadata is neither boilerplate nor the
+        page's, and its keys ("tags: [a, b]") would read as a page's lines."""
+        rest, kept, verdicts = self._clean_once(lines[front:], url=url, format="text", deadline=deadline,
+                                                known=known, paragraphs=paragraphs)
+        if rest.status == "passthrough":  # over the time budget: the whole file as it came
+            result, verdicts = passthrough(source, rest.message, format="text")
+            return result, None, verdicts
+        # Metadata alone is no body: with a text that has none, it goes too.
+        verdicts = [FRONT_MATTER if rest.status == "ok" else FRONT_MATTER_ALONE] * front + verdicts
+        return make_result(lines, verdicts, source, format="text", language=rest.language), kept, verdicts
 
     def _rule_lines(self, lines: list, url: Optional[str], indexes: list) -> list:
         """For each of the lines at ``indexes``: does it match a rule (not an inline one) on its own?"""
@@ -345,7 +363,7 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
                                  verdicts[heading].score)
         copies[norm] = sorted(copies[norm] + [heading])
     for indexes in copies.values():
-        if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes) \
+        if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes) or _marked_structure(scored, indexes) \
                 or _table_cells(scored, indexes, [norms[before[i]] if before[i] >= 0 else "" for i in indexes]):
             continue
         # The copy that heads a paragraph, else the first: a table of contents
@@ -371,6 +389,17 @@ def _note_kept_copies(scored: list, verdicts: list, norms: list, copies: dict) -
 
 
 MIN_LABEL_COPIES = 3
+TABLE_DELIMITER_RE = re.compile(r"\|?(?: {0,3}:?-{1,200}:? {0,3}\|){1,60}(?: {0,3}:?-{1,200}:?)?")  # "|---|:--:|", "--- | ---"
+
+
+def _marked_structure(scored: list, indexes: list) -> bool:
+    """Copies its author marked as structure in Markdown: a heading ("### Pros" over each
+    product's list), or a table's header row (over its "|---|---|" rule).  All stay:
+    each names its own section or table, and a table without its header is no table."""
+    if all(scored[i].features.heading_level for i in indexes):
+        return True
+    return all(i + 1 < len(scored) and TABLE_DELIMITER_RE.fullmatch(scored[i + 1].stripped) is not None
+               for i in indexes)
 
 
 def _recurring_label(scored: list, verdicts: list, after: list, indexes: list) -> bool:
@@ -394,7 +423,16 @@ def _table_cells(scored: list, indexes: list, above: list) -> bool:
     the page's own stamp shown twice."""
     first = scored[indexes[0]].stripped
     return len(first) <= TABLE_CELL_CHARS and any(c.isdigit() for c in first) and not C.byline_or_date(first) \
-        and all(b - a <= TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:])) and len(set(above)) == len(above)
+        and all(_lines_apart(scored, a, b) <= TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:])) \
+        and len(set(above)) == len(above)
+
+
+def _lines_apart(scored: list, a: int, b: int) -> int:
+    """How many lines ``b`` is below ``a``, not counting blank ones (a Markdown scrape
+    parts its blocks by a blank line)."""
+    if b - a > 2 * TABLE_ROW_LINES + 1:  # too far apart even if every other line were blank
+        return b - a
+    return sum(1 for i in range(a + 1, b + 1) if scored[i].cls != C.BLANK)
 
 
 def _neighbours(scored: list) -> tuple:
@@ -452,6 +490,8 @@ NO_BOILERPLATE = C.Verdict(True, STAGE_CONTEXT, "context.no-boilerplate",
                            "no line matches a rule or repeats: nothing marks boilerplate")
 BLANK_KEPT = C.Verdict(True, STAGE_LAYOUT, "", "")
 BLANK_DROPPED = C.Verdict(False, STAGE_LAYOUT, "layout.blank", "blank line left by removed lines")
+FRONT_MATTER = C.Verdict(True, STAGE_LAYOUT, "layout.front-matter", "the file's front matter (its metadata), kept as it is")
+FRONT_MATTER_ALONE = C.Verdict(False, STAGE_LAYOUT, "layout.front-matter", "the front matter of a text without a body")
 
 
 def left_alone(lines: list) -> list:

@@ -7,9 +7,10 @@ every kept line byte-exact (``\\r`` included), so a fixed file keeps its
 encoding, BOM, line endings and final newline.
 
 ``write_atomic`` writes a temporary file in the same directory, fsyncs it and
-``os.replace``s it over the target, keeping the target's permission bits and,
-as far as the caller may, its owner and group (a new file gets 0666 less the
-umask).  A target that is no regular file (``/dev/null``, a FIFO) is written
+``os.replace``s it over the target, keeping the target's permission bits,
+extended attributes and ACLs and, as far as the caller may, its owner and
+group (a new file gets 0666 less the umask).  Given the bytes the file was
+read as, it refuses to replace a file that changed since (an editor's save).  A target that is no regular file (``/dev/null``, a FIFO) is written
 into, not replaced.  A symlink is followed (the
 link stays a link), and a file without its owner's write bit is refused, as
 an editor or ``black`` would refuse it.  On any error the temporary file is
@@ -109,25 +110,35 @@ def is_lossless(data: bytes, doc: Document) -> bool:
         return False
 
 
-def write_atomic(path, text: str | bytes, encoding: str = "utf-8", bom: bytes = b"") -> None:
+class FileChangedError(OSError):
+    """The file changed on disk after it was read: writing would lose that change."""
+
+
+def write_atomic(path, text: str | bytes, encoding: str = "utf-8", bom: bytes = b"",
+                 expected: bytes | None = None) -> None:
     """Replace ``path`` with ``text`` atomically, keeping its permission bits.
 
     ``text`` may already be ``bytes``; otherwise it is encoded with ``encoding``
     and ``bom`` is prepended.  Encoding happens before anything touches the
-    disk, so an unencodable text leaves the original untouched.
+    disk, so an unencodable text leaves the original untouched.  ``expected``:
+    the bytes the file was read as; if it holds others by the time it would
+    be replaced (an editor saved it meanwhile), ``FileChangedError``.
     """
     data = text if isinstance(text, bytes) else encode_document(text, encoding, bom)
-    with atomic_output(path) as fh:
+    with atomic_output(path, expected) as fh:
         fh.write(data)
 
 
 @contextlib.contextmanager
-def atomic_output(path):
+def atomic_output(path, expected: bytes | None = None):
     """A binary stream that replaces ``path`` only when the block completes.
 
     Written to a temporary file in the same directory, flushed and fsynced,
-    given the permission bits of the file it replaces, then renamed over it
-    (``os.replace``).  On any error, or a kill, the original stays as it was.
+    given the permission bits, extended attributes and ACLs of the file it
+    replaces, then renamed over it (``os.replace``).  On any error, or a kill,
+    the original stays as it was.  ``expected``: see ``write_atomic``; the file
+    is read again just before the rename (a change in the instant between that
+    read and the rename is not seen: no lock is taken).
     """
     path = Path(os.path.realpath(path))  # through a symlink: the link stays, its target is written
     try:
@@ -150,6 +161,9 @@ def atomic_output(path):
         if st is not None:
             _copy_owner(st, tmp)
             os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            _copy_xattrs(path, tmp)
+        if expected is not None and path.read_bytes() != expected:
+            raise FileChangedError(errno.EAGAIN, "the file changed while it was being cleaned", str(path))
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -160,12 +174,18 @@ def atomic_output(path):
     _fsync_dir(path.parent)
 
 
+NAME_MAX = 255  # bytes of a file name on Linux, macOS and Windows file systems
+TEMPORARY_NAME_EXTRA = len(".." + "0" * 8 + ".tmp")
+
+
 def _temporary_file(path: Path, private: bool) -> tuple:
     """A new file next to ``path``: (fd, name).  ``private``: readable by its owner only
     until it takes the bits of the file it replaces; else with the bits a new file gets
-    (0666 less the umask), as ``open`` would give it (``mkstemp``'s are always 0600)."""
+    (0666 less the umask), as ``open`` would give it (``mkstemp``'s are always 0600).
+    Its name is the file's, cut short so that the whole stays within ``NAME_MAX``."""
+    stem = os.fsdecode(os.fsencode(path.name)[: NAME_MAX - TEMPORARY_NAME_EXTRA])
     for _ in range(100):
-        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        tmp = str(path.parent / f".{stem}.{secrets.token_hex(4)}.tmp")
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
                            0o600 if private else 0o666), tmp
@@ -184,6 +204,29 @@ def _copy_owner(st: os.stat_result, tmp: str) -> None:
             return
         except OSError:
             continue  # not root: the group may still be ours to give
+
+
+def _copy_xattrs(path: Path, tmp: str) -> None:
+    """Give the new file the old one's extended attributes, its POSIX ACLs among them
+    (``system.posix_acl_access``): a file shared by an ACL stays shared as it was.
+    An attribute that cannot be set is an error (the file is left as it was), but
+    a security label (``security.*``) that only the system may set, which the new
+    file has from its directory."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(path)
+    except OSError as err:
+        if err.errno in (errno.ENOTSUP, errno.ENOSYS):
+            return
+        raise
+    for name in names:
+        try:
+            os.setxattr(tmp, name, os.getxattr(path, name))
+        except OSError:
+            if name.startswith("security."):
+                continue
+            raise OSError(errno.ENOTSUP, f"cannot keep the file's extended attribute {name}", str(path)) from None
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -166,3 +166,28 @@ def fenced_code(lines: list) -> Optional[list]:
             inside[opened[0]:i + 1] = [True] * (i + 1 - opened[0])
             opened = None
     return inside
+
+
+# -- Front matter: a Markdown file's metadata, fenced at its top --------------------
+FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}  # YAML (Jekyll, Hugo, Pandoc), TOML (Hugo)
+FRONT_MATTER_MAX_LINES = 200
+YAML_LINE_RE = re.compile(r"[\w\"'][\w .\"'-]{0,60}:(?: |$)|- |#|\s")  # "title: x", "- item", "# comment", indented
+TOML_LINE_RE = re.compile(r"[\w\"'][\w .\"'-]{0,60} ?=|\[|#|\s")  # "title = x", "[params]", "# comment"
+
+
+def front_matter_length(lines: list) -> int:
+    """The number of lines of the front matter that opens a file ("---" / "title: ..." /
+    "---"), fences included; 0 when there is none.  Every line inside must read as
+    YAML's (or TOML's, between "+++") keys, list items or comments: a thematic break
+    at the top of a page, over its text, is no front matter."""
+    if not lines or lines[0].strip() not in FRONT_MATTER_FENCES:
+        return 0
+    closing = FRONT_MATTER_FENCES[lines[0].strip()]
+    line_re = YAML_LINE_RE if closing[0] == "---" else TOML_LINE_RE
+    for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
+        line = lines[i].rstrip("\r\n")
+        if line.strip() in closing:
+            return i + 1 if i > 1 else 0
+        if line.strip() and not line_re.match(line):
+            return 0
+    return 0

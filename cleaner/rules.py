@@ -35,6 +35,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+import warnings
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from importlib import resources
@@ -188,7 +189,14 @@ def check_regex(pattern: str) -> None:
     tests/test_robustness.py for that.
     """
     try:
-        parsed = sre_parse.parse(pattern)
+        with warnings.catch_warnings():
+            # re warns of what it reads otherwise than other engines do ("[[:alpha:]]": a set
+            # holding "[", ":", ...); printed, that would come from inside cleaner, with no rule named.
+            warnings.simplefilter("error", FutureWarning)
+            parsed = sre_parse.parse(pattern)
+    except FutureWarning as warning:
+        raise RuleError(f"regex {pattern!r} would not do what it seems to: {warning} "
+                        "(Python's re has no POSIX classes such as [[:alpha:]]; escape a literal '[' as '\\[')") from None
     except (re.error, OverflowError, RecursionError) as err:
         raise RuleError(f"invalid regex {pattern!r}: {err}") from None
     if parsed.state.flags & ~re.UNICODE:  # "(?i)..." opens it; the matcher wraps it in a group, where that is an error

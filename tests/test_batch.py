@@ -491,3 +491,20 @@ def test_links_back_up_the_tree_and_fifos_do_not_trap_a_run(tmp_path, run_cli):
         assert proc.returncode == 0, proc.stderr
         ids = [json.loads(line)["id"] for line in proc.stdout.decode().splitlines()]
         assert sorted(os.path.relpath(i, tmp_path) for i in ids) == files, (spec, ids)
+
+
+def test_numbers_too_large_for_a_float_and_bytes_that_are_no_utf8_are_bad_records(tmp_path, capsys):
+    # Python's json reads 1e999 as inf and lets the bytes of a lone surrogate through; written
+    # back they would be Infinity and "\ud800", which no other JSON reader takes.
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"id": 1e999, "text": "A sentence that is long enough to be kept here."}\n'
+                    b'{"id": 2, "text": "A sentence that is long enough.", "n": -1e999}\n'
+                    b'{"id": 3, "text": "caf\xed\xa0\x80 is no UTF-8 at all."}\n'
+                    b'{"id": 4, "text": "A sentence that is long enough to be kept here.", "n": 1.5}\n')
+    assert cli.main(["batch", "--jobs", "1", "--keep-fields", "n", str(src)]) == 0
+    out = capsys.readouterr().out
+    assert "Infinity" not in out and "\\ud800" not in out
+    records = [json.loads(line) for line in out.splitlines()]
+    assert "too large" in records[0]["error"] and "too large" in records[1]["error"]
+    assert "utf-8" in records[2]["error"]
+    assert records[3]["n"] == 1.5 and records[3]["status"] == "ok"

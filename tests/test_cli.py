@@ -450,6 +450,9 @@ def test_cli_uses_config_from_cwd_and_flags_override(tmp_path, run_cli, article_
     assert proc.returncode == 2 and b"cleaner.toml" in proc.stderr and proc.stdout == b""
     missing = run_cli("--config", tmp_path / "absent.toml", "article.txt", cwd=tmp_path)
     assert missing.returncode == 2 and b"absent.toml: config file not found" in missing.stderr
+    for options, what in ((["--config"], b"config file"), (["--no-config", "--rules"], b"rule file")):
+        device = run_cli(*options, "/dev/null", "article.txt", cwd=tmp_path)
+        assert device.returncode == 2 and b"/dev/null: " + what + b" is not a regular file" in device.stderr
 
 
 # -- output and file-system errors ----------------------------------------------------
@@ -593,3 +596,19 @@ def test_an_unreadable_user_config_folder_is_an_error_not_a_traceback(tmp_path, 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(locked))
     with pytest.raises(ConfigError, match="cannot read config: Permission denied"):
         load_config(cwd=tmp_path)
+
+
+def test_fix_leaves_a_file_that_changed_while_it_was_cleaned(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "page.txt"
+    path.write_text(AD_SPLIT_ARTICLE)
+    plan_file = cli.plan_file
+
+    def plan_then_edit(*args, **kwargs):  # an editor saves the file while the cleaner works
+        plan = plan_file(*args, **kwargs)
+        path.write_text(AD_SPLIT_ARTICLE + "A line the user just added.\n")
+        return plan
+
+    monkeypatch.setattr(cli, "plan_file", plan_then_edit)
+    assert cli.main(["fix", str(path)]) == 2
+    assert path.read_text().endswith("A line the user just added.\n")
+    assert "changed while it was being cleaned" in capsys.readouterr().err

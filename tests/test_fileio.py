@@ -177,3 +177,48 @@ def test_write_atomic_keeps_owner_and_group(tmp_path):
     write_atomic(path, "new\n")
     st = os.stat(path)
     assert (st.st_uid, st.st_gid) == (65534, 65534) and path.read_text() == "new\n"
+
+
+def test_write_atomic_refuses_a_file_that_changed_since_it_was_read(tmp_path):
+    path = tmp_path / "f.txt"
+    path.write_bytes(b"old\n")
+    with pytest.raises(fileio.FileChangedError):
+        write_atomic(path, "cleaned\n", expected=b"what the cleaner read\n")
+    assert path.read_bytes() == b"old\n" and os.listdir(tmp_path) == ["f.txt"]
+    write_atomic(path, "cleaned\n", expected=b"old\n")
+    assert path.read_bytes() == b"cleaned\n"
+
+
+def test_write_atomic_keeps_extended_attributes_and_acls(tmp_path):
+    import struct
+
+    path = tmp_path / "f.txt"
+    path.write_bytes(b"old\n")
+    os.chmod(path, 0o664)
+
+    def entry(tag, perm, ident=0xFFFFFFFF):
+        return struct.pack("<HHI", tag, perm, ident)
+
+    # user::rw-, user:1000:rw-, group::r--, mask::rw-, other::r--
+    acl = struct.pack("<I", 2) + entry(1, 6) + entry(2, 6, 1000) + entry(4, 4) + entry(0x10, 6) + entry(0x20, 4)
+    try:
+        os.setxattr(path, "user.origin", b"scraper-7")
+        os.setxattr(path, "system.posix_acl_access", acl)
+    except (OSError, AttributeError) as err:
+        pytest.skip(f"this file system keeps no extended attributes or ACLs: {err}")
+    write_atomic(path, "new\n")
+    assert path.read_bytes() == b"new\n"
+    assert os.getxattr(path, "user.origin") == b"scraper-7"
+    assert os.getxattr(path, "system.posix_acl_access") == acl
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o664
+
+
+def test_a_temporary_name_stays_within_name_max(tmp_path):
+    path = tmp_path / ("a" * 251 + ".txt")
+    path.write_text("old\n")
+    write_atomic(path, "new\n")
+    assert path.read_text() == "new\n" and os.listdir(tmp_path) == [path.name]
+    long_utf8 = tmp_path / ("é" * 125 + ".txt")  # 254 bytes: cut inside a character, still one name
+    long_utf8.write_text("old\n")
+    write_atomic(long_utf8, "new\n")
+    assert long_utf8.read_text() == "new\n"

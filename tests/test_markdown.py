@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 import cleaner
 from cleaner import classify as C
 from cleaner.features import line_features
-from cleaner.markdown import LINK_NUMBER_RE, LINKED_LINE_RE, fenced_code, picture_lines, read_line, read_lines, shell_sessions
+from cleaner.markdown import (LINK_NUMBER_RE, LINKED_LINE_RE, fenced_code, front_matter_length, picture_lines, read_line,
+                              read_lines, shell_sessions)
+
+from conftest import ARTICLE
 
 PROSE = (
     "The committee agreed on Tuesday to raise the fees that small firms pay for their permits, "
@@ -320,3 +323,46 @@ def test_link_numbers_are_found_as_with_the_look_behind_first(text):
     assert [m.span() for m in LINK_NUMBER_RE.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
     linked = re.match(r"(?:[-*+o#@] {0,3}|\d{1,3}[.)] {1,3})?" + plain, text)
     assert (LINKED_LINE_RE.match(text) is None) == (linked is None)
+
+
+def test_markdown_headings_and_table_headers_the_author_repeats_all_stay():
+    """Each "### Pros" names its product's list, and each table needs its header row:
+    they are no copies to drop (a repeated plain line still is)."""
+    review = (
+        "# The two best budget headphones of the year\n\n"
+        "We tested a dozen pairs of headphones under a hundred dollars over three months, and two of them "
+        "stood out from the rest of the field.\n\n"
+        "## Sony WH-CH520\n\n"
+        "The Sony pair is light, its battery lasts for days, and it connects to two phones at once "
+        "without any trouble at all.\n\n"
+        "### Pros\n\n- Fifty hours of battery\n- Light on the head\n\n### Cons\n\n- No noise cancelling\n\n"
+        "| measure | Sony | JBL |\n|---|---|---|\n| weight | 147 g | 160 g |\n\n"
+        "## JBL Tune 510BT\n\n"
+        "The JBL pair sounds warmer than the Sony, but it is heavier, and its ear cushions get warm "
+        "after an hour or so of listening.\n\n"
+        "### Pros\n\n- Warm sound\n- Folds flat\n\n### Cons\n\n- Heavy\n\n"
+        "| measure | Sony | JBL |\n| :--- | ---: | ---: |\n| battery | 50 h | 40 h |\n\n"
+        "Both pairs are good value for the money, and which of them to buy depends mostly on whether you "
+        "would rather have the longer battery life or the warmer sound.\n"
+    )
+    result = cleaner.clean(review, format="text")
+    assert result.text == review
+    # A plain line the text repeats is still kept once.
+    repeated = review.replace("- Heavy\n", "- Heavy\n\nWarm sound\n")
+    assert cleaner.clean(repeated, format="text").text.count("Warm sound") == 1
+
+
+def test_front_matter_is_kept_as_it_is_and_not_read_as_the_page():
+    """A Markdown file's metadata (YAML between "---", TOML between "+++") is no boilerplate:
+    "tags: [a, b]" stays, and the text below it is cleaned as it would be alone."""
+    for front in ('---\ntitle: "My post"\ndate: 2024-01-01\ntags: [a, b]\nauthors:\n  - Ann\n---\n\n',
+                  '+++\ntitle = "My post"\n[params]\ntags = ["a", "b"]\n+++\n\n'):
+        result = cleaner.clean(front + ARTICLE, format="text")
+        assert result.text == front + cleaner.clean(ARTICLE, format="text").text != front + ARTICLE
+        assert {d.rule for d in result.decisions[:front.count("\n") - 1]} == {"layout.front-matter"}
+        assert cleaner.clean(result.text, format="text").text == result.text
+    # A thematic break at the top, over text, is no front matter; nor is metadata a body.
+    assert front_matter_length(["---\n", "Home\n", "---\n"]) == 0
+    assert front_matter_length(["---\n", "title: x\n"]) == 0  # never closed
+    alone = cleaner.clean("---\ntitle: x\n---\nHome\nNews\nContact\n", format="text")
+    assert alone.status == "no-body" and alone.text == ""
