@@ -162,12 +162,11 @@ class Cleaner:
                                                   paragraphs=paragraphs)
         if not self.options.stable:
             return result
-        recheck = self
         for _ in range(MAX_STABILIZING_PASSES):
             if result.status != "ok" or not result.text:
                 break
-            again, kept, again_verdicts = recheck._clean_once(split_lines(result.text), url=url, format="text",
-                                                              deadline=deadline, known=kept, paragraphs=paragraphs)
+            again, kept, again_verdicts = self._clean_once(split_lines(result.text), url=url, format="text",
+                                                           deadline=deadline, known=kept, paragraphs=paragraphs)
             if again.text == result.text:
                 break
             result, verdicts = _merge_recheck(lines, result, verdicts, again_verdicts)

@@ -10,12 +10,13 @@ encoding, BOM, line endings and final newline.
 ``os.replace``s it over the target, keeping the target's permission bits,
 extended attributes and ACLs and, as far as the caller may, its owner and
 group (a new file gets 0666 less the umask).  Given the bytes the file was
-read as, it refuses to replace a file that changed since (an editor's save).  A target that is no regular file (``/dev/null``, a FIFO) is written
-into, not replaced.  A symlink is followed (the
-link stays a link), and a file without its owner's write bit is refused, as
-an editor or ``black`` would refuse it.  On any error the temporary file is
-removed and the original is left as it was.  A file with other hard links
-is replaced, not written into: the other links keep the old text.
+read as, it refuses to replace a file that changed since (an editor's save).
+A target that is no regular file (``/dev/null``, a FIFO) is written into, not
+replaced.  A symlink is followed (the link stays a link), and a file without
+its owner's write bit is refused, as an editor or ``black`` would refuse it.
+On any error the temporary file is removed and the original is left as it
+was.  A file with other hard links is replaced, not written into: the other
+links keep the old text.
 """
 
 from __future__ import annotations

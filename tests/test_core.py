@@ -2019,8 +2019,7 @@ def test_no_title_when_asked():
 
 def test_no_title_takes_a_clean_texts_first_line_only_if_it_reads_as_a_headline():
     # The body of a recipe whose title went already: its ingredients are no title
-    # (cleaning it again with keep_title off changed nothing before, but took one
-    # ingredient a pass).
+    # (before, each pass of the body's re-clean took the next ingredient for one).
     body = "1 large or 1200 g whole chicken\n2 tablespoons vegetable oil\n250 g minced lamb\n" + PROSE + PROSE2
     assert cleaner.clean(body, format="text", keep_title=False).text == body
     once = cleaner.clean("Council Backs New Budget Rules\n" + body, format="text", keep_title=False).text
