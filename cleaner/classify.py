@@ -24,7 +24,7 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    paragraph (``WEIGHT_RULE``): a call to action, share bar or "related"
    heading ends the body rather than being bridged (but an *inline* rule's
    hit, a wiki's [edit] link, is read past).  A comment section's heading
-   (``COMMENT_SECTION_RULES``) is a wall: no run crosses it, and none past
+   (``COMMENT_SECTION_RULES``, or its form's: ``_comment_walls``) is a wall: no run crosses it, and none past
    it below the main run is body; nor does a run cross a "related" heading
    over a list of teasers, or "About the author" (``_related_dividers``), and
    a run below the main one that repeats the page's lines (the article's
@@ -78,6 +78,7 @@ Every tunable is a module constant; the reasons in the report name them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import partial
 from typing import Callable, NamedTuple, Optional
 
@@ -111,6 +112,9 @@ COUNTED_SECTION_RULES = frozenset({"comments.thoughts-on", "comments.count-on-ti
 # A bare counter ("12 Comments") is a wall only with comment chrome near it (a reply
 # button, the form): by the headline it counts the comments far below.
 COMMENT_COUNT_RULES = frozenset({"comments.count", "comments.article-has-count"})
+# So is a comment form's heading ("Comment *", "Kommentar"), once on the page: a
+# question's or each post's "Add a comment" button, on every post, is no wall.
+COMMENT_FORM_RULES = frozenset({"comments.form-heading"})
 WEIGHT_WALL = -1e9
 WALL_MAIN_SHARE = 0.25  # a run above the comments' wall worth this share of the heaviest is the main run
 MIN_WALL_EVIDENCE = 2  # more comment-rule hits near a comment counter ...
@@ -507,17 +511,20 @@ def maximal_segments(weights: list) -> list:
 
 def _comment_walls(items: list, classes: list) -> list:
     """The comment-section headings (``COMMENT_SECTION_RULES``), and the comment
-    counters (``COMMENT_COUNT_RULES``) with comment chrome near them: ``MIN_WALL_EVIDENCE``
+    counters (``COMMENT_COUNT_RULES``) and form headings met once on the page
+    (``COMMENT_FORM_RULES``) with comment chrome near them: ``MIN_WALL_EVIDENCE``
     more hits of the comments rules ("Reply", "Your email address will not be
     published") within ``WALL_EVIDENCE_LINES`` lines above or below (a page puts its
     form above the comments or below them).  A counter by the headline has none."""
     hits = [k for k, c in enumerate(classes) if c == RULE and items[k].rule.family == "comments"]
+    copies = Counter(items[k].stripped.lower() for k in hits)
 
     def chrome_near(k: int) -> bool:
         return sum(1 for j in hits if j != k and abs(j - k) <= WALL_EVIDENCE_LINES) >= MIN_WALL_EVIDENCE
 
     return [k for k in hits if items[k].rule.id in COMMENT_SECTION_RULES
-            or (items[k].rule.id in COMMENT_COUNT_RULES and chrome_near(k))]
+            or (items[k].rule.id in COMMENT_COUNT_RULES and chrome_near(k))
+            or (items[k].rule.id in COMMENT_FORM_RULES and copies[items[k].stripped.lower()] == 1 and chrome_near(k))]
 
 
 def body_segments(weights: list, walls: list = (), dividers: list = (), counted: frozenset = frozenset()) -> tuple:

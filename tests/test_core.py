@@ -288,6 +288,26 @@ def test_nothing_below_a_comment_section_heading_is_body_even_when_it_outweighs_
     assert PROSE2 in cleaner.clean("How do I remove duplicates?\n" + answers, format="text").text
 
 
+def test_a_comment_form_once_on_the_page_walls_off_the_teasers_under_it_but_a_posts_button_does_not():
+    """A comment form's heading ("Comment *") met once, with the form's chrome near it,
+    stands where the article has ended: the list of other posts under it stays out,
+    though their excerpts weigh more than the article.  "Add a comment" under every
+    answer of a Q&A page is no wall: the answers below it stay."""
+    post = "".join(PROSE.replace("committee", name) for name in ("council", "board"))
+    form = ("Comment *\nDer Inhalt dieses Feldes wird nicht öffentlich zugänglich angezeigt.\n"
+            "Weitere Informationen über Textformate\nLeave this field blank\n")
+    teasers = "".join(f"Another story number {i}\nAutor: Jane Roe , Datum: 0{i}.Jan.17\n"
+                      f"{PROSE2.replace('members', f'readers from town {i}')}{PROSE.replace('committee', f'club {i}')}"
+                      for i in range(1, 7))
+    text = "Home\nWhat the council decided\n" + post + form + teasers + "Impressum\n"
+    assert cleaner.clean(text, format="text").text.strip() == ("What the council decided\n" + post).strip()
+    answers = "".join(f"{PROSE.replace('committee', f'club {i}')}Share\nanswered Mar {i}, 2013 at 9:53\n"
+                      f"Add a comment\nReply\n" for i in range(1, 5))
+    body = cleaner.clean("Home\nHow do I remove duplicates?\n" + PROSE2 + "Add a comment\nReply\n" + answers,
+                         format="text").text
+    assert all(f"club {i}" in body for i in range(1, 5))
+
+
 def test_many_comments_under_a_short_post_with_a_counter_by_its_headline_stay_out():
     """"45 Replies" under the headline reads as a wall too (the comments' chrome is
     within reach); the comments' own heading, right above the heaviest run, decides:
@@ -2498,6 +2518,13 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Partager sur X", "social.share-on"),
     ("Share on Bluesky", "social.share-on"),
     ("Pin this recipe for later!", "navigation.recipe-buttons"),
+    # Drupal's comment form, and a form's hidden anti-spam field shown without the page's styles.
+    ("Der Inhalt dieses Feldes wird nicht öffentlich zugänglich angezeigt.", "comments.form-notice"),
+    ("The content of this field is kept private and will not be shown publicly.", "comments.form-notice"),
+    ("Weitere Informationen über Textformate", "comments.text-format-help"),
+    ("Leave this field blank", "browser.hidden-form-field"),
+    ("Bitte dieses Feld leer lassen", "browser.hidden-form-field"),
+    ("Leave this field blank if you want the default title.", None),
     ("Omitir para ir al contenido principal", "navigation.skip-link"),
     ("Hoppa till innehållet", "navigation.skip-link"),
     ("Mest läst", "related.heading-more"),
