@@ -2525,6 +2525,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Leave this field blank", "browser.hidden-form-field"),
     ("Bitte dieses Feld leer lassen", "browser.hidden-form-field"),
     ("Leave this field blank if you want the default title.", None),
+    ("Top Themen der Redaktion", "related.heading"),
+    ("Die Top-Themen des Tages standen schon am Morgen fest.", None),
     ("Omitir para ir al contenido principal", "navigation.skip-link"),
     ("Hoppa till innehållet", "navigation.skip-link"),
     ("Mest läst", "related.heading-more"),
