@@ -1286,13 +1286,23 @@ RECIPE_LABEL = (r"(?:prep(?:aration)? time|cook(?:ing)? time|bake time|total tim
                 r"gesamtzeit|gesamt|ruhezeit|portionen|temps de préparation|temps de cuisson|temps total|"
                 r"temps de repos|préparation|cuisson|portions|tiempo de preparación|tiempo de cocción|tiempo total|"
                 r"preparación|cocción|porciones|raciones|tempo di preparazione|tempo di cottura|tempo totale|"
-                r"preparazione|cottura|porzioni|dosi per)")
+                r"preparazione|cottura|porzioni|dosi per|backen|kühlen|ruhen|kühlen (?:&|und) ruhen|"
+                r"schwierigkeit|schwierigkeitsgrad|difficulty|difficulté|dificultad|difficoltà)")
 RECIPE_FACT_RE = re.compile(RECIPE_LABEL + r"\b:? ?.{0,30}\d", re.IGNORECASE)
 RECIPE_LABEL_RE = re.compile(RECIPE_LABEL + r":?$", re.IGNORECASE)
 # A figure and its unit, or either alone on its line when the card prints the label,
 # the figure and the unit one under the other ("Prep time" / "10" / "minutes").
-RECIPE_FIGURE_RE = re.compile(r"(?:\d{1,4}(?: ?[–-] ?\d{1,4})? ?)?(?:min|minutes?|minuten|mins?|std|stunden?|h|hours?|"
-                              r"hrs?|heures?|horas?|ore|minuti|minutos)\.?$|\d{1,4}(?: ?[–-] ?\d{1,4})?$", re.IGNORECASE)
+# A duration may take two units ("3 Std. 10 Min.", "1 h 30 min").
+RECIPE_DURATION = (r"(?:\d{1,4}(?: ?[–-] ?\d{1,4})? ?)?(?:min|minutes?|minuten|mins?|std|stunden?|h|hours?|"
+                   r"hrs?|heures?|horas?|ore|minuti|minutos)\.?")
+RECIPE_FIGURE_RE = re.compile(rf"{RECIPE_DURATION}(?: {RECIPE_DURATION})?$|\d{{1,4}}(?: ?[–-] ?\d{{1,4}})?$", re.IGNORECASE)
+# The servings, without a label: "für 12 Stück", "for 4 people", "pour 6 personnes".
+RECIPE_SERVINGS_RE = re.compile(r"(?:für|for|pour|para|per) (?:ca\. |about |environ )?\d{1,3}(?: ?[–-] ?\d{1,3})? "
+                                r"(?:stück|stücke|portionen|personen|pers\.|people|persons|servings|pieces|personnes|"
+                                r"portions|parts|personas|porciones|raciones|persone|porzioni)$", re.IGNORECASE)
+# How hard the recipe is, on its own line under or without its label ("Einfach", "Easy").
+RECIPE_LEVEL_RE = re.compile(r"(?:sehr )?(?:einfach|leicht|mittel|mittelschwer|schwer|anspruchsvoll|(?:very )?easy|medium|"
+                             r"hard|difficult|advanced|facile|moyen|moyenne|difficile|fácil|media|difícil)$", re.IGNORECASE)
 RECIPE_CARD_LINES = 8  # lines from the ingredients up to the card's facts (buttons: Print, Pin, Rate)
 RECIPE_CARD_FACTS = 16  # lines of facts at most
 RECIPE_FACT_WORDS = 6  # a fact in "key: value" form ("Keyword: no powdered sugar buttercream")
@@ -1307,7 +1317,8 @@ def _recipe_card_line(item, cls: str) -> bool:
     text = item.stripped
     return cls not in (*PROSE, RULE) and (
         RECIPE_FACT_RE.match(text) is not None or RECIPE_LABEL_RE.match(text) is not None
-        or RECIPE_FIGURE_RE.match(text) is not None
+        or RECIPE_FIGURE_RE.match(text) is not None or RECIPE_LEVEL_RE.match(text) is not None
+        or RECIPE_SERVINGS_RE.match(text) is not None
         or (item.features.words <= RECIPE_FACT_WORDS and DATA_LINE_RE.search(text) is not None))
 
 

@@ -1567,6 +1567,27 @@ def test_a_recipe_card_that_prints_label_figure_and_unit_one_under_the_other_is_
     assert all(by_text[line].kept for line in card + ingredients), [by_text[l] for l in card if not by_text[l].kept]
 
 
+def test_a_recipe_cards_unlabelled_servings_level_and_two_unit_times_are_its_facts():
+    """A German card: the level ("Einfach"), the servings with no label ("für 12 Stück"),
+    times of two units ("3 Std. 10 Min.") under a step's name ("Backen", "Kühlen &
+    Ruhen"): all of them are the card's facts, so the title over its share buttons is
+    the card's title, not the servings line."""
+    card = ["Einfach", "für 12 Stück", "Zubereitung", "35 Min.", "Backen", "3 Std. 10 Min.", "Kühlen & Ruhen",
+            "4 Std. 10 Min."]
+    ingredients = ["Zutaten", "135 g", "Butter", "150 g", "Weizenmehl", "2 gestr. TL", "Backpulver", "4", "Eier"]
+    steps = ("Heize den Backofen vor und fette den Boden der Springform gut ein, damit sich der Kuchen nach "
+             "dem Backen leicht aus der Form lösen lässt.\n"
+             "Rühre die Butter mit dem Zucker cremig, gib die Eier nach und nach dazu und hebe zum Schluss das "
+             "Mehl mit dem Backpulver unter den Teig.\n")
+    text = ("Rezepte\nKuchen\nWeitere 57 Obstkuchen Rezepte\nMaulwurfkuchen mit Erdbeeren\nTeilen\n"
+            "Als E-Mail senden\nDrucken\n" + "\n".join(card) + "\nWähle deine Backform\n" + "\n".join(ingredients)
+            + "\nSo wird's gemacht\n" + steps + "Das könnte dich auch interessieren\nKäsekuchen\nImpressum\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in ["Maulwurfkuchen mit Erdbeeren", *card]), \
+        [by_text[line] for line in card if not by_text[line].kept]
+    assert not any(by_text[line].kept for line in ("Teilen", "Als E-Mail senden", "Käsekuchen"))
+
+
 def test_invisible_characters_at_a_lines_end_do_not_hide_its_full_stop():
     """A zero-width or invisible separator after a sentence's full stop (pasted from a
     social network) leaves it a sentence: the short steps of a recipe stay."""
@@ -2526,6 +2547,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Bitte dieses Feld leer lassen", "browser.hidden-form-field"),
     ("Leave this field blank if you want the default title.", None),
     ("Top Themen der Redaktion", "related.heading"),
+    ("Als E-Mail senden", "social.share"),
+    ("Auf Pinterest pinnen", "social.share"),
     ("Die Top-Themen des Tages standen schon am Morgen fest.", None),
     ("Omitir para ir al contenido principal", "navigation.skip-link"),
     ("Hoppa till innehållet", "navigation.skip-link"),
