@@ -413,6 +413,9 @@ def _clean_file(cleaner, data: bytes, doc, args):
 
 
 # -- cleaner check / fix -----------------------------------------------------------------
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+
+
 @dataclass
 class Plan:
     path: str
@@ -442,14 +445,15 @@ def plan_file(path: str, cleaner, args) -> Plan:
     if not is_lossless(data, doc):
         return Plan(path, "skip", f"has bytes that are not valid {doc.encoding}; left unchanged", result)
     text = result.text
-    if result.format == "html":
-        if not args.allow_html_rewrite:
-            if not result.changed:
-                return Plan(path, "unchanged", "", result)
-            return Plan(path, "skip", "HTML file: its body is text, writing it would change the "
-                                      "file's type; left unchanged (use --allow-html-rewrite)", result)
-        if doc.newline != "\n":
-            text = text.replace("\n", doc.newline)
+    # By its name too: a page read as text (``--format text``, or markup the
+    # detection missed) must not be rewritten line by line.
+    if (result.format == "html" or Path(path).suffix.lower() in HTML_SUFFIXES) and not args.allow_html_rewrite:
+        if not result.changed:
+            return Plan(path, "unchanged", "", result)
+        return Plan(path, "skip", "HTML file: its body is text, writing it would change the "
+                                  "file's type; left unchanged (use --allow-html-rewrite)", result)
+    if result.format == "html" and doc.newline != "\n":
+        text = text.replace("\n", doc.newline)
     if text == doc.text:
         return Plan(path, "unchanged", "", result)
     if not text.strip():

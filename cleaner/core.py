@@ -620,27 +620,60 @@ def split_lines(text: str) -> list:
 TAG_RE = re.compile(r"</?[a-zA-Z][\w:-]{0,30}[\s/>]|<!--")
 
 
+# A page's document structure closing: markup, not a text that quotes a tag ("<body> is
+# the element that holds..."), which names its tags without closing them.
+DOCUMENT_CLOSE_RE = re.compile(r"</(?:html|head|body)\s*>", re.IGNORECASE)
+HEAD_CLOSE_RE = re.compile(r"</(?:title|style|script)\s*>", re.IGNORECASE)
+HEAD_TAG_RE = re.compile(r"<(html|head|body|meta|title|link|style|script|base)[\s>/]")  # on the lower-cased head
+# What may stand above a page's first tag: a response's headers (``curl -i``), a
+# server's warnings.  Looked for in the first lines only.
+PREAMBLE_LINES = 40
+# Below such lines, a page opens with its doctype (a minified page is one line), or has
+# this many lines of markup, most of its lines: a tutorial's line quoting "<html> ...
+# </html>" is none.
+PAGE_MIN_TAGGED_LINES = 3
+PAGE_START_RE = re.compile(r"^[ \t]*<(?:!doctype html|html[\s>]|head[\s>]|title>|meta\s|link\s|style[\s>]|script[\s>])",
+                           re.IGNORECASE | re.MULTILINE)
+
+
 def detect_format(text: str) -> str:
     """"html" for a page or a fragment of markup, else "text".
 
+    A page opens with its doctype, or with a tag and closes its structure
+    (``</body>``, ``</html>``; a page with no ``<html>`` or ``<body>``, as
+    HTML5 allows, closes its ``<title>``, ``<style>`` or ``<script>`` in its
+    first lines) or opens two of its head's tags there (a head of 100 KB of
+    inlined styles closes nothing in 64 KB), possibly under a few lines that
+    are no markup (a response's headers saved with it, a server's warning).
     A fragment (``<div>...``) is HTML when markup is on most of its lines: a
     Markdown file that opens with a line of HTML (a README's centred logo,
     ``<p align="center">``) is text with a tag in it, and so is a cleaned
-    body whose first line quotes a tag.
+    body whose first line quotes a tag ("<body> is the element that...").
     """
     head = text[:2048].lstrip("\ufeff \t\r\n").lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")):
+    if head.startswith(("<!doctype html", "<?xml")):
         return "html"
-    if not head.startswith("<"):
-        return "text"
     sample = text[:65536]
-    if "<body" in sample.lower() or "<head" in head:
+    if not head.startswith("<"):
+        top = "\n".join(text[:8192].split("\n", PREAMBLE_LINES)[:PREAMBLE_LINES])
+        page = PAGE_START_RE.search(top)
+        if page is not None and (DOCUMENT_CLOSE_RE.search(sample, page.start())
+                                 or HEAD_CLOSE_RE.search(sample, page.start(), page.start() + 2048)) \
+                and ("<!doctype" in page.group().lower() or _mostly_markup(sample[page.start():], PAGE_MIN_TAGGED_LINES)):
+            return "html"
+        return "text"
+    if DOCUMENT_CLOSE_RE.search(sample) or HEAD_CLOSE_RE.search(head) or len(set(HEAD_TAG_RE.findall(head))) >= 2:
         return "html"
     if "<div" not in head and "<p" not in head:
         return "text"
+    return "html" if _mostly_markup(sample) else "text"
+
+
+def _mostly_markup(sample: str, min_tagged: int = 1) -> bool:
+    """Markup on most of the lines, and on at least ``min_tagged`` of them."""
     lines = [line for line in sample.split("\n") if line.strip()]
     tagged = sum(1 for line in lines if TAG_RE.search(line))
-    return "html" if 2 * tagged >= len(lines) else "text"
+    return tagged >= min_tagged and 2 * tagged >= len(lines)
 
 
 def slug_lines(words: list, url: Optional[str]) -> frozenset:

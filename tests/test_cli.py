@@ -338,6 +338,19 @@ def test_fix_refuses_html_unless_allowed(tmp_path, capsys):
     assert path.read_text() == result.text
 
 
+def test_fix_leaves_a_page_alone_when_it_is_read_as_text_or_saved_with_its_headers(tmp_path, capsys):
+    """A page read as text (``--format text``), or saved with its response's headers above
+    it (``curl -i``), is still an HTML file: ``fix`` skips it, not rewrites its markup
+    line by line."""
+    path = tmp_path / "page.html"
+    for page in (HTML_PAGE, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + HTML_PAGE):
+        path.write_text(page)
+        for args in (["fix", str(path)], ["fix", "--format", "text", str(path)]):
+            assert cli.main(args) == 0, args
+            assert path.read_text() == page
+            assert "--allow-html-rewrite" in capsys.readouterr().err
+
+
 def test_fix_through_subprocess(run_cli, article_file):
     proc = run_cli("fix", article_file)
     assert proc.returncode == 1, proc.stderr

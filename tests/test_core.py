@@ -2215,6 +2215,17 @@ def test_detect_format():
     assert detect_format("Just text with a <b> tag inside.\n") == "text"
 
 
+def test_a_body_that_opens_with_a_quoted_tag_is_text_when_cleaned_again():
+    """Idempotent with the format detected each time: the body of a tutorial, whose first
+    line names a tag ("<body> is the element..."), is not read as a page the second time."""
+    text = ("Home\nAbout\nWe use cookies to improve your experience. Accept all cookies\n"
+            "<body> is the element that holds everything the reader sees on the page, and this sentence "
+            "explains it at some length.\nInside it you put the headings, the paragraphs and the pictures, and "
+            "the browser lays them out in the order you wrote them.\nShare on Facebook\n")
+    once = cleaner.clean(text).text
+    assert once.startswith("<body> is the element") and cleaner.clean(once).text == once
+
+
 def test_split_lines_keeps_terminators():
     assert [l.text for l in split_lines("a\r\nb\nc")] == ["a\r\n", "b\n", "c"]
 
@@ -2343,6 +2354,19 @@ def test_regex_linter_rejects_patterns_that_match_every_line(pattern):
     # A cleaned body whose first line quotes markup is still text.
     ("<div> <p>Hello</p> </div>\nThis tutorial explains how the div element groups content.\n"
      "Semantic elements say more about what they hold.\n", "text"),
+    ("<body> is the element that holds everything the reader sees on the page.\n"
+     "Inside it you put the headings, the paragraphs and the pictures.\n", "text"),
+    ("<html> element: the root of a page, and what goes in it.\nEvery page has one.\n", "text"),
+    ("How to start a page\n<html> goes at the top of the file, and </html> at its end.\n", "text"),
+    # A page saved with its response's headers (curl -i), or under a server's warning.
+    ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+    ("Warning: Undefined variable $x in /var/www/index.php on line 3\n<html>\n<head><title>T</title></head>\n"
+     "<body><p>x</p></body>\n</html>\n", "html"),
+    ("Content-Type: text/html\n\n<title>Bridge plan</title>\n<h1>Bridge plan</h1>\n<p>Words.</p>\n", "html"),
+    # An HTML5 page with no <html>, <head> or <body>, whose first lines are its styles.
+    ('<meta charset="utf-8">\n<title>Bridge plan</title>\n<style>\n'
+     + "".join(f".c{i} {{ margin: {i}px; }}\n" for i in range(300)) + "</style>\n<h1>Bridge plan</h1>\n", "html"),
+    ("<html>\n<head>\n<style>\n" + "".join(f".c{i} {{ margin: {i}px; }}\n" for i in range(4000)), "html"),
 ])
 def test_detect_format_by_how_much_of_the_text_is_markup(text, expected):
     assert detect_format(text) == expected
