@@ -79,11 +79,27 @@ def _decodes(data: bytes, codec: str) -> bool:
 WHATWG_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
 
 
+# Python codecs a page's declared charset may name that are no text encoding of a
+# page: they turn bytes into bytes ("hex", "base64", "zlib"), text into text ("rot13"),
+# or are for host names and string literals.  A page naming one is read as if it named none.
+NOT_PAGE_CODECS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7", "mbcs",
+                             "oem", "undefined"})
+
+
 def _known_codec(name: str) -> str | None:
+    """The codec a page's declared charset names, or None if Python has none, or none
+    that reads a page.  A declared UTF-16 or UTF-32 (with no byte-order mark, which
+    would have told) is none either: a page whose declaration could be read is
+    ASCII-compatible bytes, and browsers ignore it too (the WHATWG Encoding Standard
+    reads it as UTF-8; the bytes tell, ``detect_encoding``)."""
     try:
-        return codecs.lookup(name.decode("ascii", "replace").strip()).name
-    except LookupError:
+        codec = codecs.lookup(name.decode("ascii", "replace").strip()).name
+        "a".encode(codec)  # a bytes-to-bytes or text-to-text codec is "not a text encoding"
+    except (LookupError, UnicodeError):
         return None
+    if codec in NOT_PAGE_CODECS or codec.startswith(("utf-16", "utf-32")):
+        return None
+    return codec
 
 
 def _as_browsers_read(codec: str, data: bytes) -> str:

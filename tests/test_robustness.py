@@ -205,6 +205,18 @@ def test_meta_charset_that_lies_or_is_unknown():
     assert "Grüße" in cleaner.clean(page.encode("utf-8")).source  # really utf-8: trusted
 
 
+@pytest.mark.parametrize("declared", ["hex", "base64", "rot13", "zlib", "uu", "idna", "punycode", "undefined",
+                                      "utf-7", "unicode-escape", "utf-16", "utf-16be", "utf-32"])
+def test_a_declared_charset_that_reads_no_page_is_ignored(declared):
+    """A page (or a text quoting one) whose meta tag names a Python codec that is no
+    page's encoding, or UTF-16/32 with no byte-order mark, is read by its bytes: no
+    LookupError, no page read as CJK-looking noise (bug 19)."""
+    page = f"<html><head><meta charset='{declared}'></head><body><p>{PARA} Café au lait.</p></body></html>"
+    assert "Café au lait" in cleaner.clean(page.encode("cp1252")).source
+    text = f"Set it with <meta charset=\"{declared}\"> in the head.\nCafé au lait.\n"
+    assert cleaner.clean(text.encode("cp1252"), format="text").source == text
+
+
 def test_classic_mac_line_ends_are_lines_too():
     """A text whose lines end in a lone CR (classic Mac OS) is cleaned like its LF twin."""
     lf = cleaner.clean(ARTICLE, format="text")
