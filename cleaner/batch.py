@@ -34,6 +34,7 @@ import contextlib
 import fnmatch
 import glob
 import gzip
+import io
 import json
 import math
 import multiprocessing
@@ -46,7 +47,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
-from .core import Cleaner, InputError, Options
+from .core import DEFAULT_MAX_BYTES, Cleaner, InputError, Options
 from .fileio import shown_name, split_bom
 from .report import plural
 from .rules import load_rules
@@ -383,6 +384,10 @@ def _batch_task(item: Item):
             result = _clean_doc(doc, fields, _WORKER["format"])
         else:
             with open(item.payload, "rb") as fh:
+                size, cap = os.fstat(fh.fileno()).st_size, _WORKER["cleaner"].options.max_bytes
+                if size > RECORD_BYTES_PER_DOCUMENT_BYTE * cap:  # passed through, it would be a record this size
+                    raise InputError(f"file is {size} bytes, over {RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes "
+                                     f"({cap}); not read")
                 data = fh.read()
             if data.startswith(GZIP_MAGIC) and item.payload.endswith(".gz"):  # page.html.gz: the page
                 data = _gunzip(data, item.payload)
@@ -506,31 +511,62 @@ def _open_jsonl(path: str):
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-def _jsonl_lines(stream) -> Iterator[bytes]:
-    """The lines of a JSONL stream, as UTF-8.  UTF-16 or UTF-32 with a byte-order mark
-    (PowerShell's ``>`` writes UTF-16) is decoded and re-encoded: split at b"\\n" it
-    would cut characters in two."""
+class Overlong(NamedTuple):
+    """A JSONL line longer than the reader takes: reported, not held in memory."""
+
+    size: int  # bytes read of it (at least the limit)
+
+
+def _jsonl_lines(stream, limit: int) -> Iterator:
+    """The lines of a JSONL stream, as UTF-8 bytes, or ``Overlong`` for a line over
+    ``limit`` bytes (its rest is read past, never held: ``/dev/zero`` is one endless
+    line).  UTF-16 or UTF-32 with a byte-order mark (PowerShell's ``>`` writes
+    UTF-16) is decoded and re-encoded: split at b"\\n" it would cut characters in two."""
     head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
     if head.startswith(GZIP_MAGIC):  # `zcat`-less: a .gz piped in, or one not named .gz
-        yield from _jsonl_lines(gzip.GzipFile(fileobj=stream))
+        yield from _jsonl_lines(gzip.GzipFile(fileobj=stream), limit)
         return
     bom, codec = split_bom(head)
-    if codec in (None, "utf-8"):
-        yield from stream
-        return
-    stream.read(len(bom))
-    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
-    pending = ""
+    if codec not in (None, "utf-8"):
+        stream.read(len(bom))
+        stream = io.BufferedReader(_Utf8Reader(stream, codec))
     while True:
-        chunk = stream.read(1 << 16)
-        pending += decoder.decode(chunk, final=not chunk)
-        *lines, pending = pending.split("\n")
-        for line in lines:
-            yield line.encode("utf-8") + b"\n"
-        if not chunk:
-            break
-    if pending:
-        yield pending.encode("utf-8")
+        line = stream.readline(limit + 1)
+        if len(line) <= limit or line.endswith(b"\n"):
+            if not line:
+                return
+            yield line
+            continue
+        yield Overlong(len(line))
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(READ_PAST_CHUNK)
+
+
+READ_PAST_CHUNK = 1 << 20
+# A JSONL record may take this many bytes per byte of ``max_bytes``: its text escaped
+# ("\\n", "\\u00e9") and its other fields.  A longer line holds a document over the
+# cap, and is not read into memory (a worker would hold it twice).
+RECORD_BYTES_PER_DOCUMENT_BYTE = 4
+
+
+class _Utf8Reader(io.RawIOBase):
+    """A UTF-16 or UTF-32 stream read as UTF-8 bytes, in chunks."""
+
+    def __init__(self, stream, codec: str):
+        self._stream, self._decoder, self._pending = stream, codecs.getincrementaldecoder(codec)(errors="replace"), b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            chunk = self._stream.read(1 << 16)
+            self._pending = self._decoder.decode(chunk, final=not chunk).encode("utf-8")
+            if not chunk:
+                break
+        size = min(len(buffer), len(self._pending))
+        buffer[:size], self._pending = self._pending[:size], self._pending[size:]
+        return size
 
 
 # A file named with one of these is a document, not JSONL: ``cleaner batch
@@ -560,13 +596,15 @@ def unreadable_inputs(inputs: list) -> list:
     return problems
 
 
-def iter_items(inputs: list, names: Optional[dict] = None, skip: frozenset = frozenset()) -> Iterator[Item]:
+def iter_items(inputs: list, names: Optional[dict] = None, skip: frozenset = frozenset(),
+               max_line_bytes: int = RECORD_BYTES_PER_DOCUMENT_BYTE * DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Stream the work: JSONL lines of files/stdin, or the files of a directory/glob
     (and files named as documents: ``DOCUMENT_SUFFIXES``).
 
     ``names`` maps an input path to the name used in ids (``batch --learn``
     buffers stdin to a file and still calls it "stdin").  ``skip``: real paths
     a directory or a glob does not yield (the run's own output file).
+    ``max_line_bytes``: a longer JSONL line is an error item (``Overlong``).
     """
     names = names or {}
     for spec in inputs or ["-"]:
@@ -590,8 +628,11 @@ def iter_items(inputs: list, names: Optional[dict] = None, skip: frozenset = fro
                 yield Item("error", f"{spec}: {err.strerror or err}", spec)
                 continue
             try:
-                for lineno, raw in enumerate(_jsonl_lines(stream), 1):
-                    if raw.strip():
+                for lineno, raw in enumerate(_jsonl_lines(stream, max_line_bytes), 1):
+                    if isinstance(raw, Overlong):
+                        yield Item("error", f"record is over {max_line_bytes} bytes ({RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes); "
+                                            "read past, not cleaned", f"{name}:{lineno}")
+                    elif raw.strip():
                         yield Item("json", raw, f"{name}:{lineno}")
             except (OSError, EOFError) as err:  # e.g. a truncated .gz
                 yield Item("error", f"{spec}: {err}", spec)
@@ -710,7 +751,8 @@ def run_batch(
     stats = BatchStats()
     settings = {"fields": fields, "format": format, "file_sites": file_sites, "keep_fields": tuple(keep_fields),
                 "removed": removed}
-    results = ordered_map(_batch_task, iter_items(inputs, names, skip), jobs=jobs, chunksize=chunksize,
+    line_cap = RECORD_BYTES_PER_DOCUMENT_BYTE * factory().options.max_bytes
+    results = ordered_map(_batch_task, iter_items(inputs, names, skip, line_cap), jobs=jobs, chunksize=chunksize,
                           initializer=_init_worker, initargs=(factory, settings))
     try:
         for line, summary in results:

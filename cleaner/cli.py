@@ -12,6 +12,7 @@ Run ``cleaner --help`` or ``cleaner COMMAND --help`` for the options.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -30,7 +31,7 @@ from .config import ConfigError, load_config
 from .core import InputError, Options, passthrough
 from .decode import BinaryInputError
 from .fileio import (FileChangedError, atomic_output, decode_document, encode_document, is_lossless, shown_name,
-                     write_atomic)
+                     stream_decoder, write_atomic)
 from .report import plural
 from .rules import RuleError
 
@@ -344,10 +345,21 @@ def _explain_name(path: str, result) -> str:
     return path if result.format != "html" else f"{path} (visible text)"
 
 
-def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    return Path(path).read_bytes()
+PASS_CHUNK = 1 << 20
+
+
+def _pass_through_large(source, head: bytes) -> int:
+    """Write a document over the size cap as it came, decoded as a smaller one would
+    be, in chunks: it is never held whole (a 3 GB file passes through in 20 MB).
+    Returns its size in bytes."""
+    decoder, skip = stream_decoder(head)
+    _write(decoder.decode(head[skip:]))
+    size = len(head)
+    while chunk := source.read(PASS_CHUNK):
+        size += len(chunk)
+        _write(decoder.decode(chunk))
+    _write(decoder.decode(b"", final=True))
+    return size
 
 
 WRITE_CHUNK_CHARS = 1 << 16
@@ -373,11 +385,18 @@ def cmd_clean(argv: list) -> int:
     if args is None:
         return code
     cleaner = build_cleaner(args)
+    cap = cleaner.options.max_bytes
     status = EXIT_OK
     for path in args.files or ["-"]:
         name = "stdin" if path == "-" else path
         try:
-            data = _read(path)
+            with (contextlib.nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb")) as source:
+                data = source.read(cap + 1)
+                if len(data) > cap and not (args.diff or args.explain or args.json):
+                    size = _pass_through_large(source, data)
+                    _err(f"{name}: passthrough: input is {size} bytes, over the {cap} cap")
+                    continue
+                data += source.read()  # a report holds the whole text (and passes a large one through)
             doc = decode_document(data)
             result = _clean_file(cleaner, data, doc, args)
         except (OSError, BinaryInputError, InputError) as err:
@@ -430,8 +449,12 @@ class Plan:
 def plan_file(path: str, cleaner, args) -> Plan:
     """What ``fix`` would do to ``path`` (``check`` reports exactly this)."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block the run; a device is no file to rewrite
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the run; a device is no file to rewrite
             return Plan(path, "error", "not a regular file")
+        if info.st_size > cleaner.options.max_bytes:  # not read: it would pass through
+            return Plan(path, "skip", f"passthrough: input is {info.st_size} bytes, over the "
+                                      f"{cleaner.options.max_bytes} cap; left unchanged")
         data = Path(path).read_bytes()
     except OSError as err:
         return Plan(path, "error", f"cannot read: {err.strerror or err}")
@@ -747,6 +770,12 @@ def main(argv: Optional[list] = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted")
         return 130
+    except MemoryError:
+        # A report (--diff, --json) of an input too large for this machine: the plain
+        # filter passes one over --max-bytes through in chunks, never held whole.
+        _silence_stdout()
+        _err("out of memory: the input is too large to clean or report here (see --max-bytes)")
+        return EXIT_ERROR
     except Terminated:
         _err("terminated")
         return 143

@@ -30,7 +30,7 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
-from .decode import BinaryInputError, binary_reason, decode_bytes
+from .decode import BinaryInputError, binary_reason, decode_bytes, detect_encoding
 
 # BOM -> the codec that encodes without writing a BOM itself (we write ours).
 _BOMS = (
@@ -78,6 +78,17 @@ def decode_document(data: bytes) -> Document:
         return Document(text, codec, bom, newline_style(text))
     text, encoding = decode_bytes(data)
     return Document(text, codecs.lookup(encoding).name, b"", newline_style(text))
+
+
+def stream_decoder(head: bytes):
+    """``(decoder, skip)``: an incremental decoder for a document too large to hold, told
+    by its first bytes as ``decode_document`` tells a whole one, and how many of those
+    bytes are its byte-order mark; raises ``BinaryInputError`` for binary input."""
+    bom, codec = split_bom(head)
+    reason = binary_reason(head)
+    if reason is not None:
+        raise BinaryInputError(reason)
+    return codecs.getincrementaldecoder(codec if bom else detect_encoding(head))(errors="replace"), len(bom)
 
 
 def shown_name(path: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import itertools
 import json
 
@@ -10,7 +11,7 @@ import pytest
 
 import cleaner
 from cleaner import cli
-from cleaner.batch import CleanerFactory, DocumentError, clean_many
+from cleaner.batch import CleanerFactory, DocumentError, clean_many, run_batch
 from cleaner.core import Options
 
 from conftest import ARTICLE, PNG_BYTES
@@ -308,6 +309,24 @@ def test_the_output_file_is_not_read_as_an_input_and_learn_options_need_learn(tm
     capsys.readouterr()
     assert cli.main(["batch", "--min-share", "0.5", str(folder)]) == 2
     assert "need --learn" in capsys.readouterr().err
+
+
+def test_a_record_or_file_over_four_times_the_cap_is_an_error_not_read_whole(tmp_path):
+    """A JSONL line longer than 4 x ``max_bytes`` (``/dev/zero`` is one endless line) is
+    an error record, read past in chunks, and the records after it are cleaned; so is a
+    document file that large (bug 19: both were read whole, to a MemoryError)."""
+    small = json.dumps({"id": "a", "text": variant(1)})
+    src = tmp_path / "in.jsonl"
+    src.write_text(small + "\n" + json.dumps({"id": "big", "text": "x" * 5000}) + "\n" + small.replace('"a"', '"b"') + "\n")
+    big = tmp_path / "big.txt"
+    big.write_text(variant(2) * 20)
+    out = io.BytesIO()
+    factory = CleanerFactory((), True, Options(max_bytes=1000))
+    run_batch([str(src), str(big)], out, factory=factory, jobs=1, err=io.StringIO())
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r.get("id") for r in records] == ["a", f"{src}:2", "b", str(big)]
+    assert "record is over 4000 bytes" in records[1]["error"] and "over 4 times --max-bytes" in records[3]["error"]
+    assert records[2]["text"] == cleaner.clean(variant(1)).text
 
 
 def test_clean_many_takes_a_memoryview_on_two_processes():

@@ -343,11 +343,12 @@ def test_fix_leaves_a_page_alone_when_it_is_read_as_text_or_saved_with_its_heade
     it (``curl -i``), is still an HTML file: ``fix`` skips it, not rewrites its markup
     line by line."""
     path = tmp_path / "page.html"
-    for page in (HTML_PAGE, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + HTML_PAGE):
-        path.write_text(page)
+    lines = HTML_PAGE.replace("><", ">\n<")  # one tag a line: read as text, it would lose lines
+    for page in (lines, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + lines):
+        path.write_bytes(page.encode())
         for args in (["fix", str(path)], ["fix", "--format", "text", str(path)]):
             assert cli.main(args) == 0, args
-            assert path.read_text() == page
+            assert path.read_bytes() == page.encode()
             assert "--allow-html-rewrite" in capsys.readouterr().err
 
 
@@ -593,6 +594,25 @@ def test_max_bytes_counts_the_bytes_of_a_file(tmp_path, capsys):
     narrow.write_bytes(ARTICLE.replace("e", "é").encode("cp1252"))
     assert cli.main(["--max-bytes", str(len(ARTICLE) + 10), str(narrow)]) == 0
     assert "cap" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+def test_a_file_over_the_cap_passes_through_in_chunks_as_a_smaller_one_would(tmp_path, capsys, monkeypatch, encoding):
+    """Over ``--max-bytes`` the filter streams the file through (bug 19: it read a 1 GB
+    file whole, 8 GB at its peak): the output is the text a file under the cap would
+    have given, decoded the same way, a character cut at a chunk's edge too."""
+    monkeypatch.setattr(cli, "PASS_CHUNK", 7)
+    text = ARTICLE.replace("e", "é") * 3
+    path = tmp_path / "big.txt"
+    path.write_bytes(text.encode(encoding))
+    assert cli.main(["--max-bytes", "100", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == text and f"passthrough: input is {path.stat().st_size} bytes, over the 100 cap" in err
+    # check and fix leave it unread and unchanged.
+    before = path.read_bytes()
+    for command in ("check", "fix"):
+        assert cli.main([command, "--max-bytes", "100", str(path)]) == 0
+        assert "over the 100 cap; left unchanged" in capsys.readouterr().err and path.read_bytes() == before
 
 
 def test_an_unreadable_user_config_folder_is_an_error_not_a_traceback(tmp_path, monkeypatch):
