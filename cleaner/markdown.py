@@ -179,10 +179,12 @@ def front_matter_length(lines: list) -> int:
     """The number of lines of the front matter that opens a file ("---" / "title: ..." /
     "---"), fences included; 0 when there is none.  Every line inside must read as
     YAML's (or TOML's, between "+++") keys, list items or comments: a thematic break
-    at the top of a page, over its text, is no front matter."""
-    if not lines or lines[0].strip() not in FRONT_MATTER_FENCES:
+    at the top of a page, over its text, is no front matter.  A byte-order mark before
+    the fence (a file read with ``encoding="utf-8"``, not ``"utf-8-sig"``) is read past."""
+    fence = lines[0].lstrip("\ufeff").strip() if lines else ""
+    if fence not in FRONT_MATTER_FENCES:
         return 0
-    closing = FRONT_MATTER_FENCES[lines[0].strip()]
+    closing = FRONT_MATTER_FENCES[fence]
     line_re = YAML_LINE_RE if closing[0] == "---" else TOML_LINE_RE
     for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
         line = lines[i].rstrip("\r\n")

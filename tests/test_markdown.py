@@ -361,6 +361,10 @@ def test_front_matter_is_kept_as_it_is_and_not_read_as_the_page():
         assert result.text == front + cleaner.clean(ARTICLE, format="text").text != front + ARTICLE
         assert {d.rule for d in result.decisions[:front.count("\n") - 1]} == {"layout.front-matter"}
         assert cleaner.clean(result.text, format="text").text == result.text
+    # A file read as "utf-8" (not "utf-8-sig") keeps its byte-order mark: the fence is still one.
+    front = '---\ntitle: "My post"\ntags: [a, b]\n---\n\n'
+    result = cleaner.clean("\ufeff" + front + ARTICLE)
+    assert result.text == "\ufeff" + front + cleaner.clean(ARTICLE, format="text").text
     # A thematic break at the top, over text, is no front matter; nor is metadata a body.
     assert front_matter_length(["---\n", "Home\n", "---\n"]) == 0
     assert front_matter_length(["---\n", "title: x\n"]) == 0  # never closed
