@@ -2,7 +2,8 @@
 
 Lookup order (the first one found wins; files are not merged):
 
-1. ``--config FILE`` (an error if it does not exist);
+1. ``--config FILE`` (an error if it does not exist; a ``pyproject.toml``: its
+   ``[tool.cleaner]`` table);
 2. ``cleaner.toml``, then ``.cleaner.toml``, in the current directory;
 3. the ``[tool.cleaner]`` table of ``pyproject.toml`` in the current directory
    (only if that table exists);
@@ -80,12 +81,26 @@ def _is_file(path: Path) -> bool:
         raise ConfigError(f"{path}: cannot read config: {err.strerror or err}") from None
 
 
+def _tool_table(pyproject: Path) -> Optional[dict]:
+    """The ``[tool.cleaner]`` table of a ``pyproject.toml``, or None if it has none."""
+    tool = _read_toml(pyproject).get("tool", {})
+    table = tool.get("cleaner") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{pyproject}: [tool.cleaner] must be a table")
+    return table
+
+
 def find_config(explicit=None, cwd=None, env=None) -> tuple[Optional[Path], dict]:
     """``(path, table)`` of the configuration in force, or ``(None, {})``."""
     if explicit is not None:
         path = Path(explicit)
         if not _is_file(path):
             raise ConfigError(f"{path}: config file {'is not a regular file' if path.exists() else 'not found'}")
+        if path.name == "pyproject.toml":  # its [tool.cleaner] table, as when it is found
+            table = _tool_table(path)
+            if table is None:
+                raise ConfigError(f"{path}: no [tool.cleaner] table")
+            return path, table
         return path, _read_toml(path)
     cwd = Path.cwd() if cwd is None else Path(cwd)
     for name in LOCAL_NAMES:
@@ -94,11 +109,8 @@ def find_config(explicit=None, cwd=None, env=None) -> tuple[Optional[Path], dict
             return path, _read_toml(path)
     pyproject = cwd / "pyproject.toml"
     if _is_file(pyproject):
-        tool = _read_toml(pyproject).get("tool", {})
-        table = tool.get("cleaner") if isinstance(tool, dict) else None
+        table = _tool_table(pyproject)
         if table is not None:
-            if not isinstance(table, dict):
-                raise ConfigError(f"{pyproject}: [tool.cleaner] must be a table")
             return pyproject, table
     path = user_config_path(env)
     if _is_file(path):
@@ -140,6 +152,8 @@ def parse_config(table: dict, path: Optional[Path] = None) -> Config:
 def load_config(explicit=None, cwd=None, env=None, enabled: bool = True) -> Config:
     """Find and parse the configuration (see the module docstring)."""
     if not enabled:
+        if explicit is not None:
+            raise ConfigError("--config and --no-config: give one of them")
         return Config()
     path, table = find_config(explicit, cwd, env)
     return parse_config(table, path)

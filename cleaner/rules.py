@@ -278,7 +278,14 @@ def _rule_from_table(table: dict, source: str) -> Rule:
         raise RuleError(f"{where}: give either 'phrases' or 'regex'")
     if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
         raise RuleError(f"{where}: 'phrases' must be a list of non-empty strings")
-    case_sensitive = bool(table.get("case_sensitive", False))
+    case_sensitive = table.get("case_sensitive", False)
+    if not isinstance(case_sensitive, bool):
+        raise RuleError(f"{where}: case_sensitive must be true or false")
+    description = table.get("description", "")
+    if not isinstance(description, str):
+        raise RuleError(f"{where}: description must be a string")
+    if regex and not isinstance(regex, str):
+        raise RuleError(f"{where}: regex must be a string")
     if regex:
         try:
             check_regex(regex)
@@ -288,12 +295,16 @@ def _rule_from_table(table: dict, source: str) -> Rule:
             raise RuleError(f"{where}: write the regex in lower case (lines are matched case-folded)")
     else:
         # Phrases are compared in normalised form, like the lines.
-        phrases = [cased_form(p) if case_sensitive else normalize(p) for p in phrases]
+        forms = [cased_form(p) if case_sensitive else normalize(p) for p in phrases]
+        empty = next((p for p, form in zip(phrases, forms) if not form), None)
+        if empty is not None:  # it would match no line ("!!!" is normalised away)
+            raise RuleError(f"{where}: phrase {empty!r} has no words to match")
+        phrases = forms
     inline = table.get("inline", False)
     if not isinstance(inline, bool):
         raise RuleError(f"{where}: inline must be true or false")
     max_words = table.get("max_words", DEFAULT_MAX_WORDS)
-    if not isinstance(max_words, int) or max_words < 0:
+    if not isinstance(max_words, int) or isinstance(max_words, bool) or max_words < 0:
         raise RuleError(f"{where}: max_words must be a whole number >= 0 (0 = no limit)")
     hosts = tuple(_host(h, where) for h in _names(table, "hosts", where))
     languages = [l.lower() for l in _names(table, "lang", where)]
@@ -302,7 +313,7 @@ def _rule_from_table(table: dict, source: str) -> Rule:
         raise RuleError(f"{where}: lang takes language codes ('en', 'de'), not {wrong[0]!r}")
     return Rule(
         id=rule_id,
-        description=str(table.get("description", "")),
+        description=description,
         match=match,
         phrases=tuple(phrases),
         regex=regex,

@@ -384,7 +384,14 @@ def test_config_lookup_order(tmp_path, monkeypatch):
     explicit = tmp_path / "other.toml"
     explicit.write_text("max_bytes = 1000\n")
     assert load_config(explicit, cwd=cwd).options == {"max_bytes": 1000}
-    assert load_config(explicit, cwd=cwd, enabled=False).path is None
+    assert load_config(cwd=cwd, enabled=False).path is None
+    with pytest.raises(ConfigError, match="--config and --no-config"):  # not one silently ignored
+        load_config(explicit, cwd=cwd, enabled=False)
+    # A pyproject.toml named with --config is read as when it is found: its [tool.cleaner].
+    assert load_config(cwd / "pyproject.toml").options == {"tables": False}
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    with pytest.raises(ConfigError, match="no \\[tool.cleaner\\] table"):
+        load_config(tmp_path / "pyproject.toml")
 
 
 @pytest.mark.parametrize("content, message", [

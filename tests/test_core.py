@@ -2289,6 +2289,11 @@ def test_one_host_or_language_may_be_written_as_a_string():
         ('id = "a.b"\nregex = "(?i)subscribe"', "sets flags for the whole pattern"),
         ('id = "a.b"\nregex = "a{0,99999999999}"', "invalid regex"),
         ('id = "a.b"\nregex = "[[:alpha:]]{1,3}"', "has no POSIX classes"),
+        ('id = "a.b"\nphrases = ["!!!"]', "phrase '!!!' has no words to match"),
+        ('id = "a.b"\nphrases = ["x"]\nmax_words = true', "max_words must be a whole number"),
+        ('id = "a.b"\nphrases = ["x"]\ndescription = 5', "description must be a string"),
+        ('id = "a.b"\nphrases = ["x"]\ncase_sensitive = "no"', "case_sensitive must be true or false"),
+        ('id = "a.b"\nregex = 5', "regex must be a string"),
     ],
 )
 def test_bad_rules_are_refused_with_the_file_and_rule_named(table, message):
