@@ -630,8 +630,9 @@ def iter_items(inputs: list, names: Optional[dict] = None, skip: frozenset = fro
             try:
                 for lineno, raw in enumerate(_jsonl_lines(stream, max_line_bytes), 1):
                     if isinstance(raw, Overlong):
-                        yield Item("error", f"record is over {max_line_bytes} bytes ({RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes); "
-                                            "read past, not cleaned", f"{name}:{lineno}")
+                        yield Item("error", f"record is over {max_line_bytes} bytes "
+                                            f"({RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes); read past, not cleaned",
+                                   f"{name}:{lineno}")
                     elif raw.strip():
                         yield Item("json", raw, f"{name}:{lineno}")
             except (OSError, EOFError) as err:  # e.g. a truncated .gz

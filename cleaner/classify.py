@@ -24,9 +24,10 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    paragraph (``WEIGHT_RULE``): a call to action, share bar or "related"
    heading ends the body rather than being bridged (but an *inline* rule's
    hit, a wiki's [edit] link, is read past).  A comment section's heading
-   (``COMMENT_SECTION_RULES``, or its form's: ``_comment_walls``) is a wall: no run crosses it, and none past
-   it below the main run is body; nor does a run cross a "related" heading
-   over a list of teasers, or "About the author" (``_related_dividers``), and
+   (``COMMENT_SECTION_RULES``, or its form's: ``_comment_walls``) is a wall:
+   no run crosses it, and none past it below the main run is body; nor does
+   a run cross a "related" heading over a list of teasers, or "About the
+   author" (``_related_dividers``), and
    a run below the main one that repeats the page's lines (the article's
    headline and dek in a "most read" box) is that box's (``_without_teaser_runs``); short lines
    that open a run right under a "related" heading's teasers are the box's
