@@ -346,9 +346,16 @@ def _stop_a_batch_midway(out, stop) -> tuple:
 
     from conftest import subprocess_env
 
-    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "batch", "--jobs", "2", "--chunk-size", "1",
-                             "-o", str(out)], stdin=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=subprocess_env(), start_new_session=True)
+    # A process started with SIGINT ignored keeps ignoring it, and so does its child:
+    # that is what a suite run as a background job (``pytest &`` in a script) passes
+    # on.  A handler is not passed on through exec: the child starts with the default.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "cleaner", "batch", "--jobs", "2", "--chunk-size", "1",
+                                 "-o", str(out)], stdin=subprocess.PIPE, stderr=subprocess.PIPE,
+                                env=subprocess_env(), start_new_session=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     try:
         for i in range(20):
             proc.stdin.write((json.dumps({"id": i, "text": variant(i)}) + "\n").encode())
