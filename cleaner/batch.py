@@ -531,7 +531,7 @@ def _jsonl_lines(stream, limit: int) -> Iterator:
         stream.read(len(bom))
         stream = io.BufferedReader(_Utf8Reader(stream, codec))
     while True:
-        line = stream.readline(limit + 1)
+        line = stream.readline(min(limit + 1, sys.maxsize))  # (a larger size overflows)
         if len(line) <= limit or line.endswith(b"\n"):
             if not line:
                 return

@@ -362,6 +362,16 @@ def _pass_through_large(source, head: bytes) -> int:
     return size
 
 
+def _read_up_to(source, size: int) -> bytes:
+    """At most ``size`` bytes, read a chunk at a time: ``read(n)`` on a pipe sets aside
+    ``n`` bytes first, and a cap of a terabyte ("no limit") is no error."""
+    chunks = []
+    while size > 0 and (chunk := source.read(min(size, PASS_CHUNK))):
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
 WRITE_CHUNK_CHARS = 1 << 16
 
 
@@ -391,7 +401,7 @@ def cmd_clean(argv: list) -> int:
         name = "stdin" if path == "-" else path
         try:
             with (contextlib.nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb")) as source:
-                data = source.read(cap + 1)
+                data = _read_up_to(source, cap + 1)
                 if len(data) > cap and not (args.diff or args.explain or args.json):
                     size = _pass_through_large(source, data)
                     _err(f"{name}: passthrough: input is {size} bytes, over the {cap} cap")

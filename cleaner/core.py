@@ -607,14 +607,17 @@ def stats_for(lines: list, verdicts: list, source: str, body: str) -> dict:
 
 
 def split_lines(text: str) -> list:
-    """Split at ``\\n`` only, keeping each terminator (``\\r`` stays in the line);
-    a text without any (classic Mac OS line ends) at ``\\r``."""
-    end = "\n" if "\n" in text or "\r" not in text else "\r"
-    parts = text.split(end)
-    lines = [Line(i + 1, p + end) for i, p in enumerate(parts[:-1])]
-    if parts[-1]:
-        lines.append(Line(len(parts), parts[-1]))
-    return lines
+    """Split at ``\\n``, keeping each terminator (a ``\\r`` inside a line stays in it);
+    what follows the last ``\\n`` (all of a text without one: classic Mac OS line
+    ends) at ``\\r``.  So the kept lines of a text, put together, split into the same
+    lines again, whichever of them are kept: cleaning the body changes nothing."""
+    cut = text.rfind("\n") + 1
+    parts = [part + "\n" for part in text[:cut].split("\n")[:-1]]
+    tail = text[cut:].split("\r")
+    parts += [part + "\r" for part in tail[:-1]]
+    if tail[-1]:
+        parts.append(tail[-1])
+    return [Line(i + 1, part) for i, part in enumerate(parts)]
 
 
 TAG_RE = re.compile(r"</?[a-zA-Z][\w:-]{0,30}[\s/>]|<!--")
@@ -626,8 +629,11 @@ DOCUMENT_CLOSE_RE = re.compile(r"</(?:html|head|body)\s*>", re.IGNORECASE)
 HEAD_CLOSE_RE = re.compile(r"</(?:title|style|script)\s*>", re.IGNORECASE)
 HEAD_TAG_RE = re.compile(r"<(html|head|body|meta|title|link|style|script|base)[\s>/]")  # on the lower-cased head
 # What may stand above a page's first tag: a response's headers (``curl -i``), a
-# server's warnings.  Looked for in the first lines only.
+# server's warnings.  Looked for in the first lines only, and each line above must
+# read as one: a status line, or "Name: value" ("Content-Type: text/html", "PHP
+# Warning:  ..."); a tutorial's prose above its code sample does not.
 PREAMBLE_LINES = 40
+PREAMBLE_LINE_RE = re.compile(r"HTTP/\d|(?:[\w-]{1,30} ){0,2}[\w-]{1,30}:(?:\s|$)|\s*$")
 # Below such lines, a page opens with its doctype (a minified page is one line), or has
 # this many lines of markup, most of its lines: a tutorial's line quoting "<html> ...
 # </html>" is none.
@@ -644,7 +650,8 @@ def detect_format(text: str) -> str:
     HTML5 allows, closes its ``<title>``, ``<style>`` or ``<script>`` in its
     first lines) or opens two of its head's tags there (a head of 100 KB of
     inlined styles closes nothing in 64 KB), possibly under a few lines that
-    are no markup (a response's headers saved with it, a server's warning).
+    are no markup (a response's headers saved with it, a server's warning:
+    ``PREAMBLE_LINE_RE``; a Markdown tutorial's code sample of a page is text).
     A fragment (``<div>...``) is HTML when markup is on most of its lines: a
     Markdown file that opens with a line of HTML (a README's centred logo,
     ``<p align="center">``) is text with a tag in it, and so is a cleaned
@@ -657,7 +664,8 @@ def detect_format(text: str) -> str:
     if not head.startswith("<"):
         top = "\n".join(text[:8192].split("\n", PREAMBLE_LINES)[:PREAMBLE_LINES])
         page = PAGE_START_RE.search(top)
-        if page is not None and (DOCUMENT_CLOSE_RE.search(sample, page.start())
+        if page is not None and all(PREAMBLE_LINE_RE.match(line) for line in top[:page.start()].split("\n")) \
+                and (DOCUMENT_CLOSE_RE.search(sample, page.start())
                                  or HEAD_CLOSE_RE.search(sample, page.start(), page.start() + 2048)) \
                 and ("<!doctype" in page.group().lower() or _mostly_markup(sample[page.start():], PAGE_MIN_TAGGED_LINES)):
             return "html"

@@ -88,7 +88,26 @@ def stream_decoder(head: bytes):
     reason = binary_reason(head)
     if reason is not None:
         raise BinaryInputError(reason)
+    if not bom and head.isascii() and detect_encoding(head) == "utf-8":
+        return _AsciiUntilTold(), 0  # (nothing declared, and nothing to tell by yet)
     return codecs.getincrementaldecoder(codec if bom else detect_encoding(head))(errors="replace"), len(bom)
+
+
+class _AsciiUntilTold:
+    """An incremental decoder for a document whose first bytes are all ASCII: it reads
+    ASCII until a chunk holds another byte, then the rest as ``detect_encoding`` tells
+    that chunk (a windows-1252 file whose accents come late is not turned into U+FFFD).
+    What came before reads the same in every encoding it may tell."""
+
+    def __init__(self):
+        self._decoder = None
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        if self._decoder is None:
+            if data.isascii():
+                return data.decode("ascii")
+            self._decoder = codecs.getincrementaldecoder(detect_encoding(data))(errors="replace")
+        return self._decoder.decode(data, final)
 
 
 def shown_name(path: str) -> str:
@@ -164,6 +183,9 @@ def atomic_output(path, expected: bytes | None = None):
         return
     if st is not None and not st.st_mode & stat.S_IWUSR:
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+    if st is not None and not os.access(path, os.W_OK):
+        # (The rename needs only the folder to be writable: a file we may not write is refused.)
+        raise PermissionError(errno.EACCES, "the file is not writable by this user", str(path))
     fd, tmp = _temporary_file(path, private=st is not None)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -207,15 +229,19 @@ def _temporary_file(path: Path, private: bool) -> tuple:
 
 
 def _copy_owner(st: os.stat_result, tmp: str) -> None:
-    """Give the new file the old one's owner and group, as far as we may."""
-    if (st.st_uid, st.st_gid) == (os.getuid(), os.getgid()):
+    """Give the new file the old one's owner and group, or refuse: a file someone else
+    owns, in a folder we may write, would otherwise become ours (only root may give a
+    file away), and a file shared through its group would leave that group."""
+    new = os.stat(tmp)
+    uid = st.st_uid if new.st_uid != st.st_uid else -1
+    gid = st.st_gid if new.st_gid != st.st_gid else -1
+    if (uid, gid) == (-1, -1):
         return
-    for uid, gid in ((st.st_uid, st.st_gid), (-1, st.st_gid)):
-        try:
-            os.chown(tmp, uid, gid)
-            return
-        except OSError:
-            continue  # not root: the group may still be ours to give
+    try:
+        os.chown(tmp, uid, gid)
+    except OSError:
+        raise PermissionError(errno.EPERM, f"cannot keep the file's owner and group ({st.st_uid}:{st.st_gid})",
+                              tmp) from None
 
 
 def _copy_xattrs(path: Path, tmp: str) -> None:

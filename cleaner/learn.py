@@ -77,7 +77,7 @@ from . import classify as C
 from .batch import Fields, iter_items
 from .core import InputError, detect_format, host_of
 from .decode import decode_bytes
-from .features import WORD_RE, line_features
+from .features import WORD_RE, line_features, visible_strip
 from .markdown import read_line
 from .report import plural
 from .rules import normalize
@@ -167,10 +167,11 @@ class Learner:
         seen: dict = {}
         sample: list = []
         for raw in text.split("\n"):
-            written = raw.strip()
+            written = visible_strip(raw)
             if not written:
                 continue
-            # Judged as the cleaner judges it: a Markdown line by its reader text.
+            # Judged as the cleaner judges it, and written as its matcher reads it: without
+            # invisible characters at the ends ("Home\u200b"), a Markdown line by its reader text.
             stripped, linked = read_line(written)
             words = WORD_RE.findall(stripped.lower())
             if len(sample) < 2000:

@@ -99,7 +99,8 @@ def unified_diff(result, name: str = "input", context: int = 3) -> str:
         return ""
     if "\n" not in result.source:
         return _one_line_diff(result, name)
-    if not _is_pure_deletion(result):
+    if not _is_pure_deletion(result) or "\r" in result.source[result.source.rfind("\n") + 1:-1]:
+        # (Past the last line feed, lines end at "\r", which ``patch`` reads as one line.)
         return _difflib_diff(result, name, context)
     decisions = list(result.decisions)
     dropped = [i for i, d in enumerate(decisions) if not d.kept]
@@ -165,9 +166,10 @@ _QUOTED = {**{chr(c): f"\\{c:03o}" for c in (*range(32), 127)},
 
 
 def _difflib_diff(result, name: str, context: int) -> str:
-    """Fallback when the body is not a subset of the source lines (e.g. markdown)."""
-    a = result.source.splitlines(keepends=True)
-    b = result.text.splitlines(keepends=True)
+    """Fallback when the body is not a subset of the source lines (e.g. markdown), or
+    when they are not ``patch``'s lines, which end at ``\\n`` only."""
+    a = _patch_lines(result.source)
+    b = _patch_lines(result.text)
     by_line = {d.line: d for d in result.decisions}
     out: list = []
     for k, line in enumerate(difflib.unified_diff(a, b, name, name, n=context, lineterm="\n")):
@@ -185,6 +187,14 @@ def _difflib_diff(result, name: str, context: int) -> str:
         else:
             out.append(_line(line[0], line[1:]))
     return "".join(out)
+
+
+def _patch_lines(text: str) -> list:
+    """``text`` split as ``patch`` reads it: after each ``\\n`` (not at ``\\r``, form
+    feeds or U+2028, where ``str.splitlines`` splits too)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
 
 
 def explain(result, name: str = "input") -> str:

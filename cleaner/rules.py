@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import os
 import re
+import string
 import tomllib
 import warnings
 from bisect import bisect_left
@@ -162,6 +163,89 @@ def _repeat_beside_nothing(body) -> bool:
     return False
 
 
+# What a one-character item may match is tried on these: enough to see two sets overlap.
+SAMPLE_CHARS = frozenset(string.printable + "äöüßéàçñÄÖÜÉ©–—…«»„“”’\xa0")
+_CATEGORY_TESTS = {
+    sre_constants.CATEGORY_DIGIT: str.isdigit,
+    sre_constants.CATEGORY_NOT_DIGIT: lambda c: not c.isdigit(),
+    sre_constants.CATEGORY_SPACE: str.isspace,
+    sre_constants.CATEGORY_NOT_SPACE: lambda c: not c.isspace(),
+    sre_constants.CATEGORY_WORD: lambda c: c.isalnum() or c == "_",
+    sre_constants.CATEGORY_NOT_WORD: lambda c: not (c.isalnum() or c == "_"),
+}
+
+
+def _one_char_set(op, arg) -> frozenset | None:
+    """The sample characters a one-character item matches, either case; None for other items."""
+    def matches(c: str) -> bool:
+        if op == sre_constants.LITERAL:
+            return c == chr(arg)
+        if op == sre_constants.NOT_LITERAL:
+            return c != chr(arg)
+        if op == sre_constants.ANY:
+            return c != "\n"
+        if op == sre_constants.CATEGORY:
+            return _CATEGORY_TESTS.get(arg, lambda _: True)(c)
+        negate, found = False, False
+        for kind, value in arg:  # op == IN
+            if kind == sre_constants.NEGATE:
+                negate = True
+            elif kind == sre_constants.LITERAL:
+                found = found or c == chr(value)
+            elif kind == sre_constants.RANGE:
+                found = found or value[0] <= ord(c) <= value[1]
+            elif kind == sre_constants.CATEGORY:
+                found = found or _CATEGORY_TESTS.get(value, lambda _: True)(c)
+            else:
+                found = True  # (not known: taken to overlap)
+        return found != negate
+
+    if op not in (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.ANY,
+                  sre_constants.CATEGORY, sre_constants.IN):
+        return None
+    return frozenset(c for c in SAMPLE_CHARS if matches(c) or (len(c.swapcase()) == 1 and matches(c.swapcase())))
+
+
+def _flat(items) -> list:
+    """A sequence's items, with the groups that are not repeated opened in place."""
+    out = []
+    for op, arg in items:
+        if op == sre_constants.SUBPATTERN:
+            out += _flat(arg[-1])
+        else:
+            out.append((op, arg))
+    return out
+
+
+def _adjacent_repeats_product(items) -> int:
+    """The ways adjacent one-character repeats can share one run of characters.
+
+    ``[a-z]{1,40}[a-z]{0,40}`` splits a word of 40 letters 40 ways; six such repeats
+    in a row, 40**5 ways, each tried when the line does not match (77 s on one line).
+    Over a run of repeats with nothing required between them, the product of their
+    spans (``high - low + 1``).  (A required character between two repeats that both
+    may take it, ``[a-z]{0,40}a[a-z]{0,40}``, is not counted: it fixes where the
+    first may end on most lines.)"""
+    repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
+    zero_width = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+    largest, product, chars = 1, 1, frozenset()
+    for op, arg in _flat(items):
+        if op in zero_width:
+            continue
+        if op in repeats and len(arg[2]) == 1 and arg[0] < arg[1]:
+            low, high, ((inner_op, inner_arg),) = arg
+            inner = _one_char_set(inner_op, inner_arg)
+            if inner is not None and chars and not inner & chars and low == 0:
+                continue  # "\w{1,40} ?\w{1,40}": an optional space parts nothing
+            if inner is not None:
+                product = product * (high - low + 1) if inner & chars else high - low + 1
+                chars = inner
+                largest = max(largest, product)
+                continue
+        product, chars = 1, frozenset()
+    return largest
+
+
 # Lines a zero-width match shows on: "x?" matches "", "\b" matches at the edge of "a".
 EMPTY_MATCH_SAMPLES = ("", "a", "a b", "1.", "-")
 
@@ -180,6 +264,9 @@ def check_regex(pattern: str) -> None:
       thousands of ways, and tries them all when the line does not match (a
       rule of this shape took 190 s on a 300-character line, bug 11 in
       docs/reliability.md); write ``\\w{1,40}(?: \\w{1,40}){0,5}``;
+    - repeats side by side that can take the same characters may not multiply
+      their spans to more than ``MAX_NESTED_REPEATS`` either:
+      ``[a-z]{1,40}[a-z]{0,40}...`` shares one word between them in as many ways;
     - no backreferences;
     - no pattern that matches the empty string (``london|``, ``x?``,
       ``\\b``): it would match every line.
@@ -205,6 +292,10 @@ def check_regex(pattern: str) -> None:
     repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 
     def walk(items, outer: int) -> None:
+        if _adjacent_repeats_product(items) > MAX_NESTED_REPEATS:
+            raise RuleError(f"regex {pattern!r} has repeats side by side that can take the same characters "
+                            "(a word can be shared between them in many ways: catastrophic backtracking); "
+                            "put a required character between them, or make them one repeat")
         for op, arg in items:
             if op in repeats:
                 low, high, body = arg

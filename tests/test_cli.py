@@ -74,6 +74,25 @@ def test_diff_applies_with_patch_and_git_apply(run_cli, tmp_path, article_file):
         assert (sub / "article.txt").read_text(encoding="utf-8") == body_of(ARTICLE)
 
 
+def test_a_diff_applies_when_the_last_line_feed_is_followed_by_lines_ending_in_cr(run_cli, tmp_path):
+    """Lines past the last "\\n" end at "\\r", and ``patch`` reads them as one line: the
+    diff replaces that line by what is kept of it."""
+    original = ("Share on Facebook\n" + ARTICLE.replace("\n", "\r")).encode()
+    (tmp_path / "mac.txt").write_bytes(original)
+    proc = run_cli("--diff", "mac.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    (tmp_path / "d.patch").write_bytes(proc.stdout)
+    body = run_cli("mac.txt", cwd=tmp_path).stdout
+    assert b"Open a FREE Trading Account" not in body and body.startswith(b"Markets rally as trade talks resume\r")
+    for cmd in (["patch", "-p0", "--silent", "-i", "../d.patch"], ["git", "apply", "-p0", "../d.patch"]):
+        sub = tmp_path / cmd[0]
+        sub.mkdir()
+        (sub / "mac.txt").write_bytes(original)
+        done = subprocess.run(cmd, cwd=sub, capture_output=True, timeout=60)
+        assert done.returncode == 0, (cmd, done.stderr)
+        assert (sub / "mac.txt").read_bytes() == body
+
+
 @pytest.mark.parametrize("first_line, dropped", [("Open a FREE Trading Account", True), ("", False)])
 @pytest.mark.parametrize("command", [("--diff",), ("check",)])
 def test_a_diff_of_a_utf8_file_with_a_byte_order_mark_applies(run_cli, tmp_path, first_line, dropped, command):
@@ -620,6 +639,32 @@ def test_a_file_over_the_cap_passes_through_in_chunks_as_a_smaller_one_would(tmp
     for command in ("check", "fix"):
         assert cli.main([command, "--max-bytes", "100", str(path)]) == 0
         assert "over the 100 cap; left unchanged" in capsys.readouterr().err and path.read_bytes() == before
+
+
+@pytest.mark.parametrize("cap", [2**63 - 1, 10**23])
+def test_a_cap_of_no_limit_is_taken_by_the_filter_and_batch(run_cli, cap):
+    """Was: ``--max-bytes 9223372036854775807`` (TOML's largest integer) overflowed the
+    size of a read, a traceback and exit 1; a terabyte on a pipe ran out of memory
+    (``read(n)`` sets aside ``n`` bytes)."""
+    proc = run_cli("--no-config", "--max-bytes", cap, input=ARTICLE.encode())
+    assert proc.returncode == 0 and proc.stdout.decode() == body_of(ARTICLE), proc.stderr
+    record = json.dumps({"id": 1, "text": ARTICLE}) + "\n"
+    proc = run_cli("batch", "--no-config", "--max-bytes", cap, input=record.encode())
+    assert proc.returncode == 0 and json.loads(proc.stdout)["text"] == body_of(ARTICLE), proc.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_a_file_over_the_cap_whose_accents_come_late_passes_through_as_it_reads(tmp_path, capsys, monkeypatch,
+                                                                               encoding):
+    """Was: the decoding was told by the first bytes alone, ASCII, so read as UTF-8, and
+    each windows-1252 letter further on became U+FFFD."""
+    monkeypatch.setattr(cli, "PASS_CHUNK", 7)
+    text = ARTICLE * 3 + "Café crème, naïve, “quoted” – Grüße.\n" + ARTICLE
+    path = tmp_path / "big.txt"
+    path.write_bytes(text.encode(encoding))
+    assert cli.main(["--max-bytes", "100", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == text and "over the 100 cap" in err
 
 
 def test_an_unreadable_user_config_folder_is_an_error_not_a_traceback(tmp_path, monkeypatch):

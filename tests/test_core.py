@@ -2336,8 +2336,23 @@ def test_regex_linter_rejects_backtracking_traps(pattern):
         check_regex(pattern)
 
 
+@pytest.mark.parametrize("pattern", [
+    r"[a-z]{1,40}[a-z]{0,40}[a-z]{0,40}[a-z]{0,40}[a-z]{0,40}[a-z]{0,40} sponsored",  # 77 s on one line
+    r".{0,40}(?:\w{0,40})x", r"\w{1,40} ?\w{1,40} ?\w{1,40} x", r"[^,]{1,100}[a-z]{0,20}x",
+])
+def test_regex_linter_rejects_repeats_side_by_side_that_share_characters(pattern):
+    """Was: accepted; one word of 300 letters is shared between six repeats in 40**5
+    ways, each tried on a line that does not match (the time limit is looked at
+    between stages only)."""
+    with pytest.raises(RuleError, match="side by side"):
+        check_regex(pattern)
+    with pytest.raises(RuleError, match="side by side"):
+        parse_rules("[[rule]]\nid = \"ads.sponsored-by\"\nregex = '" + pattern + "'", "mine.toml")
+
+
 @pytest.mark.parametrize("pattern", [r"(?:\w{1,40} ){0,3}end", r"\w{1,40}(?: \w{1,40}){0,5}", r"(?:ab){1,5}",
-                                     r"x(?: ?(?:jump|print)){0,5}", r"(?:[A-Z][\w'-]{0,30} ){1,4}"])
+                                     r"x(?: ?(?:jump|print)){0,5}", r"(?:[A-Z][\w'-]{0,30} ){1,4}",
+                                     r"[a-z]{1,40} ?[0-9]{1,4} x", r"\d{1,3}(?:[.,]\d{3}){0,3}", r"[^()]{5,200}? ?<<"])
 def test_regex_linter_accepts_repeats_with_a_separator(pattern):
     check_regex(pattern)
 
@@ -2368,6 +2383,13 @@ def test_regex_linter_rejects_patterns_that_match_every_line(pattern):
     ("Warning: Undefined variable $x in /var/www/index.php on line 3\n<html>\n<head><title>T</title></head>\n"
      "<body><p>x</p></body>\n</html>\n", "html"),
     ("Content-Type: text/html\n\n<title>Bridge plan</title>\n<h1>Bridge plan</h1>\n<p>Words.</p>\n", "html"),
+    ("PHP Warning:  Undefined index: id in /var/www/a.php on line 9\n<!DOCTYPE html>\n<html><body><p>x</p>"
+     "</body></html>\n", "html"),
+    # A tutorial whose code sample is a page (was: html, and its body was emptied).
+    ("# Your first web page\n\nCreate a file called index.html and put this in it:\n\n```html\n<!DOCTYPE html>\n"
+     "<html>\n<body><p>Hello</p></body>\n</html>\n```\n\nThen open it in your browser.\n", "text"),
+    ("Create a file called index.html and put this in it:\n<!DOCTYPE html>\n<html>\n<body><p>Hello</p></body>\n"
+     "</html>\nThen open it in your browser.\n", "text"),
     # An HTML5 page with no <html>, <head> or <body>, whose first lines are its styles.
     ('<meta charset="utf-8">\n<title>Bridge plan</title>\n<style>\n'
      + "".join(f".c{i} {{ margin: {i}px; }}\n" for i in range(300)) + "</style>\n<h1>Bridge plan</h1>\n", "html"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 
@@ -177,6 +178,35 @@ def test_write_atomic_keeps_owner_and_group(tmp_path):
     write_atomic(path, "new\n")
     st = os.stat(path)
     assert (st.st_uid, st.st_gid) == (65534, 65534) and path.read_text() == "new\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_write_atomic_refuses_another_users_file_it_could_not_give_back(tmp_path, monkeypatch):
+    """Was: in a folder anyone may write, a user's ``fix`` replaced another user's file
+    and made it its own (the rename needs only the folder; ``chown`` failed quietly)."""
+    path = tmp_path / "theirs.txt"
+    path.write_text("old\n")
+    os.chown(path, 65534, 65534)
+
+    def not_root(*args):
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(fileio.os, "chown", not_root)  # as for a user who is not root
+    with pytest.raises(PermissionError, match="owner and group"):
+        write_atomic(path, "new\n")
+    st = os.stat(path)
+    assert (st.st_uid, st.st_gid) == (65534, 65534) and path.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["theirs.txt"]
+
+
+def test_write_atomic_refuses_a_file_this_user_may_not_write(tmp_path, monkeypatch):
+    """Its owner may write it (``rw-r--r--``), we may not: refused, as a read-only file is."""
+    path = tmp_path / "theirs.txt"
+    path.write_text("old\n")
+    monkeypatch.setattr(fileio.os, "access", lambda p, mode, **kw: False)
+    with pytest.raises(PermissionError, match="not writable"):
+        write_atomic(path, "new\n")
+    assert path.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["theirs.txt"]
 
 
 def test_write_atomic_refuses_a_file_that_changed_since_it_was_read(tmp_path):

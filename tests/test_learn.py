@@ -250,6 +250,23 @@ def test_cleaning_with_learned_rules_drops_chrome_only_for_that_host(learned, tm
     assert "Doo Prime" in other.text and "Doo Prime" not in result.text
 
 
+def test_a_line_with_invisible_characters_at_its_ends_is_learned_as_the_matcher_reads_it(tmp_path):
+    """Was: learned with its zero-width space or byte-order mark ("home\u200b"), a phrase
+    the matcher, which strips them, never met: the learned chrome stayed in every page."""
+    marked = {"FX Leaders": "\ufeffFX Leaders", "Economic Calendar": "Economic Calendar\u200b",
+              "Sidebar rates": "\u200eSidebar rates"}
+    docs = [{"url": d["url"], "text": "\n".join(marked.get(line, line) for line in d["text"].split("\n"))}
+            for d in corpus()]
+    rules = learn_site_rules(docs)
+    assert {"fx leaders", "economic calendar", "sidebar rates"} <= learned_phrases(rules)
+    assert not any(mark in rules for mark in ("\ufeff", "\u200b", "\u200e"))
+    path = tmp_path / "site-rules.toml"
+    path.write_text(rules, encoding="utf-8")
+    text = NEW_DOC.replace("FX Leaders\n", marked["FX Leaders"] + "\n", 1)
+    result = Cleaner(load_rules([path])).clean(text, format="text", url="https://fxleaders.com/news/new/")
+    assert next(d for d in result.decisions if "FX Leaders" in d.text).rule == "site.fxleaders-com"
+
+
 # -- command line ------------------------------------------------------------------------------
 def write_jsonl(path, docs):
     path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")

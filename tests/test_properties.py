@@ -102,6 +102,17 @@ def test_idempotent_on_a_real_article():
     check_idempotent_text(ARTICLE.replace("\n", "\r\n"))
 
 
+def test_idempotent_when_every_line_feed_is_on_a_dropped_line():
+    """Was: a classic Mac OS text (lines end at "\\r") under one line ending in "\\n" was
+    two lines, the share button and the rest; the rest alone, with no "\\n" left, split at
+    its "\\r"s when cleaned again, and the promo lines went only then."""
+    text = "Share on Facebook\n" + ARTICLE.replace("\n", "\r")
+    body = cleaner.clean(text, format="text").text
+    assert "Share on Facebook" not in body and "Open a FREE Trading Account" not in body
+    assert body.startswith("Markets rally as trade talks resume\r\rStocks climbed")
+    check_idempotent_text(text)
+
+
 def test_idempotent_title_without_body():
     """Was: the title was kept when nothing of the body was, and a second clean dropped it."""
     text = "example.com/\nThe the the the.\n"
