@@ -79,6 +79,7 @@ Every tunable is a module constant; the reasons in the report name them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import partial
 from typing import Callable, NamedTuple, Optional
@@ -520,8 +521,9 @@ def _comment_walls(items: list, classes: list) -> list:
     hits = [k for k, c in enumerate(classes) if c == RULE and items[k].rule.family == "comments"]
     copies = Counter(items[k].stripped.lower() for k in hits)
 
-    def chrome_near(k: int) -> bool:
-        return sum(1 for j in hits if j != k and abs(j - k) <= WALL_EVIDENCE_LINES) >= MIN_WALL_EVIDENCE
+    def chrome_near(k: int) -> bool:  # (hits is sorted: two bisections, not a scan per hit)
+        near = bisect_right(hits, k + WALL_EVIDENCE_LINES) - bisect_left(hits, k - WALL_EVIDENCE_LINES)
+        return near - 1 >= MIN_WALL_EVIDENCE  # (k itself is one of them)
 
     return [k for k in hits if items[k].rule.id in COMMENT_SECTION_RULES
             or (items[k].rule.id in COMMENT_COUNT_RULES and chrome_near(k))
@@ -572,8 +574,9 @@ def body_segments(weights: list, walls: list = (), dividers: list = (), counted:
             main = max(above, key=lambda i: (runs[i][0], -i))
     share = SECONDARY_SEGMENT_SHARE * runs[main][0]
     main_end = runs[main][2]
+    wall_below = min((k for k in walls if k > main_end), default=len(weights))  # past it, no run is body
     segments = [(start, end) for i, (total, start, end) in enumerate(runs)
-                if i <= main or (total >= share and not any(main_end < k < start for k in walls))]
+                if i <= main or (total >= share and start <= wall_below)]
     return segments, runs[main][1:], [(start, end) for _, start, end in runs]
 
 
