@@ -287,6 +287,9 @@ def clean_many(
     """
     if errors not in ("raise", "return"):
         raise ValueError("errors must be 'raise' or 'return'")
+    if isinstance(docs, (str, bytes, bytearray, memoryview, dict)):  # would be cleaned a character or a key at a time
+        raise TypeError(f"docs must be an iterable of documents, not one document ({type(docs).__name__}): "
+                        "clean_many([doc])")
     if isinstance(options, dict):
         options = Options(**options)
     factory = cleaner_factory or CleanerFactory(tuple(str(r) for r in rules), builtin_rules, options)

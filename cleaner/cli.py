@@ -466,6 +466,11 @@ def plan_file(path: str, cleaner, args) -> Plan:
             return Plan(path, "skip", f"passthrough: input is {info.st_size} bytes, over the "
                                       f"{cleaner.options.max_bytes} cap; left unchanged")
         data = Path(path).read_bytes()
+    except FileNotFoundError as err:
+        if path == "-":  # (a file of that name is taken, above)
+            return Plan(path, "error", "standard input has no file to rewrite: check and fix take files "
+                                       "(`cleaner --diff -` shows what would change)")
+        return Plan(path, "error", f"cannot read: {err.strerror or err}")
     except OSError as err:
         return Plan(path, "error", f"cannot read: {err.strerror or err}")
     try:

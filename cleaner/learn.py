@@ -75,7 +75,7 @@ from typing import Iterable, Optional
 
 from . import classify as C
 from .batch import Fields, iter_items
-from .core import InputError, detect_format, host_of
+from .core import InputError, detect_format, host_of, split_lines
 from .decode import decode_bytes
 from .features import WORD_RE, line_features, visible_strip
 from .markdown import read_line
@@ -166,7 +166,7 @@ class Learner:
         stats.docs += 1
         seen: dict = {}
         sample: list = []
-        for raw in text.split("\n"):
+        for raw in (line.text for line in split_lines(text)):  # as the cleaner splits it (a Mac text at "\r")
             written = visible_strip(raw)
             if not written:
                 continue

@@ -40,6 +40,13 @@ def test_clean_many_dicts_html_url_and_options():
     assert results[1].format == "html" and "committee approved" in results[1].text
 
 
+@pytest.mark.parametrize("doc", [ARTICLE, ARTICLE.encode(), {"text": ARTICLE}])
+def test_clean_many_refuses_one_document_for_many(doc):
+    """Was: a str was cleaned a character at a time, a dict a key at a time."""
+    with pytest.raises(TypeError, match=r"clean_many\(\[doc\]\)"):
+        clean_many(doc, jobs=1)
+
+
 def test_clean_many_errors_raise_or_return():
     docs = [ARTICLE, {"no": "text"}, PNG_BYTES, ARTICLE]
     out = list(clean_many(docs, jobs=2, chunksize=1, errors="return"))

@@ -345,6 +345,16 @@ def test_check_and_fix_refuse_a_fifo_instead_of_waiting_on_it(tmp_path, capsys, 
     assert f"{fifo}: not a regular file" in err and "1 error" in err
 
 
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_check_and_fix_say_that_stdin_is_no_file(tmp_path, monkeypatch, capsys, command):
+    """Was: "-: cannot read: No such file or directory"."""
+    monkeypatch.chdir(tmp_path)
+    assert cli.main([command, "-"]) == 2
+    assert "standard input has no file to rewrite" in capsys.readouterr().err
+    (tmp_path / "-").write_text(AD_SPLIT_ARTICLE)  # a file of that name is a file
+    assert cli.main(["check", "--", "-"]) == 1
+
+
 def test_fix_refuses_html_unless_allowed(tmp_path, capsys):
     path = tmp_path / "page.html"
     path.write_text(HTML_PAGE)

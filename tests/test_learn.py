@@ -153,6 +153,13 @@ def test_min_share_threshold():
         Learner(min_share=1.5, stoplists={})
 
 
+def test_a_classic_mac_corpus_is_learned_line_by_line():
+    """Was: split at "\\n" only, a text whose lines end at "\\r" was one line, and nothing
+    was learned from it."""
+    mac = [{"url": d["url"], "text": d["text"].replace("\n", "\r")} for d in corpus()]
+    assert learned_phrases(learn_site_rules(mac)) == learned_phrases(learn_site_rules(corpus()))
+
+
 def test_counts_each_line_once_per_document():
     doc = "Doo Prime\nDoo Prime\nDoo Prime\n" + body(0)[0] + "\n"
     toml_text = learn_site_rules([("https://a.example/1", doc), ("https://a.example/2", doc)], min_docs=2)
