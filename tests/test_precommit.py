@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,14 @@ def test_hook_manifest():
         assert hook["minimum_pre_commit_version"] == "3.2.0"
         assert hook["args"] == ["--"]  # ends the options; a user's own args replace it
         assert set(hook) <= {"id", "name", "description", "entry", "language", "types_or", "stages",
-                             "minimum_pre_commit_version", "args", "require_serial", "files"}
+                             "minimum_pre_commit_version", "args", "require_serial", "files", "exclude"}
+        project_files = ("LICENSE", "LICENSE.md", "docs/COPYING.txt", "CMakeLists.txt", "requirements-dev.txt",
+                         "README.md", "CHANGELOG.md", "NOTICE")
+        assert all(re.search(hook["exclude"], name) for name in project_files)
+        assert not any(re.search(hook["exclude"], name) for name in ("corpus/page.txt", "corpus/news.txt",
+                                                                     "scraped/readme-first.md"))
+    # A hook that deletes lines takes no file until the user's config names the corpus.
+    assert hooks["cleaner-fix"]["files"] == "^$" and "files" not in hooks["cleaner-check"]
 
 
 def readme_commands() -> list[str]:
@@ -99,6 +107,12 @@ def test_hooks_with_pre_commit_try_repo(tmp_path):
     code = work / "tool.py"  # a file the cleaner would cut (short lines, no prose): not the hook's
     code.write_text((ROOT / "cleaner" / "cli.py").read_text(encoding="utf-8"), encoding="utf-8")
     assert cleaner.clean(code.read_text(encoding="utf-8")).dropped
+    license = work / "LICENSE"  # plain text to pre-commit, whose copyright lines the cleaner would cut
+    license.write_text("BSD 3-Clause License\n\nCopyright (c) 2013-2026, Kim Davies and contributors.\n"
+                       "All rights reserved.\n\nRedistribution and use in source and binary forms, with or "
+                       "without modification, are permitted provided that the following conditions are met "
+                       "and that the notice above is kept in every copy of the source.\n", encoding="utf-8")
+    assert cleaner.clean(license.read_text(encoding="utf-8")).dropped
     git("init", "-q", cwd=work)
     git("add", "-A", cwd=work)
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), PRE_COMMIT_COLOR="never")
@@ -117,13 +131,25 @@ def test_hooks_with_pre_commit_try_repo(tmp_path):
     assert "2 files would be cleaned" in check.stdout
     assert page.read_text(encoding="utf-8") != expected  # check never writes
 
+    unset = try_repo("cleaner-fix")  # no `files:` in the user's config: nothing is touched
+    assert unset.returncode == 0 and "(no files to check)Skipped" in unset.stdout, unset.stdout + unset.stderr
+    assert page.read_text(encoding="utf-8") != expected
+
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hooks_repo, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    (work / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {hooks_repo}\n    rev: {rev}\n    hooks:\n      - id: cleaner-fix\n"
+        "        files: '[.](txt|py)$'\n", encoding="utf-8")
+    git("add", "-A", cwd=work)
     code_before = code.read_bytes()
-    fix = try_repo("cleaner-fix")
+    fix = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files", "--verbose"],
+                         cwd=work, env=env, capture_output=True, text=True, timeout=900)
     assert fix.returncode == 1, fix.stdout + fix.stderr
     assert "files were modified by this hook" in fix.stdout
     assert page.read_text(encoding="utf-8") == expected
     assert dashed.read_text(encoding="utf-8") == expected
     assert code.read_bytes() == code_before
+    assert "Copyright (c) 2013-2026" in license.read_text(encoding="utf-8")
 
     again = try_repo("cleaner-check")
     assert again.returncode == 0, again.stdout + again.stderr
