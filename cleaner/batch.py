@@ -392,8 +392,7 @@ def _batch_task(item: Item):
                     raise InputError(f"file is {size} bytes, over {RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes "
                                      f"({cap}); not read")
                 data = fh.read()
-            if data.startswith(GZIP_MAGIC) and item.payload.endswith(".gz"):  # page.html.gz: the page
-                data = _gunzip(data, item.payload)
+            data = file_document(data, item.payload)
             if _WORKER.get("file_sites"):  # `batch --learn`: rules learned per parent directory
                 from .learn import file_site
 
@@ -431,6 +430,13 @@ def _kept_fields(doc: dict, names: tuple, fields: Fields) -> dict:
         own = {fields.text, fields.html, fields.url, fields.id}
         return {k: v for k, v in doc.items() if k not in own and k not in RECORD_KEYS}
     return {k: doc[k] for k in names if k in doc}
+
+
+def file_document(data: bytes, path: str) -> bytes:
+    """A document file's bytes as the document: a page.html.gz's page."""
+    if data.startswith(GZIP_MAGIC) and path.endswith(".gz"):
+        return _gunzip(data, path)
+    return data
 
 
 def _gunzip(data: bytes, path: str) -> bytes:

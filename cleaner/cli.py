@@ -594,6 +594,11 @@ def cmd_batch(argv: list) -> int:
     fields = _fields(args)
     if args.learn:
         _check_learn_args(args)
+        if args.save_rules:  # written between the passes: checked before either, as -o is
+            _check_output_path(args.save_rules)
+            _check_inputs(args.inputs, args.save_rules)
+            if args.output and args.output != "-" and _same_file(args.output, args.save_rules):
+                raise CliError(f"{args.save_rules} is both --save-rules and -o: the output would replace the rules")
         with tempfile.TemporaryDirectory(prefix="cleaner-learn-") as folder:
             inputs, names = _buffer_stdin(args.inputs, folder)
             learner, _errors = _learn(args, inputs, fields, names)  # the cleaning pass reports them again
@@ -615,6 +620,13 @@ def cmd_batch(argv: list) -> int:
     elif _learn_settings_given(args):
         raise CliError("--min-docs, --min-share, --max-words and --group-by need --learn")
     return _run_batch_command(args, args.inputs, factory, fields)
+
+
+def _same_file(a: str, b: str) -> bool:
+    """One path, spelt alike or not (a link, "./x"), whether it exists yet or not."""
+    if os.path.exists(a) and os.path.exists(b):
+        return os.path.samefile(a, b)
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _learn_settings_given(args) -> bool:

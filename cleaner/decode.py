@@ -124,6 +124,8 @@ def detect_encoding(data: bytes) -> str:
     match = DECLARED_CHARSET_RE.search(data[:SNIFF_BYTES])
     if match:
         declared = _known_codec(match.group(1) or match.group(2))
+        if declared == "utf-8" and not _is_utf8(data):
+            declared = None  # a page saved in its server's encoding under a meta that says UTF-8: the bytes tell
         if declared:
             # Pages often declare latin-1 but are really utf-8; trust utf-8 when it decodes.
             if declared != "utf-8" and _is_utf8(data):

@@ -74,9 +74,9 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from . import classify as C
-from .batch import Fields, iter_items
+from .batch import Fields, file_document, iter_items
 from .core import InputError, detect_format, host_of, split_lines
-from .decode import decode_bytes
+from .decode import BinaryInputError, decode_bytes
 from .features import WORD_RE, line_features, visible_strip
 from .markdown import read_line
 from .report import plural
@@ -382,10 +382,11 @@ def iter_corpus(inputs: list, fields: Fields = Fields(), format: Optional[str] =
                     raise InputError(f"no {fields.text!r} or {fields.html!r} field" if fields.html
                                      else f"no {fields.text!r} field")
             else:
-                text = document_text(decode_bytes(Path(item.payload).read_bytes())[0], format)
+                data = file_document(Path(item.payload).read_bytes(), item.payload)  # as batch reads it
+                text = document_text(decode_bytes(data)[0], format)
                 site = file_site(item.payload, group_by)
         except Exception as err:  # noqa: BLE001 - one bad record must not stop the run
-            known = isinstance(err, (InputError, OSError, UnicodeError))
+            known = isinstance(err, (InputError, BinaryInputError, OSError, UnicodeError))
             errors.append(f"{item.where}: {err if known else f'{type(err).__name__}: {err}'}")
             continue
         yield site, text

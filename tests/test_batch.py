@@ -406,6 +406,19 @@ def test_sigterm_stops_a_batch_with_one_line_no_temporary_file_and_exit_143(tmp_
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"] and out.read_text() == "earlier results\n"
 
 
+def test_the_learned_rules_never_replace_an_input_or_the_output(tmp_path, run_cli):
+    """Was: ``batch --learn crawl.jsonl --save-rules crawl.jsonl`` wrote the rules over the
+    corpus between the two passes; ``--save-rules x -o x`` lost the rules to the output."""
+    src = tmp_path / "crawl.jsonl"
+    src.write_text(json.dumps({"id": 1, "url": "https://example.com/a", "text": variant(1)}) + "\n")
+    before = src.read_bytes()
+    proc = run_cli("batch", "--learn", src, "--save-rules", src, "-o", tmp_path / "out.jsonl")
+    assert proc.returncode == 2 and b"is both an input and the output" in proc.stderr, proc.stderr
+    proc = run_cli("batch", "--learn", src, "--save-rules", tmp_path / "same", "-o", tmp_path / "." / "same")
+    assert proc.returncode == 2 and b"is both --save-rules and -o" in proc.stderr, proc.stderr
+    assert src.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["crawl.jsonl"]
+
+
 def test_an_input_is_never_its_own_output(tmp_path, run_cli):
     src = tmp_path / "crawl.jsonl"
     src.write_text(json.dumps({"id": 1, "text": variant(1)}) + "\n")

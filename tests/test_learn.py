@@ -358,6 +358,20 @@ def test_cli_batch_learn_on_directories(run_cli, tmp_path, folder, host):
     assert any(rule == "site." + host.replace(".", "-") for _, rule, _ in records["new.txt"]["removed"])
 
 
+def test_learn_reads_gzipped_document_files_as_batch_does(run_cli, tmp_path):
+    """Was: the learning pass read a page.txt.gz's bytes as they were, refused each as
+    binary and learned nothing, and the cleaning pass went on without rules."""
+    import gzip
+
+    site = tmp_path / "fxleaders.com"
+    site.mkdir()
+    for i in range(6):
+        (site / f"{i}.txt.gz").write_bytes(gzip.compress(document(i).encode("utf-8")))
+    learned = run_cli("learn", site)
+    assert learned.returncode == 0 and b'hosts = ["fxleaders.com"]' in learned.stdout, learned.stderr
+    assert b"binary" not in learned.stderr
+
+
 def test_learn_warnings_name_stdin_and_say_what_is_wrong(run_cli):
     """`batch --learn` buffers stdin to a temporary file; its warnings still say "stdin",
     in the words `cleaner batch` uses (no temporary path, no exception class)."""

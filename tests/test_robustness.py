@@ -205,6 +205,18 @@ def test_meta_charset_that_lies_or_is_unknown():
     assert "Grüße" in cleaner.clean(page.encode("utf-8")).source  # really utf-8: trusted
 
 
+@pytest.mark.parametrize("text, codec", [
+    ("Le comité s'est réuni mardi pour discuter du budget des écoles et des hôpitaux.", "latin-1"),
+    ("Центральный банк во вторник объявил о снижении ключевой ставки на половину пункта.", "cp1251"),
+])
+def test_a_meta_that_says_utf8_over_a_page_in_another_encoding_is_read_by_its_bytes(text, codec):
+    """Was: a declared UTF-8 was trusted even where no multi-byte sequence was valid (a page
+    saved in its server's encoding), and every accent, or every letter, became U+FFFD."""
+    page = f"<html><head><meta charset='utf-8'></head><body><p>{PARA} {text}</p></body></html>"
+    source = cleaner.clean(page.encode(codec)).source
+    assert text in source and "\ufffd" not in source
+
+
 @pytest.mark.parametrize("declared", ["hex", "base64", "rot13", "zlib", "uu", "idna", "punycode", "undefined",
                                       "utf-7", "unicode-escape", "utf-16", "utf-16be", "utf-32"])
 def test_a_declared_charset_that_reads_no_page_is_ignored(declared):
