@@ -168,6 +168,9 @@ def clean_html(cleaner, html: str, url=None):
         stage = over if over == "parsing the page" else f"running {over}"
         return passthrough(source, f"time budget exceeded while {stage}", format="html")[0]
     result = cleaner.clean_lines(lines, url=url, format="html", deadline=deadline)
+    if not lines and html.strip():  # markup and no text a browser shows (a frameset, an app's shell)
+        return replace(result, status="no-body", message="the page shows no text (its content may be in "
+                                                           "frames, <noscript> or scripts)")
     if cleaner.options.markdown and result.text:
         result = replace(result, text=render_markdown(lines, result.decisions))
     return result

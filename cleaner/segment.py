@@ -16,7 +16,7 @@ from lxml import etree
 
 # Elements whose content a browser does not show as text.
 INVISIBLE_TAGS = frozenset(
-    "script style noscript template head title meta link svg math iframe object "
+    "script style noscript noframes template head title meta link svg math iframe object "
     "embed canvas audio video map select datalist".split()
 )
 # Elements that start a new block (line).

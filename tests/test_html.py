@@ -237,3 +237,20 @@ def test_real_pages_cleaned_again_with_options_change_nothing(name):
         engine = cleaner.Cleaner().with_options(**options)
         once = engine.clean(html, format="html").text
         assert once.strip() and engine.clean(once).text == once, options
+
+
+def test_noframes_is_not_shown_and_a_page_showing_nothing_says_so():
+    """Was: libxml2 keeps ``<noframes>`` as raw text, so its markup came out as the body
+    (and a second clean read it as a page); a frameset or an app's shell with its text
+    in ``<noscript>`` came out empty with status "ok" and no word of why."""
+    para = ("The committee met on Tuesday to discuss the new budget proposal, which would raise spending on "
+            "schools and hospitals by a large margin over the next five years.")
+    frameset = (f"<html><head><title>Site</title></head><frameset cols='20%,80%'><frame src='menu.html'>"
+                f"<noframes><body><p>{para}</p></body></noframes></frameset></html>")
+    shell = f"<html><body><div id='app'></div><noscript><article><p>{para}</p></article></noscript></body></html>"
+    for page in (frameset, shell):
+        result = cleaner.clean(page, format="html")
+        assert result.text == "" and result.status == "no-body" and "shows no text" in result.message
+    page = f"<html><body><noframes>Your browser does not support frames.</noframes><p>{para}</p><p>{para}</p></body></html>"
+    once = cleaner.clean(page).text
+    assert "<" not in once and "frames" not in once and cleaner.clean(once).text == once
