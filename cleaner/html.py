@@ -176,6 +176,22 @@ def clean_html(cleaner, html: str, url=None):
     return result
 
 
+# A page's text that Markdown would read as markup: a tag ("<img onerror=...>", shown
+# as text on the page, must not become an element where the Markdown is rendered), a
+# heading's, a list item's, a quote's or a fence's mark at a block's start.
+MARKDOWN_TAG_RE = re.compile(r"<(?=[A-Za-z/!?])")
+MARKDOWN_BLOCK_START_RE = re.compile(r"^(\s*)(#|>|[-+*](?=\s)|\d{1,9}(?=[.)]\s)|`{3}|~{3})")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as Markdown shows it as it is (a backslash before what would be markup)."""
+    def mark_escaped(m) -> str:  # "\\# ...", "1\\. ..." (a list's number keeps its digits)
+        mark = m.group(2)
+        return m.group(1) + (mark + "\\" if mark[0].isdigit() else "\\" + mark)
+
+    return MARKDOWN_BLOCK_START_RE.sub(mark_escaped, MARKDOWN_TAG_RE.sub(r"\\<", text), count=1)
+
+
 def render_markdown(lines: list, decisions) -> str:
     """The kept blocks with headings (``#``) and list items (``-``) marked.
 
@@ -192,6 +208,8 @@ def render_markdown(lines: list, decisions) -> str:
         if code and parts and parts[-1][0]:
             parts[-1][1] += text
             continue
+        if not code:
+            text = escape_markdown(text)
         if hint is not None and hint.heading and not code:
             text = "#" * hint.heading + " " + text
         elif hint is not None and hint.list_item and not code:

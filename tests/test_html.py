@@ -254,3 +254,19 @@ def test_noframes_is_not_shown_and_a_page_showing_nothing_says_so():
     page = f"<html><body><noframes>Your browser does not support frames.</noframes><p>{para}</p><p>{para}</p></body></html>"
     once = cleaner.clean(page).text
     assert "<" not in once and "frames" not in once and cleaner.clean(once).text == once
+
+
+def test_markdown_output_shows_the_pages_text_as_text():
+    """Was: a paragraph whose text is "<img src=x onerror=alert(1)>" (escaped on the page)
+    became a live element where the Markdown was rendered, and one starting "# " or "1. "
+    a heading or a list item."""
+    para = ("Supporters replied that the investment in people would pay off in the long run, and that the "
+            "roads could wait until the economy had recovered from the downturn.")
+    page = (f"<html><body><article><h1>Budget</h1><p>{para}</p><p>&lt;img src=x onerror=alert(1)&gt; was "
+            f"the line the attacker posted, {para[:60]}</p><p># The council met again on Friday, and its members "
+            f"said that the vote on the budget would take place in the spring.</p><p>1. The first point of the "
+            f"plan raises the spending on schools, and the second point the spending on hospitals.</p>"
+            f"</article></body></html>")
+    out = cleaner.clean(page, format="html", markdown=True).text
+    assert "# Budget\n" in out and "\\<img src=x" in out and "<img" not in out.replace("\\<img", "")
+    assert "\\# The council met again" in out and "1\\. The first point" in out
