@@ -124,7 +124,7 @@ def detect_encoding(data: bytes) -> str:
     match = DECLARED_CHARSET_RE.search(data[:SNIFF_BYTES])
     if match:
         declared = _known_codec(match.group(1) or match.group(2))
-        if declared == "utf-8" and not _is_utf8(data):
+        if declared == "utf-8" and not _is_utf8(data, min_valid=1):  # (declared, one valid character will do)
             declared = None  # a page saved in its server's encoding under a meta that says UTF-8: the bytes tell
         if declared:
             # Pages often declare latin-1 but are really utf-8; trust utf-8 when it decodes.
@@ -148,7 +148,7 @@ UTF8_VALID_PER_INVALID = 1
 UTF8_MIN_VALID = 2
 
 
-def _is_utf8(data: bytes) -> bool:
+def _is_utf8(data: bytes, min_valid: int = UTF8_MIN_VALID) -> bool:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -159,7 +159,7 @@ def _is_utf8(data: bytes) -> bool:
         invalid = text.count("\ufffd") - data.count("\ufffd".encode())
         non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # counted in C: the text may be 64 MB
         valid = non_ascii - text.count("\ufffd")
-        return valid >= max(UTF8_MIN_VALID, UTF8_VALID_PER_INVALID * invalid)
+        return valid >= max(min_valid, UTF8_VALID_PER_INVALID * invalid)
     return True
 
 
