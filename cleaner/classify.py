@@ -270,7 +270,7 @@ def _plain_class(f: Features, neutral: bool) -> str:
     if f.url_share > MAX_URL_SHARE:
         return BAD
     density = effective_density(f, neutral)
-    if f.chars >= LENGTH_LOW and (f.terminal or f.chars >= PROSE_NO_PUNCT_LENGTH):
+    if f.length >= LENGTH_LOW and (f.terminal or f.length >= PROSE_NO_PUNCT_LENGTH):
         if density >= STOPWORDS_GOOD:
             return GOOD
         if density >= STOPWORDS_NEARGOOD:
@@ -2408,8 +2408,8 @@ NO_BODY_RULE = "page.no-article"
 
 def require_article(scored: list, verdicts: list) -> list:
     kept = [(s, v) for s, v in zip(scored, verdicts) if v is not None and v.kept]
-    prose = sum(s.features.chars for s, v in kept if s.cls in PROSE)
-    total = sum(s.features.chars for s, v in kept)
+    prose = sum(s.features.length for s, v in kept if s.cls in PROSE)
+    total = sum(s.features.length for s, v in kept)
     if prose >= MIN_ARTICLE_PROSE_CHARS or total >= MIN_ARTICLE_CHARS:
         return verdicts
     reason = f"no article body: {prose} chars of prose and {total} chars in all kept (< {MIN_ARTICLE_PROSE_CHARS}, {MIN_ARTICLE_CHARS})"

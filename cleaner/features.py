@@ -8,7 +8,18 @@ from itertools import chain, islice, repeat
 from typing import NamedTuple, Optional
 from urllib.parse import unquote
 
-WORD_RE = re.compile(r"\w+")
+# Words are what spaces part, but in scripts written without spaces: there a Chinese or
+# Japanese character is a word (most of their words are one or two), and a run of
+# Thai, Lao, Khmer or Burmese letters a word every four (their words' mean length),
+# so that a paragraph of 60 characters is no short line.
+UNSPACED_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+UNSPACED_LETTERS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+WORD_RE = re.compile(f"[^\\W{UNSPACED_CHARS}{UNSPACED_LETTERS}]+|[{UNSPACED_CHARS}]|[{UNSPACED_LETTERS}]{{1,4}}")
+# ...and a line's length counts such a character as this many letters (a sentence of 60
+# of them says what one of 150 Latin letters does), so that the prose thresholds in
+# characters hold for them too.
+DENSE_CHAR_RE = re.compile(f"[{UNSPACED_CHARS}]")
+DENSE_CHAR_LETTERS = 3
 SOFT_HYPHEN = "\xad"  # splits a word invisibly ("Mag\xadda\xadle\xadner"): removed before words are counted
 BULLET_RE = re.compile(r"^\s*(?:[-*•·‣▪▸►◦–—+]|\d{1,3}[.)]|[a-z][.)])\s+")
 # Bounded around the "@": "\S+@" tried every end of a long token at every
@@ -55,6 +66,13 @@ class Features(NamedTuple):
     url_chars: int
     link_chars: int = 0  # characters of Markdown link text (cleaner.markdown)
     heading_level: int = 0  # written as a Markdown heading: its level ("## Disabling retries": 2); 0: not
+    dense_chars: int = 0  # Chinese and Japanese characters (DENSE_CHAR_RE)
+
+    @property
+    def length(self) -> int:
+        """What the line says, in Latin letters: ``chars``, a dense character counted as
+        ``DENSE_CHAR_LETTERS`` (the prose thresholds' measure)."""
+        return self.chars + (DENSE_CHAR_LETTERS - 1) * self.dense_chars
 
     @property
     def stop_density(self) -> float:
@@ -162,6 +180,7 @@ def document_features(stripped: list, words: list, stoplist: frozenset, link_cha
                      for s in stripped]  # the URL_MARKERS, spelled out: a generator per line costs more
     else:
         url_chars = repeat(0)
+    dense = [len(DENSE_CHAR_RE.findall(s)) for s in stripped] if DENSE_CHAR_RE.search(joined) else repeat(0)
     # Features._make is tuple.__new__: it builds each record in C, where
     # Features(...) would run a Python-level __new__ for every line.
     return list(map(Features._make, zip(
@@ -173,6 +192,7 @@ def document_features(stripped: list, words: list, stoplist: frozenset, link_cha
         url_chars,
         repeat(0) if link_chars is None else link_chars,
         _heading_levels(stripped, joined, underlines),
+        dense,
     )))
 
 

@@ -3596,6 +3596,27 @@ def test_walls_and_their_evidence_are_linear_on_a_listing_of_thousands_of_counte
     assert result.status == "ok" and time.perf_counter() - started < 40
 
 
+ZH_PARAGRAPHS = [
+    "中国人民银行周二宣布，将下调金融机构存款准备金率零点五个百分点，此举预计将释放长期资金约一万亿元，以支持实体经济的发展。",
+    "分析人士认为，这一举措表明央行继续实施稳健的货币政策，保持流动性合理充裕，促进经济稳定增长，同时也有助于降低企业的融资成本。",
+    "据统计，今年以来央行已经多次使用降准工具，市场普遍预期下半年还有进一步宽松的空间，但具体时机将取决于经济数据的表现。",
+]
+
+
+def test_a_short_chinese_article_is_kept_as_its_english_translation_is():
+    """Was: words were counted between spaces and a line's length in letters, so a Chinese
+    paragraph of 60 characters read as a short line, and the article was dropped whole."""
+    text = "\n".join(["首页", "新闻", "体育", "财经", *ZH_PARAGRAPHS, "相关阅读", "关注我们的微信公众号",
+                      "版权所有 © 2024 新闻网"]) + "\n"
+    result = cleaner.clean(text, format="text")
+    assert result.status == "ok" and all(p in result.text for p in ZH_PARAGRAPHS)
+    assert "相关阅读" not in result.text and "体育" not in result.text
+    page = "<html><body><article><h1>央行宣布降准</h1>" + "".join(f"<p>{p}</p>" for p in ZH_PARAGRAPHS) + \
+        "</article></body></html>"
+    result = cleaner.clean(page, format="html")
+    assert result.status == "ok" and all(p in result.text for p in ZH_PARAGRAPHS)
+
+
 def test_the_shared_cleaner_cannot_be_changed_by_one_caller(seed_path):
     """``default_cleaner()`` serves every ``cleaner.clean`` call: a caller who sets its
     options would change the results of all the others.  It is immutable; another
