@@ -3433,14 +3433,15 @@ def test_document_columns_equal_the_per_line_functions():
     """word_lists and document_features give each line of a text what it gets alone."""
     from pathlib import Path
 
-    from cleaner.features import document_features, line_features, word_lists
+    from cleaner.features import WORD_RE, document_features, line_features, word_lists
     from cleaner.stoplists import load_stoplists
 
     folder = Path(__file__).resolve().parent.parent / "fixtures" / "text"
     stripped = [l.strip() for f in sorted(folder.glob("*.txt")) for l in f.read_text(encoding="utf-8").split("\n")]
     stripped += ["ΟΔΟΣ Σ", "Straße\u00adnbahn  www.x.de", "• a@b.de", "\u2028x\x85y", "two\nlines"]
     words = word_lists(stripped)
-    assert words == [re.findall(r"\w+", s.lower()) for s in stripped]
+    assert words == [WORD_RE.findall(s.lower()) for s in stripped]
+    assert WORD_RE.findall("bread 牛油面包 สวัสดีครับ") == ["bread", "牛", "油", "面", "包", "สวัส", "ดีคร", "ับ"]
     stoplist = load_stoplists()["de"]
     for stops in (stoplist, frozenset()):
         assert document_features(stripped, words, stops) == [line_features(s, w, stops) for s, w in zip(stripped, words)]
