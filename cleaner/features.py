@@ -12,7 +12,7 @@ from urllib.parse import unquote
 # Japanese character is a word (most of their words are one or two), and a run of
 # Thai, Lao, Khmer or Burmese letters a word every four (their words' mean length),
 # so that a paragraph of 60 characters is no short line.
-UNSPACED_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+UNSPACED_CHARS = "\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # (not "・")
 UNSPACED_LETTERS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 WORD_RE = re.compile(f"[^\\W{UNSPACED_CHARS}{UNSPACED_LETTERS}]+|[{UNSPACED_CHARS}]|[{UNSPACED_LETTERS}]{{1,4}}")
 # ...and a line's length counts such a character as this many letters (a sentence of 60

@@ -193,7 +193,7 @@ def atomic_output(path, expected: bytes | None = None):
             fh.flush()
             os.fsync(fh.fileno())
         if st is not None:
-            _copy_owner(st, tmp)
+            _copy_owner(st, tmp, path)
             os.chmod(tmp, stat.S_IMODE(st.st_mode))
             _copy_xattrs(path, tmp)
         if expected is not None and path.read_bytes() != expected:
@@ -228,7 +228,7 @@ def _temporary_file(path: Path, private: bool) -> tuple:
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(path.parent))
 
 
-def _copy_owner(st: os.stat_result, tmp: str) -> None:
+def _copy_owner(st: os.stat_result, tmp: str, path: Path) -> None:
     """Give the new file the old one's owner and group, or refuse: a file someone else
     owns, in a folder we may write, would otherwise become ours (only root may give a
     file away), and a file shared through its group would leave that group."""
@@ -241,7 +241,7 @@ def _copy_owner(st: os.stat_result, tmp: str) -> None:
         os.chown(tmp, uid, gid)
     except OSError:
         raise PermissionError(errno.EPERM, f"cannot keep the file's owner and group ({st.st_uid}:{st.st_gid})",
-                              tmp) from None
+                              str(path)) from None
 
 
 def _copy_xattrs(path: Path, tmp: str) -> None:
