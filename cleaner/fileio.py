@@ -88,9 +88,11 @@ def stream_decoder(head: bytes):
     reason = binary_reason(head)
     if reason is not None:
         raise BinaryInputError(reason)
-    if not bom and head.isascii() and detect_encoding(head) == "utf-8":
-        return _AsciiUntilTold(), 0  # (nothing declared, and nothing to tell by yet)
-    return codecs.getincrementaldecoder(codec if bom else detect_encoding(head))(errors="replace"), len(bom)
+    if not bom:
+        codec = detect_encoding(head)  # (once: the head may be 64 MB)
+        if codec == "utf-8" and head.isascii():
+            return _AsciiUntilTold(), 0  # (nothing declared, and nothing to tell by yet)
+    return codecs.getincrementaldecoder(codec)(errors="replace"), len(bom)
 
 
 class _AsciiUntilTold:
