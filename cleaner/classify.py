@@ -2226,6 +2226,45 @@ def keep_pictures(scored: list, verdicts: list, pictures: list) -> list:
     return out
 
 
+# -- Embedded posts ----------------------------------------------------------
+# The line that closes an embedded post as its page shows it: Twitter's (X's)
+# embed code is a blockquote of the post's text and "— Name (@handle) date",
+# and Mastodon's and Bluesky's are written after it.
+EMBED_ATTRIBUTION_RE = re.compile(r"[—–-]{1,2} ?[^()@]{1,80} \(@[\w.]{1,60}\) [^()]{0,40}\d{4}")
+MAX_EMBED_LINES = 8  # lines of the post's text above its attribution
+
+
+def keep_embedded_posts(scored: list, verdicts: list) -> list:
+    """Keep a post the article embeds (a tweet it quotes) where the body runs into it.
+
+    Its text is often in another language than the article, short, or a row
+    of emoji and links, so each of its lines reads as junk on its own; the
+    attribution line says what it is.  The post is kept, from below the kept
+    line nearest above down to its attribution, when that kept line is no
+    more than ``MAX_EMBED_LINES`` lines up and no rule hit lies between: the
+    body runs into it (or the kept line is the post's text, and only its
+    attribution was dropped).  A post under junk (a sidebar's feed) stays
+    dropped.
+    """
+    out = list(verdicts)
+    for a, s in enumerate(scored):
+        if out[a].kept or out[a].stage == "rule" or not EMBED_ATTRIBUTION_RE.fullmatch(s.stripped):
+            continue
+        block, k = [a], a - 1
+        while k >= 0 and (scored[k].cls == BLANK or (not out[k].kept and out[k].stage != "rule"
+                                                     and len(block) <= MAX_EMBED_LINES)):
+            if scored[k].cls != BLANK:
+                block.append(k)
+            k -= 1
+        if k < 0 or not out[k].kept:
+            continue  # no body right above, a rule hit or too long a text between
+        for i in block:
+            out[i] = Verdict(True, "context", "context.embedded-post",
+                             f"a post the article embeds, below kept line {scored[k].line.number}: "
+                             f"its text and '— Name (@handle) date'", verdicts[i].score)
+    return out
+
+
 # -- Code blocks -------------------------------------------------------------
 def settle_code_blocks(scored: list, verdicts: list) -> list:
     """Keep or drop each code block whole, with the lines next to it.

@@ -315,6 +315,8 @@ class Cleaner:
         pictures = picture_lines([l.text.strip() for l in lines]) if format == "text" and "![" in source else None
         if pictures is not None:
             verdicts = C.keep_pictures(scored, verdicts, pictures)
+        if "(@" in source:
+            verdicts = C.keep_embedded_posts(scored, verdicts)
         return layout(verdicts), a
 
 

@@ -3650,3 +3650,31 @@ def test_reasons_say_how_a_line_reads_and_where_its_kept_copy_is():
     assert decisions[2].reason.startswith("short line the page repeats outside")
     assert decisions[2].reason.endswith("; a copy of it is kept at line 7")
     assert not any(re.search(r"\b(menu|neargood|good|bad) line\b", d.reason) for d in decisions)
+
+
+def test_a_post_the_article_embeds_is_kept_and_one_under_junk_is_not():
+    """An embedded tweet reads as junk line by line (English in a German article,
+    a link, an emoji); its "— Name (@handle) date" line says what it is.  Kept
+    where the body runs into it, between paragraphs or after the last one; a
+    feed of posts under a share bar stays dropped."""
+    article = (
+        "Die Regierung hat am Dienstag beschlossen, dass die neuen Regeln ab dem kommenden Jahr für alle "
+        "Mitglieder gelten sollen, nachdem lange über die Kosten und den Nutzen des Plans gestritten wurde.\n"
+        "🚨 Breaking: the vote is in! pic.twitter.com/AbCdEf123\n"
+        "— Jane Doe (@janedoe) March 4, 2024\n"
+        "Mehrere Mitglieder sagten, dass sie sich über den Zeitpunkt Sorgen gemacht hätten, aber am Ende "
+        "stimmten die meisten von ihnen für den Vorschlag, weil es der einzige Weg war, den Plan zu halten.\n"
+        "So wählten die Jungen: pic.twitter.com/Q1pMVhJid8\n"
+        "— ZDF heute (@ZDFheute) 26. Mai 2019\n"
+        "Diesen Artikel teilen\n"
+        "Great thread on the vote https://t.co/xyz\n"
+        "— Some One (@someone) March 5, 2024\n"
+    )
+    by_text = decisions_by_text(cleaner.clean(article, format="text"))
+    for line in ("🚨 Breaking: the vote is in! pic.twitter.com/AbCdEf123", "— Jane Doe (@janedoe) March 4, 2024",
+                 "So wählten die Jungen: pic.twitter.com/Q1pMVhJid8", "— ZDF heute (@ZDFheute) 26. Mai 2019"):
+        assert by_text[line].kept, by_text[line]
+    assert by_text["— Jane Doe (@janedoe) March 4, 2024"].rule == "context.embedded-post"
+    assert not by_text["Great thread on the vote https://t.co/xyz"].kept
+    assert not by_text["— Some One (@someone) March 5, 2024"].kept
+    assert not by_text["Diesen Artikel teilen"].kept
