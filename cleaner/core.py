@@ -346,7 +346,8 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
     Copies are classified like any line, not as repeats, so when the first
     copy of a title or a paragraph sits in a teaser outside the body, the
     copy in the body is still kept; this pass keeps one of them at most: the
-    first that heads a paragraph, else the first.  The copies a kept table
+    first that stands between two paragraphs, else the first that heads one,
+    else the first.  The copies a kept table
     of contents lists are its headings, kept even where the context dropped
     them (``_listed_headings``).
     """
@@ -367,9 +368,12 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
         if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes) or _marked_structure(scored, indexes) \
                 or _table_cells(scored, indexes, [norms[before[i]] if before[i] >= 0 else "" for i in indexes]):
             continue
-        # The copy that heads a paragraph, else the first: a table of contents
-        # lists the headings the article repeats above their paragraphs.
-        chosen = next((i for i in indexes if after[i] >= 0 and scored[after[i]].cls in C.PROSE), indexes[0])
+        # The copy between two paragraphs, else one that heads a paragraph, else
+        # the first: a table of contents lists the headings the article repeats
+        # above their paragraphs (and one of a single entry may head the lede's).
+        heads = [i for i in indexes if after[i] >= 0 and scored[after[i]].cls in C.PROSE]
+        chosen = next((i for i in heads if before[i] >= 0 and scored[before[i]].cls in C.PROSE), heads[0]) \
+            if heads else indexes[0]
         for i in indexes:
             if i != chosen:
                 out[i] = C.Verdict(False, "context", "dedup.repeated-line",

@@ -1039,6 +1039,12 @@ def test_of_a_heading_kept_twice_the_copy_over_its_paragraph_stays():
     decisions = [d for d in cleaner.clean(text, format="text").decisions if d.text.strip() in ("Vorbeugen: Richtig lüften", "Fazit")]
     assert [d.kept for d in decisions] == [False, False, True, True]
     assert decisions[0].rule == "dedup.repeated-line"
+    # A table of contents of one entry, under the lede: its entry heads the lede's
+    # next paragraph too, but the copy between two paragraphs is the heading.
+    text = ("Newsletter\n" + PROSE + "Inhalt\nVorbeugen: Richtig lüften\n" + PROSE2
+            + "Vorbeugen: Richtig lüften\n" + PROSE.replace("committee", "council") + "Impressum\n")
+    decisions = [d for d in cleaner.clean(text, format="text").decisions if d.text.strip() == "Vorbeugen: Richtig lüften"]
+    assert [d.kept for d in decisions] == [False, True]
 
 
 def test_a_short_heading_over_each_sections_recap_is_kept_every_time():
