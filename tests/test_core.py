@@ -2668,6 +2668,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Dieser AR+-Artikel ist für Sie kostenlos: Sie haben diesen Monat noch 2 von 3 Gratisartikeln.",
      "promo.paywall-meter"),
     ("Lesen Sie alle Artikel mit AR+ – jetzt 1 Monat für 0,99 € testen.", "promo.trial-offer"),
+    ("Ihre Meinung zu diesem Thema zur Startseite Jetzt 3 Ausgaben GRATIS erhalten!", "promo.free-issues"),
+    ("4 Wochen kostenlos testen", "promo.free-issues"),
     ("Article réservé aux abonnés", "promo.subscriber-label"),
     ("The Morning Briefing newsletter brings you the top stories before markets open. Sign up here.",
      "newsletter.appeal"),
@@ -3305,6 +3307,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Matthew is PCMag's UK-based editor and news reporter. Prior to joining the team, he spent 14 years writing.",
      "meta.author-bio"),
     ("Smith is the council's longest-serving member and its former chair.", None),
+    ("Netflix bietet neuen Kunden 4 Wochen kostenlos an, danach kostet das Abo 8 Euro.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
