@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+import unicodedata
 
 import ahocorasick
 
@@ -31,6 +32,20 @@ for _name in ("trafilatura", "readability", "readability.readability", "htmldate
 
 def squash(text: str) -> str:
     return WHITESPACE_RE.sub(" ", text).strip()
+
+
+def comparable(text: str) -> str:
+    """``text`` as trafilatura writes it, to find a block in its output: in NFC, and
+    without the characters it drops, those neither printable nor spaces (a soft
+    hyphen, a zero-width space or joiner, a direction mark, a private-use glyph).
+    A block holding one would otherwise never be found, and an article's
+    paragraph with a soft hyphen in it read as outside trafilatura's content."""
+    if not text.isprintable():
+        text = "".join(c for c in text if c.isprintable() or c.isspace())
+    text = squash(text)  # (after: "a \ufeff b" is "a b")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def trafilatura_text(tree, *, tables: bool = True, url=None, favor_recall: bool = False) -> str | None:
@@ -100,13 +115,13 @@ def inside(block_texts: list, extracted: str | None) -> list:
     """
     if not extracted:
         return [None] * len(block_texts)
-    # Block texts come whitespace-normalised from cleaner.segment.
-    wanted = {t for t in block_texts if len(t) >= MIN_MATCH_CHARS}
+    forms = [comparable(t) for t in block_texts]
+    wanted = {f for f in forms if len(f) >= MIN_MATCH_CHARS}
     if not wanted:
         return [False] * len(block_texts)
     automaton = ahocorasick.Automaton()
-    for text in wanted:
-        automaton.add_word(text, text)
+    for form in wanted:
+        automaton.add_word(form, form)
     automaton.make_automaton()
-    found = {text for _, text in automaton.iter(squash(extracted))}
-    return [t in found for t in block_texts]
+    found = {form for _, form in automaton.iter(comparable(extracted))}
+    return [f in found for f in forms]

@@ -270,3 +270,23 @@ def test_markdown_output_shows_the_pages_text_as_text():
     out = cleaner.clean(page, format="html", markdown=True).text
     assert "# Budget\n" in out and "\\<img src=x" in out and "<img" not in out.replace("\\<img", "")
     assert "\\# The council met again" in out and "1\\. The first point" in out
+
+
+def test_a_paragraph_with_a_soft_hyphen_or_an_invisible_character_is_found_in_the_extractors_text():
+    """trafilatura drops the characters that are neither printable nor spaces and
+    writes NFC; a block is looked for in its output in the same form, or a German
+    paragraph with a soft hyphen ("Quadrat&shy;meter") reads as outside the article."""
+    from cleaner.evidence import comparable, inside
+
+    assert inside(["Quadrat\xadmeter und Monat", "ein\u200bWort und mehr", "Cafe\u0301 au lait", "Ende"],
+                  "Preis pro Quadratmeter und Monat. einWort und mehr. Café au lait") == [True, True, True, False]
+    assert comparable("a \ufeff b\u200e") == "a b"
+    paragraphs = [f"<p>Absatz {n}: Der Bundestag hat am Freitag nach langem Streit das Gesetz beschlossen, "
+                  f"für das {n} Jahre lang gestritten wurde, und der Bundesrat muss noch zustimmen.</p>" for n in range(6)]
+    paragraphs[2] = paragraphs[2].replace("Gesetz", "Einspruchs&shy;gesetz")
+    paragraphs[4] = paragraphs[4].replace("Bundesrat", "Bundes&#x200b;rat")
+    page = ("<html><body><nav><a href='/'>Startseite</a> <a href='/p'>Politik</a></nav><main><article>"
+            "<h1>Bundestag beschließt neues Heizungsgesetz</h1>" + "".join(paragraphs) + "</article></main>"
+            "<footer><a href='/i'>Impressum</a></footer></body></html>")
+    result = cleaner.clean(page, format="html")
+    assert "Absatz 2:" in result.text and "Absatz 4:" in result.text, result.text
