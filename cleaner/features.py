@@ -15,6 +15,23 @@ from urllib.parse import unquote
 UNSPACED_CHARS = "\u3041-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # (not "・")
 UNSPACED_LETTERS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 WORD_RE = re.compile(f"[^\\W{UNSPACED_CHARS}{UNSPACED_LETTERS}]+|[{UNSPACED_CHARS}]|[{UNSPACED_LETTERS}]{{1,4}}")
+# A combining mark (an Indic vowel sign, an Arabic vowel point, an accent written
+# apart from its letter) is no word character to ``\w``, so "किताबें" (a book) would be
+# three words; in a text that holds one, words run over them (``word_pattern``).
+COMBINING_MARKS = ("\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a"
+                   "\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+                   "\u0900-\u0963\u0966-\u0dff")  # (the Indic blocks whole, but their full stops "।", "॥")
+MARKED_WORD_RE = re.compile(f"(?:[^\\W{UNSPACED_CHARS}{UNSPACED_LETTERS}]|[{COMBINING_MARKS}])+"
+                            f"|[{UNSPACED_CHARS}]|[{UNSPACED_LETTERS}]{{1,4}}")
+COMBINING_MARK_RE = re.compile(f"[{COMBINING_MARKS}]")
+
+
+def word_pattern(text: str) -> re.Pattern:
+    """The words' pattern for ``text``: ``WORD_RE``, or (slower) ``MARKED_WORD_RE`` when
+    it holds a combining mark."""
+    return WORD_RE if COMBINING_MARK_RE.search(text) is None else MARKED_WORD_RE
+
+
 # ...and a line's length counts such a character as this many letters (a sentence of 60
 # of them says what one of 150 Latin letters does), so that the prose thresholds in
 # characters hold for them too.
@@ -27,7 +44,7 @@ BULLET_RE = re.compile(r"^\s*(?:[-*•·‣▪▸►◦–—+]|\d{1,3}[.)]|[a-z
 URL_RE = re.compile(r"(?:\b[a-z][a-z0-9+-]{0,15}://|www\.)\S+|[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63}){0,8}\.\w{2,24}")
 # A line ends like a sentence with closing punctuation, including German
 # („…“, ‚…‘) and French («…») closing quotes, or with an emoji (blogs, chat).
-TERMINAL_PUNCT = tuple(".!?:;\"'”’“‘»)…。！？")
+TERMINAL_PUNCT = tuple(".!?:;\"'”’“‘»)…。！？．｡।॥۔؟။។።։")
 EMOJI_END = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?$")
 
 
@@ -146,7 +163,7 @@ def word_lists(stripped: list) -> list:
     lowered = joined.lower().split("\n")
     if len(lowered) != len(stripped):  # a line holds a line break of its own
         lowered = [s.lower() for s in stripped]
-    return list(map(WORD_RE.findall, lowered))
+    return list(map(word_pattern(joined).findall, lowered))
 
 
 def language_samples(stripped: list, words: list, limit: int) -> tuple:
@@ -158,7 +175,7 @@ def language_samples(stripped: list, words: list, limit: int) -> tuple:
     if marked:
         words = list(words)
         for i in marked:
-            words[i] = WORD_RE.findall(URL_RE.sub(" ", stripped[i].lower()))
+            words[i] = word_pattern(stripped[i]).findall(URL_RE.sub(" ", stripped[i].lower()))
     sentences = chain.from_iterable(ws for line, ws in zip(stripped, words) if ends_like_sentence(line))
     return list(islice(chain.from_iterable(words), limit)), list(islice(sentences, limit))
 

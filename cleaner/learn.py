@@ -77,7 +77,7 @@ from . import classify as C
 from .batch import Fields, file_document, iter_items
 from .core import InputError, detect_format, host_of, split_lines
 from .decode import BinaryInputError, decode_bytes
-from .features import WORD_RE, line_features, visible_strip
+from .features import line_features, visible_strip, word_pattern
 from .markdown import read_line
 from .report import plural
 from .rules import normalize
@@ -173,7 +173,7 @@ class Learner:
             # Judged as the cleaner judges it, and written as its matcher reads it: without
             # invisible characters at the ends ("Home\u200b"), a Markdown line by its reader text.
             stripped, linked = read_line(written)
-            words = WORD_RE.findall(stripped.lower())
+            words = word_pattern(stripped).findall(stripped.lower())
             if len(sample) < 2000:
                 sample.extend(words)
             if len(words) > self.max_words:

@@ -3687,3 +3687,22 @@ def test_a_post_the_article_embeds_is_kept_and_one_under_junk_is_not():
     assert not by_text["Great thread on the vote https://t.co/xyz"].kept
     assert not by_text["— Some One (@someone) March 5, 2024"].kept
     assert not by_text["Diesen Artikel teilen"].kept
+
+
+HINDI_PAGE = 'होम\nसमाचार\nखेल\nलॉगिन\nदिल्ली में नया सार्वजनिक पुस्तकालय खुला\nरमेश कुमार\n15 मार्च 2024\nदिल्ली में गुरुवार को एक नया सार्वजनिक पुस्तकालय खोला गया, जिसमें दस लाख से अधिक किताबें हैं और पढ़ने के लिए कई बड़े कमरे बनाए गए हैं।\nपुस्तकालय के अधिकारियों ने बताया कि यहाँ बच्चों और युवाओं के लिए पूरे साल कार्यशालाएँ और व्याख्यान आयोजित किए जाएंगे।\nनई सुविधाएँ\nपुस्तकालय में एक कैफे, एक सभागार और बच्चों के लिए अलग जगह है, और सभी आगंतुकों के लिए मुफ्त इंटरनेट की सुविधा भी है।\nविज्ञापन\nअधिकारियों के अनुसार पहले महीने में हर दिन हजारों लोगों के आने की उम्मीद है।\nयह भी पढ़ें\nपुस्तक मेला गर्मियों में लौटेगा\nशेयर करें\nफेसबुक\nट्विटर\nसर्वाधिकार सुरक्षित © 2024\n'
+URDU_PAGE = 'صفحہ اول\nخبریں\nکھیل\nشہر میں نئی لائبریری کا افتتاح\nاحمد علی\nافتتاح کے موقع پر میئر نے کہا کہ یہ لائبریری تمام شہریوں کے لیے مفت ہوگی اور یہاں دس لاکھ سے زیادہ کتابیں موجود ہیں۔\nلائبریری میں بچوں کے لیے الگ حصہ بنایا گیا ہے اور یہاں ہر ہفتے کہانیاں سنانے کی تقریب ہوگی۔\nحکام کے مطابق پہلے مہینے میں روزانہ ہزاروں افراد کی آمد متوقع ہے۔\nلائبریری صبح نو بجے سے رات آٹھ بجے تک کھلی رہے گی اور اتوار کو بند ہوگی۔\nمزید پڑھیں\nشیئر کریں\nفیس بک\n© 2024 جملہ حقوق محفوظ ہیں\n'
+
+
+def test_sentences_that_end_in_a_danda_or_an_urdu_full_stop_are_prose():
+    """Hindi ends a sentence with "।", Urdu with "۔" (and Burmese, Khmer, Amharic,
+    Armenian, and full-width CJK text with their own marks): such lines are
+    sentences, and words run over Indic vowel signs ("किताबें" is one word)."""
+    from cleaner.features import word_lists
+
+    assert word_lists(["किताबें पढ़ें।", "مُحَمَّد رَسُول", "cafe\u0301 au lait"]) == [
+        ["किताबें", "पढ़ें"], ["مُحَمَّد", "رَسُول"], ["cafe\u0301", "au", "lait"]]
+    for page, paragraphs in ((HINDI_PAGE, 4), (URDU_PAGE, 4)):
+        result = cleaner.clean(page, format="text")
+        prose = [line for line in page.splitlines() if line.endswith(("।", "۔"))]
+        assert len(prose) == paragraphs and result.status == "ok"
+        assert all(line in result.text.splitlines() for line in prose), result.text
