@@ -44,6 +44,7 @@ import signal
 import sys
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
@@ -432,6 +433,11 @@ def _kept_fields(doc: dict, names: tuple, fields: Fields) -> dict:
     return {k: doc[k] for k in names if k in doc}
 
 
+# What reading a .gz raises: truncated (EOFError), not gzip (BadGzipFile, an
+# OSError), or its deflate stream corrupt ("invalid distance too far back").
+GZIP_ERRORS = (OSError, EOFError, zlib.error)
+
+
 def file_document(data: bytes, path: str) -> bytes:
     """A document file's bytes as the document: a page.html.gz's page."""
     if data.startswith(GZIP_MAGIC) and path.endswith(".gz"):
@@ -442,7 +448,7 @@ def file_document(data: bytes, path: str) -> bytes:
 def _gunzip(data: bytes, path: str) -> bytes:
     try:
         return gzip.decompress(data)
-    except (OSError, EOFError) as err:  # a truncated or corrupt .gz
+    except GZIP_ERRORS as err:
         raise InputError(f"{path}: {err}") from None
 
 
@@ -644,7 +650,7 @@ def iter_items(inputs: list, names: Optional[dict] = None, skip: frozenset = fro
                                    f"{name}:{lineno}")
                     elif raw.strip():
                         yield Item("json", raw, f"{name}:{lineno}")
-            except (OSError, EOFError) as err:  # e.g. a truncated .gz
+            except GZIP_ERRORS as err:
                 yield Item("error", f"{spec}: {err}", spec)
             finally:
                 if spec != "-":  # stdin stays open (and may be closed from the start)

@@ -475,6 +475,31 @@ def test_gzip_on_stdin_and_gzipped_pages_in_a_folder(tmp_path, run_cli):
     assert "ended before the end-of-stream marker" in second["error"]
 
 
+def test_a_corrupt_gz_is_an_error_record_and_the_run_goes_on(tmp_path, run_cli):
+    """A .gz whose deflate stream is corrupt raises ``zlib.error`` (neither an
+    OSError nor an EOFError): an error record, the next input still read, exit 2
+    and the -o file written; ``learn`` reads past it the same way."""
+    import zlib
+
+    data = bytearray(gzip.compress("".join(json.dumps({"id": i, "text": variant(i)}) + "\n"
+                                           for i in range(300)).encode(), mtime=0))
+    for k in range(100, 108):
+        data[k] ^= 0xFF
+    with pytest.raises(zlib.error):
+        gzip.decompress(bytes(data))
+    corrupt = tmp_path / "corrupt.jsonl.gz"
+    corrupt.write_bytes(bytes(data))
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"id": "good", "text": variant(1)}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("batch", "--no-config", "--jobs", "1", corrupt, good, "-o", out)
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr, proc.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert "invalid distance too far back" in records[-2]["error"] and records[-1]["id"] == "good"
+    proc = run_cli("learn", corrupt)
+    assert b"Traceback" not in proc.stderr and b"invalid distance too far back" in proc.stderr, proc.stderr
+
+
 def test_the_time_budget_counts_the_pages_parsing_and_extractors():
     """Looked at between stages: a page over budget after parsing is passed through
     then, not after the extractors and the scoring have run too."""
