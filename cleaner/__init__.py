@@ -10,12 +10,12 @@ from __future__ import annotations
 from .core import Cleaner, InputError, Options
 from .model import Decision, Line, Result
 from .rules import Rule, RuleError, RuleSet, load_rules
-from .batch import clean_many
+from .batch import WorkerDied, clean_many
 
 __version__ = "0.1.0"
 __all__ = [
     "Cleaner", "Decision", "InputError", "Line", "Options", "Result", "Rule", "RuleError",
-    "RuleSet", "clean", "clean_many", "default_cleaner", "load_rules", "__version__",
+    "RuleSet", "WorkerDied", "clean", "clean_many", "default_cleaner", "load_rules", "__version__",
 ]
 
 _DEFAULT = None

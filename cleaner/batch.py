@@ -46,6 +46,8 @@ import threading
 import time
 import zlib
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .core import DEFAULT_MAX_BYTES, Cleaner, InputError, Options
@@ -242,9 +244,22 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
         with _signals_held():
             threading.Thread(target=read, name="cleaner-reader", daemon=True).start()
             pool = multiprocessing.get_context().Pool(jobs, _pool_worker_init, (initializer, *initargs))
-        for out in pool.imap(func, feed(), chunksize):
-            window.release()
-            yield out
+        workers = _worker_pids(pool)
+        # Chunks made here, not by imap (whose chunked iterator has no timeout to wait with).
+        chunks = pool.imap(partial(_map_chunk, func), _chunked(feed(), chunksize))
+        while True:
+            try:
+                outs = chunks.next(timeout=WORKER_CHECK_POLL)
+            except multiprocessing.TimeoutError:
+                if workers is not None and _worker_pids(pool) != workers:
+                    raise WorkerDied("a worker process died (killed: out of memory?) and took its documents "
+                                     "with it; the run stopped") from None
+                continue
+            except StopIteration:
+                break
+            for out in outs:
+                window.release()
+                yield out
         pool.close()
         if failed:
             raise failed[0]
@@ -258,6 +273,37 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
 
 
 HANDOFF_POLL = 0.1  # seconds: how often a waiting reader or feeder looks whether the run was stopped
+WORKER_CHECK_POLL = 1.0  # seconds without a result after which the workers are counted
+
+
+def _map_chunk(func, chunk: list) -> list:
+    return [func(item) for item in chunk]
+
+
+def _chunked(items: Iterator, size: int) -> Iterator:
+    chunk = list(islice(items, size))
+    while chunk:
+        yield chunk
+        chunk = list(islice(items, size))
+
+
+class WorkerDied(RuntimeError):
+    """A worker process of ``clean_many`` or ``cleaner batch`` died (the kernel's
+    out-of-memory killer, a signal): its documents are lost, so the run stops."""
+
+
+def _worker_pids(pool) -> Optional[frozenset]:
+    """The process ids of the pool's workers, or None where the pool does not show them.
+
+    ``multiprocessing.Pool`` replaces a worker that dies, and the results of the
+    documents it held never come: ``imap`` would wait for ever.  A worker is
+    only replaced when it died (no ``maxtasksperchild``), so a changed set of
+    workers says that one did.  (``Pool._pool`` is private, but has held the
+    workers since Python 2.6; without it the run is not watched.)"""
+    processes = getattr(pool, "_pool", None)
+    if not isinstance(processes, list):
+        return None
+    return frozenset(p.pid for p in processes)
 _END = object()
 
 

@@ -26,7 +26,7 @@ from typing import Optional
 
 from . import __version__
 from . import report
-from .batch import DEFAULT_CHUNKSIZE, CleanerFactory, Fields, run_batch, unreadable_inputs
+from .batch import DEFAULT_CHUNKSIZE, CleanerFactory, Fields, WorkerDied, run_batch, unreadable_inputs
 from .config import ConfigError, load_config
 from .core import InputError, Options, passthrough
 from .decode import BinaryInputError
@@ -791,7 +791,7 @@ def main(argv: Optional[list] = None) -> int:
         status = _dispatch(argv)
         sys.stdout.flush()  # here, where a write error can still be reported, not at exit
         return status
-    except CliError as err:
+    except (CliError, WorkerDied) as err:
         _err(str(err))
         return EXIT_ERROR
     except KeyboardInterrupt:

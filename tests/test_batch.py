@@ -459,6 +459,36 @@ def test_workers_start_with_signals_held_back_then_ignore_ctrl_c():
     assert signal.SIGINT not in before
 
 
+def test_a_worker_that_dies_stops_the_run_with_an_error_not_a_hang():
+    """A worker killed mid-run (the out-of-memory killer) takes its documents with it:
+    the pool starts another, and the run would wait for ever for those results.
+    It raises ``WorkerDied`` instead (the CLI says so and exits 2)."""
+    import os
+    import multiprocessing
+    import signal
+    import threading
+
+    def docs():
+        for i in range(400):
+            if i == 200:
+                os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
+            yield variant(i)
+
+    outcome = []
+
+    def run():
+        try:
+            outcome.append(sum(1 for _ in clean_many(docs(), jobs=2, chunksize=4)))
+        except BaseException as err:  # noqa: BLE001 - looked at below
+            outcome.append(err)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout=90)
+    assert outcome, "the run still waits for the dead worker's documents"
+    assert isinstance(outcome[0], cleaner.WorkerDied), outcome
+
+
 def test_gzip_on_stdin_and_gzipped_pages_in_a_folder(tmp_path, run_cli):
     """A .gz piped in is JSONL once unzipped; a page saved as page.html.gz is that page."""
     data = gzip.compress("".join(json.dumps({"id": i, "text": variant(i)}) + "\n" for i in range(3)).encode())
