@@ -52,6 +52,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .core import DEFAULT_MAX_BYTES, Cleaner, InputError, Options
 from .fileio import shown_name, split_bom
+from .model import json_line
 from .report import plural
 from .rules import load_rules
 
@@ -379,20 +380,6 @@ def _compact_removed(result) -> list:
 
 # Characters JSON leaves raw that a reader splitting on line ends (Python's
 # str.splitlines) takes for one: escaped, so one record stays one line.
-LINE_SEPARATORS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
-def _dumps(record: dict) -> str:
-    line = json.dumps(record, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates from JSON input: escape everything
-        return json.dumps(record, ensure_ascii=True)
-    if "\x85" in line or "\u2028" in line or "\u2029" in line:
-        line = line.translate(LINE_SEPARATORS)
-    return line
-
-
 def _not_json(constant: str):
     raise ValueError(f"{constant} is not JSON")  # Python's json reads NaN and Infinity; no other reader does
 
@@ -447,7 +434,7 @@ def _batch_task(item: Item):
             result = _WORKER["cleaner"].clean(data, format=_WORKER["format"], url=url)
     except Exception as err:  # noqa: BLE001 - one bad record must not stop the run
         message = str(err) if isinstance(err, (InputError, OSError)) else f"{type(err).__name__}: {err}"
-        return _dumps({"id": ident, "error": message}), ("error", {}, item.kind == "error")
+        return json_line({"id": ident, "error": message}), ("error", {}, item.kind == "error")
     record = {
         "id": ident,
         "url": url,
@@ -464,7 +451,7 @@ def _batch_task(item: Item):
         record.update(_kept_fields(doc, _WORKER["keep_fields"], fields))
     empty = result.status == "no-body" or not result.text.strip()
     families = dict(result.stats.get("dropped_by_family", {})) if result.stats else {}
-    return _dumps(record), ("empty" if empty else result.status, families, False)
+    return json_line(record), ("empty" if empty else result.status, families, False)
 
 
 # The keys of an output record: an input field of the same name is not copied over them.

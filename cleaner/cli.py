@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import signal
 import stat
@@ -32,6 +31,7 @@ from .core import InputError, Options, passthrough
 from .decode import BinaryInputError
 from .fileio import (FileChangedError, atomic_output, decode_document, encode_document, is_lossless, shown_name,
                      stream_decoder, write_atomic)
+from .model import json_line
 from .report import plural
 from .rules import RuleError
 
@@ -413,7 +413,7 @@ def cmd_clean(argv: list) -> int:
             message = f"cannot read: {err.strerror or err}" if isinstance(err, OSError) else _describe_input_error(err)
             _err(f"{name}: {message}")
             if args.json:  # one record per file, an error one too (as `cleaner batch` writes)
-                _write(json.dumps({"file": shown_name(name), "error": message}, ensure_ascii=False) + "\n")
+                _write(json_line({"file": shown_name(name), "error": message}) + "\n")
             status = EXIT_ERROR
             continue
         if args.diff:
@@ -422,7 +422,7 @@ def cmd_clean(argv: list) -> int:
         elif args.explain:
             _write(report.explain(result, _explain_name(name, result)))
         elif args.json:
-            _write(json.dumps({"file": shown_name(name), **result.to_dict()}, ensure_ascii=False) + "\n")
+            _write(json_line({"file": shown_name(name), **result.to_dict()}) + "\n")
         else:
             _write(result.text)
         if result.status != "ok" and not args.json:

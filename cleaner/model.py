@@ -167,5 +167,24 @@ class Result:
         return record
 
     def to_json(self) -> str:
-        # ensure_ascii=False keeps text readable; json escapes control chars.
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        """The record on one line (``json_line``)."""
+        return json_line(self.to_dict())
+
+
+# What json.dumps leaves as it is (with ensure_ascii=False) but str.splitlines and
+# JavaScript take for line breaks: a record holding one would be cut in two.
+LINE_SEPARATORS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def json_line(record: dict) -> str:
+    """``record`` as one line of JSON, readable (not ASCII-escaped) and always one line:
+    json escapes control characters, and this the line separators it leaves; a lone
+    surrogate (from JSON input) escapes the whole record, as UTF-8 cannot hold it."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(record, ensure_ascii=True)
+    if "\x85" in line or "\u2028" in line or "\u2029" in line:
+        line = line.translate(LINE_SEPARATORS)
+    return line

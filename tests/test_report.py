@@ -251,9 +251,9 @@ def test_summary_mentions_status_when_not_ok():
 
 
 def test_json_record_escapes_control_characters():
-    text = ARTICLE.replace("Stocks climbed", "Stocks\x00 \x1b[1mclimbed\x07")
+    text = ARTICLE.replace("Stocks climbed", "Stocks\x00 \x1b[1mclimbed\x07\u2029")
     line = cleaner.clean(text, format="text").to_json()
-    assert "\n" not in line and "\x00" not in line and "\x1b" not in line
+    assert "\n" not in line and "\x00" not in line and "\x1b" not in line and len(line.splitlines()) == 1
     assert "\\u0000" in line and "\\u001b" in line
     record = json.loads(line)
     assert "\x1b[1mclimbed" in record["text"]
