@@ -190,7 +190,8 @@ class Cleaner:
                                                   self.stoplists, self.stopword_index)
         if known is not None and known.language == language:
             return known
-        rules = match_rules(self.rules.matchers_for(host_of(url)), norms, stripped, list(map(len, words)), language)
+        rules = match_rules(self.rules.matchers_for(host_of(url)), norms, stripped, list(map(len, words)), language,
+                            self.rules.precedence)
         return _Analysis(stripped, words, norms, language, stoplist, rules, None, link_chars)
 
     def _clean_once(self, lines: list, *, url: Optional[str] = None, format: str = "text",
@@ -539,12 +540,14 @@ def _merge_recheck(lines: list, result: Result, verdicts: list, again_verdicts: 
                        status=result.status, message=result.message), merged
 
 
-def match_rules(matchers, norms: list, stripped: list, words: list, language: str) -> list:
-    """The rule of each line: the first matcher (global, then host-scoped) that has one."""
+def match_rules(matchers, norms: list, stripped: list, words: list, language: str, precedence) -> list:
+    """The rule of each line: of the global and the host-scoped matchers' hits, the one
+    of lowest ``precedence`` (``RuleSet.precedence``), so a site's rule for a whole line
+    wins over a global one for part of it."""
     found = matchers[0].match_lines(norms, stripped, words, language)
     for matcher in matchers[1:]:
         for i, rule in enumerate(matcher.match_lines(norms, stripped, words, language)):
-            if found[i] is None:
+            if rule is not None and (found[i] is None or precedence(rule) < precedence(found[i])):
                 found[i] = rule
     return found
 

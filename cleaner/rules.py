@@ -644,14 +644,17 @@ class Matcher:
     """
 
     def __init__(self, rules: list[Rule]):
-        self.exact: dict[str, Rule] = {}
-        self.exact_cased: dict[str, Rule] = {}
+        # Phrase -> the rules that have it, in load order: the first that applies to
+        # the line wins (one scoped to a language or to short lines may not).
+        self.exact: dict[str, tuple] = {}
+        self.exact_cased: dict[str, tuple] = {}
         patterned = []
         for rule in rules:
             if rule.match == "line" and not rule.regex:
                 table = self.exact_cased if rule.case_sensitive else self.exact
                 for phrase in rule.phrases:
-                    table.setdefault(phrase, rule)
+                    if rule not in table.get(phrase, ()):
+                        table[phrase] = table.get(phrase, ()) + (rule,)
             else:
                 patterned.append(rule)
         self.exact.pop("", None)  # a phrase that normalises to nothing matches no line
@@ -686,15 +689,12 @@ class Matcher:
         """The matching rule (or None) of each line; ``norms`` are the normalised lines."""
         found: list = list(map(self.exact.get, norms))
         for i in compress(range(len(norms)), found):
-            if not found[i].applies_to(words[i], language):
-                found[i] = None
+            found[i] = _first_applying(found[i], words[i], language)
         cased_hits = self.exact_cased_folded.intersection(norms)
         if cased_hits:
             for i, norm in enumerate(norms):
                 if found[i] is None and norm in cased_hits:
-                    rule = self.exact_cased.get(cased_form(stripped[i]))
-                    if rule is not None and rule.applies_to(words[i], language):
-                        found[i] = rule
+                    found[i] = _first_applying(self.exact_cased.get(cased_form(stripped[i]), ()), words[i], language)
         if not self.patterned:
             return found
         patterned, tests = self.patterned, self.tests
@@ -735,6 +735,10 @@ class Matcher:
         return out
 
 
+def _first_applying(rules: tuple, words: int, language: str) -> Rule | None:
+    return next((rule for rule in rules if rule.applies_to(words, language)), None)
+
+
 class RuleSet:
     """Immutable collection of rules with matchers compiled once."""
 
@@ -755,6 +759,12 @@ class RuleSet:
             for host in rule.hosts:
                 by_host.setdefault(host, []).append(rule)
         self.host_matchers = {h: Matcher(rs) for h, rs in by_host.items()}
+        self._loaded = {id(rule): k for k, rule in enumerate(rules)}
+
+    def precedence(self, rule: Rule) -> tuple:
+        """Of two rules that match a line, the one with the lower precedence wins: the
+        most anchored kind (``MATCH_KINDS``), then the one loaded first, whatever their scope."""
+        return MATCH_KINDS.index(rule.match), self._loaded.get(id(rule), len(self._loaded))
 
     def __len__(self) -> int:
         return len(self.rules)

@@ -2265,6 +2265,31 @@ def test_host_scoped_rules_apply_to_their_host_and_subdomains_only():
     assert miss.decisions[-1].rule != "site.example-chrome"
 
 
+def test_a_sites_rule_for_the_whole_line_wins_over_a_global_rule_for_part_of_it():
+    """The most anchored kind wins, then the rule loaded first, whatever their scope:
+    a host's "line" rule beats a global "contains" one loaded before it."""
+    rules = RuleSet(parse_rules(
+        '[[rule]]\nid = "site.generic"\nmatch = "contains"\nphrases = ["weekly roundup"]\n'
+        '[[rule]]\nid = "site.exact"\nmatch = "line"\nphrases = ["the weekly roundup"]\n'
+        'hosts = ["example.com"]\ninline = true\n', "prec.toml"))
+    text = PROSE + "The weekly roundup\n" + PROSE2
+    by_text = decisions_by_text(cleaner.Cleaner(rules).clean(text, format="text", url="https://example.com/a"))
+    assert by_text["The weekly roundup"].rule == "site.exact"
+    by_text = decisions_by_text(cleaner.Cleaner(rules).clean(text, format="text", url="https://other.org/a"))
+    assert by_text["The weekly roundup"].rule == "site.generic"
+
+
+def test_a_phrase_of_two_rules_takes_the_first_that_applies_to_the_line():
+    """A rule for German pages holding a phrase does not hide a later rule for every page."""
+    for order in ((0, 1), (1, 0)):
+        tables = ['[[rule]]\nid = "site.de-only"\nphrases = ["weekly market wrap"]\nlang = ["de"]\n',
+                  '[[rule]]\nid = "site.any"\nphrases = ["weekly market wrap"]\n']
+        rules = RuleSet(parse_rules("".join(tables[k] for k in order), "shadow.toml"))
+        assert rules.global_matcher.match("weekly market wrap", "Weekly market wrap", 3, "en").id == "site.any"
+        assert rules.global_matcher.match("weekly market wrap", "Weekly market wrap", 3, "de").id == \
+            ("site.de-only" if order == (0, 1) else "site.any")
+
+
 def test_language_scope():
     rules = RuleSet(parse_rules(RULE_FILE))
     matcher = rules.global_matcher
@@ -3350,9 +3375,9 @@ def test_byline_or_date_finds_what_one_regex_of_its_parts_finds(line):
 
 def brute_force_match(matcher: Matcher, norm: str, stripped: str, words: int, language: str):
     """The rule of a line by trying every rule's own pattern, no atoms, no automaton."""
-    rule = matcher.exact.get(norm) or matcher.exact_cased.get(cased_form(stripped))
-    if rule is not None and rule.applies_to(words, language):
-        return rule
+    for rule in matcher.exact.get(norm, ()) + matcher.exact_cased.get(cased_form(stripped), ()):
+        if rule.applies_to(words, language):
+            return rule
     for rule, test in zip(matcher.patterned, matcher.tests):
         if rule.applies_to(words, language) and test(cased_form(stripped) if rule.case_sensitive else norm):
             return rule
