@@ -340,7 +340,9 @@ def clean_many(
                         "clean_many([doc])")
     if isinstance(options, dict):
         options = Options(**options)
-    factory = cleaner_factory or CleanerFactory(tuple(str(r) for r in rules), builtin_rules, options)
+    if isinstance(rules, (str, os.PathLike)):  # one file, as clean() and load_rules() take it
+        rules = (rules,)
+    factory = cleaner_factory or CleanerFactory(tuple(map(os.fspath, rules)), builtin_rules, options)
     factory()  # bad rules fail here, in the caller, not in every worker
     settings = {"fields": fields, "format": format}
     jobs = jobs or os.cpu_count() or 1

@@ -85,6 +85,18 @@ def test_clean_many_streams_with_bounded_lookahead():
     assert next(pulled) < 5 + 2 * 2 * 4 + 4  # never ran far ahead of the consumer
 
 
+def test_clean_many_takes_one_rule_file_as_clean_does(tmp_path):
+    from pathlib import Path
+
+    rule_file = tmp_path / "site.toml"
+    rule_file.write_text('[[rule]]\nid = "site.partners"\nphrases = ["our partners"]\n', encoding="utf-8")
+    doc = variant(1) + "Our Partners\n"
+    expected = cleaner.clean(doc, rules=str(rule_file)).text
+    assert "Our Partners" not in expected
+    for rules in (str(rule_file), Path(rule_file), [Path(rule_file)]):
+        assert [r.text for r in clean_many([doc], rules=rules, jobs=1)] == [expected]
+
+
 def test_custom_cleaner_factory_is_used_in_workers(tmp_path):
     rule = tmp_path / "r.toml"
     rule.write_text('[[rule]]\nid = "local.title"\ndescription = "t"\nmatch = "line"\n'
