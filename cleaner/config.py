@@ -66,7 +66,9 @@ def user_config_path(env=None) -> Path:
 def _read_toml(path: Path) -> dict:
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
+            data = fh.read()
+        # (a byte-order mark, as Notepad writes one, is no TOML)
+        return tomllib.loads(data.decode("utf-8")[1:] if data.startswith(b"\xef\xbb\xbf") else data.decode("utf-8"))
     except OSError as err:
         raise ConfigError(f"{path}: cannot read config: {err.strerror or err}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:  # TOML is UTF-8

@@ -382,8 +382,8 @@ def _rule_from_table(table: dict, source: str) -> Rule:
             check_regex(regex)
         except RuleError as err:
             raise RuleError(f"{where}: {err}") from None
-        if not case_sensitive and regex != regex.casefold() and not re.search(r"\\[A-Z]", regex):
-            raise RuleError(f"{where}: write the regex in lower case (lines are matched case-folded)")
+        if not case_sensitive:
+            _check_folded(regex, where)
     else:
         # Phrases are compared in normalised form, like the lines.
         forms = [cased_form(p) if case_sensitive else normalize(p) for p in phrases]
@@ -438,6 +438,20 @@ def builtin_rule_files() -> list:
     return sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
 
 
+ESCAPE_RE = re.compile(r"\\.")  # "\S", "\D", "\." : written as they are, whatever their case
+
+
+def _check_folded(regex: str, where: str) -> None:
+    """A regex is matched against case-folded lines: one with a letter that folds to
+    another ("Subscribe", "straße": "strasse") can never match as written."""
+    literal = ESCAPE_RE.sub("", regex)
+    if literal == literal.casefold():
+        return
+    if "ß" in literal or "ẞ" in literal:
+        raise RuleError(f"{where}: write 'ß' as 'ss' in a regex (lines are matched case-folded: 'straße' reads 'strasse')")
+    raise RuleError(f"{where}: write the regex in lower case (lines are matched case-folded)")
+
+
 def load_rules(paths: Iterable = (), builtin: bool = True) -> "RuleSet":
     """Load the shipped rule files (unless ``builtin=False``) plus ``paths`` (one path or several)."""
     if isinstance(paths, (str, os.PathLike)):
@@ -446,10 +460,14 @@ def load_rules(paths: Iterable = (), builtin: bool = True) -> "RuleSet":
     if builtin:
         for f in builtin_rule_files():
             rules += parse_rules(f.read_text(encoding="utf-8"), f"{BUILTIN_SOURCE}{f.name}")
+    seen = set()
     for path in paths:
         path = Path(path)
+        if os.path.realpath(path) in seen:  # named twice (--rules a.toml --rules a.toml): read once
+            continue
+        seen.add(os.path.realpath(path))
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")  # (a byte-order mark, as Notepad writes one, is no TOML)
         except (OSError, UnicodeDecodeError) as err:
             raise RuleError(f"{path}: cannot read rule file: {err}") from None
         rules += parse_rules(text, str(path))

@@ -462,6 +462,13 @@ def test_a_cap_that_would_pass_every_document_through_is_a_usage_error(tmp_path,
     assert proc.returncode == 2 and b"must be more than 0" in proc.stderr and proc.stdout == b""
 
 
+def test_a_config_file_with_a_byte_order_mark_is_read(tmp_path, run_cli, article_file):
+    config = tmp_path / "cleaner.toml"
+    config.write_bytes(b"\xef\xbb\xbfkeep_title = false\n")
+    proc = run_cli("--config", config, article_file)
+    assert proc.returncode == 0, proc.stderr
+
+
 def test_favor_recall_from_the_flag_and_the_config_file(tmp_path, run_cli):
     (tmp_path / "a.txt").write_text(AD_SPLIT_ARTICLE)
     default = run_cli("--no-config", "a.txt", cwd=tmp_path)

@@ -2290,6 +2290,13 @@ def test_a_phrase_of_two_rules_takes_the_first_that_applies_to_the_line():
             ("site.de-only" if order == (0, 1) else "site.any")
 
 
+def test_a_rule_file_with_a_byte_order_mark_loads_and_one_named_twice_is_read_once(tmp_path):
+    rule_file = tmp_path / "notepad.toml"
+    rule_file.write_text('[[rule]]\nid = "site.partners"\nphrases = ["our partners"]\n', encoding="utf-8-sig")
+    rules = cleaner.load_rules([rule_file, str(rule_file)], builtin=False)
+    assert [r.id for r in rules.rules] == ["site.partners"]
+
+
 def test_language_scope():
     rules = RuleSet(parse_rules(RULE_FILE))
     matcher = rules.global_matcher
@@ -2310,6 +2317,8 @@ def test_one_host_or_language_may_be_written_as_a_string():
         ('id = "a.b"\nregex = "(a+)+"', "unbounded repeat"),
         ('id = "a.b"\nregex = "(a{1,40}){1,40}"', "nests repeats too deeply"),
         ('id = "a.b"\nregex = "Upper"', "lower case"),
+        ('id = "a.b"\nregex = \'Subscribe\\S{0,5} now\'', "lower case"),  # (an escape's letter is no case)
+        ('id = "a.b"\nregex = "straße"', "write 'ß' as 'ss'"),
         ('id = "a.b"\nphrases = ["x"]\nmatch = "fuzzy"', "match must be one of"),
         ('id = "a.b"\nphrases = ["x"]\ncolour = "red"', "unknown keys"),
         ('id = "a.b"\nphrases = ["x"]\ninline = "false"', "inline must be true or false"),
