@@ -347,7 +347,7 @@ def _host(name: str, where: str) -> str:
     host = name.lower().strip(".")
     if not HOST_RE.fullmatch(host):
         raise RuleError(f"{where}: hosts takes host names ('example.com'), not {name!r}")
-    return host[4:] if host.startswith("www.") else host
+    return host[4:] if host.startswith("www.") and "." in host[4:] else host  # ("www.com" is a host of its own)
 
 
 def _rule_from_table(table: dict, source: str) -> Rule:
@@ -791,7 +791,7 @@ class RuleSet:
         """Global matcher plus the matchers of ``host`` and its parent domains."""
         found = [self.global_matcher]
         host = (host or "").lower().rstrip(".")
-        if host.startswith("www."):
+        if host.startswith("www.") and "." in host[4:]:
             host = host[4:]
         while host:
             m = self.host_matchers.get(host)

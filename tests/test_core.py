@@ -2304,6 +2304,14 @@ def test_language_scope():
     assert matcher.match("mehr dazu hier", "Mehr dazu hier", 3, "en") is None
 
 
+def test_a_host_named_www_dot_something_is_that_host_not_the_top_level_domain():
+    rules = RuleSet(parse_rules('[[rule]]\nid = "site.x"\nphrases = ["our partners"]\nhosts = ["www.com"]\n', "w.toml"))
+    engine = cleaner.Cleaner(rules)
+    text = PROSE + PROSE2 + "Our Partners\n"
+    assert engine.clean(text, format="text", url="https://www.com/a").decisions[-1].rule == "site.x"
+    assert engine.clean(text, format="text", url="https://nytimes.com/a").decisions[-1].rule != "site.x"
+
+
 def test_one_host_or_language_may_be_written_as_a_string():
     rule = parse_rules('[[rule]]\nid = "a.b"\nphrases = ["x"]\nhosts = "FXLeaders.com"\nlang = "en"', "mine.toml")[0]
     assert rule.hosts == ("fxleaders.com",) and rule.lang == frozenset({"en"})
