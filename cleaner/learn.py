@@ -98,7 +98,7 @@ SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "
 def site_of_url(url: Optional[str], group_by: str = "host") -> str:
     """The site key of a URL: its host without ``www.``, or the registered domain."""
     host = host_of(url).rstrip(".")
-    if host.startswith("www."):
+    if host.startswith("www.") and "." in host[4:]:  # (as rule hosts are read: "www.com" is a host)
         host = host[4:]
     if group_by == "domain":
         host = registered_domain(host)
