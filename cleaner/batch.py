@@ -621,7 +621,7 @@ class _Utf8Reader(io.RawIOBase):
 
 # A file named with one of these is a document, not JSONL: ``cleaner batch
 # dump/*.html`` reaches us as the shell's list of file names.
-DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".md", ".markdown")
+DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".md", ".markdown")
 DOCUMENT_SUFFIXES += tuple(suffix + ".gz" for suffix in DOCUMENT_SUFFIXES)  # a page saved gzipped
 
 

@@ -383,8 +383,9 @@ def _write(text: str) -> None:
 
 
 def _parse(parser: argparse.ArgumentParser, argv: list):
+    """The arguments, options allowed between the files (``cleaner a.txt --summary b.txt``)."""
     try:
-        return parser.parse_args(argv), None
+        return parser.parse_intermixed_args(argv), None
     except SystemExit as exc:  # --help, --version, usage errors
         return None, (exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR))
 

@@ -95,6 +95,8 @@ def _is_pure_deletion(result) -> bool:
 
 def unified_diff(result, name: str = "input", context: int = 3) -> str:
     """A unified diff from ``result.source`` to ``result.text``; ``""`` if nothing changed."""
+    if isinstance(context, bool) or not isinstance(context, int) or context < 0:
+        raise ValueError(f"context must be a count of lines, 0 or more, not {context!r}")
     if result.text == result.source:
         return ""
     if "\n" not in result.source:

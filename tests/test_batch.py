@@ -217,14 +217,16 @@ def test_files_named_as_documents_are_documents_not_jsonl(tmp_path, capsys):
     """``cleaner batch dump/*.html``: the shell passes file names, each one document."""
     (tmp_path / "a.html").write_text(f"<html><body><article><p>{ARTICLE}</p></article></body></html>")
     (tmp_path / "b.txt").write_text(variant(4))
+    (tmp_path / "c.shtml").write_text(f"<html><body><article><p>{ARTICLE}</p></article></body></html>")  # as check reads it
     code = cli.main(["batch", "--jobs", "1", str(tmp_path / "a.html"), str(tmp_path / "b.txt"),
-                     str(tmp_path / "gone.md")])
+                     str(tmp_path / "gone.md"), str(tmp_path / "c.shtml")])
     captured = capsys.readouterr()
     records = [json.loads(l) for l in captured.out.splitlines()]
-    assert [r["id"] for r in records] == [str(tmp_path / n) for n in ("a.html", "b.txt", "gone.md")]
+    assert [r["id"] for r in records] == [str(tmp_path / n) for n in ("a.html", "b.txt", "gone.md", "c.shtml")]
     assert "Stocks climbed" in records[0]["text"] and records[1]["text"] == cleaner.clean(variant(4)).text
     assert "no such file" in records[2]["error"] and code == 2
-    assert "3 documents" in captured.err and "1 error;" in captured.err
+    assert records[3]["text"] == records[0]["text"]
+    assert "4 documents" in captured.err and "1 error;" in captured.err
 
 
 @pytest.mark.parametrize("command", ["batch", "learn"])

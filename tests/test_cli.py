@@ -715,3 +715,14 @@ def test_fix_leaves_a_file_that_changed_while_it_was_cleaned(tmp_path, capsys, m
     assert cli.main(["fix", str(path)]) == 2
     assert path.read_text().endswith("A line the user just added.\n")
     assert "changed while it was being cleaned" in capsys.readouterr().err
+
+
+def test_options_may_come_between_the_files(tmp_path, run_cli, article_file):
+    """``cleaner a.txt --summary b.txt``, as most Unix tools take it."""
+    other = tmp_path / "other.txt"
+    other.write_text(ARTICLE, encoding="utf-8")
+    proc = run_cli(article_file, "--summary", other)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.decode().count("lines dropped") == 2
+    proc = run_cli("check", article_file, "-q", other)
+    assert proc.returncode == 1, proc.stderr

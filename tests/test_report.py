@@ -276,3 +276,11 @@ def test_decisions_are_built_when_read_and_behave_like_a_tuple():
     assert isinstance(copy.decisions, tuple) and copy.decisions == result.decisions
     assert copy == result
     assert Decisions(lambda: iter(())) == ()
+
+
+def test_a_diffs_context_is_a_count_of_lines():
+    result = cleaner.clean(ARTICLE, format="text")
+    for context in (-1, -2, 1.5, True):
+        with pytest.raises(ValueError, match="context must be a count of lines"):
+            result.diff(context=context)
+    assert result.diff(context=0).startswith("--- input")
