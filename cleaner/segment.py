@@ -70,7 +70,11 @@ def _is_hidden(attrs) -> bool:
     if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
-    return bool(style) and "none" in style and "display:none" in style.replace(" ", "").lower()
+    return bool(style) and DISPLAY_NONE_RE.search(style) is not None
+
+
+# CSS is case-insensitive and takes any whitespace ("DISPLAY: NONE", "display:\tnone").
+DISPLAY_NONE_RE = re.compile(r"(?:^|[;{\s])display\s*:\s*none\b", re.IGNORECASE)
 
 
 def visible_blocks(root) -> list:

@@ -45,6 +45,7 @@ def test_visible_blocks_reading_order_and_evidence():
     html = (
         "<html><body><div class='post-sidebar'><p>Side <a href='#'>link text</a></p></div>"
         "<p hidden>secret</p><div style='display: none'>gone</div><script>bad()</script>"
+        "<div style='DISPLAY: NONE'>caps</div><div style='color:red;display:\tnone'>tab</div>"
         "<h2>Heading</h2><ul><li>one</li><li>two<br>three</li></ul><table><tr><td>cell</td></tr></table>"
         "</body></html>"
     )
