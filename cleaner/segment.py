@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-# Elements whose content a browser does not show as text.
+# Elements whose content is not the page's text: not shown, or shown as a note on it
+# (MathML's source of a formula; ruby's reading over a word, "市立" over "しりつ", which
+# trafilatura drops too and which would split the word it reads).
 INVISIBLE_TAGS = frozenset(
-    "script style noscript noframes template head title meta link svg math iframe object "
-    "embed canvas audio video map select datalist".split()
+    "script style noscript noframes template head title meta link svg iframe object "
+    "embed canvas audio video map select datalist annotation annotation-xml rt rp".split()
 )
 # Elements that start a new block (line).
 BLOCK_TAGS = frozenset(

@@ -291,3 +291,12 @@ def test_a_paragraph_with_a_soft_hyphen_or_an_invisible_character_is_found_in_th
             "<footer><a href='/i'>Impressum</a></footer></body></html>")
     result = cleaner.clean(page, format="html")
     assert "Absatz 2:" in result.text and "Absatz 4:" in result.text, result.text
+
+
+def test_a_rubys_reading_is_no_text_and_a_formula_is():
+    """Furigana over a word ("市立" read "しりつ") would split it; trafilatura drops
+    them too.  A MathML formula is what the sentence says; its TeX source is not shown."""
+    html = ("<html><body><p><ruby>市立<rp>(</rp><rt>しりつ</rt><rp>)</rp></ruby>の図書館が新しくなりました。</p>"
+            "<p>The formula <math><semantics><mrow><mi>x</mi><mo>=</mo><mn>2</mn></mrow>"
+            "<annotation encoding='application/x-tex'>x=2</annotation></semantics></math> holds.</p></body></html>")
+    assert [b.text for b in visible_blocks(parse_html(html))] == ["市立の図書館が新しくなりました。", "The formula x=2 holds."]
