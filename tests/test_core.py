@@ -3350,6 +3350,10 @@ def test_shipped_rules_load_and_have_descriptions():
      "meta.author-bio"),
     ("Smith is the council's longest-serving member and its former chair.", None),
     ("Netflix bietet neuen Kunden 4 Wochen kostenlos an, danach kostet das Abo 8 Euro.", None),
+    ("★★★★★ 4.8 (1,204 ratings)", "social.rating-count"),
+    ("Rated 4.8 by 1,204 cooks", "social.rating-count"),
+    ("4,7 ★ (312 avis)", "social.rating-count"),
+    ("5 (12 reviews)", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
