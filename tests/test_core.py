@@ -3354,6 +3354,10 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Rated 4.8 by 1,204 cooks", "social.rating-count"),
     ("4,7 ★ (312 avis)", "social.rating-count"),
     ("5 (12 reviews)", None),
+    ("Реклама", "ads.label"),
+    ("广告", "ads.label"),
+    ("إعلان", "ads.label"),
+    ("פרסומת", "ads.label"),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
