@@ -27,7 +27,7 @@ from . import __version__
 from . import report
 from .batch import DEFAULT_CHUNKSIZE, CleanerFactory, Fields, WorkerDied, run_batch, unreadable_inputs
 from .config import ConfigError, load_config
-from .core import InputError, Options, passthrough
+from .core import InputError, Options, detect_format, passthrough
 from .decode import BinaryInputError
 from .fileio import (FileChangedError, atomic_output, decode_document, encode_document, is_lossless, shown_name,
                      stream_decoder, write_atomic)
@@ -383,8 +383,12 @@ def _write(text: str) -> None:
 
 
 def _parse(parser: argparse.ArgumentParser, argv: list):
-    """The arguments, options allowed between the files (``cleaner a.txt --summary b.txt``)."""
+    """The arguments, options allowed between the files (``cleaner a.txt --summary b.txt``).
+    (Not with "--", which argparse's intermixed parsing drops in Python 3.11: a file
+    named "-notes.txt" would read as an option.)"""
     try:
+        if "--" in argv:
+            return parser.parse_args(argv), None
         return parser.parse_intermixed_args(argv), None
     except SystemExit as exc:  # --help, --version, usage errors
         return None, (exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR))
@@ -484,9 +488,11 @@ def plan_file(path: str, cleaner, args) -> Plan:
     if not is_lossless(data, doc):
         return Plan(path, "skip", f"has bytes that are not valid {doc.encoding}; left unchanged", result)
     text = result.text
-    # By its name too: a page read as text (``--format text``, or markup the
-    # detection missed) must not be rewritten line by line.
-    if (result.format == "html" or Path(path).suffix.lower() in HTML_SUFFIXES) and not args.allow_html_rewrite:
+    # By its name and its content too: a page read as text (``--format text``,
+    # or markup the detection missed) must not be rewritten line by line.
+    page = result.format == "html" or Path(path).suffix.lower() in HTML_SUFFIXES \
+        or (result.format != "html" and detect_format(doc.text) == "html")
+    if page and not args.allow_html_rewrite:
         if not result.changed:
             return Plan(path, "unchanged", "", result)
         return Plan(path, "skip", "HTML file: its body is text, writing it would change the "

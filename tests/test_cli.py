@@ -372,14 +372,15 @@ def test_fix_leaves_a_page_alone_when_it_is_read_as_text_or_saved_with_its_heade
     """A page read as text (``--format text``), or saved with its response's headers above
     it (``curl -i``), is still an HTML file: ``fix`` skips it, not rewrites its markup
     line by line."""
-    path = tmp_path / "page.html"
     lines = HTML_PAGE.replace("><", ">\n<")  # one tag a line: read as text, it would lose lines
-    for page in (lines, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + lines):
-        path.write_bytes(page.encode())
-        for args in (["fix", str(path)], ["fix", "--format", "text", str(path)]):
-            assert cli.main(args) == 0, args
-            assert path.read_bytes() == page.encode()
-            assert "--allow-html-rewrite" in capsys.readouterr().err
+    for name in ("page.html", "page.txt"):  # (a page saved as .txt is told by its content)
+        path = tmp_path / name
+        for page in (lines, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + lines):
+            path.write_bytes(page.encode())
+            for args in (["fix", str(path)], ["fix", "--format", "text", str(path)]):
+                assert cli.main(args) == 0, args
+                assert path.read_bytes() == page.encode()
+                assert "--allow-html-rewrite" in capsys.readouterr().err
 
 
 def test_fix_through_subprocess(run_cli, article_file):
