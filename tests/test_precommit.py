@@ -33,10 +33,12 @@ def test_hook_manifest():
         assert set(hook) <= {"id", "name", "description", "entry", "language", "types_or", "stages",
                              "minimum_pre_commit_version", "args", "require_serial", "files", "exclude"}
         project_files = ("LICENSE", "LICENSE.md", "docs/COPYING.txt", "CMakeLists.txt", "requirements-dev.txt",
-                         "README.md", "CHANGELOG.md", "NOTICE")
+                         "README.md", "CHANGELOG.md", "NOTICE", "License.md", "license.txt", "Changelog.md",
+                         "docs/readme.md", "dev-requirements.txt", "requirements/dev.txt", "LICENSE-MIT")
         assert all(re.search(hook["exclude"], name) for name in project_files)
         assert not any(re.search(hook["exclude"], name) for name in ("corpus/page.txt", "corpus/news.txt",
-                                                                     "scraped/readme-first.md"))
+                                                                     "scraped/readme-first.md", "corpus/news-history.txt",
+                                                                     "corpus/history-of-rome.txt"))
     # A hook that deletes lines takes no file until the user's config names the corpus.
     assert hooks["cleaner-fix"]["files"] == "^$" and "files" not in hooks["cleaner-check"]
 
