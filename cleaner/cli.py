@@ -655,6 +655,8 @@ def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> 
         except OSError as err:
             raise CliError(f"{args.output}: cannot write: {err.strerror or err}") from None
     else:
+        for problem in unreadable_inputs(inputs):  # (the run goes on: its error record stands in the output)
+            _err(f"batch: {problem}; an error record stands for it")
         sys.stdout.flush()
         stats = run_batch(inputs, sys.stdout.buffer, **kwargs)
         sys.stdout.buffer.flush()

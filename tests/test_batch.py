@@ -211,6 +211,7 @@ def test_batch_missing_input_is_exit_2_but_run_goes_on(tmp_path, capsys):
     records = [json.loads(l) for l in captured.out.splitlines()]
     assert "error" in records[0] and "absent.jsonl" in records[0]["error"]
     assert records[1]["text"] == cleaner.clean(ARTICLE).text and records[1]["id"] == f"{src}:1"
+    assert "absent.jsonl: no such file" in captured.err  # said where the user looks, not only in the output
 
 
 def test_files_named_as_documents_are_documents_not_jsonl(tmp_path, capsys):
