@@ -93,23 +93,31 @@ def _options_parent() -> argparse.ArgumentParser:
     g = p.add_argument_group("rules and options")
     g.add_argument("--rules", metavar="FILE", action="append", default=[],
                    help="add a rule file (repeatable)")
-    g.add_argument("--no-builtin-rules", action="store_true", help="do not load the built-in rules")
+    _switch(g, "builtin_rules", "--builtin-rules", "--no-builtin-rules", "do not load the built-in rules", False)
     g.add_argument("--config", metavar="FILE", help="read this config file (see below)")
     g.add_argument("--no-config", action="store_true", help="ignore config files")
-    g.add_argument("--no-title", action="store_true", help="drop the document title")
-    g.add_argument("--no-tables", action="store_true", help="HTML: drop tables")
-    g.add_argument("--markdown", action="store_true", help="HTML: mark headings and list items")
-    g.add_argument("--no-paragraphs", action="store_true",
-                   help="text: judge every line alone, even where a paragraph is wrapped or split at links")
-    g.add_argument("--favor-recall", action="store_true",
-                   help="keep every line between the body's first and last part but rule hits "
-                        "(more body, more stray lines)")
+    _switch(g, "keep_title", "--title", "--no-title", "drop the document title", False)
+    _switch(g, "tables", "--tables", "--no-tables", "HTML: drop tables", False)
+    _switch(g, "markdown", "--markdown", "--no-markdown", "HTML: mark headings and list items", True)
+    _switch(g, "paragraphs", "--paragraphs", "--no-paragraphs",
+            "text: judge every line alone, even where a paragraph is wrapped or split at links", False)
+    _switch(g, "favor_recall", "--favor-recall", "--no-favor-recall",
+            "keep every line between the body's first and last part but rule hits (more body, more stray lines)", True)
     g.add_argument("--max-bytes", metavar="N", type=_positive(int),
                    help="documents larger than this pass through unchanged")
     g.add_argument("--time-limit", metavar="SECONDS", type=_positive(float),
                    help="per-document time budget, looked at between stages (parsing, extractors, "
                         "scoring); over it the document passes through")
     return p
+
+
+def _switch(group, dest: str, on: str, off: str, help: str, helped: bool) -> None:
+    """A pair of flags for one setting (``--favor-recall`` / ``--no-favor-recall``): the
+    last given wins, and neither leaves it to the config file.  ``help`` is for the flag
+    that changes the default (``helped``: the "on" one); the other undoes a config's."""
+    default = f"the default, over a config file that says otherwise ({dest} = {str(not helped).lower()})"
+    group.add_argument(on, dest=dest, action="store_true", default=None, help=help if helped else default)
+    group.add_argument(off, dest=dest, action="store_false", default=None, help=default if helped else help)
 
 
 def _positive(kind):
@@ -278,16 +286,9 @@ def make_factory(args) -> CleanerFactory:
     except ConfigError as err:
         raise CliError(str(err)) from None
     opts = dict(cfg.options)
-    if args.no_title:
-        opts["keep_title"] = False
-    if args.no_tables:
-        opts["tables"] = False
-    if args.markdown:
-        opts["markdown"] = True
-    if args.no_paragraphs:
-        opts["paragraphs"] = False
-    if args.favor_recall:
-        opts["favor_recall"] = True
+    for name in ("keep_title", "tables", "markdown", "paragraphs", "favor_recall"):  # a flag given wins
+        if getattr(args, name) is not None:
+            opts[name] = getattr(args, name)
     if args.max_bytes is not None:
         opts["max_bytes"] = args.max_bytes
     if args.time_limit is not None:
@@ -296,7 +297,8 @@ def make_factory(args) -> CleanerFactory:
     for path in rules:
         if not Path(path).is_file():
             raise CliError(f"{path}: rule file {'is not a regular file' if os.path.exists(path) else 'not found'}")
-    return CleanerFactory(rules, cfg.builtin_rules and not args.no_builtin_rules, Options(**opts))
+    builtin = cfg.builtin_rules if args.builtin_rules is None else args.builtin_rules
+    return CleanerFactory(rules, builtin, Options(**opts))
 
 
 def build_cleaner(args):

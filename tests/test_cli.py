@@ -479,6 +479,21 @@ def test_favor_recall_from_the_flag_and_the_config_file(tmp_path, run_cli):
     (tmp_path / "cleaner.toml").write_text("favor_recall = true\n")
     configured = run_cli("a.txt", cwd=tmp_path)
     assert configured.returncode == 0 and configured.stdout == flag.stdout
+    undone = run_cli("--no-favor-recall", "a.txt", cwd=tmp_path)  # a flag undoes the config's setting
+    assert undone.returncode == 0 and undone.stdout == default.stdout
+
+
+def test_every_switch_a_config_file_sets_has_a_flag_to_undo_it(tmp_path, monkeypatch):
+    (tmp_path / "cleaner.toml").write_text("keep_title = false\ntables = false\nmarkdown = true\nparagraphs = false\n"
+                                           "favor_recall = true\nbuiltin_rules = false\n")
+    monkeypatch.chdir(tmp_path)
+    configured = cli.make_factory(cli.clean_parser().parse_args([]))
+    assert not configured.builtin_rules and configured.options.favor_recall and not configured.options.keep_title
+    undone = cli.make_factory(cli.clean_parser().parse_args(
+        ["--title", "--tables", "--no-markdown", "--paragraphs", "--no-favor-recall", "--builtin-rules"]))
+    assert undone.builtin_rules and undone.options == cleaner.Options()
+    last = cli.make_factory(cli.clean_parser().parse_args(["--no-config", "--favor-recall", "--no-favor-recall"]))
+    assert not last.options.favor_recall  # the last flag given wins
 
 
 def test_no_paragraphs_from_the_flag_and_the_config_file(tmp_path, run_cli):
