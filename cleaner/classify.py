@@ -2248,12 +2248,13 @@ def keep_embedded_posts(scored: list, verdicts: list) -> list:
     """
     out = list(verdicts)
     for a, s in enumerate(scored):
-        if out[a].kept or out[a].stage == "rule" or not EMBED_ATTRIBUTION_RE.fullmatch(s.stripped):
+        # (A blank line has no verdict yet: ``core.layout`` settles it.)
+        if out[a] is None or out[a].kept or out[a].stage == "rule" or not EMBED_ATTRIBUTION_RE.fullmatch(s.stripped):
             continue
         block, k = [a], a - 1
-        while k >= 0 and (scored[k].cls == BLANK or (not out[k].kept and out[k].stage != "rule"
-                                                     and len(block) <= MAX_EMBED_LINES)):
-            if scored[k].cls != BLANK:
+        while k >= 0 and (out[k] is None or scored[k].cls == BLANK
+                          or (not out[k].kept and out[k].stage != "rule" and len(block) <= MAX_EMBED_LINES)):
+            if out[k] is not None and scored[k].cls != BLANK:
                 block.append(k)
             k -= 1
         if k < 0 or not out[k].kept:

@@ -3740,6 +3740,12 @@ def test_a_post_the_article_embeds_is_kept_and_one_under_junk_is_not():
     assert not by_text["Great thread on the vote https://t.co/xyz"].kept
     assert not by_text["— Some One (@someone) March 5, 2024"].kept
     assert not by_text["Diesen Artikel teilen"].kept
+    # Blank lines (verdicts settled last, by the layout) between and around: no crash, the same verdicts.
+    spaced = cleaner.clean("Teilen\n\n" + article.replace("\n", "\n\n"), format="text")
+    assert [d.kept for d in spaced.decisions if d.text.strip()][1:] == [d.kept for d in cleaner.clean(
+        article, format="text").decisions]
+    assert cleaner.clean("Share on Facebook\n\n" + PROSE + "\nAs Jane Doe (@janedoe) said at the time.\n",
+                         format="text").status == "ok"
 
 
 HINDI_PAGE = 'होम\nसमाचार\nखेल\nलॉगिन\nदिल्ली में नया सार्वजनिक पुस्तकालय खुला\nरमेश कुमार\n15 मार्च 2024\nदिल्ली में गुरुवार को एक नया सार्वजनिक पुस्तकालय खोला गया, जिसमें दस लाख से अधिक किताबें हैं और पढ़ने के लिए कई बड़े कमरे बनाए गए हैं।\nपुस्तकालय के अधिकारियों ने बताया कि यहाँ बच्चों और युवाओं के लिए पूरे साल कार्यशालाएँ और व्याख्यान आयोजित किए जाएंगे।\nनई सुविधाएँ\nपुस्तकालय में एक कैफे, एक सभागार और बच्चों के लिए अलग जगह है, और सभी आगंतुकों के लिए मुफ्त इंटरनेट की सुविधा भी है।\nविज्ञापन\nअधिकारियों के अनुसार पहले महीने में हर दिन हजारों लोगों के आने की उम्मीद है।\nयह भी पढ़ें\nपुस्तक मेला गर्मियों में लौटेगा\nशेयर करें\nफेसबुक\nट्विटर\nसर्वाधिकार सुरक्षित © 2024\n'
