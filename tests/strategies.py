@@ -41,6 +41,7 @@ BOILERPLATE_LINES = [
     "Related Articles", "Read more", "Accept cookies", "Privacy Policy", "Home | News | Sports",
     "Open a FREE Trading Account", "Check out our free forex signals", "Best Forex Brokers",
     "© 2024 Example Inc. All rights reserved.", "Sign up", "Log in", "Comments (12)",
+    "— Jane Doe (@janedoe) March 4, 2024",  # (not boilerplate: an embedded post's attribution)
 ]
 ENDINGS = ["\n", "\n", "\n", "\n", "\r\n", "\r\n", "\r", ""]
 
