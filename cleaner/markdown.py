@@ -34,9 +34,10 @@ import re
 from typing import NamedTuple, Optional
 
 # A link target may hold one level of parentheses (Wikipedia addresses) and a
-# quoted title; every repeat is bounded, and the branches are disjoint, so a
-# long line costs linear time.
-_TARGET = r"\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:\s{1,5}\"[^\"\n]{0,300}\")?\)"
+# quoted title, in double quotes (html2text leaves the title's own quotes as they
+# are: "In der Kategorie "Material" ...") or single; every repeat is bounded, and
+# the branches are disjoint, so a long line costs linear time.
+_TARGET = r"\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:\s{1,5}(?:\"[^\n]{0,300}?\"|'[^'\n]{0,300}'))?\)"
 # Jina Reader numbers each picture's alt text ("![Image 3: A pier at dusk](...)"):
 # the number is the reader's, not the page's, and "Image 3:" would read as a credit.
 IMAGE_RE = re.compile(r"!\[(?:Image \d{1,4}(?:: ?|(?=\])))?([^\[\]\n]{0,500})\]" + _TARGET)
