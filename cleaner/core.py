@@ -400,12 +400,28 @@ TABLE_DELIMITER_RE = re.compile(r"\|?(?: {0,3}:?-{1,200}:? {0,3}\|){1,60}(?: {0,
 
 def _marked_structure(scored: list, indexes: list) -> bool:
     """Copies its author marked as structure in Markdown: a heading ("### Pros" over each
-    product's list), or a table's header row (over its "|---|---|" rule).  All stay:
-    each names its own section or table, and a table without its header is no table."""
+    product's list), a table's header row (over its "|---|---|" rule), or a row of a
+    table ("| 7:00 PM | Arrives home |" in each day's schedule).  All stay: each
+    names its own section or table, a table without its header is no table, and one
+    without one of its rows is another table."""
     if all(scored[i].features.heading_level for i in indexes):
         return True
-    return all(i + 1 < len(scored) and TABLE_DELIMITER_RE.fullmatch(scored[i + 1].stripped) is not None
-               for i in indexes)
+    if all(i + 1 < len(scored) and TABLE_DELIMITER_RE.fullmatch(scored[i + 1].stripped) is not None
+           for i in indexes):
+        return True
+    return all(_in_table(scored, i) for i in indexes)
+
+
+TABLE_ROW_RE = re.compile(r"\|.*\|")  # "| 7:00 PM | Arrives home |"
+
+
+def _in_table(scored: list, i: int) -> bool:
+    """Is line ``i`` a row of a Markdown table: "| ... |", with another row or the
+    table's rule next to it?"""
+    def row(k: int) -> bool:
+        return 0 <= k < len(scored) and TABLE_ROW_RE.fullmatch(scored[k].stripped) is not None
+
+    return row(i) and scored[i].stripped.count("|") >= 3 and (row(i - 1) or row(i + 1))
 
 
 def _recurring_label(scored: list, verdicts: list, after: list, indexes: list) -> bool:

@@ -373,3 +373,14 @@ def test_front_matter_is_kept_as_it_is_and_not_read_as_the_page():
     assert front_matter_length(["---\n", "title: x\n"]) == 0  # never closed
     alone = cleaner.clean("---\ntitle: x\n---\nHome\nNews\nContact\n", format="text")
     assert alone.status == "no-body" and alone.text == ""
+
+
+SCHEDULE_PAGE = '[Home](/) [Wiki](/wiki) [Log in](/login)\n\n# Penny\n\nPenny lives with her mother Pam in the trailer just east of the town square, and she spends most of her days reading or teaching the children.\n\n## Schedule\n\n### Spring\n\n| Time | Location |\n| --- | --- |\n| 8:00 AM | Wakes up and leaves her trailer to read under the tree. |\n| 12:30 PM | Returns to the trailer to wash the dishes. |\n| 7:00 PM | Arrives at the trailer for the evening. |\n\n### Summer\n\n| Time | Location |\n| --- | --- |\n| 9:00 AM | Leaves the trailer and walks to the museum with the children. |\n| 12:30 PM | Returns to the trailer to wash the dishes. |\n| 7:00 PM | Arrives at the trailer for the evening. |\n\nOn rainy days she stays inside the trailer all day, and she can be found in the kitchen reading a book or cooking for her mother.\n\nShare this page\n\nPrivacy policy'
+
+
+def test_a_tables_row_that_another_table_repeats_stays_in_both():
+    """Each day's schedule is a table of its own; a row it shares with another
+    ("| 7:00 PM | Arrives at the trailer ... |") is no copy to drop."""
+    result = cleaner.clean(SCHEDULE_PAGE, format="text")
+    rows = [line for line in SCHEDULE_PAGE.splitlines() if line.startswith("| ") and "M |" in line]
+    assert len(rows) == 6 and all(result.text.count(row + "\n") == SCHEDULE_PAGE.count(row + "\n") for row in rows)
