@@ -34,15 +34,16 @@ def squash(text: str) -> str:
     return WHITESPACE_RE.sub(" ", text).strip()
 
 
-def comparable(text: str) -> str:
+def comparable(text: str, squashed: bool = False) -> str:
     """``text`` as trafilatura writes it, to find a block in its output: in NFC, and
     without the characters it drops, those neither printable nor spaces (a soft
     hyphen, a zero-width space or joiner, a direction mark, a private-use glyph).
     A block holding one would otherwise never be found, and an article's
     paragraph with a soft hyphen in it read as outside trafilatura's content."""
     if not text.isprintable():
-        text = "".join(c for c in text if c.isprintable() or c.isspace())
-    text = squash(text)  # (after: "a \ufeff b" is "a b")
+        text = squash("".join(c for c in text if c.isprintable() or c.isspace()))  # (after: "a \ufeff b" is "a b")
+    elif not squashed:  # (``squashed``: its whitespace is one space already)
+        text = squash(text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
@@ -115,7 +116,7 @@ def inside(block_texts: list, extracted: str | None) -> list:
     """
     if not extracted:
         return [None] * len(block_texts)
-    forms = [comparable(t) for t in block_texts]
+    forms = [comparable(t, squashed=True) for t in block_texts]  # (squashed by cleaner.segment, or html.page_lines)
     wanted = {f for f in forms if len(f) >= MIN_MATCH_CHARS}
     if not wanted:
         return [False] * len(block_texts)
