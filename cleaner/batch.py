@@ -305,6 +305,8 @@ def _worker_pids(pool) -> Optional[frozenset]:
     if not isinstance(processes, list):
         return None
     return frozenset(p.pid for p in processes)
+
+
 _END = object()
 
 
@@ -380,8 +382,6 @@ def _compact_removed(result) -> list:
     ]
 
 
-# Characters JSON leaves raw that a reader splitting on line ends (Python's
-# str.splitlines) takes for one: escaped, so one record stays one line.
 def _not_json(constant: str):
     raise ValueError(f"{constant} is not JSON")  # Python's json reads NaN and Infinity; no other reader does
 

@@ -777,12 +777,14 @@ class RuleSet:
             for host in rule.hosts:
                 by_host.setdefault(host, []).append(rule)
         self.host_matchers = {h: Matcher(rs) for h, rs in by_host.items()}
-        self._loaded = {id(rule): k for k, rule in enumerate(rules)}
+        self._loaded: dict = {}  # rule -> its place in load order (by value: a pickled set keeps it)
+        for k, rule in enumerate(rules):
+            self._loaded.setdefault(rule, k)
 
     def precedence(self, rule: Rule) -> tuple:
         """Of two rules that match a line, the one with the lower precedence wins: the
         most anchored kind (``MATCH_KINDS``), then the one loaded first, whatever their scope."""
-        return MATCH_KINDS.index(rule.match), self._loaded.get(id(rule), len(self._loaded))
+        return MATCH_KINDS.index(rule.match), self._loaded.get(rule, len(self._loaded))
 
     def __len__(self) -> int:
         return len(self.rules)

@@ -2275,6 +2275,15 @@ def test_a_sites_rule_for_the_whole_line_wins_over_a_global_rule_for_part_of_it(
     text = PROSE + "The weekly roundup\n" + PROSE2
     by_text = decisions_by_text(cleaner.Cleaner(rules).clean(text, format="text", url="https://example.com/a"))
     assert by_text["The weekly roundup"].rule == "site.exact"
+    # Of two rules of one kind, the one loaded first wins, host-scoped or not; and so in a
+    # pickled cleaner too, as a worker of clean_many gets it.
+    import pickle
+
+    first = RuleSet(parse_rules('[[rule]]\nid = "site.mine"\nphrases = ["the weekly roundup"]\nhosts = ["example.com"]\n'
+                                '[[rule]]\nid = "site.any"\nphrases = ["the weekly roundup"]\n', "order.toml"))
+    for engine in (cleaner.Cleaner(first), pickle.loads(pickle.dumps(cleaner.Cleaner(first)))):
+        by_text = decisions_by_text(engine.clean(text, format="text", url="https://example.com/a"))
+        assert by_text["The weekly roundup"].rule == "site.mine"
     by_text = decisions_by_text(cleaner.Cleaner(rules).clean(text, format="text", url="https://other.org/a"))
     assert by_text["The weekly roundup"].rule == "site.generic"
 
