@@ -474,26 +474,39 @@ def test_workers_start_with_signals_held_back_then_ignore_ctrl_c():
     assert signal.SIGINT not in before
 
 
+class _DyingCleaner:
+    """A worker's cleaner that dies (as the out-of-memory killer kills) on the document
+    that asks it to, so the test knows that the dead worker held a document."""
+
+    def __init__(self):
+        self.cleaner = cleaner.Cleaner()
+
+    def clean(self, data, **kwargs):
+        if "KILL ME" in data:
+            import os
+            import signal
+
+            os.kill(os.getpid(), signal.SIGKILL)
+        return self.cleaner.clean(data, **kwargs)
+
+
+def _dying_cleaner():
+    return _DyingCleaner()
+
+
 def test_a_worker_that_dies_stops_the_run_with_an_error_not_a_hang():
-    """A worker killed mid-run (the out-of-memory killer) takes its documents with it:
-    the pool starts another, and the run would wait for ever for those results.
-    It raises ``WorkerDied`` instead (the CLI says so and exits 2)."""
-    import os
-    import multiprocessing
-    import signal
+    """A worker killed mid-run takes its documents with it: the pool starts another, and
+    the run would wait for ever for those results.  It raises ``WorkerDied`` instead
+    (the CLI says so and exits 2)."""
     import threading
 
-    def docs():
-        for i in range(400):
-            if i == 200:
-                os.kill(multiprocessing.active_children()[0].pid, signal.SIGKILL)
-            yield variant(i)
-
+    docs = [variant(i) for i in range(40)]
+    docs[20] += "KILL ME\n"
     outcome = []
 
     def run():
         try:
-            outcome.append(sum(1 for _ in clean_many(docs(), jobs=2, chunksize=4)))
+            outcome.append(sum(1 for _ in clean_many(docs, jobs=2, chunksize=4, cleaner_factory=_dying_cleaner)))
         except BaseException as err:  # noqa: BLE001 - looked at below
             outcome.append(err)
 
