@@ -80,7 +80,7 @@ from .decode import BinaryInputError, decode_bytes
 from .features import line_features, visible_strip, word_pattern
 from .markdown import read_line
 from .report import plural
-from .rules import normalize
+from .rules import normalize, without_www
 from .stoplists import detect_language, load_stoplists, stopword_index
 
 DEFAULT_MIN_DOCS = 3
@@ -97,9 +97,7 @@ SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "
 
 def site_of_url(url: Optional[str], group_by: str = "host") -> str:
     """The site key of a URL: its host without ``www.``, or the registered domain."""
-    host = host_of(url).rstrip(".")
-    if host.startswith("www.") and "." in host[4:]:  # (as rule hosts are read: "www.com" is a host)
-        host = host[4:]
+    host = without_www(host_of(url).rstrip("."))  # (as rule hosts are read)
     if group_by == "domain":
         host = registered_domain(host)
     return host

@@ -347,7 +347,12 @@ def _host(name: str, where: str) -> str:
     host = name.lower().strip(".")
     if not HOST_RE.fullmatch(host):
         raise RuleError(f"{where}: hosts takes host names ('example.com'), not {name!r}")
-    return host[4:] if host.startswith("www.") and "." in host[4:] else host  # ("www.com" is a host of its own)
+    return without_www(host)
+
+
+def without_www(host: str) -> str:
+    """A (lower-case) host as rules and sites name it: without "www.", but "www.com" is a host of its own."""
+    return host[4:] if host.startswith("www.") and "." in host[4:] else host
 
 
 def _rule_from_table(table: dict, source: str) -> Rule:
@@ -792,9 +797,7 @@ class RuleSet:
     def matchers_for(self, host: str) -> tuple:
         """Global matcher plus the matchers of ``host`` and its parent domains."""
         found = [self.global_matcher]
-        host = (host or "").lower().rstrip(".")
-        if host.startswith("www.") and "." in host[4:]:
-            host = host[4:]
+        host = without_www((host or "").lower().rstrip("."))
         while host:
             m = self.host_matchers.get(host)
             if m is not None:
