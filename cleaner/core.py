@@ -25,7 +25,7 @@ from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
 from .paragraphs import join_lines, paragraph_spans
-from .rules import HOST_RE, RuleSet, load_rules, normalize_lines
+from .rules import EDGE_CHARS, HOST_RE, RuleSet, load_rules, normalize_lines
 from .stoplists import DETECT_SAMPLE_WORDS, detect_text_language, load_stoplists, stopword_index
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -350,36 +350,43 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
     first that stands between two paragraphs, else the first that heads one,
     else the first.  The copies a kept table
     of contents lists are its headings, kept even where the context dropped
-    them (``_listed_headings``).
+    them (``_listed_headings``).  A numbered entry ("1. Pain and its purpose")
+    is a copy of the line without its number: a table of contents numbers
+    the headings it lists.
     """
-    if not any(s.repeated for s in scored):  # no line comes twice: nothing to choose between
+    keys = unnumbered(norms)
+    if keys is norms and not any(s.repeated for s in scored):  # no line comes twice: nothing to choose between
         return verdicts
-    copies: dict = {}  # normal form -> indexes of the kept lines that have it
+    copies: dict = {}  # normal form (unnumbered) -> indexes of the kept lines that have it
     for i, v in enumerate(verdicts):
-        if v is not None and v.kept and norms[i]:
-            copies.setdefault(norms[i], []).append(i)
+        if v is not None and v.kept and keys[i]:
+            copies.setdefault(keys[i], []).append(i)
     out = list(verdicts)
     before, after = _neighbours(scored)
-    for norm, heading in _listed_headings(scored, verdicts, norms, copies, before, after).items():
+    for norm, heading in _listed_headings(scored, verdicts, keys, copies, before, after).items():
         out[heading] = C.Verdict(True, "context", "context.listed-heading",
                                  f"heading above body prose, listed at line {scored[copies[norm][0]].line.number}",
                                  verdicts[heading].score)
         copies[norm] = sorted(copies[norm] + [heading])
+    def paragraph(k: int) -> bool:  # a line of prose, not a contents list's entry (which may read as prose)
+        return k >= 0 and scored[k].cls in C.PROSE and keys[k] == norms[k]
+
     for indexes in copies.values():
         if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes) or _marked_structure(scored, indexes) \
-                or _table_cells(scored, indexes, [norms[before[i]] if before[i] >= 0 else "" for i in indexes]):
+                or _table_cells(scored, indexes, [keys[before[i]] if before[i] >= 0 else "" for i in indexes]):
             continue
         # The copy between two paragraphs, else one that heads a paragraph, else
         # the first: a table of contents lists the headings the article repeats
         # above their paragraphs (and one of a single entry may head the lede's).
-        heads = [i for i in indexes if after[i] >= 0 and scored[after[i]].cls in C.PROSE]
-        chosen = next((i for i in heads if before[i] >= 0 and scored[before[i]].cls in C.PROSE), heads[0]) \
-            if heads else indexes[0]
+        # A contents list's entry is the last choice.
+        order = sorted(indexes, key=lambda i: keys[i] != norms[i])
+        heads = [i for i in order if paragraph(after[i])]
+        chosen = next((i for i in heads if paragraph(before[i])), heads[0]) if heads else order[0]
         for i in indexes:
             if i != chosen:
                 out[i] = C.Verdict(False, "context", "dedup.repeated-line",
                                    f"repeats line {scored[chosen].line.number}, which is kept", verdicts[i].score)
-    return _note_kept_copies(scored, out, norms, copies)
+    return _note_kept_copies(scored, out, keys, copies)
 
 
 def _note_kept_copies(scored: list, verdicts: list, norms: list, copies: dict) -> list:
@@ -392,6 +399,30 @@ def _note_kept_copies(scored: list, verdicts: list, norms: list, copies: dict) -
                 and v.label != "dedup.repeated-line":
             out[i] = v._replace(reason=f"{v.reason}; a copy of it is kept at line {scored[kept_at[norms[i]]].line.number}")
     return out
+
+
+ENUMERATOR_RE = re.compile(r"\d{1,2}(?:[.)]|(?:\.\d{1,2})+\.?) +")  # "1. ", "2) ", "3.1 ": a numbered entry's number
+
+
+def unnumbered(norms: list) -> list:
+    """The normal forms with the numbers of a numbered list's entries taken off
+    ("1. fazit" -> "fazit"); ``norms`` itself when there is no such list.
+
+    An entry is a numbered line next to another (blank lines between count as
+    nothing): a contents list.  A numbered line on its own ("2. Sir Ian McKellen"
+    over its paragraph) is a heading and keeps its number.
+    """
+    numbered = [(i, m.end()) for i, n in enumerate(norms) if n[:1].isdigit() and (m := ENUMERATOR_RE.match(n))]
+    if len(numbered) < 2:
+        return norms
+    entries = {}
+    for (i, end), (j, _) in zip(numbered, numbered[1:]):
+        if not any(norms[i + 1:j]):  # next to each other
+            entries[i] = end
+            entries[j] = ENUMERATOR_RE.match(norms[j]).end()
+    if not entries:
+        return norms
+    return [n[entries[i]:].strip(EDGE_CHARS) if i in entries else n for i, n in enumerate(norms)]
 
 
 MIN_LABEL_COPIES = 3

@@ -1081,6 +1081,26 @@ def test_headings_a_table_of_contents_lists_stay_after_a_related_heading_or_a_te
     assert not by_text["Schritt für Schritt: Fugen reinigen"].kept
 
 
+def test_a_numbered_table_of_contents_goes_and_its_headings_stay():
+    """Entries "1. Pain and its purpose" list the headings the article repeats
+    without their numbers: the list's entries are the copies."""
+    headings = ["Pain and its purpose", "What fish need to feel pain: the nerve endings they share with mammals",
+                "Counterargument: fish lack the cortex that makes pain conscious in humans"]
+    toc = "".join(f"{n}. {h}\n" for n, h in enumerate(headings, 1))
+    body = "".join(h + "\n" + p for h, p in zip(headings, (PROSE, PROSE2, PROSE.replace("committee", "council"))))
+    text = "Home\nAngling\nCan fish feel pain?\n" + PROSE2.replace("members", "anglers") + "Contents\n" + toc + body + "Share\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    for n, heading in enumerate(headings, 1):
+        assert by_text[heading].kept
+        entry = by_text[f"{n}. {heading}"]
+        assert not entry.kept and entry.rule == "dedup.repeated-line"
+    # A numbered heading on its own keeps its number: it is no list's entry.
+    listicle = ("Home\nTen actors\n" + PROSE + "2. Ian McKellen\nIan McKellen\n" + PROSE2
+                + "3. Jim Parsons\n" + PROSE.replace("committee", "council") + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(listicle, format="text"))
+    assert by_text["2. Ian McKellen"].kept and by_text["Ian McKellen"].kept
+
+
 def test_prose_between_two_inserts_in_the_body_is_kept_but_not_after_a_related_heading():
     # An ad and a product box split a listicle: the paragraph between them is
     # too short to be a body part of its own, but it is the article's.
