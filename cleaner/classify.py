@@ -739,7 +739,22 @@ def _without_related_sections(segments: list, main, items: list, classes: list) 
             if lo <= main[0] or not (
                 _related_heading(items, classes, lo - 1) or _author_box_heading(items, classes, lo - 1) or (
                 _related_heading(items, classes, lo - 2) and classes[lo - 1] in (SHORT, MENU)
-                and any(items[k].stripped.endswith(EXCERPT_ENDS) for k in range(lo, hi + 1))))]
+                and any(items[k].stripped.endswith(EXCERPT_ENDS) for k in range(lo, hi + 1)))
+                or _under_related_cards(items, classes, lo, hi))]
+
+
+RELATED_CARD_HEAD_LINES = 4  # a card's head over its dek: section label, date, kicker, title
+
+
+def _under_related_cards(items: list, classes: list, lo: int, hi: int) -> bool:
+    """A run under a "related" heading past a card's head of short lines (its
+    section label, date, kicker and title over the dek that starts the run),
+    with short lines inside it (the next cards' heads), is that list of teasers."""
+    head = lo - 1
+    while head >= 0 and lo - head <= RELATED_CARD_HEAD_LINES and classes[head] in (SHORT, MENU):
+        head -= 1
+    return lo - head > 2 and _related_heading(items, classes, head) \
+        and any(classes[k] in (SHORT, MENU) for k in range(lo, hi + 1))
 
 
 AUTHOR_BOX_RULE = "meta.author-box"

@@ -1101,6 +1101,25 @@ def test_a_numbered_table_of_contents_goes_and_its_headings_stay():
     assert by_text["2. Ian McKellen"].kept and by_text["Ian McKellen"].kept
 
 
+def test_teaser_cards_under_a_related_heading_go_past_their_head_of_short_lines():
+    """Each card: section label, date, kicker, title, then its dek (prose).  The
+    first dek starts a run of prose four short lines under "Latest posts"."""
+    cards = [("Markets", "06 Dec 2022 | 10:24", "Research project", "New pilot plant makes carbon from air",
+              "Taking carbon dioxide out of the atmosphere and turning it into stable carbon is what a new plant has done since this month."),
+             ("Energy", "05 Dec 2022 | 16:09", "Funding for industry", "Government backs climate-neutral industry with billions",
+              "The government wants to support companies that switch their production processes to renewable energy sources."),
+             ("Automation", "05 Dec 2022 | 14:37", "Around the clock", "Digital tools prevent breakdowns in production",
+              "Chief executives track their goals as key performance indicators, but plants still fail for reasons nobody measured.")]
+    article = "Home\nNews\nBiotech makes plastics greener\n" + PROSE + PROSE2 + PROSE.replace("committee", "council")
+    text = article + "Latest posts\n" + "".join("\n".join(card) + "\n" for card in cards) + "Imprint\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[PROSE.strip()].kept
+    assert not any(by_text[line].kept for card in cards for line in card)
+    # One title under a "related" heading, then the article going on in prose: kept.
+    going_on = article + "Related\nNew pilot plant makes carbon from air\n" + PROSE2.replace("members", "residents") + "Imprint\n"
+    assert decisions_by_text(cleaner.clean(going_on, format="text"))[PROSE2.replace("members", "residents").strip()].kept
+
+
 def test_prose_between_two_inserts_in_the_body_is_kept_but_not_after_a_related_heading():
     # An ad and a product box split a listicle: the paragraph between them is
     # too short to be a body part of its own, but it is the article's.
