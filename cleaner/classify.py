@@ -585,6 +585,31 @@ def _kept(verdicts_line: list, k: int) -> bool:
     return 0 <= k < len(verdicts_line) and verdicts_line[k] is not None and verdicts_line[k].kept
 
 
+SENTENCE_RUN = 3  # short sentences in a row, each on a line of its own: a paragraph
+STATEMENT_END_RE = re.compile("[.!。！．｡।॥۔။។።][\"'”’»)]*$")  # a full stop or "!", maybe in quotes
+
+
+def _sentence_runs(items: list, classes: list, lo: int, hi: int) -> dict:
+    """The short sentences of [lo, hi] that stand in a run of ``SENTENCE_RUN`` or
+    more, each with its run's length: a news story written one sentence a line.
+    Each states and ends so (a full stop, not "?" nor "…"): a run of questions
+    or of cut-off lines is a list of teasers or a table of contents."""
+    def statement(k: int) -> bool:
+        text = items[k].stripped
+        return classes[k] == SENTENCE and STATEMENT_END_RE.search(text) is not None and not text.endswith(EXCERPT_ENDS)
+
+    runs, k = {}, lo
+    while k <= hi:
+        end = k
+        while end <= hi and statement(end):
+            end += 1
+        # (Lines that all open alike are a list's items: "Essener Innenstadt Teil I.", "... Teil II.")
+        if end - k >= SENTENCE_RUN and len({items[j].stripped.split(None, 1)[0] for j in range(k, end)}) > 1:
+            runs.update(dict.fromkeys(range(k, end), end - k))
+        k = end + 1
+    return runs
+
+
 def _nearest_prose(classes: list, lo: int, hi: int, transparent=frozenset()) -> tuple:
     """For each i in [lo, hi]: is the nearest non-short line before / after it prose?
 
@@ -638,8 +663,15 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     teasers = _teasers_inside(items, classes)
     credits = frozenset(k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and _credit(item, cls))
     for lo, hi in segments:
-        before, after = _nearest_prose(classes, lo, hi, teasers | credits)
+        runs = _sentence_runs(items, classes, lo, hi)
+        reading = classes if not runs else [NEARGOOD if k in runs else c for k, c in enumerate(classes)]
+        before, after = _nearest_prose(reading, lo, hi, teasers | credits)
         for k in range(lo, hi + 1):
+            if k in runs:
+                verdicts_line[k] = Verdict(True, "context", "context.sentence-run",
+                                           f"short sentence in a run of {runs[k]} in the body: a paragraph broken at "
+                                           "each sentence", _score(items[k], neutral))
+                continue
             verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral,
                                        partial(_figure_neighbour, items, k))
     _keep_plain_gaps(items, classes, segments, verdicts_line, neutral, teasers)

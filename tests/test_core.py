@@ -1120,6 +1120,24 @@ def test_teaser_cards_under_a_related_heading_go_past_their_head_of_short_lines(
     assert decisions_by_text(cleaner.clean(going_on, format="text"))[PROSE2.replace("members", "residents").strip()].kept
 
 
+def test_a_story_written_one_short_sentence_a_line_is_kept():
+    """No line is long enough for a paragraph; three statements in a row are one."""
+    story = ["Bridge collapse closes main highway into Portland",
+             "A section of the Morrison Bridge collapsed early Tuesday morning.",
+             "Nobody was hurt in the collapse.", "Police closed the highway in both directions.",
+             "Engineers inspected the structure last year and found cracks.", "The city council will meet on Friday."]
+    result = cleaner.clean("Home\nNews\nSubscribe\n" + "\n".join(story) + "\nShare on Facebook\n", format="text")
+    assert result.status == "ok" and result.text == "\n".join(story) + "\n"
+    assert decisions_by_text(result)[story[2]].rule == "context.sentence-run"
+    # Questions in a row are a list of teasers, and so are lines that all open alike.
+    for teasers in (["Is the bridge safe to cross now?", "Who inspected the bridge in the past year?",
+                     "What will the repairs cost the city?"],
+                    ["Portland bridges, part one.", "Portland bridges, part two.", "Portland bridges, part three."]):
+        text = "Home\n" + PROSE + PROSE2 + "Read next\n" + "\n".join(teasers) + "\n" + PROSE.replace("committee", "council") + "Share\n"
+        by_text = decisions_by_text(cleaner.clean(text, format="text"))
+        assert not any(by_text[t].rule == "context.sentence-run" for t in teasers)
+
+
 def test_prose_between_two_inserts_in_the_body_is_kept_but_not_after_a_related_heading():
     # An ad and a product box split a listicle: the paragraph between them is
     # too short to be a body part of its own, but it is the article's.
