@@ -1138,6 +1138,15 @@ def test_a_story_written_one_short_sentence_a_line_is_kept():
         assert not any(by_text[t].rule == "context.sentence-run" for t in teasers)
 
 
+def test_a_papers_discussion_heading_is_no_comment_box():
+    text = ("Journal of Ecology\nLog in\nResults\n" + PROSE + "Discussion\n" + PROSE2 + "Diskussion\n"
+            + PROSE.replace("committee", "council") + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Discussion"].kept and by_text["Diskussion"].kept
+    boxed = decisions_by_text(cleaner.clean(text.replace("Share\n", "Add a comment\nShare\n"), format="text"))
+    assert boxed["Add a comment"].rule == "comments.form-heading"
+
+
 def test_prose_between_two_inserts_in_the_body_is_kept_but_not_after_a_related_heading():
     # An ad and a product box split a listicle: the paragraph between them is
     # too short to be a body part of its own, but it is the article's.
