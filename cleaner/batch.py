@@ -97,25 +97,23 @@ class Fields:
 
 
 # -- worker side --------------------------------------------------------------
-_WORKER: dict = {}
-
-
-def _init_worker(factory: Callable[[], Cleaner], settings: dict) -> None:
-    """Build the worker's cleaner.  Never raises: a pool whose initializer fails starts
-    new workers for ever; the error is each document's instead (``_clean_doc``)."""
-    _WORKER.clear()
-    _WORKER.update(settings)
+def _worker_state(factory: Callable[[], Cleaner], settings: dict) -> dict:
+    """A worker's cleaner and settings, made once per process (``ordered_map``).  Never
+    raises: a pool whose initializer fails starts new workers for ever; the error is
+    each document's instead (``_clean_doc``)."""
+    state = dict(settings)
     try:
-        _WORKER["cleaner"] = factory()
+        state["cleaner"] = factory()
     except Exception as err:  # noqa: BLE001 - reported per document
-        _WORKER["init_error"] = err
+        state["init_error"] = err
+    return state
 
 
-def _clean_doc(doc, fields: Fields, fmt: Optional[str]):
+def _clean_doc(state: dict, doc):
     """Clean a str/bytes/dict document with the worker's cleaner."""
-    if "init_error" in _WORKER:
-        raise _WORKER["init_error"]
-    cleaner = _WORKER["cleaner"]
+    if "init_error" in state:
+        raise state["init_error"]
+    cleaner, fields, fmt = state["cleaner"], state["fields"], state["format"]
     if isinstance(doc, (str, bytes, bytearray, memoryview)):
         return cleaner.clean(doc, format=fmt)
     if isinstance(doc, dict):
@@ -136,18 +134,21 @@ def _clean_doc(doc, fields: Fields, fmt: Optional[str]):
     raise InputError(f"expected str, bytes or dict, got {type(doc).__name__}")
 
 
-def _many_task(item):
+def _many_task(state: dict, item):
     """A ``Result``, or the ``DocumentError`` in its place: raised in a worker, an
     error would take the other documents of its chunk with it (``clean_many`` raises it)."""
     index, doc = item
     try:
-        return _clean_doc(doc, _WORKER["fields"], _WORKER["format"])
+        return _clean_doc(state, doc)
     except Exception as err:  # noqa: BLE001 - reported per document
         return DocumentError(index, f"{type(err).__name__}: {err}")
 
 
 # -- ordered, bounded, parallel map ---------------------------------------------
 HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+_POOL_STATE = None  # in a pool's worker process: what ``ordered_map``'s initializer returned there
 
 
 def _pool_worker_init(initializer, *initargs) -> None:
@@ -159,11 +160,12 @@ def _pool_worker_init(initializer, *initargs) -> None:
 
     The worker is born with both blocked (``_signals_held``), so a signal
     between its start and this line waits, and then finds the worker's own handling."""
+    global _POOL_STATE
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)
-    initializer(*initargs)
+    _POOL_STATE = initializer(*initargs)
 
 
 @contextlib.contextmanager
@@ -184,17 +186,22 @@ def _signals_held():
 
 
 def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer, initargs) -> Iterator:
-    """``map(func, items)`` on ``jobs`` processes, in order, with bounded look-ahead.
+    """``func(state, item)`` for each of ``items`` on ``jobs`` processes, in order, with
+    bounded look-ahead; ``state = initializer(*initargs)`` is made once in each
+    process (in this one with one job: each call has its own, so two runs at
+    once, or in turn, never share a cleaner).
 
     ``items`` is read in a thread of its own and handed over through a small
     queue: reading may block for ever (stdin that nobody closes), and the
     pool's task handler, which takes the items, must stay free to stop when
     the run is stopped (Ctrl-C, or the caller leaving the loop).
     """
+    if chunksize < 1:
+        raise ValueError(f"chunksize must be 1 or more, not {chunksize}")
     if jobs <= 1:
-        initializer(*initargs)
+        state = initializer(*initargs)
         for item in items:
-            yield func(item)
+            yield func(state, item)
         return
     bound = max(jobs * chunksize * 4, chunksize * 2)
     window = threading.Semaphore(bound)
@@ -278,7 +285,7 @@ WORKER_CHECK_POLL = 1.0  # seconds without a result after which the workers are 
 
 
 def _map_chunk(func, chunk: list) -> list:
-    return [func(item) for item in chunk]
+    return [func(_POOL_STATE, item) for item in chunk]
 
 
 def _chunked(items: Iterator, size: int) -> Iterator:
@@ -350,8 +357,10 @@ def clean_many(
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1:  # a memoryview cannot be pickled to a worker: its bytes can
         docs = (bytes(d) if isinstance(d, memoryview) else d for d in docs)
+    if chunksize < 1:  # checked here, not when the first result is asked for
+        raise ValueError(f"chunksize must be 1 or more, not {chunksize}")
     results = ordered_map(_many_task, enumerate(docs), jobs=jobs, chunksize=chunksize,
-                          initializer=_init_worker, initargs=(factory, settings))
+                          initializer=_worker_state, initargs=(factory, settings))
     return results if errors == "return" else _raise_errors(results)
 
 
@@ -402,12 +411,14 @@ def _parse_record(payload) -> object:
     return json.loads(text, parse_constant=_not_json, parse_float=_finite)
 
 
-def _batch_task(item: Item):
+def _batch_task(state: dict, item: Item):
     """One input item -> (JSON line, summary) where summary = (status, families, error)."""
-    fields: Fields = _WORKER["fields"]
+    fields: Fields = state["fields"]
     ident = item.where
     url = None
     try:
+        if "init_error" in state:
+            raise state["init_error"]
         if item.kind == "error":
             raise InputError(item.payload)
         if item.kind == "json":
@@ -420,20 +431,20 @@ def _batch_task(item: Item):
             if doc.get(fields.id) is not None:
                 ident = doc[fields.id]
             url = doc.get(fields.url)
-            result = _clean_doc(doc, fields, _WORKER["format"])
+            result = _clean_doc(state, doc)
         else:
             with open(item.payload, "rb") as fh:
-                size, cap = os.fstat(fh.fileno()).st_size, _WORKER["cleaner"].options.max_bytes
+                size, cap = os.fstat(fh.fileno()).st_size, state["cleaner"].options.max_bytes
                 if size > RECORD_BYTES_PER_DOCUMENT_BYTE * cap:  # passed through, it would be a record this size
                     raise InputError(f"file is {size} bytes, over {RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes "
                                      f"({cap}); not read")
                 data = fh.read()
             data = file_document(data, item.payload)
-            if _WORKER.get("file_sites"):  # `batch --learn`: rules learned per parent directory
+            if state.get("file_sites"):  # `batch --learn`: rules learned per parent directory
                 from .learn import file_site
 
-                url = file_site(item.payload, _WORKER["file_sites"])
-            result = _WORKER["cleaner"].clean(data, format=_WORKER["format"], url=url)
+                url = file_site(item.payload, state["file_sites"])
+            result = state["cleaner"].clean(data, format=state["format"], url=url)
     except Exception as err:  # noqa: BLE001 - one bad record must not stop the run
         message = str(err) if isinstance(err, (InputError, OSError)) else f"{type(err).__name__}: {err}"
         return json_line({"id": ident, "error": message}), ("error", {}, item.kind == "error")
@@ -445,12 +456,12 @@ def _batch_task(item: Item):
         "removed": _compact_removed(result),
         "stats": result.stats,
     }
-    if not _WORKER.get("removed", True):
+    if not state.get("removed", True):
         del record["removed"]
     if result.message:
         record["message"] = result.message
-    if item.kind == "json" and _WORKER.get("keep_fields"):
-        record.update(_kept_fields(doc, _WORKER["keep_fields"], fields))
+    if item.kind == "json" and state.get("keep_fields"):
+        record.update(_kept_fields(doc, state["keep_fields"], fields))
     empty = result.status == "no-body" or not result.text.strip()
     families = dict(result.stats.get("dropped_by_family", {})) if result.stats else {}
     return json_line(record), ("empty" if empty else result.status, families, False)
@@ -804,7 +815,7 @@ def run_batch(
                 "removed": removed}
     line_cap = RECORD_BYTES_PER_DOCUMENT_BYTE * factory().options.max_bytes
     results = ordered_map(_batch_task, iter_items(inputs, names, skip, line_cap), jobs=jobs, chunksize=chunksize,
-                          initializer=_init_worker, initargs=(factory, settings))
+                          initializer=_worker_state, initargs=(factory, settings))
     try:
         for line, summary in results:
             out.write(line.encode("utf-8") + b"\n")

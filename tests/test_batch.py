@@ -97,6 +97,26 @@ def test_clean_many_takes_one_rule_file_as_clean_does(tmp_path):
         assert [r.text for r in clean_many([doc], rules=rules, jobs=1)] == [expected]
 
 
+def test_two_runs_on_one_process_keep_their_own_rules(tmp_path):
+    """Two ``clean_many(jobs=1)`` read in turn: each keeps the cleaner it was made with."""
+    rule_file = tmp_path / "site.toml"
+    rule_file.write_text('[[rule]]\nid = "site.partners"\nphrases = ["our partners"]\n', encoding="utf-8")
+    doc = ("Our Partners\n\nThe council approved the new budget on Tuesday after a long debate about the costs "
+           "of the bridge repairs and the schools.\n")
+    with_rule, without = cleaner.clean(doc, rules=str(rule_file)).text, cleaner.clean(doc).text
+    assert with_rule != without  # nothing but the rule marks the line as junk
+    first = clean_many([doc, doc], rules=str(rule_file), jobs=1)
+    second = clean_many([doc, doc], jobs=1)
+    assert [next(first).text, next(second).text, next(first).text, next(second).text] == [with_rule, without] * 2
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("chunksize", [0, -1])
+def test_clean_many_refuses_a_chunk_size_below_one(jobs, chunksize):
+    with pytest.raises(ValueError, match="chunksize must be 1 or more"):
+        clean_many([variant(1)] * 3, jobs=jobs, chunksize=chunksize)
+
+
 def test_custom_cleaner_factory_is_used_in_workers(tmp_path):
     rule = tmp_path / "r.toml"
     rule.write_text('[[rule]]\nid = "local.title"\ndescription = "t"\nmatch = "line"\n'
@@ -146,12 +166,11 @@ def test_a_worker_whose_cleaner_cannot_be_built_reports_it_per_document():
     def broken():
         raise cleaner.RuleError("mine.toml: duplicate rule id a.b")
 
-    try:
-        batch._init_worker(broken, {"fields": None, "format": None})
-        with pytest.raises(cleaner.RuleError, match="duplicate rule id"):
-            batch._clean_doc("text", None, None)
-    finally:
-        batch._WORKER.clear()
+    state = batch._worker_state(broken, {"fields": batch.Fields(), "format": None})
+    with pytest.raises(cleaner.RuleError, match="duplicate rule id"):
+        batch._clean_doc(state, "text")
+    line, (status, _, _) = batch._batch_task(state, batch.Item("file", "page.txt", "page.txt"))
+    assert status == "error" and "duplicate rule id" in line
 
 
 def test_a_batch_whose_every_record_fails_exits_2(tmp_path, capsys):
@@ -444,7 +463,7 @@ def test_an_input_is_never_its_own_output(tmp_path, run_cli):
     assert src.read_bytes() == before
 
 
-def _signal_state(_item):
+def _signal_state(_state, _item):
     import signal
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, [])
     return (signal.getsignal(signal.SIGINT) == signal.SIG_IGN, signal.getsignal(signal.SIGTERM) == signal.SIG_DFL,
