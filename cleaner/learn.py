@@ -290,6 +290,7 @@ def render_toml(learned: list, learner: Optional[Learner] = None) -> str:
         out.append(f"id = \"site.{slugs[item.site]}\"")
         out.append(f"description = {_toml_string(f'Lines repeated across {item.docs} documents of {item.site} (learned)')}")
         out.append("match = \"line\"")
+        out.append("max_words = 0  # a learned line matches itself alone, however long (learn --max-words)")
         out.append(f"hosts = [{_toml_string(item.site)}]")
         out.append("phrases = [")
         for norm, count in item.lines:

@@ -55,7 +55,7 @@ except ImportError:  # pragma: no cover
 
 MATCH_KINDS = ("line", "prefix", "suffix", "contains")
 DEFAULT_MAX_WORDS = 40
-RULE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+$")
+RULE_ID_RE = re.compile(r"[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)+")  # whole id: fullmatch ("$" lets "a.b\n" by)
 # Characters stripped from both ends before matching: bullets, quotes, arrows,
 # pipes and punctuation that menus and CTAs wrap around their words.
 EDGE_CHARS = "".join(
@@ -358,7 +358,7 @@ def without_www(host: str) -> str:
 def _rule_from_table(table: dict, source: str) -> Rule:
     rule_id = table.get("id", "")
     where = f"{source}: rule {rule_id or '(no id)'}"
-    if not isinstance(rule_id, str) or not RULE_ID_RE.match(rule_id):
+    if not isinstance(rule_id, str) or not RULE_ID_RE.fullmatch(rule_id):
         raise RuleError(f"{where}: id must look like 'family.name' (lowercase, dots)")
     unknown = set(table) - {
         "id", "description", "match", "phrases", "regex", "lang", "hosts", "max_words", "case_sensitive", "inline",

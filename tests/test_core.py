@@ -2396,6 +2396,7 @@ def test_one_host_or_language_may_be_written_as_a_string():
     "table, message",
     [
         ('id = "Bad Id"\nphrases = ["x"]', "id must look like"),
+        ('id = "site.footer\\n"\nphrases = ["x"]', "id must look like"),  # a line break would split --explain's line
         ('id = "a.b"\nphrases = ["x"]\nregex = "y"', "either 'phrases' or 'regex'"),
         ('id = "a.b"\nregex = "(a+)+"', "unbounded repeat"),
         ('id = "a.b"\nregex = "(a{1,40}){1,40}"', "nests repeats too deeply"),

@@ -7,6 +7,8 @@ import tomllib
 
 import pytest
 
+import cleaner
+
 from cleaner import Cleaner, load_rules
 from cleaner.learn import Learner, learn, learn_site_rules, registered_domain, rule_slugs, site_of_url
 from cleaner.rules import normalize, parse_rules
@@ -128,6 +130,18 @@ def test_safeguard_holds_even_when_the_share_is_met():
     # A short sentence in 8/20 needs SENTENCE_MIN_SHARE (0.6); a menu line in 5/20 is fine at 0.1.
     assert normalize(SHORT_QUOTE) not in phrases
     assert normalize(SUBHEAD_FEW) in phrases
+
+
+def test_a_long_learned_line_is_matched_however_long(tmp_path):
+    """``--max-words`` above the rules' default (40): the rule written matches the line."""
+    tags = " | ".join(f"Section{i}" for i in range(45))
+    prose = "The council approved the new budget on Tuesday after a long debate about the costs of the bridge repairs."
+    docs = [{"url": f"https://acme.example/n/{i}", "text": f"Story {i}\n\n{prose} {i}\n\n{tags}\n"} for i in range(5)]
+    rule_file = tmp_path / "site.toml"
+    rule_file.write_text(learn_site_rules(docs, max_words=60), encoding="utf-8")
+    assert normalize(tags) in learned_phrases(rule_file.read_text(encoding="utf-8"))
+    result = cleaner.clean(docs[0]["text"], rules=str(rule_file), url=docs[0]["url"])
+    assert tags not in result.text and any(d.rule.startswith("site.") for d in result.decisions if not d.kept)
 
 
 def test_long_lines_are_not_counted():
