@@ -79,6 +79,7 @@ from .core import InputError, detect_format, host_of, split_lines
 from .decode import BinaryInputError, decode_bytes
 from .features import line_features, visible_strip, word_pattern
 from .markdown import read_line
+from .paragraphs import join_lines, paragraph_spans
 from .report import plural
 from .rules import normalize, without_www
 from .stoplists import detect_language, load_stoplists, stopword_index
@@ -302,13 +303,20 @@ def render_toml(learned: list, learner: Optional[Learner] = None) -> str:
 
 # -- reading documents ------------------------------------------------------------------
 def document_text(text: str, format: Optional[str] = None) -> str:
-    """The lines the cleaner matches rules against: HTML -> visible text."""
+    """The lines the cleaner matches rules against: HTML -> visible text; a text
+    -> its paragraphs, one a line (a hard-wrapped paragraph is judged as one:
+    its lines alone would read as short lines, and be learned, when the
+    paragraph is shared by a few documents)."""
     fmt = format or detect_format(text)
     if fmt == "html":
         from .html import visible_text
 
         return visible_text(text)
-    return text
+    lines = split_lines(text)
+    spans = paragraph_spans([line.text.rstrip() for line in lines])
+    if spans is None:
+        return text
+    return "".join([join_lines(lines[start:end]).text for start, end in spans])
 
 
 def _doc_of(doc, fields: Fields, format: Optional[str], group_by: str):

@@ -144,6 +144,25 @@ def test_a_long_learned_line_is_matched_however_long(tmp_path):
     assert tags not in result.text and any(d.rule.startswith("site.") for d in result.decisions if not d.kept)
 
 
+def test_a_hard_wrapped_paragraph_is_read_as_one_line():
+    """A syndicated paragraph wrapped at 72 columns in 3 of 6 documents: its pieces are
+    no chrome (and rules made of them would drop the body with --no-paragraphs)."""
+    import textwrap
+
+    quote = ("The finance director told reporters that the city had found savings in energy costs "
+             "and in the way it buys vehicles and office supplies, and that more cuts would follow.")
+    docs = []
+    for i in range(6):
+        own = (f"Story {i}: the council met on day {i} and discussed many other matters of the town, "
+               "from parking to schools and the library.")
+        paragraphs = [f"Council news {i}", own] + ([quote] if i < 3 else []) + ["Acme Gazette, 1 Main Street"]
+        docs.append({"url": f"https://acme.example/n/{i}",
+                     "text": "\n\n".join(textwrap.fill(p, 72) for p in paragraphs) + "\n"})
+    phrases = learned_phrases(learn_site_rules(docs))
+    assert "acme gazette, 1 main street" in phrases
+    assert not any(p in normalize(quote) for p in phrases)
+
+
 def test_long_lines_are_not_counted():
     learner = learn(corpus(), max_words=5)
     phrases = {norm for item in learner.learned() for norm, _ in item.lines}
