@@ -640,6 +640,13 @@ def _is_document(spec: str) -> bool:
     return spec.lower().endswith(DOCUMENT_SUFFIXES)
 
 
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+
+
+def _is_jsonl(path: str) -> bool:
+    return path.lower().endswith(JSONL_SUFFIXES)
+
+
 def unreadable_inputs(inputs: list) -> list:
     """What cannot be read of ``inputs``, as messages: missing or unreadable files,
     globs that match nothing.  (A pipe, ``<(zcat crawl.gz)``, is read as any file.)"""
@@ -660,7 +667,8 @@ def unreadable_inputs(inputs: list) -> list:
 def iter_items(inputs: list, names: Optional[dict] = None, skip: frozenset = frozenset(),
                max_line_bytes: int = RECORD_BYTES_PER_DOCUMENT_BYTE * DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Stream the work: JSONL lines of files/stdin, or the files of a directory/glob
-    (and files named as documents: ``DOCUMENT_SUFFIXES``).
+    (and files named as documents: ``DOCUMENT_SUFFIXES``); in a directory or a glob,
+    a file named as JSONL (``JSONL_SUFFIXES``: a folder of shards) is read as JSONL.
 
     ``names`` maps an input path to the name used in ids (``batch --learn``
     buffers stdin to a file and still calls it "stdin").  ``skip``: real paths
@@ -669,48 +677,54 @@ def iter_items(inputs: list, names: Optional[dict] = None, skip: frozenset = fro
     """
     names = names or {}
     for spec in inputs or ["-"]:
-        if spec != "-" and os.path.isdir(spec):
-            for path in _walk(spec):
-                if not skip or os.path.realpath(path) not in skip:
-                    yield Item("file", path, shown_name(path))
-        elif spec != "-" and _is_glob(spec) and not os.path.exists(spec):
-            paths = [p for p in _glob_files(spec) if not skip or os.path.realpath(p) not in skip]
-            if not paths:
+        if spec != "-" and (os.path.isdir(spec) or _is_glob(spec) and not os.path.exists(spec)):
+            paths = list(_walk(spec)) if os.path.isdir(spec) else _glob_files(spec)
+            paths = [p for p in paths if not skip or os.path.realpath(p) not in skip]
+            if not paths and not os.path.isdir(spec):
                 yield Item("error", f"{spec}: no file matches", spec)
             for path in paths:
-                yield Item("file", path, shown_name(path))
+                if _is_jsonl(path):
+                    yield from _jsonl_items(path, shown_name(path), max_line_bytes)
+                else:
+                    yield Item("file", path, shown_name(path))
         elif spec != "-" and _is_document(spec):
             yield Item("file", spec, shown_name(spec)) if os.path.exists(spec) else Item("error", f"{spec}: no such file", spec)
         else:
-            name = "stdin" if spec == "-" else names.get(spec, spec)
-            try:
-                stream = _open_jsonl(spec)
-            except OSError as err:
-                yield Item("error", f"{spec}: {err.strerror or err}", spec)
-                continue
-            try:
-                for lineno, raw in enumerate(_jsonl_lines(stream, max_line_bytes), 1):
-                    if isinstance(raw, Overlong):
-                        yield Item("error", f"record is over {max_line_bytes} bytes "
-                                            f"({RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes); read past, not cleaned",
-                                   f"{name}:{lineno}")
-                    elif raw.strip():
-                        yield Item("json", raw, f"{name}:{lineno}")
-            except GZIP_ERRORS as err:
-                yield Item("error", f"{spec}: {err}", spec)
-            finally:
-                if spec != "-":  # stdin stays open (and may be closed from the start)
-                    stream.close()
+            yield from _jsonl_items(spec, "stdin" if spec == "-" else names.get(spec, spec), max_line_bytes)
+
+
+def _jsonl_items(spec: str, name: str, max_line_bytes: int) -> Iterator[Item]:
+    """The records of one JSONL input (``-``: stdin), each named ``name:line``."""
+    try:
+        stream = _open_jsonl(spec)
+    except OSError as err:
+        yield Item("error", f"{spec}: {err.strerror or err}", spec)
+        return
+    try:
+        for lineno, raw in enumerate(_jsonl_lines(stream, max_line_bytes), 1):
+            if isinstance(raw, Overlong):
+                yield Item("error", f"record is over {max_line_bytes} bytes "
+                                    f"({RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes); read past, not cleaned",
+                           f"{name}:{lineno}")
+            elif raw.strip():
+                yield Item("json", raw, f"{name}:{lineno}")
+    except GZIP_ERRORS as err:
+        yield Item("error", f"{spec}: {err}", spec)
+    finally:
+        if spec != "-":  # stdin stays open (and may be closed from the start)
+            stream.close()
 
 
 def count_documents(inputs: list) -> Optional[int]:
-    """Number of documents when every input is a directory, a glob or a document file, else None."""
+    """Number of documents when every input is a directory, a glob or a document file
+    (and no JSONL file is among them), else None."""
     total = 0
     for spec in inputs or ["-"]:
-        if spec != "-" and os.path.isdir(spec):
-            total += sum(1 for _ in _walk(spec))
-        elif spec != "-" and _is_glob(spec) and not os.path.exists(spec):
-            total += len(_glob_files(spec))
+        if spec != "-" and (os.path.isdir(spec) or _is_glob(spec) and not os.path.exists(spec)):
+            paths = list(_walk(spec)) if os.path.isdir(spec) else _glob_files(spec)
+            if any(_is_jsonl(p) for p in paths):
+                return None
+            total += len(paths)
         elif spec != "-" and _is_document(spec):
             total += 1
         else:

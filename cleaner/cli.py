@@ -610,7 +610,8 @@ def cmd_batch(argv: list) -> int:
                 raise CliError(f"{args.save_rules} is both --save-rules and -o: the output would replace the rules")
         with tempfile.TemporaryDirectory(prefix="cleaner-learn-") as folder:
             inputs, names = _buffer_stdin(args.inputs, folder)
-            learner, _errors = _learn(args, inputs, fields, names)  # the cleaning pass reports them again
+            # (Input errors: the cleaning pass reports them again.)
+            learner, _errors = _learn(args, inputs, fields, names, (args.output, args.save_rules))
             rules_path = os.path.join(folder, "site-rules.toml")
             text = learner.to_toml()
             Path(rules_path).write_text(text, encoding="utf-8")
@@ -646,14 +647,17 @@ def _learn_settings_given(args) -> bool:
 
 
 def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> int:
+    # The run's own files are not read as its inputs (a folder holding them): ``skip``.
+    skip = frozenset(os.path.realpath(path) for path in (args.output, getattr(args, "save_rules", None))
+                     if path and path != "-")
     kwargs = dict(factory=factory, jobs=args.jobs, chunksize=args.chunk_size, fields=fields,
-                  format=_fmt(args), keep_fields=args.keep_fields, removed=args.removed, **extra)
+                  format=_fmt(args), keep_fields=args.keep_fields, removed=args.removed, skip=skip, **extra)
     if args.output and args.output != "-":
         _check_output_path(args.output)
         _check_inputs(inputs, args.output)
         try:
-            with atomic_output(args.output) as out:  # (not read as an input of its own run: ``skip``)
-                stats = run_batch(inputs, out, skip=frozenset({os.path.realpath(args.output)}), **kwargs)
+            with atomic_output(args.output) as out:
+                stats = run_batch(inputs, out, **kwargs)
         except OSError as err:
             raise CliError(f"{args.output}: cannot write: {err.strerror or err}") from None
     else:
@@ -690,13 +694,16 @@ def _check_learn_args(args) -> None:
         raise CliError("--max-words must be at least 1")
 
 
-def _learn(args, inputs: list, fields: Fields, names: Optional[dict] = None):
-    """Run the learner over ``inputs``; input errors go to stderr.  -> (Learner, error count)."""
+def _learn(args, inputs: list, fields: Fields, names: Optional[dict] = None, outputs: tuple = ()):
+    """Run the learner over ``inputs``, but not over the run's ``outputs`` (a folder
+    holding the last run's output or rules); input errors go to stderr.
+    -> (Learner, error count)."""
     from .learn import learn_inputs
 
     errors: list = []
+    skip = frozenset(os.path.realpath(path) for path in outputs if path and path != "-")
     learner = learn_inputs(inputs, fields=fields, format=_fmt(args), group_by=args.group_by, errors=errors,
-                           names=names, min_docs=args.min_docs, min_share=args.min_share,
+                           names=names, skip=skip, min_docs=args.min_docs, min_share=args.min_share,
                            max_words=args.max_words)
     for message in errors:
         _err(message)
@@ -717,7 +724,7 @@ def cmd_learn(argv: list) -> int:
     _check_learn_args(args)
     if args.output and args.output != "-":
         _check_inputs(args.inputs, args.output)
-    learner, errors = _learn(args, args.inputs, _fields(args))
+    learner, errors = _learn(args, args.inputs, _fields(args), outputs=(args.output,))
     text = learner.to_toml()
     if args.output and args.output != "-":
         _write_text_atomic(args.output, text)

@@ -364,15 +364,17 @@ def learn_site_rules(docs: Iterable, min_docs: int = DEFAULT_MIN_DOCS, min_share
 
 
 def iter_corpus(inputs: list, fields: Fields = Fields(), format: Optional[str] = None,
-                group_by: str = "host", errors: Optional[list] = None, names: Optional[dict] = None):
+                group_by: str = "host", errors: Optional[list] = None, names: Optional[dict] = None,
+                skip: frozenset = frozenset()):
     """(site, text) of every document of ``cleaner batch``-style inputs (JSONL / dirs / globs).
 
     Unreadable inputs and bad records are appended to ``errors`` (and skipped),
-    worded as ``cleaner batch`` words them; ``names``: as there (stdin buffered
-    to a file is still "stdin").  Files: the site is the name of the parent directory.
+    worded as ``cleaner batch`` words them; ``names`` and ``skip``: as there (stdin
+    buffered to a file is still "stdin"; a directory does not yield the run's own
+    output).  Files: the site is the name of the parent directory.
     """
     errors = [] if errors is None else errors
-    for item in iter_items(inputs, names):
+    for item in iter_items(inputs, names, skip):
         if item.kind == "error":
             errors.append(str(item.payload))
             continue
@@ -408,9 +410,9 @@ def file_site(path: str, group_by: str = "host") -> str:
 
 def learn_inputs(inputs: list, *, fields: Fields = Fields(), format: Optional[str] = None,
                  group_by: str = "host", errors: Optional[list] = None, names: Optional[dict] = None,
-                 **thresholds) -> Learner:
+                 skip: frozenset = frozenset(), **thresholds) -> Learner:
     learner = Learner(**thresholds)
-    for site, text in iter_corpus(inputs, fields, format, group_by, errors, names):
+    for site, text in iter_corpus(inputs, fields, format, group_by, errors, names, skip):
         learner.add(site, text)
     return learner
 

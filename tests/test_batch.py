@@ -352,6 +352,35 @@ def test_the_output_file_is_not_read_as_an_input_and_learn_options_need_learn(tm
     assert "need --learn" in capsys.readouterr().err
 
 
+def test_jsonl_shards_in_a_folder_or_a_glob_are_read_as_records(tmp_path, capsys):
+    """A folder of shards, named or globbed (quoted, so the glob is the command's): each
+    shard's lines are records, not one text document of JSON."""
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    write_jsonl(shards / "part-0.jsonl", [json.dumps({"id": "a", "text": variant(1)}), json.dumps({"id": "b", "text": variant(2)})])
+    with gzip.open(shards / "part-1.jsonl.gz", "wt") as fh:
+        fh.write(json.dumps({"id": "c", "text": variant(3)}) + "\n")
+    (shards / "page.txt").write_text(variant(4), encoding="utf-8")
+    for spec in (str(shards), str(shards / "*")):
+        assert cli.main(["batch", "--jobs", "1", spec]) == 0
+        records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert [r["id"] for r in records] == [str(shards / "page.txt"), "a", "b", "c"]  # in name order
+        assert records[1]["text"] == cleaner.clean(variant(1)).text
+
+
+def test_the_learning_pass_does_not_read_the_last_runs_output_or_rules(tmp_path, capsys):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(variant(i), encoding="utf-8")
+    out, rules = folder / "out.jsonl", folder / "rules.toml"
+    for _ in range(2):  # the second run finds the first run's output and rules in the folder
+        assert cli.main(["batch", "--learn", "--jobs", "1", str(folder), "-o", str(out), "--save-rules", str(rules)]) == 0
+        err = capsys.readouterr().err
+        assert "3 documents" in err, err
+        assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [str(folder / f"{i}.txt") for i in range(3)]
+
+
 def test_a_record_or_file_over_four_times_the_cap_is_an_error_not_read_whole(tmp_path):
     """A JSONL line longer than 4 x ``max_bytes`` (``/dev/zero`` is one endless line) is
     an error record, read past in chunks, and the records after it are cleaned; so is a
