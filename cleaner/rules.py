@@ -206,15 +206,34 @@ def _one_char_set(op, arg) -> frozenset | None:
     return frozenset(c for c in SAMPLE_CHARS if matches(c) or (len(c.swapcase()) == 1 and matches(c.swapcase())))
 
 
+MAX_OPENED_COPIES = 8  # "(?:x){3}" is "xxx"; larger fixed counts are left as they are
+
+
 def _flat(items) -> list:
-    """A sequence's items, with the groups that are not repeated opened in place."""
+    """A sequence's items, with the groups that are not repeated opened in place, and
+    those repeated a fixed number of times ("(?:[a-z]{1,40}){1,1}") written out."""
     out = []
     for op, arg in items:
         if op == sre_constants.SUBPATTERN:
             out += _flat(arg[-1])
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] == arg[1] <= MAX_OPENED_COPIES:
+            out += _flat(arg[2]) * arg[0]
         else:
             out.append((op, arg))
     return out
+
+
+def _may_be_empty(items) -> bool:
+    """Can this sequence match nothing (optional repeats and zero-width items only)?"""
+    for op, arg in _flat(items):
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            continue
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] == 0:
+            continue
+        if op == sre_constants.BRANCH and any(_may_be_empty(alt) for alt in arg[1]):
+            continue
+        return False
+    return True
 
 
 def _adjacent_repeats_product(items) -> int:
@@ -232,6 +251,8 @@ def _adjacent_repeats_product(items) -> int:
     for op, arg in _flat(items):
         if op in zero_width:
             continue
+        if op == sre_constants.BRANCH and any(_may_be_empty(alt) for alt in arg[1]):
+            continue  # "(?:-|)": may part nothing, like an optional character
         if op in repeats and len(arg[2]) == 1 and arg[0] < arg[1]:
             low, high, ((inner_op, inner_arg),) = arg
             inner = _one_char_set(inner_op, inner_arg)

@@ -2463,6 +2463,9 @@ def test_regex_linter_rejects_backtracking_traps(pattern):
 @pytest.mark.parametrize("pattern", [
     r"[a-z]{1,40}[a-z]{0,40}[a-z]{0,40}[a-z]{0,40}[a-z]{0,40}[a-z]{0,40} sponsored",  # 77 s on one line
     r".{0,40}(?:\w{0,40})x", r"\w{1,40} ?\w{1,40} ?\w{1,40} x", r"[^,]{1,100}[a-z]{0,20}x",
+    # An empty alternative parts nothing, and a group taken once is the group (17 s and 97 s on one word).
+    r"code [a-z]{1,40}(?:-|)[a-z]{1,40}(?:-|)[a-z]{1,40}(?:-|)[a-z]{1,40}0",
+    r"code (?:[a-z]{1,40}){1,1}(?:[a-z]{1,40}){1,1}(?:[a-z]{1,40}){1,1}(?:[a-z]{1,40}){1,1}0",
 ])
 def test_regex_linter_rejects_repeats_side_by_side_that_share_characters(pattern):
     """Was: accepted; one word of 300 letters is shared between six repeats in 40**5
