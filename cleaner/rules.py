@@ -704,6 +704,7 @@ class Matcher:
         self.exact.pop("", None)  # a phrase that normalises to nothing matches no line
         self.exact_cased.pop("", None)
         self.exact_cased_folded = frozenset(p.casefold() for p in self.exact_cased)
+        self.loaded = {rule: n for n, rule in reversed(list(enumerate(rules)))}  # rule -> where it was first loaded
         patterned.sort(key=lambda r: MATCH_KINDS.index(r.match))  # stable: load order within a kind
         self.patterned = tuple(patterned)
         self.tests = tuple(r.test for r in patterned)
@@ -749,11 +750,15 @@ class Matcher:
                 if norm:
                     candidates.setdefault(i, set()).update(always)
         for i in sorted(candidates):
-            if found[i] is not None or not norms[i] or words[i] > self.max_words:
+            if not norms[i] or words[i] > self.max_words:
                 continue
+            # A line a phrase matches whole: only a whole-line pattern loaded before its rule comes first.
+            before = None if found[i] is None else self.loaded[found[i]]
             w = words[i]
             for k in sorted(candidates[i]):
                 rule = patterned[k]
+                if before is not None and (rule.match != "line" or self.loaded[rule] > before):
+                    break  # (the whole-line rules come first, in load order)
                 if rule.applies_to(w, language) and tests[k](cased_form(stripped[i]) if rule.case_sensitive else norms[i]):
                     found[i] = rule
                     break

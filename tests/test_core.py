@@ -2365,6 +2365,15 @@ def test_a_phrase_of_two_rules_takes_the_first_that_applies_to_the_line():
             ("site.de-only" if order == (0, 1) else "site.any")
 
 
+def test_of_a_whole_line_pattern_and_a_whole_line_phrase_the_one_loaded_first_wins():
+    for order, winner in (((0, 1), "site.pattern"), ((1, 0), "site.phrase")):
+        tables = ['[[rule]]\nid = "site.pattern"\nmatch = "line"\nregex = "acme (?:weekly|daily) digest"\n',
+                  '[[rule]]\nid = "site.phrase"\nphrases = ["acme weekly digest"]\n']
+        rules = RuleSet(parse_rules("".join(tables[k] for k in order), "order.toml"))
+        assert rules.global_matcher.match("acme weekly digest", "Acme Weekly Digest", 3, "en").id == winner
+        assert rules.global_matcher.match("acme daily digest", "Acme Daily Digest", 3, "en").id == "site.pattern"
+
+
 def test_a_rule_file_with_a_byte_order_mark_loads_and_one_named_twice_is_read_once(tmp_path):
     rule_file = tmp_path / "notepad.toml"
     rule_file.write_text('[[rule]]\nid = "site.partners"\nphrases = ["our partners"]\n', encoding="utf-8-sig")
