@@ -33,14 +33,15 @@ def default_cleaner() -> Cleaner:
     return _DEFAULT
 
 
-def clean(data, *, format=None, url=None, rules=(), **options) -> Result:
-    """Clean one document.  ``rules`` adds rule files; ``options`` are ``Options`` fields.
+def clean(data, *, format=None, url=None, rules=(), builtin_rules=True, **options) -> Result:
+    """Clean one document.  ``rules`` adds rule files (``builtin_rules=False``: in place
+    of the shipped ones); ``options`` are ``Options`` fields.
 
     For many documents with custom rules, build a ``Cleaner`` once instead.
     """
     cleaner = default_cleaner()
-    if rules:
-        cleaner = Cleaner(load_rules(rules), cleaner.options, cleaner.stoplists)
+    if rules or not builtin_rules:
+        cleaner = Cleaner(load_rules(rules, builtin=builtin_rules), cleaner.options, cleaner.stoplists)
     if options:
         cleaner = cleaner.with_options(**options)
     return cleaner.clean(data, format=format, url=url)

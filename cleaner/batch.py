@@ -109,27 +109,31 @@ def _worker_state(factory: Callable[[], Cleaner], settings: dict) -> dict:
     return state
 
 
+DOCUMENT_TYPES = (str, bytes, bytearray, memoryview)  # what ``Cleaner.clean`` takes
+FIELD_TYPES = (str, bytes, bytearray)  # what a document's field may be (a memoryview is not sent to a worker)
+
+
 def _clean_doc(state: dict, doc):
     """Clean a str/bytes/dict document with the worker's cleaner."""
     if "init_error" in state:
         raise state["init_error"]
     cleaner, fields, fmt = state["cleaner"], state["fields"], state["format"]
-    if isinstance(doc, (str, bytes, bytearray, memoryview)):
+    if isinstance(doc, DOCUMENT_TYPES):
         return cleaner.clean(doc, format=fmt)
     if isinstance(doc, dict):
         url = doc.get(fields.url)
         if url is not None and not isinstance(url, str):
             url = str(url)
         html = doc.get(fields.html)
-        if html:
-            if not isinstance(html, str):
-                raise InputError(f"field {fields.html!r} must be a string")
-            return cleaner.clean(html, format="html", url=url)
+        if html is not None and not isinstance(html, FIELD_TYPES):
+            raise InputError(f"field {fields.html!r} must be a string")
         text = doc.get(fields.text)
-        if isinstance(text, str):
-            return cleaner.clean(text, format=fmt, url=url)
-        if text is not None:
+        if text is not None and not isinstance(text, FIELD_TYPES):
             raise InputError(f"field {fields.text!r} must be a string")
+        if html or (text is None and html is not None):  # an empty page is an empty document, not a missing one
+            return cleaner.clean(html, format="html", url=url)
+        if text is not None:
+            return cleaner.clean(text, format=fmt, url=url)
         raise InputError(f"no {fields.text!r} or {fields.html!r} field" if fields.html else f"no {fields.text!r} field")
     raise InputError(f"expected str, bytes or dict, got {type(doc).__name__}")
 
@@ -378,7 +382,9 @@ def _raise_errors(results: Iterator) -> Iterator:
 # -- the `cleaner batch` command ------------------------------------------------
 @dataclass(frozen=True)
 class Item:
-    kind: str  # "json" (a JSONL line), "file" (a document file), "error" (unreadable input)
+    # "json" (a JSONL line), "file" (a document file), "error" (unreadable input),
+    # "skipped" (a record read past: a failed document, as an over-size file is)
+    kind: str
     payload: object
     where: str
 
@@ -419,7 +425,7 @@ def _batch_task(state: dict, item: Item):
     try:
         if "init_error" in state:
             raise state["init_error"]
-        if item.kind == "error":
+        if item.kind in ("error", "skipped"):
             raise InputError(item.payload)
         if item.kind == "json":
             try:
@@ -440,11 +446,12 @@ def _batch_task(state: dict, item: Item):
                                      f"({cap}); not read")
                 data = fh.read()
             data = file_document(data, item.payload)
-            if state.get("file_sites"):  # `batch --learn`: rules learned per parent directory
+            site = None  # a file has no URL; under `batch --learn` its folder is the site its rules name
+            if state.get("file_sites"):
                 from .learn import file_site
 
-                url = file_site(item.payload, state["file_sites"])
-            result = state["cleaner"].clean(data, format=state["format"], url=url)
+                site = file_site(item.payload, state["file_sites"])
+            result = state["cleaner"].clean(data, format=state["format"], url=site)
     except Exception as err:  # noqa: BLE001 - one bad record must not stop the run
         message = str(err) if isinstance(err, (InputError, OSError)) else f"{type(err).__name__}: {err}"
         return json_line({"id": ident, "error": message}), ("error", {}, item.kind == "error")
@@ -703,8 +710,8 @@ def _jsonl_items(spec: str, name: str, max_line_bytes: int) -> Iterator[Item]:
     try:
         for lineno, raw in enumerate(_jsonl_lines(stream, max_line_bytes), 1):
             if isinstance(raw, Overlong):
-                yield Item("error", f"record is over {max_line_bytes} bytes "
-                                    f"({RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes); read past, not cleaned",
+                yield Item("skipped", f"record is over {max_line_bytes} bytes "
+                                      f"({RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes); read past, not cleaned",
                            f"{name}:{lineno}")
             elif raw.strip():
                 yield Item("json", raw, f"{name}:{lineno}")
@@ -783,7 +790,8 @@ class Progress:
             return
         self.last = now
         rate = done / max(now - self.started, 1e-9)
-        text = f"{done}" + (f"/{self.total}" if self.total is not None else "") + f" documents, {rate:.1f} docs/s"
+        count = f"{done}/{self.total} documents" if self.total is not None else plural(done, "document")
+        text = f"{count}, {rate:.1f} docs/s"
         if self.total is not None and rate > 0:
             text += f", ETA {max(self.total - done, 0) / rate:.0f}s"
         self.stream.write("\r" + text + "\x1b[K")

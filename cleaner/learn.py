@@ -375,8 +375,8 @@ def iter_corpus(inputs: list, fields: Fields = Fields(), format: Optional[str] =
     """
     errors = [] if errors is None else errors
     for item in iter_items(inputs, names, skip):
-        if item.kind == "error":
-            errors.append(str(item.payload))
+        if item.kind in ("error", "skipped"):
+            errors.append(str(item.payload) if item.kind == "error" else f"{item.where}: {item.payload}")
             continue
         try:
             if item.kind == "json":

@@ -11,7 +11,7 @@ import pytest
 
 import cleaner
 from cleaner import cli
-from cleaner.batch import CleanerFactory, DocumentError, clean_many, run_batch
+from cleaner.batch import CleanerFactory, DocumentError, Progress, clean_many, run_batch
 from cleaner.core import Options
 
 from conftest import ARTICLE, PNG_BYTES
@@ -397,6 +397,35 @@ def test_a_record_or_file_over_four_times_the_cap_is_an_error_not_read_whole(tmp
     assert [r.get("id") for r in records] == ["a", f"{src}:2", "b", str(big)]
     assert "record is over 4000 bytes" in records[1]["error"] and "over 4 times --max-bytes" in records[3]["error"]
     assert records[2]["text"] == cleaner.clean(variant(1)).text
+    # Both are documents that failed, not inputs that could not be read: exit 0, as for an invalid record.
+    for inputs in ([str(src)], [str(big), str(src)]):
+        assert cli.main(["batch", "--jobs", "1", "--max-bytes", "1000", *inputs]) == 0
+
+
+def test_a_records_fields_may_be_empty_or_bytes_and_a_files_record_has_no_url(tmp_path, capsys):
+    page = "<html><body><article><p>" + variant(1).replace("\n", " ") + "</p></article></body></html>"
+    results = list(clean_many([{"html": ""}, {"text": variant(1).encode()}, {"html": page.encode()}], jobs=1))
+    assert [r.status for r in results] == ["ok", "ok", "ok"] and results[0].text == ""
+    assert results[1].text == cleaner.clean(variant(1)).text and results[2].text == cleaner.clean(page).text
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(variant(i), encoding="utf-8")
+    assert cli.main(["batch", "--learn", "--jobs", "1", str(folder)]) == 0
+    assert [json.loads(line)["url"] for line in capsys.readouterr().out.splitlines()] == [None] * 3
+    terminal = io.StringIO()
+    terminal.isatty = lambda: True
+    Progress(terminal, None).update(1, force=True)
+    assert "1 document," in terminal.getvalue()
+
+
+def test_clean_takes_builtin_rules_as_clean_many_does(tmp_path):
+    rule_file = tmp_path / "site.toml"
+    rule_file.write_text('[[rule]]\nid = "site.partners"\nphrases = ["our partners"]\n', encoding="utf-8")
+    text = "Our Partners\nShare on Facebook\n" + variant(1)
+    mine = cleaner.clean(text, rules=str(rule_file), builtin_rules=False)
+    assert {d.rule for d in mine.decisions if d.stage == "rule"} == {"site.partners"}
+    assert [r.text for r in clean_many([text], rules=str(rule_file), builtin_rules=False, jobs=1)] == [mine.text]
 
 
 def test_clean_many_takes_a_memoryview_on_two_processes():
