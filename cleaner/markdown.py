@@ -127,20 +127,28 @@ MIN_PROMPT_LINES = 2
 
 def shell_sessions(lines: list) -> Optional[list]:
     """For each (stripped) line: is it one of ``MIN_PROMPT_LINES`` or more commands in a
-    row after a shell prompt ("$ make")?  A scrape keeps a terminal session unfenced;
-    it is code as much as a fenced block.  None when there is no such run."""
+    row after a shell prompt ("$ make"), or a command the line above introduces
+    ("Check how much space is left:" / "$ df -h")?  A scrape keeps a terminal
+    session unfenced; it is code as much as a fenced block.  None when there is
+    no such command."""
     marks = [PROMPT_RE.match(line) is not None for line in lines]
     out: Optional[list] = None
     start = 0
     for i in range(len(marks) + 1):
         if i < len(marks) and marks[i]:
             continue
-        if i - start >= MIN_PROMPT_LINES:
+        if i - start >= MIN_PROMPT_LINES or (i > start and _introduced(lines, start)):
             if out is None:
                 out = [False] * len(lines)
             out[start:i] = [True] * (i - start)
         start = i + 1
     return out
+
+
+def _introduced(lines: list, i: int) -> bool:
+    """Does the nearest non-blank line above line ``i`` end with a colon?"""
+    above = next((lines[k] for k in range(i - 1, -1, -1) if lines[k]), "")
+    return above.endswith(":")
 
 
 def fenced_code(lines: list) -> Optional[list]:

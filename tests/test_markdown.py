@@ -181,9 +181,19 @@ def test_a_code_block_at_the_end_of_the_article_goes_with_it():
     (["$ make", "text", "$ make install"], None),  # one command alone is no session
     (["$ 249", "$ 199"], None),  # prices, not prompts
     (["Price:", "$ 249 at Amazon", "$ sudo make install", "$ ls"], [False, False, True, True]),
+    # One command the line above introduces is a session too ("... is left:").
+    (["Check how much space is left:", "", "$ df -h", "Then:", "$ du -sh ~/*"], [False, False, True, False, True]),
 ])
 def test_a_shell_session_is_two_or_more_commands_after_a_prompt(lines, expected):
     assert shell_sessions(lines) == expected
+
+
+def test_a_how_to_of_single_commands_each_introduced_is_kept():
+    steps = ["Check how much space is left:", "$ df -h", "Find the largest folders in your home directory:",
+             "$ du -sh ~/* | sort -h", "Remove old packages:", "$ sudo apt autoremove", "Finally, empty the trash."]
+    text = ("Docs\nLog in\nSign up free\nHow to free up disk space on Ubuntu\n" + PROSE + "\n".join(steps)
+            + "\nWas this page helpful?\n© 2025 DevDocs\n")
+    assert "\n".join(steps) in cleaner.clean(text, format="text").text
 
 
 def test_an_unfenced_shell_session_in_the_body_is_kept_whole():
