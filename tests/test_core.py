@@ -3487,14 +3487,17 @@ def test_byline_or_date_finds_what_one_regex_of_its_parts_finds(line):
 
 
 def brute_force_match(matcher: Matcher, norm: str, stripped: str, words: int, language: str):
-    """The rule of a line by trying every rule's own pattern, no atoms, no automaton."""
-    for rule in matcher.exact.get(norm, ()) + matcher.exact_cased.get(cased_form(stripped), ()):
-        if rule.applies_to(words, language):
-            return rule
-    for rule, test in zip(matcher.patterned, matcher.tests):
-        if rule.applies_to(words, language) and test(cased_form(stripped) if rule.case_sensitive else norm):
-            return rule
-    return None
+    """The rule of a line by trying every rule's own pattern, no atoms, no automaton: the
+    most anchored kind first ("line": a phrase or a pattern), then the rule loaded first."""
+    phrase = next((rule for rule in matcher.exact.get(norm, ()) + matcher.exact_cased.get(cased_form(stripped), ())
+                   if rule.applies_to(words, language)), None)
+    pattern = next((rule for rule, test in zip(matcher.patterned, matcher.tests)
+                    if rule.applies_to(words, language) and test(cased_form(stripped) if rule.case_sensitive else norm)),
+                   None)
+    if phrase is None or pattern is None:
+        return phrase or pattern
+    line_pattern_first = pattern.match == "line" and matcher.loaded[pattern] < matcher.loaded[phrase]
+    return pattern if line_pattern_first else phrase
 
 
 def test_atom_prefilter_finds_what_brute_force_finds_on_real_lines():
