@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from functools import lru_cache
 
 BOMS = (
@@ -116,11 +117,30 @@ def _as_browsers_read(codec: str, data: bytes) -> str:
     return wider
 
 
+# The escape sequences that switch an ISO-2022 text into and out of its character
+# sets: the text is 7-bit, so it also reads as ASCII (and as UTF-8), as gibberish.
+ISO2022_ESCAPES = ((b"\x1b$)C", "iso2022_kr"), (b"\x1b$B", "iso2022_jp"), (b"\x1b$@", "iso2022_jp"),
+                   (b"\x1b$(D", "iso2022_jp_2"), (b"\x1b$A", "iso2022_jp_2"), (b"\x1b$(C", "iso2022_jp_2"))
+
+
+def _iso2022(data: bytes) -> str | None:
+    """The ISO-2022 codec that reads ``data`` (it switches sets with escapes), if any."""
+    if b"\x1b" not in data:
+        return None
+    for escape, codec in ISO2022_ESCAPES:
+        if escape in data and _decodes(data, codec):
+            return codec
+    return None
+
+
 def detect_encoding(data: bytes) -> str:
     """Name the encoding of ``data`` (never fails; defaults to utf-8)."""
     for bom, name in BOMS:
         if data.startswith(bom):
             return name
+    iso2022 = _iso2022(data)
+    if iso2022 is not None:  # whatever a page declares: its bytes are escapes, not UTF-8
+        return iso2022
     match = DECLARED_CHARSET_RE.search(data[:SNIFF_BYTES])
     if match:
         declared = _known_codec(match.group(1) or match.group(2))
@@ -223,11 +243,22 @@ def _best_reading(data: bytes) -> str:
             words = NON_ASCII_WORD_RE.findall(sample.decode(codec).lower())
         except (UnicodeDecodeError, LookupError):
             continue
-        # Known words first; then the fewest letters no stopword has ("į" for "ç").
-        score = (sum(1 for w in words if w in known), -sum(1 for w in words for c in w if c not in letters))
+        # Known words first; then the fewest signs in the words' place (a double-byte text
+        # read as windows-1252: "Á¤ºÎ´Â"); then the fewest letters no stopword has ("į" for "ç").
+        score = (sum(1 for w in words if w in known), -_signs(sample.decode(codec)),
+                 -sum(1 for w in words for c in w if c not in letters))
         if best_score is None or score > best_score:
             best, best_score = codec, score
     return best or "utf-8"
+
+
+SIGN_CATEGORIES = frozenset({"Sc", "Sk", "Sm", "So", "No"})
+
+
+def _signs(text: str) -> int:
+    """Non-ASCII symbols and number signs ("¤", "´", "®", "²"): what a wrong reading strews
+    between letters, and text in its right one has few of (its punctuation is no sign)."""
+    return sum(1 for c in text if c > "\x7f" and unicodedata.category(c) in SIGN_CATEGORIES)
 
 
 @lru_cache(maxsize=1)

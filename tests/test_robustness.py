@@ -189,6 +189,9 @@ def test_cp1252_page_with_meta_charset():
     ("O governo apresentou um projeto de lei. As negociações não terminaram, disse. São questões difíceis.",
      "cp1252"),
     ("Привет, как дела? Это тестовый текст на русском языке.", "cp1251"),
+    # Double-byte text read as windows-1252 strews signs between its letters ("Á¤ºÎ´Â").
+    ("정부는 월요일 자녀가 있는 가정을 위한 새로운 지원 프로그램을 발표했으며, 이 프로그램은 내년부터 시행될 예정이다.", "euc-kr"),
+    ("政府周一宣布了一项针对有孩子家庭的新支持计划，该计划将于明年开始实施。", "gbk"),
 ])
 def test_undeclared_legacy_text_is_read_in_its_code_page(text, codec):
     """Western text is tried as windows-1252 first (statistics read short English with
@@ -196,6 +199,19 @@ def test_undeclared_legacy_text_is_read_in_its_code_page(text, codec):
     guesses and windows-1252, whose reading has the most words the stoplists know."""
     data = ((text + " ") * 4 + "\n").encode(codec)
     assert cleaner.clean(data, format="text").source.startswith(text)
+
+
+def test_iso_2022_text_is_read_by_its_escapes_not_as_ascii():
+    """ISO-2022-JP is 7-bit: its bytes are valid UTF-8 too, and read so they were
+    gibberish, and ``fix`` dropped the article's paragraphs (a meta naming it was
+    overruled by the same test)."""
+    article = ("日本の首相は月曜日、新しい経済政策を発表した。政府は来年度予算で子育て支援を大幅に拡充する方針だ。\n"
+               "ホーム\nニュース\nFollow us on Twitter\n"
+               "首相は記者会見で「将来世代への投資だ」と強調し、財源については今後検討すると述べた。\nShare this article\n")
+    for data in (article.encode("iso2022_jp"),
+                 f"<html><head><meta charset='iso-2022-jp'></head><body><p>{article}</p></body></html>".encode("iso2022_jp")):
+        assert "首相は記者会見で" in cleaner.clean(data).text
+    assert cleaner.clean(article.encode("iso2022_jp"), format="text").text == cleaner.clean(article, format="text").text
 
 
 def test_meta_charset_that_lies_or_is_unknown():
