@@ -345,7 +345,10 @@ def check_regex(pattern: str) -> None:
                 walk(arg, outer)
 
     walk(parsed, 1)
-    compiled = re.compile(pattern, re.IGNORECASE)
+    try:  # the parser lets through what only the compiler refuses: a look-behind of no fixed width
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except (re.error, OverflowError, RecursionError) as err:
+        raise RuleError(f"invalid regex {pattern!r}: {err}") from None
     if any(m.end() == m.start() for sample in EMPTY_MATCH_SAMPLES for m in compiled.finditer(sample)):
         raise RuleError(f"regex {pattern!r} matches the empty string, so it would match every line")
 

@@ -2408,6 +2408,8 @@ def test_one_host_or_language_may_be_written_as_a_string():
         ('id = "site.footer\\n"\nphrases = ["x"]', "id must look like"),  # a line break would split --explain's line
         ('id = "a.b"\nphrases = ["x"]\nregex = "y"', "either 'phrases' or 'regex'"),
         ('id = "a.b"\nregex = "(a+)+"', "unbounded repeat"),
+        ('id = "a.b"\nregex = "(?<=a{1,3})b"', "look-behind requires fixed-width"),  # refused by the compiler alone
+        ('id = "a.b"\nregex = "(?<=a|bc)d"', "invalid regex"),
         ('id = "a.b"\nregex = "(a{1,40}){1,40}"', "nests repeats too deeply"),
         ('id = "a.b"\nregex = "Upper"', "lower case"),
         ('id = "a.b"\nregex = \'Subscribe\\S{0,5} now\'', "lower case"),  # (an escape's letter is no case)
