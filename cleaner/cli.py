@@ -29,7 +29,7 @@ from .batch import DEFAULT_CHUNKSIZE, CleanerFactory, Fields, WorkerDied, run_ba
 from .config import ConfigError, load_config
 from .core import InputError, Options, detect_format, passthrough
 from .decode import BinaryInputError
-from .fileio import (FileChangedError, atomic_output, decode_document, encode_document, is_lossless, shown_name,
+from .fileio import (FileChangedError, atomic_output, decode_document, encode_document, is_lossless, message_name, shown_name,
                      stream_decoder, write_atomic)
 from .model import json_line
 from .report import plural
@@ -328,7 +328,7 @@ def _diff_name(path: str, result) -> str:
         path = os.path.relpath(path)
     if not os.path.isabs(path) and path != "-":
         path = os.path.normpath(path)
-    return _explain_name(path, result)
+    return path if result.format != "html" else f"{path} (visible text)"  # (quoted by report.diff_headers)
 
 
 def _as_in_the_file(result, doc):
@@ -344,7 +344,8 @@ def _as_in_the_file(result, doc):
 
 def _explain_name(path: str, result) -> str:
     """An HTML page's lines are those of its visible text, not of the file: say so."""
-    return path if result.format != "html" else f"{path} (visible text)"
+    name = message_name(path)
+    return name if result.format != "html" else f"{name} (visible text)"
 
 
 PASS_CHUNK = 1 << 20
@@ -411,14 +412,14 @@ def cmd_clean(argv: list) -> int:
                 data = _read_up_to(source, cap + 1)
                 if len(data) > cap and not (args.diff or args.explain or args.json):
                     size = _pass_through_large(source, data)
-                    _err(f"{name}: passthrough: input is {size} bytes, over the {cap} cap")
+                    _err(f"{message_name(name)}: passthrough: input is {size} bytes, over the {cap} cap")
                     continue
                 data += source.read()  # a report holds the whole text (and passes a large one through)
             doc = decode_document(data)
             result = _clean_file(cleaner, data, doc, args)
         except (OSError, BinaryInputError, InputError) as err:
             message = f"cannot read: {err.strerror or err}" if isinstance(err, OSError) else _describe_input_error(err)
-            _err(f"{name}: {message}")
+            _err(f"{message_name(name)}: {message}")
             if args.json:  # one record per file, an error one too (as `cleaner batch` writes)
                 _write(json_line({"file": shown_name(name), "error": message}) + "\n")
             status = EXIT_ERROR
@@ -433,7 +434,7 @@ def cmd_clean(argv: list) -> int:
         else:
             _write(result.text)
         if result.status != "ok" and not args.json:
-            _err(f"{name}: {result.status}: {result.message}")
+            _err(f"{message_name(name)}: {result.status}: {result.message}")
         if args.summary:
             print(report.summary(result, name), file=sys.stderr)
     return status
@@ -535,10 +536,10 @@ def cmd_files(command: str, argv: list) -> int:
                 plan = Plan(path, "error", f"cannot write: {err.strerror or err}; left unchanged")
         counts[plan.action] += 1
         if plan.action == "error":
-            _err(f"{path}: {plan.message}")
+            _err(f"{message_name(path)}: {plan.message}")
         elif plan.action == "skip":
             if not args.quiet:
-                _err(f"{path}: skipped: {plan.message}")
+                _err(f"{message_name(path)}: skipped: {plan.message}")
         elif plan.action == "change":
             n = _dropped(plan.result)
             if command == "check":
@@ -547,9 +548,9 @@ def cmd_files(command: str, argv: list) -> int:
                 else:
                     _write(report.unified_diff(_as_in_the_file(plan.result, plan.doc), _diff_name(path, plan.result)))
                 if not args.quiet:
-                    _err(f"would clean {path} ({plural(n, 'line')} to drop)")
+                    _err(f"would clean {message_name(path)} ({plural(n, 'line')} to drop)")
             elif not args.quiet:
-                _err(f"Fixing {path} ({plural(n, 'line')} dropped)")
+                _err(f"Fixing {message_name(path)} ({plural(n, 'line')} dropped)")
     verb = "would be cleaned" if command == "check" else "cleaned"
     print(
         f"{PROG} {command}: {plural(counts['change'], 'file')} {verb}, {counts['unchanged']} unchanged, "

@@ -122,6 +122,15 @@ def shown_name(path: str) -> str:
         return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def message_name(path: str) -> str:
+    """A file name as one line of a message (``--explain``, "Fixing ..."): ``shown_name``,
+    with a line break or another control character escaped ("new\\nline.txt")."""
+    name = shown_name(path)
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
+
+
 def encode_document(text: str, encoding: str, bom: bytes = b"") -> bytes:
     return bom + text.encode(encoding, errors="strict")
 

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 
 from .model import MATCHED
@@ -154,9 +155,13 @@ def _one_line_diff(result, name: str) -> str:
 def diff_headers(name: str) -> list:
     """The ``---``/``+++`` lines.  A name with a space ends with a tab, as in
     git's and GNU diff's output, so ``patch`` reads the whole name; one with a
-    tab, a line break, another control character, a quote or a backslash is
-    C-quoted as they write it ("tab\\tname.txt")."""
-    if any(c in _QUOTED for c in name):
+    tab, a line break, another control character, a quote or a backslash, or
+    a space at either end (which ``patch`` would strip), is C-quoted as they
+    write it ("tab\\tname.txt"), and so is one whose bytes are not UTF-8 (a
+    lone surrogate here), its bytes past ASCII in octal ("bad\\377.txt")."""
+    if any("\udc80" <= c <= "\udcff" for c in name):
+        name = '"' + "".join(_QUOTED.get(chr(b), chr(b)) if b < 128 else f"\\{b:03o}" for b in os.fsencode(name)) + '"'
+    elif any(c in _QUOTED for c in name) or name[:1].isspace() or name[-1:].isspace():
         name = '"' + "".join(_QUOTED.get(c, c) for c in name) + '"'
     if any(c.isspace() for c in name):
         return [f"--- {name}\t\n", f"+++ {name}\t(cleaned)\n"]

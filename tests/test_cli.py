@@ -132,9 +132,12 @@ def test_a_file_name_that_is_no_utf8_is_escaped_in_json_records(run_cli, tmp_pat
     assert json.loads(records[1])["id"] == "./bad\\xffname.txt"
 
 
-@pytest.mark.parametrize("name", ["tab\tname.txt", 'say "hi".txt', "back\\slash.txt", "bell\x07.txt"])
+@pytest.mark.parametrize("name", ["tab\tname.txt", 'say "hi".txt', "back\\slash.txt", "bell\x07.txt",
+                                  " lead.txt", "trail.txt ", os.fsdecode(b"bad\xff.txt")])
 def test_a_diff_names_a_file_with_a_tab_a_quote_or_a_backslash_as_patch_reads_it(run_cli, tmp_path, name):
-    """Such names are C-quoted in the diff's header, as GNU diff and git write them."""
+    """Such names are C-quoted in the diff's header, as GNU diff and git write them; so
+    are a space at either end (which ``patch`` strips) and bytes that are no UTF-8
+    (in octal: writing them raw stopped the run)."""
     try:
         (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
     except OSError:
@@ -151,6 +154,18 @@ def test_a_diff_names_a_file_with_a_tab_a_quote_or_a_backslash_as_patch_reads_it
         done = subprocess.run(cmd, cwd=sub, capture_output=True, timeout=60)
         assert done.returncode == 0, (cmd, done.stderr)
         assert (sub / name).read_text(encoding="utf-8") == body_of(ARTICLE)
+
+
+def test_a_file_name_with_a_line_break_is_one_line_of_a_message(run_cli, tmp_path):
+    name = "new\nline.txt"
+    try:
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    except OSError:
+        pytest.skip("this file system takes no such name")
+    done = run_cli("check", name, cwd=tmp_path)
+    assert b"would clean new\\nline.txt (" in done.stderr
+    explained = run_cli("--explain", name, cwd=tmp_path).stdout.decode("utf-8").splitlines()
+    assert explained and all(line.startswith("new\\nline.txt:") for line in explained)
 
 
 def test_explain_lines(capsys, article_file):
