@@ -149,23 +149,29 @@ def _many_task(state: dict, item):
 
 
 # -- ordered, bounded, parallel map ---------------------------------------------
-HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+# The signals that end a run (``cli.Terminated``; SIGHUP is not on every platform).
+ENDING_SIGNALS = frozenset(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+HELD_SIGNALS = {signal.SIGINT, *ENDING_SIGNALS}
+# What a worker ignores, as sent to the whole process group: Ctrl-C, a closed terminal.
+GROUP_SIGNALS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGHUP") if hasattr(signal, name))
 
 
 _POOL_STATE = None  # in a pool's worker process: what ``ordered_map``'s initializer returned there
 
 
 def _pool_worker_init(initializer, *initargs) -> None:
-    """A worker ignores Ctrl-C: the terminal sends SIGINT to the whole process group, and
-    the parent alone handles it (stops the pool, says "interrupted").  A worker that took
-    it would die with a traceback mid-task and leave the pool waiting for its results.
-    SIGTERM, which the parent may handle (``cli.Terminated``), ends a worker at once: it
-    is how the pool stops its workers.
+    """A worker ignores Ctrl-C and a closed terminal's SIGHUP: the terminal sends them to
+    the whole process group, and the parent alone handles them (stops the pool, says
+    "interrupted" or "hung up").  A worker that took one would die mid-task, with a
+    traceback or holding the pool's task queue, and leave the pool waiting for ever.
+    SIGTERM, which the parent may handle (``cli.Terminated``), ends a worker at once:
+    it is how the pool stops its workers.
 
-    The worker is born with both blocked (``_signals_held``), so a signal
+    The worker is born with them blocked (``_signals_held``), so a signal
     between its start and this line waits, and then finds the worker's own handling."""
     global _POOL_STATE
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for signum in GROUP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, HELD_SIGNALS)
@@ -174,7 +180,7 @@ def _pool_worker_init(initializer, *initargs) -> None:
 
 @contextlib.contextmanager
 def _signals_held():
-    """Hold back SIGINT and SIGTERM while the pool starts: its workers and threads
+    """Hold back SIGINT, SIGTERM and SIGHUP while the pool starts: its workers and threads
     inherit the blocked signals (a worker unblocks them once it has set its own
     handling), and the parent takes a signal that came meanwhile on leaving,
     inside the code that stops the pool.  (Without ``pthread_sigmask``, as on

@@ -25,7 +25,7 @@ from typing import Optional
 
 from . import __version__
 from . import report
-from .batch import DEFAULT_CHUNKSIZE, CleanerFactory, Fields, WorkerDied, run_batch, unreadable_inputs
+from .batch import DEFAULT_CHUNKSIZE, ENDING_SIGNALS, CleanerFactory, Fields, WorkerDied, run_batch, unreadable_inputs
 from .config import ConfigError, load_config
 from .core import InputError, Options, detect_format, passthrough
 from .decode import BinaryInputError
@@ -58,8 +58,8 @@ exit status:
   1  check: some file would change; fix: some file was changed
   2  usage error, unreadable or binary input, bad rule or config file
      (other files are still processed; no traceback)
-  130, 143  stopped by Ctrl-C (SIGINT), by SIGTERM: files being written are
-     left as they were, no temporary file stays behind
+  130, 143, 129  stopped by Ctrl-C (SIGINT), by SIGTERM, by SIGHUP: files being
+     written are left as they were, no temporary file stays behind
 
 configuration (first found wins; flags override it, --rules adds to it):
   --config FILE, else ./cleaner.toml or ./.cleaner.toml, else [tool.cleaner] in
@@ -74,17 +74,30 @@ class CliError(Exception):
 
 
 class Terminated(BaseException):
-    """SIGTERM (``timeout``, a job scheduler), raised in the main thread like Ctrl-C's
-    KeyboardInterrupt, so that ``finally`` blocks run: a file being written keeps its
-    old content, its temporary file goes, a batch stops its workers."""
+    """SIGTERM (``timeout``, a job scheduler) or SIGHUP (the terminal closed, ssh
+    dropped), raised in the main thread like Ctrl-C's KeyboardInterrupt, so that
+    ``finally`` blocks run: a file being written keeps its old content, its
+    temporary file goes, a batch stops its workers."""
+
+    def __init__(self, signum: int = signal.SIGTERM):
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _raise_terminated(signum, frame):
-    raise Terminated()
+    raise Terminated(signum)
+
+
 
 
 def _err(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    """A message on stderr; a stderr nobody reads any more (``2>&1 | head``) is let go,
+    and the run goes on (a ``fix`` stopped there would leave files half done)."""
+    try:
+        print(f"{PROG}: {message}", file=sys.stderr)
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # (ValueError: a stderr closed under us)
+        sys.stderr = open(os.devnull, "w")
 
 
 # -- parsers ----------------------------------------------------------------------
@@ -805,7 +818,8 @@ def main(argv: Optional[list] = None) -> int:
     if sys.stdout is None:
         sys.stdout = _ClosedStdout()
     on_main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _raise_terminated) if on_main_thread else None
+    previous = {signum: signal.signal(signum, _raise_terminated) for signum in sorted(ENDING_SIGNALS)} \
+        if on_main_thread else {}
     try:
         status = _dispatch(argv)
         sys.stdout.flush()  # here, where a write error can still be reported, not at exit
@@ -822,9 +836,9 @@ def main(argv: Optional[list] = None) -> int:
         _silence_stdout()
         _err("out of memory: the input is too large to clean or report here (see --max-bytes)")
         return EXIT_ERROR
-    except Terminated:
-        _err("terminated")
-        return 143
+    except Terminated as stop:
+        _err("terminated" if stop.signum == signal.SIGTERM else "hung up")
+        return 128 + stop.signum
     except UnicodeEncodeError as err:
         # stdout's encoding (the locale's, or PYTHONIOENCODING) cannot hold the text:
         # say which, rather than write something else than the input's own lines.
@@ -843,8 +857,8 @@ def main(argv: Optional[list] = None) -> int:
         _err(f"{err.filename}: {err.strerror or err}" if err.filename else f"cannot write output: {err.strerror or err}")
         return EXIT_ERROR
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _dispatch(argv: list) -> int:

@@ -483,18 +483,24 @@ def test_ctrl_c_stops_two_workers_with_one_line_and_exit_130(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_sigterm_stops_a_batch_with_one_line_no_temporary_file_and_exit_143(tmp_path):
+@pytest.mark.parametrize("signame, group, status, message", [("SIGTERM", False, 143, "terminated"),
+                                                             ("SIGHUP", True, 129, "hung up")])
+def test_sigterm_stops_a_batch_with_one_line_no_temporary_file_and_exit_143(tmp_path, signame, group, status, message):
     """``timeout``, systemd or a job scheduler stop a run with SIGTERM, sent to the
     parent alone: it stops its workers (no traceback from them), leaves no temporary
-    file and neither creates nor replaces the output."""
+    file and neither creates nor replaces the output.  So does a closed terminal's
+    SIGHUP, sent to the whole group (it left the temporary file behind)."""
     import os
     import signal
 
+    if not hasattr(signal, signame):
+        pytest.skip(f"no {signame} on this platform")
+    signum = getattr(signal, signame)
     out = tmp_path / "out.jsonl"
     out.write_text("earlier results\n")
-    status, err = _stop_a_batch_midway(out, lambda proc: os.kill(proc.pid, signal.SIGTERM))
-    assert status == 143, err
-    assert err.strip() == "cleaner: terminated", err
+    status_, err = _stop_a_batch_midway(out, lambda proc: (os.killpg if group else os.kill)(proc.pid, signum))
+    assert status_ == status, err
+    assert err.strip() == f"cleaner: {message}", err
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"] and out.read_text() == "earlier results\n"
 
 

@@ -330,6 +330,27 @@ def test_fix_keeps_utf16_and_missing_final_newline(tmp_path):
     assert path.read_bytes() == codecs.BOM_UTF16_LE + result.text.encode("utf-16-le")
 
 
+def test_fix_goes_on_when_nobody_reads_its_messages(tmp_path):
+    """``cleaner fix *.txt 2>&1 >/dev/null | head -1``: stderr's reader has gone; the
+    messages are lost, but every file is fixed (it stopped after the first)."""
+    import sys
+
+    from conftest import subprocess_env
+
+    names = [f"page{i}.txt" for i in range(5)]
+    for name in names:
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write to stderr now fails with EPIPE
+    try:
+        done = subprocess.run([sys.executable, "-m", "cleaner", "fix", *names], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                              stderr=write_end, env=subprocess_env(), timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 1  # files were changed
+    assert all((tmp_path / name).read_text(encoding="utf-8") == body_of(ARTICLE) for name in names)
+
+
 def test_fix_unchanged_file_keeps_mtime(tmp_path, capsys):
     path = tmp_path / "clean.txt"
     path.write_text(body_of(ARTICLE))
