@@ -400,12 +400,20 @@ def _write(text: str) -> None:
 
 def _parse(parser: argparse.ArgumentParser, argv: list):
     """The arguments, options allowed between the files (``cleaner a.txt --summary b.txt``).
-    (Not with "--", which argparse's intermixed parsing drops in Python 3.11: a file
-    named "-notes.txt" would read as an option.)"""
+    What follows "--" are files whatever they look like ("-notes.txt"); argparse's
+    intermixed parsing drops the "--" in Python 3.11, so they go in as stand-ins that
+    cannot read as options ("\0" and their place), and come back by name."""
     try:
-        if "--" in argv:
-            return parser.parse_args(argv), None
-        return parser.parse_intermixed_args(argv), None
+        if "--" not in argv:
+            return parser.parse_intermixed_args(argv), None
+        cut = argv.index("--")
+        after = argv[cut + 1:]
+        args = parser.parse_intermixed_args(argv[:cut] + [f"\0{k}" for k in range(len(after))])
+        for name, value in vars(args).items():
+            if isinstance(value, list):
+                setattr(args, name, [after[int(v[1:])] if isinstance(v, str) and v.startswith("\0") else v
+                                     for v in value])
+        return args, None
     except SystemExit as exc:  # --help, --version, usage errors
         return None, (exc.code if isinstance(exc.code, int) else (0 if exc.code is None else EXIT_ERROR))
 
@@ -481,6 +489,8 @@ def plan_file(path: str, cleaner, args) -> Plan:
     """What ``fix`` would do to ``path`` (``check`` reports exactly this)."""
     try:
         info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            return Plan(path, "error", "is a directory; name its files (a shell glob: dir/*.txt)")
         if not stat.S_ISREG(info.st_mode):  # a FIFO would block the run; a device is no file to rewrite
             return Plan(path, "error", "not a regular file")
         if info.st_size > cleaner.options.max_bytes:  # not read: it would pass through

@@ -380,6 +380,8 @@ def test_check_and_fix_refuse_a_fifo_instead_of_waiting_on_it(tmp_path, capsys, 
     assert cli.main([command, str(fifo), str(page)]) == 2  # an error, and the other file still done
     err = capsys.readouterr().err
     assert f"{fifo}: not a regular file" in err and "1 error" in err
+    assert cli.main([command, str(tmp_path)]) == 2  # a folder: say what to pass instead
+    assert "is a directory; name its files" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", ["check", "fix"])
@@ -390,6 +392,18 @@ def test_check_and_fix_say_that_stdin_is_no_file(tmp_path, monkeypatch, capsys, 
     assert "standard input has no file to rewrite" in capsys.readouterr().err
     (tmp_path / "-").write_text(AD_SPLIT_ARTICLE)  # a file of that name is a file
     assert cli.main(["check", "--", "-"]) == 1
+
+
+def test_options_between_files_and_files_after_two_dashes_go_together(tmp_path, monkeypatch, capsys):
+    """``check a.txt --no-title -- -b.txt``: was a usage error ("--" turned the
+    parsing of options between files off)."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.txt", "-b.txt"):
+        (tmp_path / name).write_text(AD_SPLIT_ARTICLE, encoding="utf-8")
+    assert cli.main(["check", "a.txt", "--no-title", "--", "-b.txt", "--summary"]) == 2  # (no file "--summary")
+    err = capsys.readouterr().err
+    assert "would clean a.txt" in err and "would clean -b.txt" in err and "would clean --summary" not in err
+    assert "--summary: cannot read" in err  # after "--", a file of that name
 
 
 def test_fix_refuses_html_unless_allowed(tmp_path, capsys):
