@@ -29,8 +29,8 @@ from .batch import DEFAULT_CHUNKSIZE, ENDING_SIGNALS, CleanerFactory, Fields, Wo
 from .config import ConfigError, load_config
 from .core import InputError, Options, detect_format, passthrough
 from .decode import BinaryInputError
-from .fileio import (FileChangedError, atomic_output, decode_document, encode_document, is_lossless, message_name, shown_name,
-                     stream_decoder, write_atomic)
+from .fileio import (FileChangedError, atomic_output, decode_document, encode_document, is_lossless, message_name,
+                     shown_name, stream_decoder, write_atomic)
 from .model import json_line
 from .report import plural
 from .rules import RuleError

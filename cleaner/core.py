@@ -368,6 +368,7 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
                                  f"heading above body prose, listed at line {scored[copies[norm][0]].line.number}",
                                  verdicts[heading].score)
         copies[norm] = sorted(copies[norm] + [heading])
+
     def paragraph(k: int) -> bool:  # a line of prose, not a contents list's entry (which may read as prose)
         return k >= 0 and scored[k].cls in C.PROSE and keys[k] == norms[k]
 
@@ -415,11 +416,10 @@ def unnumbered(norms: list) -> list:
     numbered = [(i, m.end()) for i, n in enumerate(norms) if n[:1].isdigit() and (m := ENUMERATOR_RE.match(n))]
     if len(numbered) < 2:
         return norms
-    entries = {}
-    for (i, end), (j, _) in zip(numbered, numbered[1:]):
+    entries = {}  # index -> where its text starts
+    for (i, start), (j, next_start) in zip(numbered, numbered[1:]):
         if not any(norms[i + 1:j]):  # next to each other
-            entries[i] = end
-            entries[j] = ENUMERATOR_RE.match(norms[j]).end()
+            entries[i], entries[j] = start, next_start
     if not entries:
         return norms
     return [n[entries[i]:].strip(EDGE_CHARS) if i in entries else n for i, n in enumerate(norms)]

@@ -226,7 +226,8 @@ def _best_reading(data: bytes) -> str:
     """The code page whose reading of ``data`` has the most words the stoplists know.
 
     Only words with a non-ASCII letter tell readings apart ("não", "için",
-    "który"); then the fewest letters no stopword of any language has.  The
+    "który"); then the fewest signs (``_signs``), then the fewest letters no
+    stopword of any language has.  The
     candidates are detection's guesses, then windows-1252 (whose reading
     ``_looks_western`` found wrong), and a tie goes to the earlier one.
     """
@@ -240,12 +241,13 @@ def _best_reading(data: bytes) -> str:
     best, best_score = None, None
     for codec in candidates:
         try:
-            words = NON_ASCII_WORD_RE.findall(sample.decode(codec).lower())
+            text = sample.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
+        words = NON_ASCII_WORD_RE.findall(text.lower())
         # Known words first; then the fewest signs in the words' place (a double-byte text
         # read as windows-1252: "Á¤ºÎ´Â"); then the fewest letters no stopword has ("į" for "ç").
-        score = (sum(1 for w in words if w in known), -_signs(sample.decode(codec)),
+        score = (sum(1 for w in words if w in known), -_signs(text),
                  -sum(1 for w in words for c in w if c not in letters))
         if best_score is None or score > best_score:
             best, best_score = codec, score
