@@ -2206,7 +2206,7 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
     between = prose_before and prose_after
     if cls == BAD and (item.label or item.features.url_share > MAX_URL_SHARE or not between):
         return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), score)
-    if cls == SENTENCE and (prose_before or prose_after):
+    if (cls == SENTENCE or cls == SHORT and _short_statement(item)) and (prose_before or prose_after):
         return Verdict(True, "context", "context.sentence-in-body", "short sentence next to body prose", score)
     if between and not (cls in (SHORT, MENU) and COUNT_RE.match(item.stripped) and not in_table()):  # "312": likes
         return Verdict(True, "context", "context.between-prose", f"{_noun(item, cls)} between body paragraphs", score)
@@ -2216,6 +2216,16 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
     return Verdict(False, "context", f"context.{cls}-edge",
                    f"{_noun(item, cls)}{_linked(item)} {side} {'body prose' if side != 'among' else 'boilerplate'}, "
                    "not between paragraphs", score)
+
+
+def _short_statement(item) -> bool:
+    """A sentence too short for its class ("Stocks rose slightly."): capitalised, a
+    word in lower case after the first (a name, "Kai-Uwe W.", has none), a full
+    stop or "!" at its end, no link."""
+    text = item.stripped
+    return text[:1].isupper() and any(word[:1].islower() for word in text.split()[1:]) \
+        and STATEMENT_END_RE.search(text) is not None and not text.endswith(EXCERPT_ENDS) \
+        and not item.features.link_chars
 
 
 def _outside(item, cls: str, neutral: bool, reasons: dict) -> Verdict:

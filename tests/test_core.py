@@ -1138,6 +1138,21 @@ def test_a_story_written_one_short_sentence_a_line_is_kept():
         assert not any(by_text[t].rule == "context.sentence-run" for t in teasers)
 
 
+def test_a_sentence_too_short_for_its_class_next_to_prose_is_kept():
+    """"Stocks rose slightly." has no stopword: it read as a short line, which needs prose on
+    both sides, and left a hole between the lede and the kept sentences below it."""
+    story = ["Central bank holds rates steady as inflation cools",
+             "The central bank left its main interest rate unchanged on Thursday, saying inflation had eased "
+             "but remained above its two percent target.",
+             "Stocks rose slightly.", "Bond yields fell.", "The dollar weakened against the euro.",
+             "Analysts expect two cuts before December."]
+    result = cleaner.clean("Home\nNews\nSubscribe\n" + "\n".join(story) + "\nRelated\nShare on Facebook\n", format="text")
+    assert result.text == "\n".join(story) + "\n"
+    # A name with its initial is no sentence ("Kai-Uwe W.").
+    signed = cleaner.clean("Home\nNews\n" + PROSE + "Kai-Uwe W.\nShare on Facebook\n", format="text")
+    assert not decisions_by_text(signed)["Kai-Uwe W."].kept
+
+
 def test_a_papers_discussion_heading_is_no_comment_box():
     text = ("Journal of Ecology\nLog in\nResults\n" + PROSE + "Discussion\n" + PROSE2 + "Diskussion\n"
             + PROSE.replace("committee", "council") + "Share\n")
