@@ -1732,7 +1732,8 @@ def _same_shape(item, shape: str) -> bool:
 
 
 def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neutral: bool, blank_before: list) -> None:
-    """Keep the block a kept sentence introduces with a colon ("... are used for different purposes:").
+    """Keep the block a kept sentence introduces with a colon ("... are used for different purposes:"),
+    or with an ellipsis its items complete in lower case ("Menschen, die ..." / "offen und neugierig sind").
 
     What follows such a sentence (a blank line may part them) is its table,
     list or commands: lines of one shape (``_block_shape``: rows of as many
@@ -1747,7 +1748,7 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
     """
     n = len(items)
     for k in range(n - 1):
-        if not items[k].stripped.endswith(":") or classes[k] not in (*PROSE, SENTENCE, SHORT):
+        if not _introduces(items, k) or classes[k] not in (*PROSE, SENTENCE, SHORT):
             continue
         # The sentence right under the body's last paragraph goes on with it, though
         # the short lines it introduces weigh the body's run to end above it.
@@ -1756,11 +1757,12 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
         if not (edge or (_kept(verdicts_line, k) and classes[k] != SHORT)):
             continue
         shape = _block_shape(items[k + 1])
+        completed = not items[k].stripped.endswith(":")  # an ellipsis: each item completes it, in lower case
         j = k + 1
         while j < n and j - k <= MAX_INTRODUCED_LINES and classes[j] not in (*PROSE, RULE) \
                 and (shape or classes[j] in (SHORT, MENU, BAD)) \
                 and not (j > k + 1 and blank_before[j]) and not items[j].label and _same_shape(items[j], shape) \
-                and not byline_or_date(items[j].stripped):
+                and not byline_or_date(items[j].stripped) and not (completed and not items[j].stripped[:1].islower()):
             j += 1
         # An ad parts a list (two items or more) from the body going on; a lone line over it is a box's label.
         parted = j < n and classes[j] == RULE and j - k > 2 and (
@@ -1774,6 +1776,13 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
                 verdicts_line[i] = Verdict(True, "context", "context.introduced",
                                            f"{_noun(items[i], classes[i])} of what the kept line {items[k].line.number} introduces",
                                            _score(items[i], neutral))
+
+
+def _introduces(items: list, k: int) -> bool:
+    """Does line ``k`` introduce what follows: a colon at its end, or an ellipsis
+    the next line completes in lower case ("Menschen, die ..." / "offen und neugierig sind")?"""
+    text = items[k].stripped
+    return text.endswith(":") or (text.endswith(("...", "…")) and items[k + 1].stripped[:1].islower())
 
 
 def _runs(indexes: list) -> list:

@@ -1153,6 +1153,23 @@ def test_a_sentence_too_short_for_its_class_next_to_prose_is_kept():
     assert not decisions_by_text(signed)["Kai-Uwe W."].kept
 
 
+def test_a_sentence_its_items_complete_after_an_ellipsis_keeps_them():
+    """Under a sign-up button, the body part starts with the sentences (items weigh it
+    down): the items were short lines at its edge."""
+    items = ["are open and curious", "want to change something in the world", "are tired of running all the time"]
+    text = ("Home\nCoaching\n" + PROSE + PROSE2 + PROSE.replace("committee", "council")
+            + "SIGN UP FOR FREE »\nWho can I help best, and who gets the most out of working with me?\n"
+            + "The best results in my coaching come from people who ...\n" + "\n".join(items) + "\n"
+            + PROSE2.replace("members", "residents") + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[item].kept and by_text[item].rule == "context.introduced" for item in items)
+    # The block ends at a line in capitals, which completes nothing.
+    capped = text.replace(items[2], "The Old Fashioned Is Back")
+    by_text = decisions_by_text(cleaner.clean(capped, format="text"))
+    assert by_text[items[1]].rule == "context.introduced"
+    assert by_text["The Old Fashioned Is Back"].rule != "context.introduced"
+
+
 def test_a_papers_discussion_heading_is_no_comment_box():
     text = ("Journal of Ecology\nLog in\nResults\n" + PROSE + "Discussion\n" + PROSE2 + "Diskussion\n"
             + PROSE.replace("committee", "council") + "Share\n")
