@@ -68,15 +68,31 @@ def _element_tokens(attrs) -> tuple:
     return tuple(w for w in TOKEN_SPLIT_RE.split(value.lower()) if w in BOILERPLATE_WORDS)
 
 
-def _is_hidden(attrs) -> bool:
-    if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
+def _is_hidden(el, attrs) -> bool:
+    """Does a sighted reader not see ``el``?  ``hidden`` (but "until-found": a closed
+    accordion's text, which find-in-page opens), ``display: none`` or ``visibility:
+    hidden``, a ``<dialog>`` not open, a screen reader's own text ("sr-only"), and
+    ``aria-hidden`` (icons, a carousel's copies), but not on what holds the page's
+    article: a modal open when the page was saved marks the whole page so."""
+    hidden = attrs.get("hidden")
+    if hidden is not None and hidden.lower() != "until-found":
+        return True
+    if el.tag == "dialog" and attrs.get("open") is None:
         return True
     style = attrs.get("style")
-    return bool(style) and DISPLAY_NONE_RE.search(style) is not None
+    if style and HIDDEN_STYLE_RE.search(style) is not None:
+        return True
+    classes = attrs.get("class")
+    if classes and SCREEN_READER_CLASSES.intersection(classes.lower().split()):
+        return True
+    return attrs.get("aria-hidden") == "true" and next(el.iter(*ARTICLE_HOLDERS), None) is None
 
 
 # CSS is case-insensitive and takes any whitespace ("DISPLAY: NONE", "display:\tnone").
-DISPLAY_NONE_RE = re.compile(r"(?:^|[;{\s])display\s*:\s*none\b", re.IGNORECASE)
+HIDDEN_STYLE_RE = re.compile(r"(?:^|[;{\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
+SCREEN_READER_CLASSES = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+                                   "screen-reader-only", "screenreader-only", "a11y-hidden"})
+ARTICLE_HOLDERS = ("article", "main")
 
 
 def visible_blocks(root) -> list:
@@ -131,7 +147,7 @@ def segment_page(root, code_blocks: bool = False) -> tuple:
                 skip_depth += 1
                 continue
             attrs = el.attrib
-            if attrs and _is_hidden(attrs):
+            if (attrs or tag == "dialog") and _is_hidden(el, attrs):
                 skip_depth += 1
                 continue
             parent = stack[-1]

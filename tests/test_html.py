@@ -56,6 +56,36 @@ def test_visible_blocks_reading_order_and_evidence():
     assert heading.heading == 2 and one.list_item and blocks[-1].table
 
 
+def test_what_a_sighted_reader_does_not_see_is_no_block_and_what_they_see_is():
+    html = (
+        "<html><body><dialog><p>Go to our international edition?</p></dialog>"
+        "<div style='visibility: hidden'>placeholder</div><span class='sr-only'>Posted in</span>"
+        "<svg aria-hidden='true'><text>icon</text></svg><p>Lead paragraph.</p>"
+        "<div hidden='until-found'><p>An accordion's text, found by find-in-page.</p></div>"
+        "<dialog open><p>An open dialog.</p></dialog></body></html>"
+    )
+    assert [b.text for b in visible_blocks(parse_html(html))] == [
+        "Lead paragraph.", "An accordion's text, found by find-in-page.", "An open dialog."]
+
+
+def test_a_page_saved_with_a_modal_open_keeps_its_article():
+    """A modal marks the app's root aria-hidden while it is open; the article under it is what
+    the reader came for (it was no-body).  aria-hidden on a small element still hides it."""
+    paragraphs = ["For four decades, Agnes Morrow climbed the 112 steps of the Point Reyes lighthouse every evening "
+                  "to check the lamp, even after it was automated in 1975.",
+                  "Morrow, who is 78, plans to move closer to her daughter in Sacramento. The park service has not "
+                  "said whether it will hire a new keeper."]
+    page = ("<html><head><title>Lighthouse keeper retires after 40 years</title></head><body>"
+            "<div id='__next' aria-hidden='true'><header><nav><a>Home</a><a>Local</a></nav></header>"
+            "<main><article><h1>Lighthouse keeper retires after 40 years</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + "</article></main></div><div role='dialog' aria-modal='true'><h2>We value your privacy</h2>"
+            "<p>We and our partners use cookies to personalise content and ads.</p><button>Accept all</button></div>"
+            "</body></html>")
+    result = cleaner.clean(page)
+    assert result.status == "ok" and all(p in result.text for p in paragraphs)
+
+
 def test_deep_nesting_does_not_recurse():
     html = "<div>" * 5000 + "deep text" + "</div>" * 5000
     assert "deep text" in visible_text(html)
