@@ -2215,7 +2215,7 @@ def _inside(item, cls: str, prose_before: bool, prose_after: bool, neutral: bool
     between = prose_before and prose_after
     if cls == BAD and (item.label or item.features.url_share > MAX_URL_SHARE or not between):
         return Verdict(False, "score", item.label or "score.low", item.why or _why_bad(item.features, neutral), score)
-    if (cls == SENTENCE or cls == SHORT and _short_statement(item)) and (prose_before or prose_after):
+    if (cls == SENTENCE or (cls == SHORT and _short_statement(item))) and (prose_before or prose_after):
         return Verdict(True, "context", "context.sentence-in-body", "short sentence next to body prose", score)
     if between and not (cls in (SHORT, MENU) and COUNT_RE.match(item.stripped) and not in_table()):  # "312": likes
         return Verdict(True, "context", "context.between-prose", f"{_noun(item, cls)} between body paragraphs", score)
