@@ -690,8 +690,8 @@ def iter_items(inputs: list, names: Optional[dict] = None, skip: frozenset = fro
     """
     names = names or {}
     for spec in inputs or ["-"]:
-        if spec != "-" and (os.path.isdir(spec) or _is_glob(spec) and not os.path.exists(spec)):
-            paths = list(_walk(spec)) if os.path.isdir(spec) else _glob_files(spec)
+        paths = _expanded(spec)
+        if paths is not None:
             paths = [p for p in paths if not skip or os.path.realpath(p) not in skip]
             if not paths and not os.path.isdir(spec):
                 yield Item("error", f"{spec}: no file matches", spec)
@@ -704,6 +704,17 @@ def iter_items(inputs: list, names: Optional[dict] = None, skip: frozenset = fro
             yield Item("file", spec, shown_name(spec)) if os.path.exists(spec) else Item("error", f"{spec}: no such file", spec)
         else:
             yield from _jsonl_items(spec, "stdin" if spec == "-" else names.get(spec, spec), max_line_bytes)
+
+
+def _expanded(spec: str) -> Optional[list]:
+    """The files of a directory or a glob (that names no file of its own), else None."""
+    if spec == "-":
+        return None
+    if os.path.isdir(spec):
+        return list(_walk(spec))
+    if _is_glob(spec) and not os.path.exists(spec):
+        return _glob_files(spec)
+    return None
 
 
 def _jsonl_items(spec: str, name: str, max_line_bytes: int) -> Iterator[Item]:
@@ -733,8 +744,8 @@ def count_documents(inputs: list) -> Optional[int]:
     (and no JSONL file is among them), else None."""
     total = 0
     for spec in inputs or ["-"]:
-        if spec != "-" and (os.path.isdir(spec) or _is_glob(spec) and not os.path.exists(spec)):
-            paths = list(_walk(spec)) if os.path.isdir(spec) else _glob_files(spec)
+        paths = _expanded(spec)
+        if paths is not None:
             if any(_is_jsonl(p) for p in paths):
                 return None
             total += len(paths)

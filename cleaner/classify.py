@@ -589,6 +589,11 @@ SENTENCE_RUN = 3  # short sentences in a row, each on a line of its own: a parag
 STATEMENT_END_RE = re.compile("[.!。！．｡।॥۔။។።][\"'”’»)]*$")  # a full stop or "!", maybe in quotes
 
 
+def _ends_statement(text: str) -> bool:
+    """Does ``text`` end as a statement does: a full stop or "!", not "?" nor a cut-off "…"?"""
+    return STATEMENT_END_RE.search(text) is not None and not text.endswith(EXCERPT_ENDS)
+
+
 def _sentence_runs(items: list, classes: list, lo: int, hi: int) -> dict:
     """The short sentences of [lo, hi] that stand in a run of ``SENTENCE_RUN`` or
     more, each with its run's length: a news story written one sentence a line.
@@ -596,7 +601,7 @@ def _sentence_runs(items: list, classes: list, lo: int, hi: int) -> dict:
     or of cut-off lines is a list of teasers or a table of contents."""
     def statement(k: int) -> bool:
         text = items[k].stripped
-        return classes[k] == SENTENCE and STATEMENT_END_RE.search(text) is not None and not text.endswith(EXCERPT_ENDS)
+        return classes[k] == SENTENCE and _ends_statement(text)
 
     runs, k = {}, lo
     while k <= hi:
@@ -2233,8 +2238,7 @@ def _short_statement(item) -> bool:
     stop or "!" at its end, no link."""
     text = item.stripped
     return text[:1].isupper() and any(word[:1].islower() for word in text.split()[1:]) \
-        and STATEMENT_END_RE.search(text) is not None and not text.endswith(EXCERPT_ENDS) \
-        and not item.features.link_chars
+        and _ends_statement(text) and not item.features.link_chars
 
 
 def _outside(item, cls: str, neutral: bool, reasons: dict) -> Verdict:

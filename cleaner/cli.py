@@ -341,7 +341,7 @@ def _diff_name(path: str, result) -> str:
         path = os.path.relpath(path)
     if not os.path.isabs(path) and path != "-":
         path = os.path.normpath(path)
-    return path if result.format != "html" else f"{path} (visible text)"  # (quoted by report.diff_headers)
+    return _as_read(path, result)  # (quoted by report.diff_headers)
 
 
 def _as_in_the_file(result, doc):
@@ -356,8 +356,12 @@ def _as_in_the_file(result, doc):
 
 
 def _explain_name(path: str, result) -> str:
+    """The file's name in ``--explain``: one line of text (``message_name``), as read."""
+    return _as_read(message_name(path), result)
+
+
+def _as_read(name: str, result) -> str:
     """An HTML page's lines are those of its visible text, not of the file: say so."""
-    name = message_name(path)
     return name if result.format != "html" else f"{name} (visible text)"
 
 

@@ -273,12 +273,18 @@ def apply_unified_diff(source: str, diff: str) -> str:
     return "".join(out)
 
 
+def text_lines(text: str) -> list:
+    """The lines of a text as the README defines them: they end at ``\\n``, and what
+    follows the last ``\\n`` (all of a text without one: classic Mac OS) at ``\\r``."""
+    cut = text.rfind("\n") + 1
+    return split_keepends(text[:cut], "\n") + split_keepends(text[cut:], "\r")
+
+
 def is_line_subsequence(body: str, source: str) -> bool:
     """``body`` is a concatenation of a subsequence of ``source``'s lines, in order
-    (lines end at ``\\n``; in a text without one, at ``\\r``: classic Mac OS)."""
-    end = "\n" if "\n" in source or "\r" not in source else "\r"
-    src = iter(split_keepends(source, end))
-    return all(any(line == s for s in src) for line in split_keepends(body, end))
+    (``text_lines``; the body's own lines read the same way)."""
+    src = iter(text_lines(source))
+    return all(any(line == s for s in src) for line in text_lines(body))
 
 
 def check_result_shape(result, source=None) -> None:
