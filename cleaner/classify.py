@@ -615,6 +615,24 @@ def _sentence_runs(items: list, classes: list, lo: int, hi: int) -> dict:
     return runs
 
 
+SENTENCE_RUN_WHY = "short sentence in a run of {} in the body: a paragraph broken at each sentence"
+SENTENCE_BODY = "short sentence in the body, one of {} on a page with no line of prose"
+
+
+def _judge_segment(items: list, classes: list, lo: int, hi: int, runs: dict, transparent: frozenset,
+                   verdicts_line: list, neutral: bool, why: str = SENTENCE_RUN_WHY) -> None:
+    """The verdicts of a body part's lines, its ``runs`` of short sentences read as prose."""
+    reading = classes if not runs else [NEARGOOD if k in runs else c for k, c in enumerate(classes)]
+    before, after = _nearest_prose(reading, lo, hi, transparent)
+    for k in range(lo, hi + 1):
+        if k in runs:
+            verdicts_line[k] = Verdict(True, "context", "context.sentence-run", why.format(runs[k]),
+                                       _score(items[k], neutral))
+            continue
+        verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral,
+                                   partial(_figure_neighbour, items, k))
+
+
 def _nearest_prose(classes: list, lo: int, hi: int, transparent=frozenset()) -> tuple:
     """For each i in [lo, hi]: is the nearest non-short line before / after it prose?
 
@@ -668,17 +686,18 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     teasers = _teasers_inside(items, classes)
     credits = frozenset(k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and _credit(item, cls))
     for lo, hi in segments:
-        runs = _sentence_runs(items, classes, lo, hi)
-        reading = classes if not runs else [NEARGOOD if k in runs else c for k, c in enumerate(classes)]
-        before, after = _nearest_prose(reading, lo, hi, teasers | credits)
-        for k in range(lo, hi + 1):
-            if k in runs:
-                verdicts_line[k] = Verdict(True, "context", "context.sentence-run",
-                                           f"short sentence in a run of {runs[k]} in the body: a paragraph broken at "
-                                           "each sentence", _score(items[k], neutral))
-                continue
-            verdicts_line[k] = _inside(items[k], classes[k], before[k - lo], after[k - lo], neutral,
-                                       partial(_figure_neighbour, items, k))
+        _judge_segment(items, classes, lo, hi, _sentence_runs(items, classes, lo, hi), teasers | credits,
+                       verdicts_line, neutral)
+    if segments and not any(_kept(verdicts_line, k) for lo, hi in segments for k in range(lo, hi + 1)):
+        # No line of the page reads as prose, yet short sentences outweigh its menus (a
+        # FAQ of one-line answers, a poem, a ticker): from the first to the last of the
+        # runs they make is the body, if it holds as many sentences as a paragraph broken
+        # at each does (``SENTENCE_RUN``).
+        lo, hi = segments[0][0], segments[-1][1]
+        sentences = [k for k in range(lo, hi + 1) if classes[k] == SENTENCE]
+        if len(sentences) >= SENTENCE_RUN:
+                _judge_segment(items, classes, lo, hi, dict.fromkeys(sentences, len(sentences)), teasers | credits,
+                           verdicts_line, neutral, SENTENCE_BODY)
     _keep_plain_gaps(items, classes, segments, verdicts_line, neutral, teasers)
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral, boxed)
@@ -2154,6 +2173,23 @@ def glued_menu(stripped: str, f: Features) -> int:
     return joins if joins >= GLUED_MENU_JOINS else 0
 
 
+MENU_COPY_MIN_WORDS = 3
+MENU_COPY_LABEL = "score.menu-copy"
+MENU_ENTRY_MIN_LETTERS = 3
+
+
+def menu_entries(words: list) -> frozenset:
+    """The words that stand as lines of their own on the page ("News", "Health"): a menu's
+    entries.  Not a letter or two: a size picker's "S", "M", "L" are a table's cells too."""
+    return frozenset(ws[0] for ws in words if len(ws) == 1 and len(ws[0]) >= MENU_ENTRY_MIN_LETTERS and ws[0].isalpha())
+
+
+def spells_menu(words: list, entries: frozenset) -> bool:
+    """Is the line a menu spelled out in one ("NEWS FEATURES BEAUTY HEALTH" over the
+    headline): three words or more, each of them a line of its own on the page?"""
+    return len(words) >= MENU_COPY_MIN_WORDS and all(w in entries for w in words)
+
+
 def _title_candidate(item, min_words: int) -> bool:
     """A line the title search may pick: heading-like, and not an entry of a
     numbered list ("2. Storm hits the coast") nor a row of a table (a ticker's figures, cells parted by tabs)."""
@@ -2175,6 +2211,7 @@ def _title_like(item, min_words: int) -> bool:
         and not item.line.text.lstrip().startswith(("![", "[!["))  # a Markdown image: its alt text is no heading
         and f.link_share < LINK_LINE_SHARE  # nor a line of links (a share bar, a site's top bar)
         and len(GLUED_WORDS_RE.findall(item.stripped)) < MIN_GLUED_JOINS  # nor a menu's links run together
+        and item.label != MENU_COPY_LABEL  # nor a menu in one line
     )
 
 

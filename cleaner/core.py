@@ -275,6 +275,7 @@ class Cleaner:
             underlines = [u and not c for u, c in zip(underlines, code)]  # "-----" in code is code
         if a.features is None:
             a = a._replace(features=document_features(stripped, a.words, a.stoplist, a.link_chars, underlines))
+        entries = C.menu_entries(a.words)
         scored = []
         for i, (line, s, f, norm) in enumerate(zip(lines, stripped, a.features, norms)):
             if not s or (underlines is not None and underlines[i]):
@@ -295,6 +296,10 @@ class Cleaner:
                 if joins:
                     scored.append(Scored(line, s, f, None, C.MENU, "score.glued-menu",
                                          f"a menu's links run together ({joins} words glued to the next)", repeated))
+                elif cls in (C.SHORT, C.MENU) and C.spells_menu(a.words[i], entries):
+                    scored.append(Scored(line, s, f, None, C.MENU, C.MENU_COPY_LABEL,
+                                         f"a menu in one line: each of its {f.words} words is a line of its own "
+                                         "on the page", repeated))
                 else:
                     scored.append(Scored(line, s, f, None, cls, "", "", repeated))
         if time.monotonic() > deadline:

@@ -703,6 +703,40 @@ def test_a_menu_run_together_and_a_byline_glued_to_its_name_are_not_the_title():
     assert not any(by_text[menu].kept for menu in menus) and not by_text["ByJ.R. Stone"].kept
 
 
+def test_a_menu_spelled_out_in_one_line_is_not_the_title():
+    """A site's menu, read once an entry a line and once as a bar over the headline
+    ("NEWS FEATURES BEAUTY HEALTH LOVE"), is no dek: each of its words is a line of
+    its own on the page.  A size picker ("Größe S M L") is a table's row, not a menu."""
+    headline = "When you take a multivitamin every day, this is what happens to your body"
+    bar = "NEWS FEATURES BEAUTY ENTERTAINMENT HEALTH LOVE"
+    text = ("NEWS\nFEATURES\nBEAUTY\nENTERTAINMENT\nHEALTH\nLOVE\nAbout\nPrivacy Policy\n"
+            f"{bar}\n{headline}\n" + PROSE + PROSE2 + "Share this article\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[headline].rule == "context.title"
+    assert by_text[bar].rule == "score.menu-copy" and not by_text[bar].kept
+    specs = "Technische Daten\nGröße S M L\nGewicht 22,9 kg\nS\nM\nL\n"
+    by_text = decisions_by_text(cleaner.clean(PROSE + specs + PROSE2 + "Share this article\n", format="text"))
+    assert by_text["Größe S M L"].rule != "score.menu-copy"
+
+
+def test_a_page_of_short_sentences_only_keeps_them_rather_than_nothing():
+    """A FAQ of one-line answers or a poem has no line of prose; its sentences
+    still outweigh the menus, and from the first run of them to the last is
+    the body, not "no body found".  One sentence among menus is no body."""
+    faq = ("How long does delivery take?\nStandard delivery takes 3–5 business days.\n"
+           "Do you ship internationally?\nYes, to 42 countries.\nHow much is shipping?\n"
+           "Orders over $50 ship free.\nCan I track my order?\nYes. You'll get a tracking link by email.\n"
+           "Do you deliver on weekends?\nSaturdays only, in major cities.\n")
+    text = ("Skip to main content\nHome\nProducts\nSupport\nContact\nWe use cookies to improve your experience. "
+            "Accept all | Manage preferences\n" + faq + "Was this article helpful?\nYes\nNo\nRelated articles\n"
+            "Returns and refunds\nPayment methods\nFollow us on Instagram\n© 2024 ShopCo Inc. All rights reserved.\n")
+    result = cleaner.clean(text, format="text")
+    assert result.status == "ok" and result.text == faq
+    assert any(d.rule == "context.sentence-run" and "no line of prose" in d.reason for d in result.decisions)
+    lone = "Home\nArchive\nLabels\nGive us feedback in our Product Forums.\nFollow\nPrivacy\nTerms\n"
+    assert cleaner.clean(lone, format="text").status == "no-body"
+
+
 def test_the_last_paragraph_after_a_related_box_of_one_teaser_is_kept():
     """"Leggi anche" over one teaser, then the article's last paragraph: too light for a
     body part of its own, but past one teaser it is the article going on; a run with
