@@ -721,6 +721,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
                                    echoes, tops)
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_headings_over_body(items, classes, verdicts_line, neutral)
+    _keep_marked_sections(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     _drop_teaser_cards(items, classes, verdicts_line)
     if segments and options.favor_recall:
@@ -1057,6 +1058,37 @@ def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, ne
                 and not item.stripped.endswith(":") and not _opens_a_section(items[k - 1], classes[k - 1]):
             verdicts_line[k] = Verdict(True, "context", "context.part-heading",
                                        "heading over body prose, below body, at a part's edge", _score(item, neutral))
+
+
+def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """Keep a section its author marked right under the body's last kept line: a
+    Markdown heading ("## Features", no rule's) over a list (bullets, not links).
+    The context reads short lines after the last paragraph as a footer's; a heading
+    the author wrote says the article goes on (a README's features, a changelog's
+    fixes, a podcast's chapters)."""
+    last = next((k for k in range(len(items) - 1, -1, -1) if _kept(verdicts_line, k)), None)
+    k = len(items) if last is None else last + 1
+    while k < len(items) and classes[k] == CODE:  # a code block at the body's end is the body's (settle_code_blocks)
+        k += 1
+    while k < len(items) and _marked_heading(items[k], classes[k]):
+        end = k + 1
+        while end < len(items) and _marked_heading(items[end], classes[end]):  # "## 3.1.2" / "### Fixed"
+            end += 1
+        while end < len(items) and items[end].features.bullet and classes[end] not in (RULE, BAD) \
+                and not items[end].label and items[end].features.link_share < LINK_LINE_SHARE:
+            end += 1
+        if not items[end - 1].features.bullet:
+            return
+        for j in range(k, end):
+            verdicts_line[j] = Verdict(True, "context", "context.marked-section",
+                                       "a section the author marked (a Markdown heading over a list) right under the "
+                                       "body", _score(items[j], neutral))
+        k = end
+
+
+def _marked_heading(item, cls: str) -> bool:
+    return item.features.heading_level >= 2 and cls in (SHORT, MENU, SENTENCE) and not item.label \
+        and item.features.link_share < LINK_LINE_SHARE
 
 
 CARD_DATE_MAX_WORDS = 8

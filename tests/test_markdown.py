@@ -394,3 +394,19 @@ def test_a_tables_row_that_another_table_repeats_stays_in_both():
     result = cleaner.clean(SCHEDULE_PAGE, format="text")
     rows = [line for line in SCHEDULE_PAGE.splitlines() if line.startswith("| ") and "M |" in line]
     assert len(rows) == 6 and all(result.text.count(row + "\n") == SCHEDULE_PAGE.count(row + "\n") for row in rows)
+
+
+def test_a_section_its_author_marked_under_the_body_is_kept():
+    """After the last paragraph short lines read as a footer's; a Markdown heading
+    over a list says the article goes on (a README's features, a changelog's
+    versions), even past a code block.  A list of links under one does not."""
+    body = ("# Tinyq\n\nTinyq is a small job queue for Python services that need durable background work "
+            "without running a separate broker process.\n\n```python\nq = Queue(\"jobs.db\")\n```\n\n")
+    features = "## Features\n\n- At-least-once delivery\n- Retries with backoff\n- A web dashboard\n\n"
+    changelog = "## 3.1.2 – 2025-02-20\n\n### Fixed\n\n- Timeout when uploading files over 50 MB.\n\n"
+    links = "## More from us\n\n- [Pricing](https://example.com/pricing)\n- [Blog](https://example.com/blog)\n\n"
+    result = cleaner.clean(body + features + changelog + links + "© 2025 Example Inc.\n", format="text")
+    kept = [d.text.strip() for d in result.decisions if d.kept and d.text.strip()]
+    for line in (features + changelog).splitlines():
+        assert not line or line in kept
+    assert not any(line and line in kept for line in links.splitlines())
