@@ -2172,7 +2172,7 @@ def _headline_tier(item, neutral: bool) -> int:
         tail = text[breaks[-1].end() - 1:]
         if len(tail.split()) < CAPTION_TAIL_WORDS or CREDIT_LABEL_RE.match(tail):
             return 0
-    if not neutral and not f.stopwords and (text.islower() or text.count(",") >= 2):
+    if (not neutral and not f.stopwords and (text.islower() or text.count(",") >= 2)) or _tag_list(text):
         return 0  # a list of tags ("amiga, dogs, floppy, Hunde, Hundeleben, Mesty"), however long
     if f.words >= HEADLINE_WORDS and sum(1 for word in text.split() if not word[:1].isdigit()) >= HEADLINE_WORDS:
         return 2
@@ -2220,6 +2220,17 @@ def spells_menu(words: list, entries: frozenset) -> bool:
     """Is the line a menu spelled out in one ("NEWS FEATURES BEAUTY HEALTH" over the
     headline): three words or more, each of them a line of its own on the page?"""
     return len(words) >= MENU_COPY_MIN_WORDS and all(w in entries for w in words)
+
+
+TAG_LIST_ITEMS = 4
+TAG_MAX_WORDS = 2
+
+
+def _tag_list(text: str) -> bool:
+    """A list of ``TAG_LIST_ITEMS`` tags or more, each a word or two parted by commas
+    ("ARD, Demonstrationen, Neu, Tagesschau, Top-Thema"), whatever its stopwords."""
+    parts = text.split(",")
+    return len(parts) >= TAG_LIST_ITEMS and all(0 < len(part.split()) <= TAG_MAX_WORDS for part in parts)
 
 
 def _title_candidate(item, min_words: int) -> bool:

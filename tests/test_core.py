@@ -719,6 +719,23 @@ def test_a_menu_spelled_out_in_one_line_is_not_the_title():
     assert by_text["Größe S M L"].rule != "score.menu-copy"
 
 
+def test_a_list_of_tags_over_the_headline_is_no_dek():
+    """Tags parted by commas, a word or two each, over the headline ("ARD,
+    Demonstrationen, Neu, Tagesschau, Top-Thema") are no part of the title,
+    stopword ("neu") or not."""
+    tags = "ARD, Demonstrationen, Neu, Tagesschau, Top-Thema"
+    headline = "Tagesschau unterschlägt Hass-Demo in Essen Gebührenfinanzierte Islamismus-Verharmlosung im ÖRR"
+    text = (f"Startseite\nKontakt\nAntisemitismus, Öffentlich-Rechtliche\n{tags}\n{headline}\n"
+            "VERÖFFENTLICHT AM 06. Nov 2023\nVon Daniel Weinmann\n"
+            "Die Regierung hat am Dienstag beschlossen, dass die neuen Regeln ab dem kommenden Jahr für alle "
+            "Unternehmen gelten sollen, die mehr als fünfzig Mitarbeiter beschäftigen.\n"
+            "Die Opposition kritisierte den Beschluss und forderte, dass die kleinen Betriebe bei der Umsetzung "
+            "mehr Zeit bekommen und von der Verwaltung besser unterstützt werden.\nImpressum\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[headline].rule == "context.title"
+    assert not by_text[tags].kept
+
+
 def test_a_page_of_short_sentences_only_keeps_them_rather_than_nothing():
     """A FAQ of one-line answers or a poem has no line of prose; its sentences
     still outweigh the menus, and from the first run of them to the last is
