@@ -118,24 +118,55 @@ def _clean_doc(state: dict, doc):
     if "init_error" in state:
         raise state["init_error"]
     cleaner, fields, fmt = state["cleaner"], state["fields"], state["format"]
+    problem = document_problem(doc, fields)
+    if problem is not None:
+        raise InputError(problem)
     if isinstance(doc, DOCUMENT_TYPES):
         return cleaner.clean(doc, format=fmt)
-    if isinstance(doc, dict):
-        url = doc.get(fields.url)
-        if url is not None and not isinstance(url, str):
-            url = str(url)
-        html = doc.get(fields.html)
-        if html is not None and not isinstance(html, FIELD_TYPES):
-            raise InputError(f"field {fields.html!r} must be a string")
-        text = doc.get(fields.text)
-        if text is not None and not isinstance(text, FIELD_TYPES):
-            raise InputError(f"field {fields.text!r} must be a string")
-        if html or (text is None and html is not None):  # an empty page is an empty document, not a missing one
-            return cleaner.clean(html, format="html", url=url)
-        if text is not None:
-            return cleaner.clean(text, format=fmt, url=url)
-        raise InputError(f"no {fields.text!r} or {fields.html!r} field" if fields.html else f"no {fields.text!r} field")
-    raise InputError(f"expected str, bytes or dict, got {type(doc).__name__}")
+    url = doc.get(fields.url)
+    if url is not None and not isinstance(url, str):
+        url = str(url)
+    html, text = doc.get(fields.html), doc.get(fields.text)
+    if html or (text is None and html is not None):  # an empty page is an empty document, not a missing one
+        return cleaner.clean(html, format="html", url=url)
+    return cleaner.clean(text, format=fmt, url=url)
+
+
+def document_problem(doc, fields: Fields) -> Optional[str]:
+    """Why ``doc`` is no document ``_clean_doc`` can clean, or None."""
+    if isinstance(doc, DOCUMENT_TYPES):
+        return None
+    if not isinstance(doc, dict):
+        return f"expected str, bytes or dict, got {type(doc).__name__}"
+    for name in (fields.html, fields.text):
+        if name and doc.get(name) is not None and not isinstance(doc[name], FIELD_TYPES):
+            return f"field {name!r} must be a string"
+    if doc.get(fields.text) is None and (not fields.html or doc.get(fields.html) is None):
+        return f"no {fields.text!r} or {fields.html!r} field" if fields.html else f"no {fields.text!r} field"
+    return None
+
+
+class _Refused(NamedTuple):
+    """Sent to a worker in place of a document it could not be sent (``_sendable``)."""
+
+    problem: str
+
+
+def _sendable(doc, fields: Fields):
+    """What a worker is sent for ``doc``: a document as it is (a memoryview's bytes),
+    a dict's fields that are read (a value in another may not pickle), or, in place
+    of what is no document, why (a generator or a lock would stop the pool)."""
+    if isinstance(doc, memoryview):
+        return bytes(doc)
+    problem = document_problem(doc, fields)
+    if problem is not None:
+        return _Refused(problem)
+    if not isinstance(doc, dict):
+        return doc
+    sent = {name: doc[name] for name in (fields.html, fields.text) if name and name in doc}
+    if doc.get(fields.url) is not None:
+        sent[fields.url] = doc[fields.url] if isinstance(doc[fields.url], str) else str(doc[fields.url])
+    return sent
 
 
 def _many_task(state: dict, item):
@@ -143,6 +174,8 @@ def _many_task(state: dict, item):
     error would take the other documents of its chunk with it (``clean_many`` raises it)."""
     index, doc = item
     try:
+        if isinstance(doc, _Refused):
+            raise InputError(doc.problem)
         return _clean_doc(state, doc)
     except Exception as err:  # noqa: BLE001 - reported per document
         return DocumentError(index, f"{type(err).__name__}: {err}")
@@ -241,7 +274,9 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
         # Runs in the pool's task-handler thread: blocks when `bound` documents
         # are in flight, so the reader never runs ahead of the workers.
         while True:
-            window.acquire()
+            while not window.acquire(timeout=HANDOFF_POLL):
+                if stop.is_set():
+                    return
             while not stop.is_set():
                 try:
                     thing = handoff.get(timeout=HANDOFF_POLL)
@@ -282,9 +317,7 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
         if failed:
             raise failed[0]
     finally:
-        stop.set()
-        for _ in range(bound):
-            window.release()
+        stop.set()  # a feeder waiting for room or for an item sees it within HANDOFF_POLL
         if pool is not None:
             pool.terminate()
             pool.join()
@@ -365,8 +398,8 @@ def clean_many(
     factory()  # bad rules fail here, in the caller, not in every worker
     settings = {"fields": fields, "format": format}
     jobs = jobs or os.cpu_count() or 1
-    if jobs > 1:  # a memoryview cannot be pickled to a worker: its bytes can
-        docs = (bytes(d) if isinstance(d, memoryview) else d for d in docs)
+    if jobs > 1:  # what cannot be pickled to a worker (a memoryview, a dict holding one, a generator)
+        docs = (_sendable(d, fields) for d in docs)
     if chunksize < 1:  # checked here, not when the first result is asked for
         raise ValueError(f"chunksize must be 1 or more, not {chunksize}")
     results = ordered_map(_many_task, enumerate(docs), jobs=jobs, chunksize=chunksize,
@@ -451,7 +484,7 @@ def _batch_task(state: dict, item: Item):
                     raise InputError(f"file is {size} bytes, over {RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes "
                                      f"({cap}); not read")
                 data = fh.read()
-            data = file_document(data, item.payload)
+            data = file_document(data, item.payload, RECORD_BYTES_PER_DOCUMENT_BYTE * cap)
             site = None  # a file has no URL; under `batch --learn` its folder is the site its rules name
             if state.get("file_sites"):
                 from .learn import file_site
@@ -497,18 +530,25 @@ def _kept_fields(doc: dict, names: tuple, fields: Fields) -> dict:
 GZIP_ERRORS = (OSError, EOFError, zlib.error)
 
 
-def file_document(data: bytes, path: str) -> bytes:
-    """A document file's bytes as the document: a page.html.gz's page."""
+def file_document(data: bytes, path: str, limit: Optional[int] = None) -> bytes:
+    """A document file's bytes as the document: a page.html.gz's page, refused
+    (``InputError``) if it unpacks to more than ``limit`` bytes."""
     if data.startswith(GZIP_MAGIC) and path.endswith(".gz"):
-        return _gunzip(data, path)
+        return _gunzip(data, path, limit)
     return data
 
 
-def _gunzip(data: bytes, path: str) -> bytes:
+def _gunzip(data: bytes, path: str, limit: Optional[int] = None) -> bytes:
+    """Unpacked in one piece, up to ``limit`` bytes and one more: a small file
+    may unpack to gigabytes."""
     try:
-        return gzip.decompress(data)
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            unpacked = stream.read(-1 if limit is None else limit + 1)
     except GZIP_ERRORS as err:
         raise InputError(f"{path}: {err}") from None
+    if limit is not None and len(unpacked) > limit:
+        raise InputError(f"file unpacks to over {limit} bytes; not read")
+    return unpacked
 
 
 def _is_glob(text: str) -> bool:

@@ -433,6 +433,47 @@ def test_clean_many_takes_a_memoryview_on_two_processes():
     assert [r.text for r in results] == [cleaner.clean(variant(1)).text, cleaner.clean(variant(2)).text]
 
 
+def test_a_document_no_worker_can_be_sent_is_an_error_in_its_place():
+    """A dict holding a memoryview, a generator, a lock cannot be pickled to a worker:
+    on two processes as on one, a ``DocumentError`` in its place, and the run goes on
+    (it stopped with a bare TypeError, losing the rest of the run).  A dict's other
+    fields, which the cleaner does not read, need not be picklable."""
+    import threading
+
+    odd = [{"text": memoryview(b"abc")}, (c for c in "ab"), threading.Lock()]
+    for bad in odd:
+        docs = [variant(1), bad, variant(2)]
+        one = list(clean_many(docs, jobs=1, errors="return", chunksize=1))
+        two = list(clean_many(docs, jobs=2, errors="return", chunksize=1))
+        assert [type(r).__name__ for r in two] == ["Result", "DocumentError", "Result"], bad
+        assert str(two[1]) == str(one[1]) and two[2].text == one[2].text
+    result, = clean_many([{"text": variant(3), "meta": threading.Lock()}], jobs=2, errors="return")
+    assert result.text == cleaner.clean(variant(3)).text
+
+
+def test_a_large_chunk_size_costs_no_time_after_the_work():
+    """Ending a run released the look-ahead window a slot at a time, jobs x chunksize x 4
+    times: ten seconds for one document at a chunk size of ten million."""
+    import time
+
+    start = time.monotonic()
+    result, = clean_many([variant(1)], jobs=2, chunksize=10**7)
+    assert result.text == cleaner.clean(variant(1)).text
+    assert time.monotonic() - start < 5
+
+
+def test_a_gzipped_file_over_the_size_limit_unpacked_is_not_read(tmp_path, run_cli):
+    """A file's size limit (4 x --max-bytes) is the unpacked size for a .gz: a small file
+    may unpack to gigabytes (it was read whole, and written out whole)."""
+    data = (variant(1) * 300).encode()
+    (tmp_path / "big.txt.gz").write_bytes(gzip.compress(data))
+    (tmp_path / "small.txt.gz").write_bytes(gzip.compress(variant(2).encode()))
+    proc = run_cli("batch", "--jobs", "1", "--max-bytes", str(len(data) // 8), tmp_path)
+    big, small = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert "unpacks to over" in big["error"] and "text" not in big
+    assert small["text"] == cleaner.clean(variant(2)).text
+
+
 def _stop_a_batch_midway(out, stop) -> tuple:
     """Run ``cleaner batch -j 2 -o out`` on 20 documents with its input pipe left open (so
     the run is midway however fast the machine), call ``stop(proc)`` once the workers are
