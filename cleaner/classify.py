@@ -2488,6 +2488,7 @@ def decide_with_evidence(scored: list, neutral: bool, options, evidence: bool = 
             out[i] = Verdict(True, "evidence", "evidence.trafilatura" if not read else "evidence.both", why, v.score)
         elif read and s.cls in PROSE:
             out[i] = Verdict(True, "evidence", "evidence.readability-prose", "prose inside readability's best candidate", v.score)
+
         elif link_list and (traf or read):
             out[i] = Verdict(False, "evidence", "evidence.link-list",
                              f"short block, link density {hint.link_density:.1f} > {LINK_LIST_DENSITY}", v.score)
@@ -2497,12 +2498,27 @@ def decide_with_evidence(scored: list, neutral: bool, options, evidence: bool = 
         else:
             out[i] = Verdict(False, "evidence", "evidence.none", "outside both extractors' main content", v.score)
     _keep_lead(scored, text_verdicts, out)
+    _keep_readability_headings(scored, out)
     _drop_tail_lines(scored, text_verdicts, out)
     if options.keep_title:
         _keep_title_heading(scored, out)
     else:
         _drop_title_headings(scored, out)
     return out
+
+
+def _keep_readability_headings(scored: list, out: list) -> None:
+    """Keep a heading the page marks (``<h2>``...) inside readability's best candidate,
+    right over kept prose: a live blog's entry headings, which trafilatura leaves
+    out ("Fallen tree blocks M4 slip road" between an entry's time and its text)."""
+    for i, s in enumerate(scored):
+        hint = s.line.hint
+        if hint is None or not hint.heading or out[i] is None or out[i].label != "evidence.readability-only":
+            continue
+        below = next((j for j in range(i + 1, len(scored)) if scored[j].cls != BLANK), None)
+        if below is not None and out[below].kept and scored[below].cls in PROSE:
+            out[i] = Verdict(True, "evidence", "evidence.readability-heading",
+                             "heading over kept prose, inside readability's best candidate", out[i].score)
 
 
 def _keep_title_heading(scored: list, out: list) -> None:

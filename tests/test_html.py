@@ -330,3 +330,66 @@ def test_a_rubys_reading_is_no_text_and_a_formula_is():
             "<p>The formula <math><semantics><mrow><mi>x</mi><mo>=</mo><mn>2</mn></mrow>"
             "<annotation encoding='application/x-tex'>x=2</annotation></semantics></math> holds.</p></body></html>")
     assert [b.text for b in visible_blocks(parse_html(html))] == ["市立の図書館が新しくなりました。", "The formula x=2 holds."]
+
+
+LIVE_BLOG = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Storm Darragh live: power cuts and travel disruption across UK – latest updates</title></head>
+<body>
+<header><nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li><li><a href="/business">Business</a></li></ul></nav></header>
+<main id="main-content">
+<div class="lb-header"><h1>Storm Darragh: Power cuts and travel disruption across UK</h1>
+<div class="live-badge">LIVE</div>
+<p class="summary-intro">Hundreds of thousands of homes are without power after winds of up to 93mph swept across the country overnight.</p>
+<div class="lb-summary"><h2>Summary</h2><ul><li>A rare red weather warning remains in place for parts of Wales until 11:00 GMT</li><li>About 240,000 homes have lost power, mostly in Wales and south-west England</li><li>Rail services on several main lines are suspended</li></ul></div>
+</div>
+<div class="lb-controls"><button>Refresh</button><button>Show 3 new updates</button><label><input type="checkbox"> Auto-update</label></div>
+<ol class="lb-posts" aria-live="polite">
+<li class="lb-post" id="post-7">
+<div class="lb-post-time"><time datetime="2024-12-07T10:42Z">10:42 GMT</time></div>
+<h3 class="lb-post-title">Fallen tree blocks M4 slip road</h3>
+<div class="lb-post-body"><p>Police say a large tree has come down across the eastbound slip road at junction 33.</p><p>Drivers are asked to avoid the area while crews clear it.</p></div>
+<div class="lb-post-share"><button>Share</button><a href="#">Copy link</a></div>
+</li>
+<li class="lb-post" id="post-6">
+<div class="lb-post-time"><time datetime="2024-12-07T10:31Z">10:31 GMT</time></div>
+<h3 class="lb-post-title">'We heard the roof go'</h3>
+<div class="lb-post-body"><p>Sian Morgan, from Porthcawl, says she and her children were woken at 04:00 by a loud crack.</p><blockquote><p>"We heard the roof go and then the rain was just coming in. The kids are fine, that's the main thing."</p></blockquote></div>
+<div class="lb-post-share"><button>Share</button><a href="#">Copy link</a></div>
+</li>
+<li class="lb-post" id="post-5">
+<div class="lb-post-time"><time datetime="2024-12-07T10:15Z">10:15 GMT</time></div>
+<div class="lb-post-body"><p>Network Rail says no trains will run between Cardiff and Swansea until at least midday.</p></div>
+<div class="lb-post-share"><button>Share</button><a href="#">Copy link</a></div>
+</li>
+<li class="lb-post lb-ad"><div class="advert">Advertisement</div></li>
+<li class="lb-post" id="post-4">
+<div class="lb-post-time"><time datetime="2024-12-07T09:58Z">09:58 GMT</time></div>
+<h3 class="lb-post-title">Power firms: 'Some customers could wait until Monday'</h3>
+<div class="lb-post-body"><p>National Grid Electricity Distribution says most customers should be reconnected by the end of the day.</p><p>But it warns that in remote areas, where lines have been brought down by trees, some people could be without power until Monday.</p></div>
+<div class="lb-post-share"><button>Share</button><a href="#">Copy link</a></div>
+</li>
+<li class="lb-post" id="post-3">
+<div class="lb-post-time"><time datetime="2024-12-07T09:40Z">09:40 GMT</time></div>
+<div class="lb-post-body"><p>The Met Office has recorded a gust of 93mph at Capel Curig in Snowdonia.</p></div>
+<div class="lb-post-share"><button>Share</button><a href="#">Copy link</a></div>
+</li>
+</ol>
+<div class="lb-pagination"><a href="?page=2">Older posts</a><span>Page 1 of 4</span></div>
+</main>
+<aside><h2>Top stories</h2><ul><li><a href="/1">Syria rebels reach outskirts of Damascus</a></li><li><a href="/2">Notre-Dame reopens five years after fire</a></li></ul></aside>
+<footer><ul><li><a href="/terms">Terms of Use</a></li><li><a href="/privacy">Privacy Policy</a></li><li><a href="/cookies">Cookies</a></li></ul><p>Copyright 2024 BBC. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_a_live_blogs_entry_headings_are_kept():
+    """trafilatura leaves a live blog's entry headings out; readability keeps them
+    and the entries' text: a heading the page marks, right over kept prose inside
+    readability's best candidate, heads that prose (between an entry's time and
+    its text, the context alone reads it as an edge's)."""
+    result = cleaner.clean(LIVE_BLOG, format="html")
+    kept = [d.text.strip() for d in result.decisions if d.kept]
+    for heading in ("Fallen tree blocks M4 slip road", "'We heard the roof go'",
+                    "Power firms: 'Some customers could wait until Monday'"):
+        assert heading in kept
+    assert "Police say a large tree has come down across the eastbound slip road at junction 33." in kept
+    assert not any(line in kept for line in ("10:42 GMT", "Share", "Copy link", "Older posts", "Top stories"))
