@@ -2508,12 +2508,13 @@ def decide_with_evidence(scored: list, neutral: bool, options, evidence: bool = 
 
 
 def _keep_readability_headings(scored: list, out: list) -> None:
-    """Keep a heading the page marks (``<h2>``...) inside readability's best candidate,
-    right over kept prose: a live blog's entry headings, which trafilatura leaves
-    out ("Fallen tree blocks M4 slip road" between an entry's time and its text)."""
+    """Keep a heading the page marks (``<h2>`` to ``<h6>``: the ``<h1>`` is the title's
+    business) inside readability's best candidate, right over kept prose: a live
+    blog's entry headings, which trafilatura leaves out ("Fallen tree blocks M4 slip
+    road" between an entry's time and its text)."""
     for i, s in enumerate(scored):
         hint = s.line.hint
-        if hint is None or not hint.heading or out[i] is None or out[i].label != "evidence.readability-only":
+        if hint is None or hint.heading < 2 or out[i] is None or out[i].label != "evidence.readability-only":
             continue
         below = next((j for j in range(i + 1, len(scored)) if scored[j].cls != BLANK), None)
         if below is not None and out[below].kept and scored[below].cls in PROSE:
