@@ -85,7 +85,7 @@ from functools import partial
 from typing import Callable, NamedTuple, Optional
 
 from .features import Features, echo_keys
-from .model import MATCHED
+from .model import MATCHED, NOTES_WORDS
 
 LENGTH_LOW = 70  # chars: shorter lines are judged by their context
 PROSE_NO_PUNCT_LENGTH = 120  # chars: a line this long counts as prose even without final punctuation
@@ -2499,12 +2499,30 @@ def decide_with_evidence(scored: list, neutral: bool, options, evidence: bool = 
             out[i] = Verdict(False, "evidence", "evidence.none", "outside both extractors' main content", v.score)
     _keep_lead(scored, text_verdicts, out)
     _keep_readability_headings(scored, out)
+    _keep_footnotes(scored, out)
     _drop_tail_lines(scored, text_verdicts, out)
     if options.keep_title:
         _keep_title_heading(scored, out)
     else:
         _drop_title_headings(scored, out)
     return out
+
+
+def _keep_footnotes(scored: list, out: list) -> None:
+    """Keep the article's notes, as the page marks them (``class="footnotes"``,
+    ``role="doc-endnotes"``), below its kept prose: neither extractor may take
+    them ("Lorain Public Library System, Economic Impact Study, 2019, p. 14. ↩︎"),
+    and the context reads short lines after the last paragraph as a footer's."""
+    first = _first_kept_prose(scored, out)
+    if first is None:
+        return
+    for i in range(first + 1, len(scored)):
+        s, v = scored[i], out[i]
+        hint = s.line.hint
+        if v is None or v.kept or s.cls == RULE or s.label or hint is None \
+                or NOTES_WORDS.isdisjoint(hint.boilerplate_tokens) or hint.link_density > LINK_LIST_DENSITY:
+            continue
+        out[i] = Verdict(True, "evidence", "evidence.footnotes", "the article's notes, as the page marks them", v.score)
 
 
 def _keep_readability_headings(scored: list, out: list) -> None:

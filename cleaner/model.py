@@ -32,6 +32,12 @@ class Line(NamedTuple):
     hint: Optional["BlockHint"] = None
 
 
+# Class, id or role words that mark the article's own notes (Markdown renderers'
+# ``class="footnotes"``, DPUB-ARIA's ``role="doc-endnotes"``); not "footnote": a
+# theme's small print in the footer.  A block's hint carries them among its tokens.
+NOTES_WORDS = frozenset({"footnotes", "endnotes"})
+
+
 class BlockHint(NamedTuple):
     """DOM evidence for an HTML block (see cleaner.html)."""
 
@@ -39,7 +45,7 @@ class BlockHint(NamedTuple):
     heading: int = 0  # 1..6 for h1..h6, 0 otherwise
     list_item: bool = False
     link_density: float = 0.0
-    boilerplate_tokens: tuple = ()  # class/id tokens such as "sidebar", "share"
+    boilerplate_tokens: tuple = ()  # class/id tokens such as "sidebar", "share", and "footnotes" (NOTES_WORDS)
     in_main: bool = False  # inside <main>/<article>/itemprop=articleBody
     in_trafilatura: Optional[bool] = None
     in_readability: Optional[bool] = None

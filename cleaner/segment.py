@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .model import NOTES_WORDS
+
 # Elements whose content is not the page's text: not shown, or shown as a note on it
 # (MathML's source of a formula; ruby's reading over a word, "市立" over "しりつ", which
 # trafilatura drops too and which would split the word it reads).
@@ -42,6 +44,7 @@ BOILERPLATE_WORDS = frozenset(
     "popup modal masthead toolbar pagination pager tags tagcloud authorbio bio disqus outbrain "
     "taboola trending popular mostread".split()
 )
+MARKER_WORDS = BOILERPLATE_WORDS | NOTES_WORDS
 TOKEN_SPLIT_RE = re.compile(r"[-_\s]+")
 
 
@@ -65,7 +68,7 @@ def _element_tokens(attrs) -> tuple:
     value = " ".join(v for v in (attrs.get("class"), attrs.get("id"), attrs.get("role")) if v)
     if not value:
         return ()
-    return tuple(w for w in TOKEN_SPLIT_RE.split(value.lower()) if w in BOILERPLATE_WORDS)
+    return tuple(w for w in TOKEN_SPLIT_RE.split(value.lower()) if w in MARKER_WORDS)
 
 
 def _is_hidden(el, attrs) -> bool:

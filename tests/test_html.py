@@ -393,3 +393,22 @@ def test_a_live_blogs_entry_headings_are_kept():
         assert heading in kept
     assert "Police say a large tree has come down across the eastbound slip road at junction 33." in kept
     assert not any(line in kept for line in ("10:42 GMT", "Share", "Copy link", "Older posts", "Top stories"))
+
+
+def test_the_articles_footnotes_as_the_page_marks_them_are_kept():
+    """Ghost's and many Markdown renderers' ``<section class="footnotes">``, or
+    DPUB-ARIA's ``role="doc-endnotes"``, below the article: its notes, which neither
+    extractor may take.  Without the article above, no notes; a theme's small print
+    (``class="footnote"``) is no note."""
+    paragraphs = "".join(PARA.replace("council", name) for name in ("council", "board", "panel"))
+    notes = ["Lorain Public Library System, Economic Impact Study, 2019, p. 14.",
+             "Ohio Library Council, Annual Statistics, 2022."]
+    for marker in ('class="footnotes"', 'role="doc-endnotes"'):
+        html = (f"<html><body><nav><a href='/'>Home</a></nav><article><h1>Libraries pay their way</h1>{paragraphs}"
+                f"<section {marker}><ol>" + "".join(f"<li id='fn{k}'><p>{n} <a href='#r{k}'>↩︎</a></p></li>"
+                                                    for k, n in enumerate(notes, 1))
+                + "</ol></section></article><p class='footnote'>Site by Studio X, Lorain, Ohio</p>"
+                "<footer>Contact us</footer></body></html>")
+        kept = [d.text.strip() for d in cleaner.clean(html, format="html").decisions if d.kept]
+        assert all(any(line.startswith(note) for line in kept) for note in notes), marker
+        assert "Site by Studio X, Lorain, Ohio" not in kept
