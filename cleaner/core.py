@@ -20,7 +20,7 @@ from .decode import BinaryInputError, decode_bytes
 from .features import (
     document_features, language_samples, setext_underlines, slug_words, spells_slug, visible_strip_all, word_lists,
 )
-from .markdown import fenced_code, front_matter_length, picture_lines, read_lines, shell_sessions
+from .markdown import div_closers, fenced_code, front_matter_length, picture_lines, read_lines, shell_sessions
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
@@ -318,6 +318,9 @@ class Cleaner:
             verdicts = C.settle_code_blocks(scored, verdicts)
         if underlines is not None:
             verdicts = underline_verdicts(verdicts, underlines, lines)
+        closers = div_closers(stripped) if ":::" in source else None
+        if closers is not None:
+            verdicts = closer_verdicts(verdicts, closers, lines)
         pictures = picture_lines([l.text.strip() for l in lines]) if format == "text" and "![" in source else None
         if pictures is not None:
             verdicts = C.keep_pictures(scored, verdicts, pictures)
@@ -613,6 +616,18 @@ def underline_verdicts(verdicts: list, underlines: list, lines: list) -> list:
             out[i] = C.Verdict(kept, STAGE_LAYOUT, "layout.heading-underline",
                                f"underline of the heading on line {lines[i - 1].number}, "
                                f"which is {'kept' if kept else 'dropped'}")
+    return out
+
+
+def closer_verdicts(verdicts: list, closers: dict, lines: list) -> list:
+    """A fenced div's closing ":::" is kept or dropped with its opening one ("::: note")."""
+    out = list(verdicts)
+    for close, open_ in closers.items():
+        if verdicts[open_] is not None and verdicts[close] is not None and verdicts[open_].kept != verdicts[close].kept:
+            kept = verdicts[open_].kept
+            out[close] = C.Verdict(kept, STAGE_LAYOUT, "layout.div-close",
+                                   f"closes the fenced div opened on line {lines[open_].number}, "
+                                   f"which is {'kept' if kept else 'dropped'}")
     return out
 
 

@@ -180,6 +180,26 @@ def fenced_code(lines: list) -> Optional[list]:
 # -- Front matter: a Markdown file's metadata, fenced at its top --------------------
 FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}  # YAML (Jekyll, Hugo, Pandoc), TOML (Hugo)
 FRONT_MATTER_MAX_LINES = 200
+# A fenced div (Docusaurus' and MyST's admonitions, pandoc's divs): ":::note" ... ":::".
+DIV_OPEN_RE = re.compile(r"(:{3,}) ?\{?[\w-][^\n]{0,200}")
+DIV_CLOSE_RE = re.compile(r":{3,}")
+
+
+def div_closers(lines: list) -> Optional[dict]:
+    """For each closing fence of a fenced div, the line of its opening one (a closer
+    closes the nearest open div whose fence it is as long as); None if there are none."""
+    closers, open_ = {}, []  # open_: (line, fence length)
+    for i, line in enumerate(lines):
+        if DIV_CLOSE_RE.fullmatch(line):
+            while open_ and open_[-1][1] > len(line):
+                open_.pop()
+            if open_:
+                closers[i] = open_.pop()[0]
+        elif (m := DIV_OPEN_RE.fullmatch(line)) is not None:
+            open_.append((i, len(m.group(1))))
+    return closers or None
+
+
 YAML_LINE_RE = re.compile(r"[\w\"'][\w .\"'-]{0,60}:(?: |$)|- |#|\s")  # "title: x", "- item", "# comment", indented
 TOML_LINE_RE = re.compile(r"[\w\"'][\w .\"'-]{0,60} ?=|\[|#|\s")  # "title = x", "[params]", "# comment"
 

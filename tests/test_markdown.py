@@ -410,3 +410,17 @@ def test_a_section_its_author_marked_under_the_body_is_kept():
     for line in (features + changelog).splitlines():
         assert not line or line in kept
     assert not any(line and line in kept for line in links.splitlines())
+
+
+def test_a_fenced_divs_closing_fence_goes_with_its_opening_one():
+    """":::note" ... ":::" (Docusaurus', MyST's admonitions): the closing fence, a short
+    line after the body's last paragraph, read as the footer's; it goes where its
+    opening fence goes, so the kept Markdown stays whole."""
+    text = ("# Configuration\n\n" + PROSE + "\n:::note\nVariables set in a `.env` file are read only when you run "
+            "`ferry dev`, never in production.\n:::\n\n[Edit this page](https://github.com/ferry/docs/edit/main/x.md)\n"
+            "\nLast updated on Jan 12, 2025\n")
+    result = cleaner.clean(text, format="text")
+    assert ":::note\n" in result.text and result.text.rstrip().endswith(":::")
+    closer = next(d for d in result.decisions if d.text == ":::\n")
+    assert closer.kept and closer.rule == "layout.div-close"
+    assert cleaner.clean(result.text, format="text").text == result.text
