@@ -2085,6 +2085,12 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
             best = next((k for k, tier in reversed(picks) if k is not None and tier > 0), best)
         if best is None and unechoed:
             best = unechoed[-1]
+    if best is not None and items[best].features.heading_level >= 2:
+        # A section's heading ("## Produktbeschreibung") under the document's title its
+        # author marked ("# Espresso Milano", past a price and a buy button): both.
+        marked = _marked_title_above(items, best)
+        if marked is not None:
+            return {marked, best}
     if best is not None:
         # A headline directly above a heading-like dek, or above it past the
         # byline ("Japan und die HPV-Impfungen" / "Von Der Spendenteddy - 30.
@@ -2111,6 +2117,17 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
     if start > 0 and _title_candidate(items[start - 1], 1) and not items[start - 1].stripped.islower():
         return {start - 1}
     return set()
+
+
+def _marked_title_above(items: list, k: int) -> Optional[int]:
+    """A first-level Markdown heading up to ``TITLE_WINDOW`` lines above line ``k``, with
+    no prose between (an earlier part's), that may be the title; None if there is none."""
+    for j in range(k - 1, max(-1, k - 1 - TITLE_WINDOW), -1):
+        if items[j].cls in PROSE:
+            return None
+        if items[j].features is not None and items[j].features.heading_level == 1:
+            return j if _title_candidate(items[j], 1) else None
+    return None
 
 
 def _ranked_window(items: list, start: int, previous_end: int, neutral: bool, echoes: Optional[Callable],

@@ -424,3 +424,19 @@ def test_a_fenced_divs_closing_fence_goes_with_its_opening_one():
     closer = next(d for d in result.decisions if d.text == ":::\n")
     assert closer.kept and closer.rule == "layout.div-close"
     assert cleaner.clean(result.text, format="text").text == result.text
+
+
+def test_the_title_its_author_marked_over_a_buy_box_is_kept_with_the_sections_heading():
+    """"# Ridgeline 28L Daypack" over a price, a buy button and "## Description" over
+    the prose: the document's title is the first-level heading, and the section's
+    heading stays too; the price and the button between them go."""
+    title, section = "# Ridgeline 28L Daypack", "## Description"
+    text = ("- [Packs](https://example.com/packs)\n- [Tents](https://example.com/tents)\n\n"
+            f"{title}\n\n$129.00\n\n[Add to cart](#)\n\nShips in 1–3 business days\n\n{section}\n\n"
+            "The Ridgeline is a light pack for long days on the trail, with a frame sheet that keeps its shape "
+            "and a hip belt that carries most of the load.\n\nIts lid holds a map, a phone and snacks, and the side "
+            "pockets take a litre bottle each, within reach while you walk.\n\n"
+            "- [Privacy](https://example.com/privacy)\n- [Terms](https://example.com/terms)\n")
+    kept = {d.text.strip(): d for d in cleaner.clean(text, format="text").decisions if d.kept}
+    assert kept[title].rule == "context.title" and section in kept
+    assert "$129.00" not in kept and "[Add to cart](#)" not in kept
