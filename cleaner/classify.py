@@ -722,6 +722,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_headings_over_body(items, classes, verdicts_line, neutral)
     _keep_marked_sections(items, classes, verdicts_line, neutral)
+    _keep_whole_lists(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     _drop_teaser_cards(items, classes, verdicts_line)
     if segments and options.favor_recall:
@@ -1084,6 +1085,25 @@ def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutr
                                        "a section the author marked (a Markdown heading over a list) right under the "
                                        "body", _score(items[j], neutral))
         k = end
+
+
+def _keep_whole_lists(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """A bullet list the context kept in part is kept whole: its items are one block
+    ("Things I tried:" / "* Reseating the cable" / "* Booting from SD card (works)" /
+    ...), and one kept as a sentence next to prose leaves the others' holes.  Not past
+    a rule hit or a labelled line, which may end the list (a share button, a teaser)."""
+    k = 0
+    while k < len(items):
+        end = k
+        while end < len(items) and items[end].features.bullet and classes[end] not in (RULE, BAD, CODE) \
+                and not items[end].label:
+            end += 1
+        if end - k >= LIST_MIN_ITEMS and any(_kept(verdicts_line, j) for j in range(k, end)):
+            for j in range(k, end):
+                if not _kept(verdicts_line, j) and verdicts_line[j] is not None and verdicts_line[j].stage == "context":
+                    verdicts_line[j] = Verdict(True, "context", "context.list-item",
+                                               "an item of a list whose other items are kept", _score(items[j], neutral))
+        k = max(end, k + 1)
 
 
 def _marked_heading(item, cls: str) -> bool:

@@ -440,3 +440,60 @@ def test_the_title_its_author_marked_over_a_buy_box_is_kept_with_the_sections_he
     kept = {d.text.strip(): d for d in cleaner.clean(text, format="text").decisions if d.kept}
     assert kept[title].rule == "context.title" and section in kept
     assert "$129.00" not in kept and "[Add to cart](#)" not in kept
+
+
+FORUM_THREAD = """[![](https://forum.example.org/avatar/kmiller.png)](https://forum.example.org/u/kmiller)
+
+[kmiller](https://forum.example.org/u/kmiller)
+
+[Jan 14](https://forum.example.org/t/pi5-nvme-boot/48211/1)
+
+After running `sudo rpi-eeprom-update -a` and rebooting, my Pi 5 only shows the rainbow screen and then the boot diagnostics. It was booting fine from a Samsung 980 on a Pimoroni base for months.
+
+Things I tried:
+
+*   Reseating the ribbon cable
+*   Booting from SD card (works)
+*   `BOOT_ORDER=0xf416` in the EEPROM config
+
+Any ideas?
+
+[![](https://forum.example.org/avatar/dgreen.png)](https://forum.example.org/u/dgreen)
+
+[dgreen](https://forum.example.org/u/dgreen)
+
+[Jan 14](https://forum.example.org/t/pi5-nvme-boot/48211/2)
+
+The January firmware changed the default PCIe settings. Add this to `/boot/firmware/config.txt`:
+
+```
+dtparam=pciex1
+dtparam=pciex1_gen=2
+```
+
+Some drives also need `PCIE_PROBE=1` in the EEPROM config.
+
+3 Likes
+
+[![](https://forum.example.org/avatar/kmiller.png)](https://forum.example.org/u/kmiller)
+
+[kmiller](https://forum.example.org/u/kmiller)
+
+[Jan 15](https://forum.example.org/t/pi5-nvme-boot/48211/3)
+
+That was it, thanks! `PCIE_PROBE=1` did the trick.
+
+Solution
+
+1 Like
+"""
+
+
+def test_a_list_kept_in_part_is_kept_whole():
+    """A forum post's list ("Things I tried:" over three items) between two posts'
+    prose: the item that reads as a sentence was kept, the others not, and the list
+    came out broken.  A list is one block: kept in part, it is kept whole."""
+    items = ["*   Reseating the ribbon cable", "*   Booting from SD card (works)",
+             "*   `BOOT_ORDER=0xf416` in the EEPROM config"]
+    kept = [d.text.strip() for d in cleaner.clean(FORUM_THREAD, format="text").decisions if d.kept]
+    assert all(item in kept for item in items)
