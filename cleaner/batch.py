@@ -123,9 +123,7 @@ def _clean_doc(state: dict, doc):
         raise InputError(problem)
     if isinstance(doc, DOCUMENT_TYPES):
         return cleaner.clean(doc, format=fmt)
-    url = doc.get(fields.url)
-    if url is not None and not isinstance(url, str):
-        url = str(url)
+    url = url_text(doc.get(fields.url))
     html, text = doc.get(fields.html), doc.get(fields.text)
     if html or (text is None and html is not None):  # an empty page is an empty document, not a missing one
         return cleaner.clean(html, format="html", url=url)
@@ -146,36 +144,58 @@ def document_problem(doc, fields: Fields) -> Optional[str]:
     return None
 
 
-class _Refused(NamedTuple):
-    """Sent to a worker in place of a document it could not be sent (``_sendable``)."""
+def url_text(url) -> Optional[str]:
+    """A document's URL as text: bytes decoded (not "b'https://...'"), anything else as ``str`` shows it."""
+    if url is None or isinstance(url, str):
+        return url
+    if isinstance(url, (bytes, bytearray)):
+        return bytes(url).decode("utf-8", "replace")
+    return str(url)
 
-    problem: str
+
+class _Refused(NamedTuple):
+    """Sent to a worker in place of a document it could not be sent (``_sendable``):
+    the error it would have raised on one process."""
+
+    message: str
 
 
 def _sendable(doc, fields: Fields):
-    """What a worker is sent for ``doc``: a document as it is (a memoryview's bytes),
-    a dict's fields that are read (a value in another may not pickle), or, in place
-    of what is no document, why (a generator or a lock would stop the pool)."""
-    if isinstance(doc, memoryview):
-        return bytes(doc)
-    problem = document_problem(doc, fields)
-    if problem is not None:
-        return _Refused(problem)
-    if not isinstance(doc, dict):
-        return doc
-    sent = {name: doc[name] for name in (fields.html, fields.text) if name and name in doc}
-    if doc.get(fields.url) is not None:
-        sent[fields.url] = doc[fields.url] if isinstance(doc[fields.url], str) else str(doc[fields.url])
-    return sent
+    """What a worker is sent for ``doc``, made of plain values that pickle: a document
+    (a memoryview's bytes, a ``str`` subclass's text), a dict's fields that are read
+    (a value in another may not pickle), or, in place of what is no document or
+    cannot be read, the error cleaning it on one process gives (``_Refused``)."""
+    try:
+        problem = None if isinstance(doc, memoryview) else document_problem(doc, fields)
+        if problem is not None:
+            return _Refused(f"InputError: {problem}")
+        if not isinstance(doc, dict):
+            return _plain(doc)
+        sent = {name: _plain(doc[name]) for name in (fields.html, fields.text) if name and doc.get(name) is not None}
+        url = url_text(doc.get(fields.url))
+        if url is not None:
+            sent[fields.url] = url
+        return sent
+    except Exception as err:  # noqa: BLE001 - reported in the document's place
+        return _Refused(f"{type(err).__name__}: {err}")
+
+
+def _plain(value):
+    """``value`` as a plain str, bytes or bytearray (a subclass may hold what cannot be pickled)."""
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, (bytes, memoryview)):
+        return bytes(value)
+    return bytearray(value)
 
 
 def _many_task(state: dict, item):
     """A ``Result``, or the ``DocumentError`` in its place: raised in a worker, an
     error would take the other documents of its chunk with it (``clean_many`` raises it)."""
     index, doc = item
+    if isinstance(doc, _Refused):
+        return DocumentError(index, doc.message)
     try:
-        if isinstance(doc, _Refused):
-            raise InputError(doc.problem)
         return _clean_doc(state, doc)
     except Exception as err:  # noqa: BLE001 - reported per document
         return DocumentError(index, f"{type(err).__name__}: {err}")
@@ -478,13 +498,7 @@ def _batch_task(state: dict, item: Item):
             url = doc.get(fields.url)
             result = _clean_doc(state, doc)
         else:
-            with open(item.payload, "rb") as fh:
-                size, cap = os.fstat(fh.fileno()).st_size, state["cleaner"].options.max_bytes
-                if size > RECORD_BYTES_PER_DOCUMENT_BYTE * cap:  # passed through, it would be a record this size
-                    raise InputError(f"file is {size} bytes, over {RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes "
-                                     f"({cap}); not read")
-                data = fh.read()
-            data = file_document(data, item.payload, RECORD_BYTES_PER_DOCUMENT_BYTE * cap)
+            data = read_document_file(item.payload, state["cleaner"].options.max_bytes)
             site = None  # a file has no URL; under `batch --learn` its folder is the site its rules name
             if state.get("file_sites"):
                 from .learn import file_site
@@ -530,25 +544,32 @@ def _kept_fields(doc: dict, names: tuple, fields: Fields) -> dict:
 GZIP_ERRORS = (OSError, EOFError, zlib.error)
 
 
-def file_document(data: bytes, path: str, limit: Optional[int] = None) -> bytes:
-    """A document file's bytes as the document: a page.html.gz's page, refused
-    (``InputError``) if it unpacks to more than ``limit`` bytes."""
+def read_document_file(path: str, max_bytes: int) -> bytes:
+    """A document file's document (a page.html.gz's page), refused (``InputError``) past
+    ``RECORD_BYTES_PER_DOCUMENT_BYTE`` times ``max_bytes``, on disk or unpacked: passed
+    through, it would be a record this size, and a small .gz may unpack to gigabytes."""
+    limit = RECORD_BYTES_PER_DOCUMENT_BYTE * max_bytes
+    with open(path, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > limit:
+            raise InputError(f"file is {size} bytes, over {RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes "
+                             f"({max_bytes}); not read")
+        data = fh.read()
     if data.startswith(GZIP_MAGIC) and path.endswith(".gz"):
-        return _gunzip(data, path, limit)
+        data = _gunzip(data, path, limit)
+        if len(data) > limit:
+            raise InputError(f"file unpacks to over {limit} bytes, {RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes "
+                             f"({max_bytes}); not read")
     return data
 
 
-def _gunzip(data: bytes, path: str, limit: Optional[int] = None) -> bytes:
-    """Unpacked in one piece, up to ``limit`` bytes and one more: a small file
-    may unpack to gigabytes."""
+def _gunzip(data: bytes, path: str, limit: int) -> bytes:
+    """Unpacked up to ``limit`` bytes and one more (the caller refuses it past ``limit``)."""
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            unpacked = stream.read(-1 if limit is None else limit + 1)
+            return stream.read(limit + 1)
     except GZIP_ERRORS as err:
         raise InputError(f"{path}: {err}") from None
-    if limit is not None and len(unpacked) > limit:
-        raise InputError(f"file unpacks to over {limit} bytes; not read")
-    return unpacked
 
 
 def _is_glob(text: str) -> bool:

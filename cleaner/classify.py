@@ -594,22 +594,28 @@ def _ends_statement(text: str) -> bool:
     return STATEMENT_END_RE.search(text) is not None and not text.endswith(EXCERPT_ENDS)
 
 
+def _statement(items: list, classes: list, k: int) -> bool:
+    """A short sentence that states and ends so (a full stop or "!", not "?" nor "…"):
+    a run of questions or of cut-off lines is a list of teasers or a table of contents."""
+    return classes[k] == SENTENCE and _ends_statement(items[k].stripped)
+
+
+def _open_alike(items: list, ks) -> bool:
+    """Do the lines all open with the same word?  Then they are a list's items ("Essener
+    Innenstadt Teil I.", "... Teil II."), or a consent wall's ("We track outages.", "We measure ...")."""
+    return len({items[j].stripped.split(None, 1)[0] for j in ks}) <= 1
+
+
 def _sentence_runs(items: list, classes: list, lo: int, hi: int) -> dict:
     """The short sentences of [lo, hi] that stand in a run of ``SENTENCE_RUN`` or
-    more, each with its run's length: a news story written one sentence a line.
-    Each states and ends so (a full stop, not "?" nor "…"): a run of questions
-    or of cut-off lines is a list of teasers or a table of contents."""
-    def statement(k: int) -> bool:
-        text = items[k].stripped
-        return classes[k] == SENTENCE and _ends_statement(text)
-
+    more statements (``_statement``) that do not all open alike, each with its
+    run's length: a news story written one sentence a line."""
     runs, k = {}, lo
     while k <= hi:
         end = k
-        while end <= hi and statement(end):
+        while end <= hi and _statement(items, classes, end):
             end += 1
-        # (Lines that all open alike are a list's items: "Essener Innenstadt Teil I.", "... Teil II.")
-        if end - k >= SENTENCE_RUN and len({items[j].stripped.split(None, 1)[0] for j in range(k, end)}) > 1:
+        if end - k >= SENTENCE_RUN and not _open_alike(items, range(k, end)):
             runs.update(dict.fromkeys(range(k, end), end - k))
         k = end + 1
     return runs
@@ -690,14 +696,15 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
                        verdicts_line, neutral)
     if segments and not any(_kept(verdicts_line, k) for lo, hi in segments for k in range(lo, hi + 1)):
         # No line of the page reads as prose, yet short sentences outweigh its menus (a
-        # FAQ of one-line answers, a poem, a ticker): from the first to the last of the
-        # runs they make is the body, if it holds as many sentences as a paragraph broken
-        # at each does (``SENTENCE_RUN``).
-        lo, hi = segments[0][0], segments[-1][1]
-        sentences = [k for k in range(lo, hi + 1) if classes[k] == SENTENCE]
-        if len(sentences) >= SENTENCE_RUN:
-                _judge_segment(items, classes, lo, hi, dict.fromkeys(sentences, len(sentences)), teasers | credits,
-                           verdicts_line, neutral, SENTENCE_BODY)
+        # FAQ of one-line answers, a ticker): their statements are its prose, if they are
+        # as many as a paragraph broken at each has (``SENTENCE_RUN``) and do not all
+        # open alike (a consent wall's "We ...").  Questions and cut-off lines are no
+        # statements: a page of teasers stays no body.
+        statements = [k for lo, hi in segments for k in range(lo, hi + 1) if _statement(items, classes, k)]
+        if len(statements) >= SENTENCE_RUN and not _open_alike(items, statements):
+            for lo, hi in segments:
+                _judge_segment(items, classes, lo, hi, dict.fromkeys(statements, len(statements)),
+                               teasers | credits, verdicts_line, neutral, SENTENCE_BODY)
     _keep_plain_gaps(items, classes, segments, verdicts_line, neutral, teasers)
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral, boxed)
@@ -1078,8 +1085,9 @@ def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutr
         while end < len(items) and items[end].features.bullet and classes[end] not in (RULE, BAD) \
                 and not items[end].label and items[end].features.link_share < LINK_LINE_SHARE:
             end += 1
-        if not items[end - 1].features.bullet:
-            return
+        members = [items[j] for j in range(k, end) if items[j].features.bullet]
+        if not members or _teaser_titles(members):
+            return  # no list under the heading, or a list of other pages' titles: the article ended above
         for j in range(k, end):
             verdicts_line[j] = Verdict(True, "context", "context.marked-section",
                                        "a section the author marked (a Markdown heading over a list) right under the "
@@ -1088,10 +1096,11 @@ def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutr
 
 
 def _keep_whole_lists(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
-    """A bullet list the context kept in part is kept whole: its items are one block
-    ("Things I tried:" / "* Reseating the cable" / "* Booting from SD card (works)" /
-    ...), and one kept as a sentence next to prose leaves the others' holes.  Not past
-    a rule hit or a labelled line, which may end the list (a share button, a teaser)."""
+    """A bullet list the context kept in part is kept whole, with the line that
+    introduces it: its items are one block ("Things I tried:" / "* Reseating the
+    cable" / "* Booting from SD card (works)" / ...), and one kept as a sentence
+    next to prose leaves the others' holes.  Not past a rule hit or a labelled
+    line, which may end the list (a share button, a teaser)."""
     k = 0
     while k < len(items):
         end = k
@@ -1103,7 +1112,24 @@ def _keep_whole_lists(items: list, classes: list, verdicts_line: list, neutral: 
                 if not _kept(verdicts_line, j) and verdicts_line[j] is not None and verdicts_line[j].stage == "context":
                     verdicts_line[j] = Verdict(True, "context", "context.list-item",
                                                "an item of a list whose other items are kept", _score(items[j], neutral))
+            above = k - 1  # the line that introduces it ("Things I tried:")
+            if above >= 0 and not _kept(verdicts_line, above) and items[above].stripped.endswith(":") \
+                    and classes[above] in (SHORT, SENTENCE) and not items[above].label \
+                    and verdicts_line[above] is not None and verdicts_line[above].stage == "context":
+                verdicts_line[above] = Verdict(True, "context", "context.introduced",
+                                               "introduces a kept list", _score(items[above], neutral))
         k = max(end, k + 1)
+
+
+TEASER_TITLE_WORDS = 5  # a list's items this long on average, and read as titles, are teasers ("Ten books I read this winter")
+
+
+def _teaser_titles(members: list) -> bool:
+    """A list of other pages' titles ("What to read next"), not a feature list ("At-least-once
+    delivery"), a changelog's entries nor a show's chapters (which read as prose, ``judge_lists``):
+    titles (``_titles``) of headline length."""
+    return len(members) >= LIST_MIN_ITEMS and _titles(members) and not any(m.cls in PROSE for m in members) \
+        and sum(m.features.words for m in members) >= TEASER_TITLE_WORDS * len(members)
 
 
 def _marked_heading(item, cls: str) -> bool:
@@ -2253,21 +2279,24 @@ def menu_entries(words: list) -> frozenset:
     return frozenset(ws[0] for ws in words if len(ws) == 1 and len(ws[0]) >= MENU_ENTRY_MIN_LETTERS and ws[0].isalpha())
 
 
-def spells_menu(words: list, entries: frozenset) -> bool:
+def spells_menu(stripped: str, words: list, entries: frozenset) -> bool:
     """Is the line a menu spelled out in one ("NEWS FEATURES BEAUTY HEALTH" over the
-    headline): three words or more, each of them a line of its own on the page?"""
-    return len(words) >= MENU_COPY_MIN_WORDS and all(w in entries for w in words)
+    headline): three words or more, nothing but words (no comma: "Bitcoin, Ethereum,
+    Solana Markets" is a headline), each of them a line of its own on the page?"""
+    tokens = stripped.split()
+    return len(words) >= MENU_COPY_MIN_WORDS and len(tokens) == len(words) and all(map(str.isalpha, tokens)) \
+        and all(w in entries for w in words)
 
 
 TAG_LIST_ITEMS = 4
-TAG_MAX_WORDS = 2
 
 
 def _tag_list(text: str) -> bool:
-    """A list of ``TAG_LIST_ITEMS`` tags or more, each a word or two parted by commas
-    ("ARD, Demonstrationen, Neu, Tagesschau, Top-Thema"), whatever its stopwords."""
-    parts = text.split(",")
-    return len(parts) >= TAG_LIST_ITEMS and all(0 < len(part.split()) <= TAG_MAX_WORDS for part in parts)
+    """A list of ``TAG_LIST_ITEMS`` tags or more, a word each, parted by commas ("ARD,
+    Demonstrationen, Neu, Tagesschau, Top-Thema"), whatever its stopwords; not a
+    headline's series ("Eat, Drink, Sleep, and Repeat": "and Repeat" is two words)."""
+    parts = text.rstrip(",").split(",")
+    return len(parts) >= TAG_LIST_ITEMS and all(len(part.split()) == 1 for part in parts)
 
 
 def _title_candidate(item, min_words: int) -> bool:
@@ -2556,10 +2585,17 @@ def _keep_footnotes(scored: list, out: list) -> None:
     for i in range(first + 1, len(scored)):
         s, v = scored[i], out[i]
         hint = s.line.hint
-        if v is None or v.kept or s.cls == RULE or s.label or hint is None \
-                or NOTES_WORDS.isdisjoint(hint.boilerplate_tokens) or hint.link_density > LINK_LIST_DENSITY:
+        if v is None or v.kept or s.cls == RULE or s.label or hint is None or not _in_notes(hint) \
+                or hint.link_density > LINK_LIST_DENSITY:
             continue
         out[i] = Verdict(True, "evidence", "evidence.footnotes", "the article's notes, as the page marks them", v.score)
+
+
+def _in_notes(hint) -> bool:
+    """Is the block in a container of notes, and in none of boilerplate (a site
+    footer's "footer-footnotes", a comment's)?"""
+    tokens = set(hint.boilerplate_tokens)
+    return bool(tokens) and not tokens.isdisjoint(NOTES_WORDS) and tokens <= NOTES_WORDS
 
 
 def _keep_readability_headings(scored: list, out: list) -> None:

@@ -70,12 +70,11 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterable, Optional
 
 from . import classify as C
-from .batch import Fields, file_document, iter_items
-from .core import InputError, detect_format, host_of, split_lines
+from .batch import Fields, iter_items, read_document_file
+from .core import DEFAULT_MAX_BYTES, InputError, detect_format, host_of, split_lines
 from .decode import BinaryInputError, decode_bytes
 from .features import line_features, visible_strip, word_pattern
 from .markdown import read_line
@@ -365,7 +364,7 @@ def learn_site_rules(docs: Iterable, min_docs: int = DEFAULT_MIN_DOCS, min_share
 
 def iter_corpus(inputs: list, fields: Fields = Fields(), format: Optional[str] = None,
                 group_by: str = "host", errors: Optional[list] = None, names: Optional[dict] = None,
-                skip: frozenset = frozenset()):
+                skip: frozenset = frozenset(), max_bytes: int = DEFAULT_MAX_BYTES):
     """(site, text) of every document of ``cleaner batch``-style inputs (JSONL / dirs / globs).
 
     Unreadable inputs and bad records are appended to ``errors`` (and skipped),
@@ -391,7 +390,7 @@ def iter_corpus(inputs: list, fields: Fields = Fields(), format: Optional[str] =
                     raise InputError(f"no {fields.text!r} or {fields.html!r} field" if fields.html
                                      else f"no {fields.text!r} field")
             else:
-                data = file_document(Path(item.payload).read_bytes(), item.payload)  # as batch reads it
+                data = read_document_file(item.payload, max_bytes)  # as batch reads it
                 text = document_text(decode_bytes(data)[0], format)
                 site = file_site(item.payload, group_by)
         except Exception as err:  # noqa: BLE001 - one bad record must not stop the run

@@ -450,6 +450,22 @@ def test_a_document_no_worker_can_be_sent_is_an_error_in_its_place():
     result, = clean_many([{"text": variant(3), "meta": threading.Lock()}], jobs=2, errors="return")
     assert result.text == cleaner.clean(variant(3)).text
 
+    class Tagged(str):  # a str subclass that carries what cannot be pickled
+        pass
+
+    class BadUrl:
+        def __str__(self):
+            raise ValueError("no string for you")
+
+    tagged = Tagged(variant(4))
+    tagged.lock = threading.Lock()
+    docs = [tagged, {"text": variant(5), "url": BadUrl()}, {"text": variant(6), "url": b"https://example.com/a"}]
+    one = list(clean_many(docs, jobs=1, errors="return", chunksize=1))
+    two = list(clean_many(docs, jobs=2, errors="return", chunksize=1))
+    assert [type(r).__name__ for r in two] == ["Result", "DocumentError", "Result"]
+    assert [str(r) if isinstance(r, DocumentError) else r.text for r in two] == \
+        [str(r) if isinstance(r, DocumentError) else r.text for r in one]
+
 
 def test_a_large_chunk_size_costs_no_time_after_the_work():
     """Ending a run released the look-ahead window a slot at a time, jobs x chunksize x 4
@@ -472,6 +488,12 @@ def test_a_gzipped_file_over_the_size_limit_unpacked_is_not_read(tmp_path, run_c
     big, small = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     assert "unpacks to over" in big["error"] and "text" not in big
     assert small["text"] == cleaner.clean(variant(2)).text
+    # learn reads document files as batch does.
+    from cleaner.learn import iter_corpus
+
+    errors: list = []
+    read = list(iter_corpus([str(tmp_path)], errors=errors, max_bytes=len(data) // 8))
+    assert len(read) == 1 and any("unpacks to over" in e for e in errors)
 
 
 def _stop_a_batch_midway(out, stop) -> tuple:

@@ -714,6 +714,12 @@ def test_a_menu_spelled_out_in_one_line_is_not_the_title():
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert by_text[headline].rule == "context.title"
     assert by_text[bar].rule == "score.menu-copy" and not by_text[bar].kept
+    # Nothing but words: a headline with commas under a ticker of its words is no menu.
+    ticker = "Bitcoin\nEthereum\nSolana\nMarkets\n"
+    coins = "Bitcoin, Ethereum, Solana Markets"
+    by_text = decisions_by_text(cleaner.clean(ticker + coins + "\n" + PROSE + PROSE2 + "Share this article\n",
+                                              format="text"))
+    assert by_text[coins].rule != "score.menu-copy"
     specs = "Technische Daten\nGröße S M L\nGewicht 22,9 kg\nS\nM\nL\n"
     by_text = decisions_by_text(cleaner.clean(PROSE + specs + PROSE2 + "Share this article\n", format="text"))
     assert by_text["Größe S M L"].rule != "score.menu-copy"
@@ -734,6 +740,10 @@ def test_a_list_of_tags_over_the_headline_is_no_dek():
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert by_text[headline].rule == "context.title"
     assert not by_text[tags].kept
+    # A headline's series of commas is no list of tags: "and Repeat" is two words.
+    series = "Eat, Drink, Sleep, and Repeat"
+    text = text.replace(tags, "Politik").replace(headline, series + "\nHow one town learned to slow down again")
+    assert decisions_by_text(cleaner.clean(text, format="text"))[series].rule == "context.title"
 
 
 def test_a_page_of_short_sentences_only_keeps_them_rather_than_nothing():
@@ -752,6 +762,17 @@ def test_a_page_of_short_sentences_only_keeps_them_rather_than_nothing():
     assert any(d.rule == "context.sentence-run" and "no line of prose" in d.reason for d in result.decisions)
     lone = "Home\nArchive\nLabels\nGive us feedback in our Product Forums.\nFollow\nPrivacy\nTerms\n"
     assert cleaner.clean(lone, format="text").status == "no-body"
+    # Statements only, as a sentence run has them: not a consent wall's "We ..." lines
+    # that all open alike, nor teasers' questions or cut-off lines.
+    menu = "Home\nNews\nSport\n"
+    wall = ("Before you continue\nWe use cookies and data to deliver our services.\nWe track outages and protect "
+            "against spam.\nWe measure audience engagement and site statistics.\nWe deliver and measure the "
+            "effectiveness of ads.\nAccept all\nReject all\n")
+    questions = "".join(f"{q}?\n" for q in ("Is the Fed about to cut rates again", "Why are oil prices falling so fast",
+                                             "Will the euro recover this year", "What does the jobs report mean"))
+    cut = "".join(f"The central bank held its rates steady and said that {w} …\n" for w in ("prices", "wages", "jobs"))
+    for page in (wall, questions, cut):
+        assert cleaner.clean(menu + page + menu, format="text").status == "no-body", page
 
 
 def test_the_last_paragraph_after_a_related_box_of_one_teaser_is_kept():
@@ -3221,6 +3242,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("$1,299 at Apple", "promo.deal-button"),
     ("Preis kann jetzt höher sein. Preis vom 02.01.2023 12:53 Uhr", "ads.price-note"),
     ("Price may be higher now.", "ads.price-note"),
+    ("Prices may be higher still in rural areas, where many homes rely on heating oil.", None),
     ("This page was last edited on 2 March 2025, at 10:12 (UTC).", "legal.wiki-footer"),
     ("Text is available under the Creative Commons Attribution-ShareAlike License 4.0; additional terms may apply.",
      "legal.wiki-footer"),

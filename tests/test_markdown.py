@@ -410,6 +410,11 @@ def test_a_section_its_author_marked_under_the_body_is_kept():
     for line in (features + changelog).splitlines():
         assert not line or line in kept
     assert not any(line and line in kept for line in links.splitlines())
+    # Nor a list of other pages' titles, nor what follows it.
+    teasers = ("## What to read next\n\n- My home office tour, part two\n- Ten books I read this winter\n"
+               "- How I plan my week on Sunday evenings\n\n## Company\n\n- Careers\n- Press kit\n\n")
+    result = cleaner.clean(body + teasers + "© 2025 Example Inc.\n", format="text")
+    assert not any(d.kept for d in result.decisions if d.text.strip() and d.text.strip() in teasers)
 
 
 def test_a_fenced_divs_closing_fence_goes_with_its_opening_one():
