@@ -555,21 +555,21 @@ def read_document_file(path: str, max_bytes: int) -> bytes:
             raise InputError(f"file is {size} bytes, over {RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes "
                              f"({max_bytes}); not read")
         data = fh.read()
-    if data.startswith(GZIP_MAGIC) and path.endswith(".gz"):
-        data = _gunzip(data, path, limit)
+    if data.startswith(GZIP_MAGIC) and path.lower().endswith(".gz"):
+        data = _gunzip(data, limit)
         if len(data) > limit:
             raise InputError(f"file unpacks to over {limit} bytes, {RECORD_BYTES_PER_DOCUMENT_BYTE} times --max-bytes "
                              f"({max_bytes}); not read")
     return data
 
 
-def _gunzip(data: bytes, path: str, limit: int) -> bytes:
+def _gunzip(data: bytes, limit: int) -> bytes:
     """Unpacked up to ``limit`` bytes and one more (the caller refuses it past ``limit``)."""
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             return stream.read(limit + 1)
     except GZIP_ERRORS as err:
-        raise InputError(f"{path}: {err}") from None
+        raise InputError(str(err)) from None  # (the caller names the file)
 
 
 def _is_glob(text: str) -> bool:

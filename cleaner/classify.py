@@ -698,9 +698,11 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
         # No line of the page reads as prose, yet short sentences outweigh its menus (a
         # FAQ of one-line answers, a ticker): their statements are its prose, if they are
         # as many as a paragraph broken at each has (``SENTENCE_RUN``) and do not all
-        # open alike (a consent wall's "We ...").  Questions and cut-off lines are no
-        # statements: a page of teasers stays no body.
-        statements = [k for lo, hi in segments for k in range(lo, hi + 1) if _statement(items, classes, k)]
+        # open alike (a consent wall's "We ..."), above any "related" heading (a section
+        # front's "Latest news" over teasers' summaries).  Questions and cut-off lines are
+        # no statements: a page of teasers stays no body.
+        related = next((k for k in range(len(items)) if _related_heading(items, classes, k)), len(items))
+        statements = [k for lo, hi in segments for k in range(lo, min(hi + 1, related)) if _statement(items, classes, k)]
         if len(statements) >= SENTENCE_RUN and not _open_alike(items, statements):
             for lo, hi in segments:
                 _judge_segment(items, classes, lo, hi, dict.fromkeys(statements, len(statements)),
@@ -1070,7 +1072,8 @@ def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, ne
 
 def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
     """Keep a section its author marked right under the body's last kept line: a
-    Markdown heading ("## Features", no rule's) over a list (bullets, not links).
+    Markdown heading ("## Features", no rule's) over a list (bullets, not links, not
+    other pages' titles, most of whose items say something: ``_says_something``).
     The context reads short lines after the last paragraph as a footer's; a heading
     the author wrote says the article goes on (a README's features, a changelog's
     fixes, a podcast's chapters)."""
@@ -1086,8 +1089,8 @@ def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutr
                 and not items[end].label and items[end].features.link_share < LINK_LINE_SHARE:
             end += 1
         members = [items[j] for j in range(k, end) if items[j].features.bullet]
-        if not members or _teaser_titles(members):
-            return  # no list under the heading, or a list of other pages' titles: the article ended above
+        if not members or _teaser_titles(members) or 2 * sum(map(_says_something, members)) <= len(members):
+            return  # no list, other pages' titles, or a menu's entries ("Transport", "Weather"): the article ended
         for j in range(k, end):
             verdicts_line[j] = Verdict(True, "context", "context.marked-section",
                                        "a section the author marked (a Markdown heading over a list) right under the "
@@ -1122,6 +1125,13 @@ def _keep_whole_lists(items: list, classes: list, verdicts_line: list, neutral: 
 
 
 TEASER_TITLE_WORDS = 5  # a list's items this long on average, and read as titles, are teasers ("Ten books I read this winter")
+SECTION_ITEM_WORDS = 3  # words of a list item that says something ("Retries with backoff"); a menu's entry names a page
+
+
+def _says_something(item) -> bool:
+    """A list item that says something, as a menu's entry ("Transport", "Press kit") does
+    not: ``SECTION_ITEM_WORDS`` words, a key and its value ("Röstgrad: dunkel"), or a sentence."""
+    return item.features.words >= SECTION_ITEM_WORDS or ": " in item.stripped or item.features.terminal
 
 
 def _teaser_titles(members: list) -> bool:
@@ -2133,9 +2143,10 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
             best = unechoed[-1]
     if best is not None and items[best].features.heading_level >= 2:
         # A section's heading ("## Produktbeschreibung") under the document's title its
-        # author marked ("# Espresso Milano", past a price and a buy button): both.
+        # author marked ("# Espresso Milano", past a price and a buy button): both, if
+        # the body uses its words ("# The Daily Harbour" over a menu is the site's logo).
         marked = _marked_title_above(items, best)
-        if marked is not None:
+        if marked is not None and (echoes is None or echoes(marked)):  # the site's name is not the body's
             return {marked, best}
     if best is not None:
         # A headline directly above a heading-like dek, or above it past the

@@ -318,7 +318,7 @@ class Cleaner:
             verdicts = C.settle_code_blocks(scored, verdicts)
         if underlines is not None:
             verdicts = underline_verdicts(verdicts, underlines, lines)
-        closers = div_closers(stripped) if ":::" in source else None
+        closers = div_closers(stripped, code) if ":::" in source else None
         if closers is not None:
             verdicts = closer_verdicts(verdicts, closers, lines)
         pictures = picture_lines([l.text.strip() for l in lines]) if format == "text" and "![" in source else None

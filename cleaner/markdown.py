@@ -185,11 +185,14 @@ DIV_OPEN_RE = re.compile(r"(:{3,}) ?\{?[\w-][^\n]{0,200}")
 DIV_CLOSE_RE = re.compile(r":{3,}")
 
 
-def div_closers(lines: list) -> Optional[dict]:
+def div_closers(lines: list, code: Optional[list] = None) -> Optional[dict]:
     """For each closing fence of a fenced div, the line of its opening one (a closer
-    closes the nearest open div whose fence it is as long as); None if there are none."""
+    closes the nearest open div whose fence it is as long as); None if there are none.
+    ``code``: the lines of code (``fenced_code``), whose ":::" are code."""
     closers, open_ = {}, []  # open_: (line, fence length)
     for i, line in enumerate(lines):
+        if code is not None and code[i]:
+            continue
         if DIV_CLOSE_RE.fullmatch(line):
             while open_ and open_[-1][1] > len(line):
                 open_.pop()

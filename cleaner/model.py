@@ -45,7 +45,7 @@ class BlockHint(NamedTuple):
     heading: int = 0  # 1..6 for h1..h6, 0 otherwise
     list_item: bool = False
     link_density: float = 0.0
-    boilerplate_tokens: tuple = ()  # class/id tokens such as "sidebar", "share", and "footnotes" (NOTES_WORDS)
+    boilerplate_tokens: tuple = ()  # class/id/role tokens such as "sidebar", "share", "footnotes" (NOTES_WORDS); "footer", "aside", "nav" tags
     in_main: bool = False  # inside <main>/<article>/itemprop=articleBody
     in_trafilatura: Optional[bool] = None
     in_readability: Optional[bool] = None

@@ -45,6 +45,7 @@ BOILERPLATE_WORDS = frozenset(
     "taboola trending popular mostread".split()
 )
 MARKER_WORDS = BOILERPLATE_WORDS | NOTES_WORDS
+LANDMARK_TAGS = frozenset({"footer", "aside", "nav"})
 TOKEN_SPLIT_RE = re.compile(r"[-_\s]+")
 
 
@@ -155,6 +156,8 @@ def segment_page(root, code_blocks: bool = False) -> tuple:
                 continue
             parent = stack[-1]
             tokens = _element_tokens(attrs) if attrs else ()
+            if tag in LANDMARK_TAGS:  # a page's footer, sidebar or menu, as its tag says
+                tokens += (tag,)
             ctx = (
                 tag,
                 HEADING_LEVEL.get(tag, parent[1]),

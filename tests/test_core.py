@@ -771,7 +771,12 @@ def test_a_page_of_short_sentences_only_keeps_them_rather_than_nothing():
     questions = "".join(f"{q}?\n" for q in ("Is the Fed about to cut rates again", "Why are oil prices falling so fast",
                                              "Will the euro recover this year", "What does the jobs report mean"))
     cut = "".join(f"The central bank held its rates steady and said that {w} …\n" for w in ("prices", "wages", "jobs"))
-    for page in (wall, questions, cut):
+    # Nor a section front's summaries under its "Latest news".
+    front = "Latest news\n" + "".join(f"{t}\n{d}\n" for t, d in (
+        ("Ferry service cut", "The harbour board cut the winter timetable by half."),
+        ("New school opens", "Pupils moved into the new building on Monday."),
+        ("Storm damage", "Three roofs were lost in the gale on the coast road.")))
+    for page in (wall, questions, cut, front):
         assert cleaner.clean(menu + page + menu, format="text").status == "no-body", page
 
 
@@ -3247,6 +3252,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Text is available under the Creative Commons Attribution-ShareAlike License 4.0; additional terms may apply.",
      "legal.wiki-footer"),
     ("Diese Seite wurde zuletzt am 2. März 2025 um 10:12 Uhr bearbeitet.", "legal.wiki-footer"),
+    ("An archived copy shows that this page was last edited on 2 March 2025, two days before the vote.", None),
     ("Asked 16 years ago", "meta.qa-stats"),
     ("Modified 2 months ago", "meta.qa-stats"),
     ("Viewed 3.2m times", "meta.qa-stats"),

@@ -413,6 +413,9 @@ def test_a_section_its_author_marked_under_the_body_is_kept():
     # Nor a list of other pages' titles, nor what follows it.
     teasers = ("## What to read next\n\n- My home office tour, part two\n- Ten books I read this winter\n"
                "- How I plan my week on Sunday evenings\n\n## Company\n\n- Careers\n- Press kit\n\n")
+    menus = "## Quick links\n\n- Transport\n- Weather\n- Obituaries\n\n## Our network\n\n- Harbour Gazette\n- Coast Radio\n\n"
+    result = cleaner.clean(body + menus + "© 2025 Example Inc.\n", format="text")
+    assert not any(d.kept for d in result.decisions if d.text.strip() and d.text.strip() in menus)
     result = cleaner.clean(body + teasers + "© 2025 Example Inc.\n", format="text")
     assert not any(d.kept for d in result.decisions if d.text.strip() and d.text.strip() in teasers)
 
@@ -429,6 +432,11 @@ def test_a_fenced_divs_closing_fence_goes_with_its_opening_one():
     closer = next(d for d in result.decisions if d.text == ":::\n")
     assert closer.kept and closer.rule == "layout.div-close"
     assert cleaner.clean(result.text, format="text").text == result.text
+    # A ":::" shown in a code sample is code, and closes nothing.
+    from cleaner.markdown import div_closers, fenced_code
+
+    lines = [":::tip", "Use the sample below.", "```", ":::", "```", ":::"]
+    assert div_closers(lines, fenced_code(lines)) == {5: 0}
 
 
 def test_the_title_its_author_marked_over_a_buy_box_is_kept_with_the_sections_heading():
@@ -440,11 +448,16 @@ def test_the_title_its_author_marked_over_a_buy_box_is_kept_with_the_sections_he
             f"{title}\n\n$129.00\n\n[Add to cart](#)\n\nShips in 1–3 business days\n\n{section}\n\n"
             "The Ridgeline is a light pack for long days on the trail, with a frame sheet that keeps its shape "
             "and a hip belt that carries most of the load.\n\nIts lid holds a map, a phone and snacks, and the side "
-            "pockets take a litre bottle each, within reach while you walk.\n\n"
+            "pockets take a litre bottle each, within reach while you walk.\n\nThe fabric is a recycled nylon "
+            "that sheds rain for an hour or two, and the seams are taped, so a cover is only needed in a storm.\n\n"
             "- [Privacy](https://example.com/privacy)\n- [Terms](https://example.com/terms)\n")
     kept = {d.text.strip(): d for d in cleaner.clean(text, format="text").decisions if d.kept}
     assert kept[title].rule == "context.title" and section in kept
     assert "$129.00" not in kept and "[Add to cart](#)" not in kept
+    # A first-level heading whose words the body never uses is the site's logo, not the title.
+    logo = "# The Daily Harbour"
+    kept = {d.text.strip() for d in cleaner.clean(text.replace(title, logo), format="text").decisions if d.kept}
+    assert logo not in kept and section in kept
 
 
 FORUM_THREAD = """[![](https://forum.example.org/avatar/kmiller.png)](https://forum.example.org/u/kmiller)
