@@ -166,7 +166,7 @@ def _sendable(doc, fields: Fields):
     (a value in another may not pickle), or, in place of what is no document or
     cannot be read, the error cleaning it on one process gives (``_Refused``)."""
     try:
-        problem = None if isinstance(doc, memoryview) else document_problem(doc, fields)
+        problem = document_problem(doc, fields)
         if problem is not None:
             return _Refused(f"InputError: {problem}")
         if not isinstance(doc, dict):

@@ -2565,7 +2565,6 @@ def decide_with_evidence(scored: list, neutral: bool, options, evidence: bool = 
             out[i] = Verdict(True, "evidence", "evidence.trafilatura" if not read else "evidence.both", why, v.score)
         elif read and s.cls in PROSE:
             out[i] = Verdict(True, "evidence", "evidence.readability-prose", "prose inside readability's best candidate", v.score)
-
         elif link_list and (traf or read):
             out[i] = Verdict(False, "evidence", "evidence.link-list",
                              f"short block, link density {hint.link_density:.1f} > {LINK_LIST_DENSITY}", v.score)

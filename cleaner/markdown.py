@@ -177,32 +177,32 @@ def fenced_code(lines: list) -> Optional[list]:
     return inside
 
 
-# -- Front matter: a Markdown file's metadata, fenced at its top --------------------
-FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}  # YAML (Jekyll, Hugo, Pandoc), TOML (Hugo)
-FRONT_MATTER_MAX_LINES = 200
-# A fenced div (Docusaurus' and MyST's admonitions, pandoc's divs): ":::note" ... ":::".
+# -- Fenced divs: Docusaurus' and MyST's admonitions, pandoc's divs ---------------
+# ":::note" ... ":::", nested by fence length.
 DIV_OPEN_RE = re.compile(r"(:{3,}) ?\{?[\w-][^\n]{0,200}")
 DIV_CLOSE_RE = re.compile(r":{3,}")
 
 
 def div_closers(lines: list, code: Optional[list] = None) -> Optional[dict]:
-    """For each closing fence of a fenced div, the line of its opening one (a closer
-    closes the nearest open div whose fence it is as long as); None if there are none.
-    ``code``: the lines of code (``fenced_code``), whose ":::" are code."""
+    """For each closing fence of a fenced div, the line of its opening one; None if there
+    are none.  A closer closes the innermost open div if it is at least as long as that
+    div's fence (an outer "::::info" wants "::::"); ``code``: the lines of code
+    (``fenced_code``), whose ":::" are code."""
     closers, open_ = {}, []  # open_: (line, fence length)
     for i, line in enumerate(lines):
         if code is not None and code[i]:
             continue
         if DIV_CLOSE_RE.fullmatch(line):
-            while open_ and open_[-1][1] > len(line):
-                open_.pop()
-            if open_:
+            if open_ and open_[-1][1] <= len(line):
                 closers[i] = open_.pop()[0]
         elif (m := DIV_OPEN_RE.fullmatch(line)) is not None:
             open_.append((i, len(m.group(1))))
     return closers or None
 
 
+# -- Front matter: a Markdown file's metadata, fenced at its top --------------------
+FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}  # YAML (Jekyll, Hugo, Pandoc), TOML (Hugo)
+FRONT_MATTER_MAX_LINES = 200
 YAML_LINE_RE = re.compile(r"[\w\"'][\w .\"'-]{0,60}:(?: |$)|- |#|\s")  # "title: x", "- item", "# comment", indented
 TOML_LINE_RE = re.compile(r"[\w\"'][\w .\"'-]{0,60} ?=|\[|#|\s")  # "title = x", "[params]", "# comment"
 

@@ -45,7 +45,8 @@ class BlockHint(NamedTuple):
     heading: int = 0  # 1..6 for h1..h6, 0 otherwise
     list_item: bool = False
     link_density: float = 0.0
-    boilerplate_tokens: tuple = ()  # class/id/role tokens such as "sidebar", "share", "footnotes" (NOTES_WORDS); "footer", "aside", "nav" tags
+    # class/id/role tokens such as "sidebar", "share", "footnotes" (NOTES_WORDS); the tags "footer", "aside", "nav"
+    boilerplate_tokens: tuple = ()
     in_main: bool = False  # inside <main>/<article>/itemprop=articleBody
     in_trafilatura: Optional[bool] = None
     in_readability: Optional[bool] = None

@@ -437,6 +437,9 @@ def test_a_fenced_divs_closing_fence_goes_with_its_opening_one():
 
     lines = [":::tip", "Use the sample below.", "```", ":::", "```", ":::"]
     assert div_closers(lines, fenced_code(lines)) == {5: 0}
+    # Nested by fence length: an outer "::::info" is closed by "::::", not by an inner's ":::".
+    assert div_closers(["::::info", "a", ":::tip", "b", ":::", "c", "::::"]) == {4: 2, 6: 0}
+    assert div_closers(["::::info", "a", ":::", "c", "::::"]) == {4: 0}
 
 
 def test_the_title_its_author_marked_over_a_buy_box_is_kept_with_the_sections_heading():
