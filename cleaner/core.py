@@ -296,7 +296,7 @@ class Cleaner:
                 if joins:
                     scored.append(Scored(line, s, f, None, C.MENU, "score.glued-menu",
                                          f"a menu's links run together ({joins} words glued to the next)", repeated))
-                elif cls in (C.SHORT, C.MENU) and C.spells_menu(s, a.words[i], entries):
+                elif entries and cls in (C.SHORT, C.MENU) and C.spells_menu(s, a.words[i], entries):
                     scored.append(Scored(line, s, f, None, C.MENU, C.MENU_COPY_LABEL,
                                          f"a menu in one line: each of its {f.words} words is a line of its own "
                                          "on the page", repeated))

@@ -89,14 +89,13 @@ def _is_hidden(el, attrs) -> bool:
     classes = attrs.get("class")
     if classes and SCREEN_READER_CLASSES.intersection(classes.lower().split()):
         return True
-    return attrs.get("aria-hidden") == "true" and next(el.iter(*ARTICLE_HOLDERS), None) is None
+    return attrs.get("aria-hidden") == "true" and next(el.iter(*MAIN_MARKERS), None) is None
 
 
 # CSS is case-insensitive and takes any whitespace ("DISPLAY: NONE", "display:\tnone").
 HIDDEN_STYLE_RE = re.compile(r"(?:^|[;{\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
 SCREEN_READER_CLASSES = frozenset({"sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
                                    "screen-reader-only", "screenreader-only", "a11y-hidden"})
-ARTICLE_HOLDERS = ("article", "main")
 
 
 def visible_blocks(root) -> list:
