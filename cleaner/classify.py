@@ -118,7 +118,13 @@ COMMENT_COUNT_RULES = frozenset({"comments.count", "comments.article-has-count"}
 # question's or each post's "Add a comment" button, on every post, is no wall.
 COMMENT_FORM_RULES = frozenset({"comments.form-heading"})
 WEIGHT_WALL = -1e9
-WALL_MAIN_SHARE = 0.25  # a run above the comments' wall worth this share of the heaviest is the main run
+# A run above the comments' wall is the main run when it is worth this share of the heaviest
+# (below it, the comments): a lede over a "Comments" link (one or two paragraphs) reads as one
+# only with a quarter, ...
+WALL_MAIN_SHARE = 0.25
+# ... a post of this many lines with a tenth: nine paragraphs under 45 comments are worth a
+# sixth of them, and a lede over a "Comments" link a twentieth of its article below.
+WALL_ARTICLE_LINES, WALL_ARTICLE_SHARE = 3, 0.1
 MIN_WALL_EVIDENCE = 2  # more comment-rule hits near a comment counter ...
 WALL_EVIDENCE_LINES = 40  # ... within this many lines make it a wall
 # The title: a heading of at least TITLE_MIN_WORDS words, not a byline or a
@@ -545,7 +551,8 @@ def body_segments(weights: list, walls: list = (), dividers: list = (), counted:
     and past one is body.  A page's comments can outweigh its article (45
     replies under a post), but come after it: when the heaviest run has a
     wall above it, and a run above that wall is worth ``WALL_MAIN_SHARE`` of
-    the heaviest, the main run is the best of those.  (The wall nearest the
+    the heaviest (``WALL_ARTICLE_SHARE`` if it holds ``WALL_ARTICLE_LINES``
+    lines of weight: a post, not a lede), the main run is the best of those.  (The wall nearest the
     heaviest run, not the first: a counter by the headline, "45 Antworten",
     may read as a wall too.  Any run above a heading would do, but "Leave a
     comment" under a lede reads as one.)  Above a heading that counts the
@@ -569,8 +576,11 @@ def body_segments(weights: list, walls: list = (), dividers: list = (), counted:
     main = next(i for i, (total, _, _) in enumerate(runs) if total == best)
     if walls and any(k < runs[main][1] for k in walls):
         wall = max(k for k in walls if k < runs[main][1])  # the heaviest run's: the comments' heading
-        above = [i for i, (total, _, end) in enumerate(runs) if end < wall]
-        if above and (wall in counted or max(runs[i][0] for i in above) >= WALL_MAIN_SHARE * best):
+        above = [i for i, (total, start, end) in enumerate(runs) if end < wall
+                 and (wall in counted or total >= WALL_MAIN_SHARE * best
+                      or (total >= WALL_ARTICLE_SHARE * best
+                          and sum(w > 0 for w in weights[start:end + 1]) >= WALL_ARTICLE_LINES))]
+        if above:
             main = max(above, key=lambda i: (runs[i][0], -i))
     share = SECONDARY_SEGMENT_SHARE * runs[main][0]
     main_end = runs[main][2]

@@ -321,6 +321,22 @@ def test_many_comments_under_a_short_post_with_a_counter_by_its_headline_stay_ou
     assert cleaner.clean(text, format="text").text.strip() == ("What the council decided\n" + post).strip()
 
 
+def test_a_post_of_several_paragraphs_over_a_comment_heading_is_the_body_though_its_comments_weigh_more():
+    """Under "Leave a reply", 15 comments outweigh a post of five paragraphs sixfold:
+    the post is still the article (``WALL_ARTICLE_SHARE``).  A one-paragraph lede over a
+    "Comments" link, with its article of twenty paragraphs below, is no article: the
+    article under the link stays."""
+    post = "".join(PROSE.replace("committee", f"board {i}") for i in range(5))
+    comments = "".join(f"reader{i}\n{PROSE2.replace('members', f'readers from town {i}')}"
+                       f"{PROSE.replace('committee', f'club {i}')}" for i in range(15))
+    text = "Home\nWhat the council decided\n" + post + "Leave a Reply\n" + comments + "Impressum\n"
+    assert cleaner.clean(text, format="text").text.strip() == ("What the council decided\n" + post).strip()
+    article = "".join(PROSE2.replace("members", f"owners of shop {i}") for i in range(20))
+    text = ("Home\nWhat the council decided\n" + PROSE + "Comments\nPost comment\nReply\n" + article
+            + "Impressum\n")
+    assert all(line in cleaner.clean(text, format="text").text for line in article.splitlines())
+
+
 @pytest.mark.parametrize("heading", ["{ 38 comments… read them below or add one }"])
 def test_a_heading_that_counts_the_comments_keeps_them_out_however_much_they_weigh(heading):
     """"38 comments… read them below or add one" stands where the comments start: a short
