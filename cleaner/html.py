@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import time
+from collections import Counter
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -62,36 +63,78 @@ def parse_html(text: str):
         root = None
     if root is None:
         root = lxml.html.Element("html")
+    _unwrap_swallowing_noscripts(root)
     return root
+
+
+# A <noscript> holding more than this share of the page's text is the page itself.
+NOSCRIPT_SWALLOWED_SHARE = 0.5
+
+
+def _unwrap_swallowing_noscripts(root) -> None:
+    """Unwrap a ``<noscript>`` that holds most of the page's text, and the noscripts in it.
+
+    A ``<div>`` left open inside a ``<noscript>`` (a tracking pixel's box) makes
+    libxml2 close the noscript at the end of the page, so the whole article is
+    inside it, and invisible; a browser, which runs scripts, reads the noscript
+    as raw text up to its end tag and shows the article.  A real noscript's
+    fallback note is a line or two.  (The outermost noscripts are disjoint: the
+    text is read once, and once more for the page.)
+    """
+    outer = [e for e in root.iter("noscript") if not any(a.tag == "noscript" for a in e.iterancestors())]
+    if not outer:
+        return
+    total = len(root.text_content())
+    for element in outer:
+        if len(element.text_content()) > NOSCRIPT_SWALLOWED_SHARE * total:
+            for inner in list(element.iter("noscript")):  # (itself first)
+                inner.drop_tag()
+
+
+# Elements with no end tag: <meta> or <link> in a page's head must not start a skipped run.
+VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 
 class _TextRecovery(HTMLParser):
     """Visible text without a tree, for pages lxml cannot build one for.
 
     libxml2 drops everything nested deeper than its limit (a few thousand
-    levels); the standard library's tokenizer keeps no stack, so it recovers
-    the text of any page in linear time.
+    levels); the standard library's tokenizer keeps no tree, only the open
+    invisible elements (a script, a head left open before ``<body>``), so it
+    recovers the text of any page in linear time.
     """
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list = []
-        self.skipping = 0
+        self.hidden: list = []  # the invisible elements open, innermost last
+        self.open = Counter()  # ... by tag, so an end tag that closes none costs nothing
 
     def handle_starttag(self, tag, attrs):
-        if tag in INVISIBLE_TAGS:
-            self.skipping += 1
-        elif tag in BLOCK_TAGS or tag == "br":
+        if tag == "body":  # the head has ended, closed or not
+            self.handle_endtag("head")
+        if tag in VOID_TAGS:
+            if tag == "br":
+                self.parts.append("\n")
+        elif tag in INVISIBLE_TAGS:
+            self.hidden.append(tag)
+            self.open[tag] += 1
+        elif tag in BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
         if tag in INVISIBLE_TAGS:
-            self.skipping = max(0, self.skipping - 1)
+            if self.open[tag]:  # close it and whatever was left open inside it
+                while True:
+                    inner = self.hidden.pop()
+                    self.open[inner] -= 1
+                    if inner == tag:
+                        break
         elif tag in BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_data(self, data):
-        if not self.skipping:
+        if not self.hidden:
             self.parts.append(data)
 
 

@@ -91,6 +91,29 @@ def test_deep_nesting_does_not_recurse():
     assert "deep text" in visible_text(html)
 
 
+@pytest.mark.parametrize("head", ['<meta charset="utf-8">', '<link rel="stylesheet" href="a.css">',
+                                  "<title>A page</title>"])  # (a head left open before <body>)
+def test_a_page_too_deep_for_the_tree_keeps_its_text_past_a_meta_or_link_in_its_head(head):
+    """The tokenizer that reads a page too deep for libxml2 skips invisible elements; a
+    <meta> or <link> has no end tag, and it skipped the whole page."""
+    html = f"<html><head>{head}<body>" + "<div>" * 3000 + "<p>deep text</p>" + "</div>" * 3000 + "<p>end</p>"
+    assert visible_text(html).split() == ["deep", "text", "end"]
+
+
+def test_an_unclosed_div_in_a_noscript_does_not_hide_the_page():
+    """libxml2 closes a <noscript> with a <div> left open in it at the end of the page, and
+    the article was inside it; a browser ends it at its end tag.  A fallback note stays hidden."""
+    html = ('<html><head><link rel="stylesheet" href="a.css"></head><body><noscript><div id="pixel">'
+            '</noscript><h1>Il parco</h1><div><p>Il risultato è molto positivo per il parco.</p></div>'
+            '<noscript>Attiva JavaScript</noscript></body></html>')
+    assert visible_text(html) == "Il parco\nIl risultato è molto positivo per il parco.\nAttiva JavaScript\n"
+    note = "<html><body><p>Il risultato è molto positivo.</p><noscript>Attiva JavaScript</noscript></body></html>"
+    assert visible_text(note) == "Il risultato è molto positivo.\n"
+    # An app's shell whose noscript holds the page's text (closed as it should be) shows it too.
+    shell = "<html><body><div id='app'></div><noscript><article><p>Il risultato è molto positivo.</p></article></noscript></body></html>"
+    assert visible_text(shell) == "Il risultato è molto positivo.\n"
+
+
 def test_article_kept_chrome_dropped_with_reasons():
     result = cleaner.clean(page(PARA + MORE), format="html")
     assert result.format == "html" and result.status == "ok"
@@ -273,12 +296,13 @@ def test_real_pages_cleaned_again_with_options_change_nothing(name):
 def test_noframes_is_not_shown_and_a_page_showing_nothing_says_so():
     """Was: libxml2 keeps ``<noframes>`` as raw text, so its markup came out as the body
     (and a second clean read it as a page); a frameset or an app's shell with its text
-    in ``<noscript>`` came out empty with status "ok" and no word of why."""
+    in scripts came out empty with status "ok" and no word of why.  (An app's shell whose
+    ``<noscript>`` holds the page's text shows it: see the noscript test above.)"""
     para = ("The committee met on Tuesday to discuss the new budget proposal, which would raise spending on "
             "schools and hospitals by a large margin over the next five years.")
     frameset = (f"<html><head><title>Site</title></head><frameset cols='20%,80%'><frame src='menu.html'>"
                 f"<noframes><body><p>{para}</p></body></noframes></frameset></html>")
-    shell = f"<html><body><div id='app'></div><noscript><article><p>{para}</p></article></noscript></body></html>"
+    shell = f"<html><body><div id='app'></div><script>render({{text: '{para}'}})</script></body></html>"
     for page in (frameset, shell):
         result = cleaner.clean(page, format="html")
         assert result.text == "" and result.status == "no-body" and "shows no text" in result.message
