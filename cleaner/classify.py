@@ -2116,6 +2116,10 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
     above the headline; nor a headline whose words the article never uses
     under topical teasers nearer the body.
 
+    A headline that asks or quotes reads as a short sentence and opens its part
+    (``_asking_headline``): it is the part's heading when no headline-sized one
+    is above it.
+
     ``tops``: where each part's prose starts (``_prose_top``).  When no line above
     a part reads as a heading, the window is taken above its prose instead: a part
     may open with a site's tagline in one sentence, over the headline.
@@ -2140,7 +2144,10 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
         top = start if tops is None else tops.get(start, start)
         if top != start and not any(tier > 0 for _, tier in window):
             window = _ranked_window(items, top, previous_end, neutral, echoes, []) or window
-        picks.append(next((pick for pick in window if pick[1] > 0), window[0] if window else (None, 0)))
+        pick = next((pick for pick in window if pick[1] > 0), window[0] if window else (None, 0))
+        if pick[1] < 2 and _asking_headline(items, start, neutral):
+            pick = (start, 2)
+        picks.append(pick)
         previous_end = end
     # The first headline: over the lead, else over the main part; else the main part's heading.
     # (The last one lost 2 `with` snippets and made 4 more errors on the hand-labelled scrapes.)
@@ -2184,6 +2191,19 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
     if start > 0 and _title_candidate(items[start - 1], 1) and not items[start - 1].stripped.islower():
         return {start - 1}
     return set()
+
+
+# A headline may ask or quote: "¿Buses de la Alcaldía al servicio de Petro?", "Danni und
+# Ennesto trennen sich: „Arschloch“".  It reads as a short sentence, so it opens the body.
+ASKING_ENDS = ("?", "!", '"', "”", "“", "»", "«", "›", "’")
+
+
+def _asking_headline(items: list, k: int, neutral: bool) -> bool:
+    """Line ``k``, a part's first, is a headline that reads as a sentence: headline-sized,
+    heading-like, ending in a question or a quote (not a full stop)."""
+    item = items[k]
+    return item.cls == SENTENCE and item.stripped.endswith(ASKING_ENDS) \
+        and _title_candidate(item, HEADLINE_WORDS) and _headline_tier(item, neutral) == 2
 
 
 def _marked_title_above(items: list, k: int) -> Optional[int]:

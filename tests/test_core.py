@@ -1381,6 +1381,25 @@ def test_a_lower_case_word_over_the_body_is_no_title_but_a_capitalised_one_is():
         assert (decisions_by_text(cleaner.clean(text, format="text"))[word].rule == "context.title") is title, word
 
 
+@pytest.mark.parametrize("headline", ["¿Buses de la Alcaldía al servicio de Petro?",
+                                      "Polémica por los buses: «Nunca fueron de la campaña»"])
+def test_a_headline_that_asks_or_quotes_is_the_title_not_the_section_over_it(headline):
+    """A headline ending in "?" or a quote reads as a short sentence and opened the body,
+    so the section's name above it ("Antioquia") was taken for the title.  Under a
+    headline-sized heading, a question opening the body is not the title."""
+    body = ("Vehículos que están en el contrato de doce mil millones con la Alcaldía fueron vistos cerca de la "
+            "sede de la campaña durante toda la semana pasada.\n"
+            "Las alertas por el presunto uso de recursos de la Alcaldía de Medellín crecieron esta semana, tras "
+            "un video de tres buses que circuló en las redes.\n")
+    text = f"Inicio\nPolítica\nDeportes\nAntioquia\nAntioquia\n{headline}\n{body}Compartir\n© 2022 El Diario\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[headline].rule == "context.title" and not by_text["Antioquia"].kept
+    faq = f"Inicio\nPolítica\nLo que hay que saber sobre el contrato de los buses\n{headline}\n{body}Compartir\n"
+    by_text = decisions_by_text(cleaner.clean(faq, format="text"))
+    assert by_text["Lo que hay que saber sobre el contrato de los buses"].rule == "context.title"
+    assert by_text[headline].kept
+
+
 def test_a_headline_in_two_parts_is_the_title():
     """A question or an exclamation parts a headline; it is not a caption's two sentences."""
     for headline in ("Is the reef coming back? Divers count the new coral",
