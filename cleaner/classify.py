@@ -694,12 +694,12 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     counted = frozenset(k for k in walls if items[k].rule.id in COUNTED_SECTION_RULES)
     segments, main, runs = body_segments(weights, walls, _related_dividers(items, classes), counted)
     segments = _without_related_sections(segments, main, items, classes)
-    segments = _with_part_after_a_teaser(segments, runs, items, classes)
+    teasers = _teasers_inside(items, classes)
+    segments = _with_part_after_a_teaser(segments, runs, items, classes, teasers)
     segments = _without_teaser_runs(segments, main, items)
     segments = _without_post_lists(segments, main, items, classes)
     segments, main, boxed = _without_teaser_heads(segments, main, items, classes)
     verdicts_line: list = [None] * len(items)
-    teasers = _teasers_inside(items, classes)
     credits = frozenset(k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and _credit(item, cls))
     for lo, hi in segments:
         _judge_segment(items, classes, lo, hi, _sentence_runs(items, classes, lo, hi), teasers | credits,
@@ -842,7 +842,7 @@ def _author_box_heading(items: list, classes: list, k: int) -> bool:
     return k >= 0 and classes[k] == RULE and items[k].rule.id == AUTHOR_BOX_RULE
 
 
-def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: list) -> list:
+def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: list, teasers: frozenset) -> list:
     """Add the light run of prose that follows the body past a single teaser.
 
     A page's "Read also" box inside an article is a heading and one teaser
@@ -853,14 +853,20 @@ def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: 
     label, a repeated teaser title) is the box's list going on, and so is
     what follows a second box.  Not past a one-line teaser ("Read more:
     <title>"), after which an author's bio or the next teaser's dek is as
-    likely as the article's last paragraph.
+    likely as the article's last paragraph; unless the article has gone on
+    past such teasers already (``teasers``: "Read: …" / a paragraph / "Read
+    also: …"), which makes this one the page's teaser inside its articles too.
     """
     following = next(((lo, hi) for lo, hi in runs if segments and lo > segments[-1][1]), None)
     if following is None:
         return segments
     lo, hi = following
     gap = range(segments[-1][1] + 1, lo)
-    if len(gap) == 2 and _heading_over_one_title(items, classes, gap[0]) and all(classes[k] in PROSE for k in range(lo, hi + 1)):
+    if not all(classes[k] in PROSE for k in range(lo, hi + 1)):
+        return segments
+    if len(gap) == 2 and _heading_over_one_title(items, classes, gap[0]):
+        return segments + [following]
+    if len(gap) == 1 and gap[0] in teasers and any(lo_ < k < hi_ for k in teasers for lo_, hi_ in segments):
         return segments + [following]
     return segments
 

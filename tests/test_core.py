@@ -826,6 +826,11 @@ def test_the_last_paragraph_after_a_related_box_of_one_teaser_is_kept():
     for box in ("Leggi anche\nBologna\n", "Read more: Why the city's buses are always late\n"):
         by_text = decisions_by_text(cleaner.clean("".join(paragraphs) + box + last + "Follow\nImpressum\n", format="text"))
         assert not by_text[last.strip()].kept, box
+    # ... unless the article went on past such teasers already: this one is inside it too.
+    inline = (paragraphs[0] + "Read: The council's vote on the bridge, explained\n" + "".join(paragraphs[1:3])
+              + "Read also: Why the city's buses are always late\n" + "".join(paragraphs[3:])
+              + "Read more: The harbour's new ferry\n" + last + "Help us break the censorship,\nDONATE HERE\nOther news\n")
+    assert decisions_by_text(cleaner.clean(inline, format="text"))[last.strip()].kept
 
 
 def test_a_line_without_stopwords_between_paragraphs_is_kept_but_not_urls_or_at_the_edge():
