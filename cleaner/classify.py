@@ -203,7 +203,8 @@ TWO_DIGITS_RE = re.compile(r"\d\d")
 DATE_RE = re.compile(
     r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
     # "26 de abril de 2022" too, and a date glued to its copy ("1. November 20231. November 2023")
-    rf"|\b\d{{1,2}}\.? (?:de )?(?:{MONTHS})\w*\.?,? (?:de )?\d{{4}}(?:\b|(?=\d{{1,2}}\.? ))",
+    # or to its time ("4 de mayo de 202207:59 hs")
+    rf"|\b\d{{1,2}}\.? (?:de )?(?:{MONTHS})\w*\.?,? (?:de )?\d{{4}}(?:\b|(?=\d{{1,2}}\.? )|(?=\d\d:\d\d))",
     re.IGNORECASE,
 )
 DAY_AND_YEAR_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,? \d{4}\b", re.IGNORECASE)

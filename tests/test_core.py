@@ -2023,6 +2023,8 @@ def test_a_date_glued_to_its_copy_is_a_date():
 
     assert byline_or_date("Hildesheimer Presse 1. November 20231. November 2023 Bockenem, Polizei")
     assert byline_or_date("28. Juni 201914. Januar 2020 | Klaus Quibeldey-Cirkel")
+    assert byline_or_date("miércoles, 4 de mayo de 202207:59 hs")  # ... or to its time
+    assert not byline_or_date("Se vendieron 2022 unidades en mayo de este año")
 
 
 def test_a_pages_stamp_over_the_main_part_is_not_the_title_when_a_heading_tops_the_lead():
