@@ -3670,6 +3670,10 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Charger plus d'articles", "navigation.paging"),
     ("Carregando...", "navigation.menu"),
     ("Iratkozz fel hírlevelünkre", "newsletter.label"),
+    ("分享到：", "social.share"),
+    ("微博", "social.network-link"),
+    ("下一篇", "related.post-nav"),
+    ("関連記事", "related.heading"),
     # ... and not their articles' sentences.
     ("Lee más de lo que crees: el consejo de la biblioteca a los jóvenes lectores del barrio.", None),
     ("La Alcaldía dijo que los comentarios de los vecinos serán escuchados en la próxima sesión.", None),
