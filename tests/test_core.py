@@ -348,6 +348,16 @@ def test_a_comment_section_walls_off_its_comments_in_portuguese_italian_and_poli
     assert cleaner.clean(text, format="text").text.strip() == ("What the council decided\n" + post).strip()
 
 
+def test_comments_headed_by_their_writers_says_are_walled_off_by_their_counter():
+    """"17 Kommentare" over comments headed "Christian Keitel sagt:" / a date: the headers
+    are the comments' chrome, so the counter is their wall (uebermedien.de kept 99 lines)."""
+    post = "".join(PROSE.replace("committee", f"board {i}") for i in range(3))
+    comments = "".join(f"Reader{i} sagt:\n4. November 2023 um 9:2{i} Uhr\n{PROSE2.replace('members', f'readers from town {i}')}"
+                       f"{PROSE.replace('committee', f'club {i}')}" for i in range(6))
+    text = "Home\nWhat the council decided\n" + post + "Mehr über: Rat Stadt\n17 Kommentare\n" + comments + "Impressum\n"
+    assert cleaner.clean(text, format="text").text.strip() == ("What the council decided\n" + post).strip()
+
+
 @pytest.mark.parametrize("heading", ["{ 38 comments… read them below or add one }"])
 def test_a_heading_that_counts_the_comments_keeps_them_out_however_much_they_weigh(heading):
     """"38 comments… read them below or add one" stands where the comments start: a short
@@ -3674,6 +3684,12 @@ def test_shipped_rules_load_and_have_descriptions():
     ("微博", "social.network-link"),
     ("下一篇", "related.post-nav"),
     ("関連記事", "related.heading"),
+    ("Karl sagt:", "comments.says"),
+    ("Thomas (sphericon auf twitter) sagt:", "comments.says"),
+    ("Kristine says:", "comments.says"),
+    ("Ramón dijo:", "comments.says"),
+    ("Der Minister sagt:", None),  # introduces a quote in an article
+    ("Damon Otter said:", None),  # a forum post quoting an earlier one
     # ... and not their articles' sentences.
     ("Lee más de lo que crees: el consejo de la biblioteca a los jóvenes lectores del barrio.", None),
     ("La Alcaldía dijo que los comentarios de los vecinos serán escuchados en la próxima sesión.", None),
