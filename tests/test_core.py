@@ -3690,6 +3690,18 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Ramón dijo:", "comments.says"),
     ("Der Minister sagt:", None),  # introduces a quote in an article
     ("Damon Otter said:", None),  # a forum post quoting an earlier one
+    ("Der Browser wird nicht leider nicht mehr unterstützt!", "browser.outdated-browser"),
+    ("Um die Website korrekt anzuzeigen, verwende bitte einen der folgenden Browser:", "browser.outdated-browser"),
+    ("Achtung:Bitte aktualisiere deinen Browser, wenn du mit diesem Browser fortfährst, könnte dein Einkauf scheitern.",
+     "browser.outdated-browser"),
+    ("Bitte fülle alle Pflichtfelder mit * aus.", "navigation.account-message"),
+    ("Die eingegebenen Passwörter stimmen nicht überein. Bitte versuche es erneut.", "navigation.account-message"),
+    ("Dein Passwort wurde erfolgreich geändert. Du kannst dich ab sofort mit dem neuen Passwort anmelden.",
+     "navigation.account-message"),
+    ("Diese E-Mail-Adresse scheint nicht korrekt zu sein – sie muss ein @ beinhalten.", "navigation.account-message"),
+    ("Mit ZDF-Konto anmelden.", "navigation.account-message"),
+    ("The passwords do not match.", "navigation.account-message"),
+    ("Ihre Registrierung war erfolgreich, teilte die Behörde den Antragstellern am Montag mit.", None),
     # ... and not their articles' sentences.
     ("Lee más de lo que crees: el consejo de la biblioteca a los jóvenes lectores del barrio.", None),
     ("La Alcaldía dijo que los comentarios de los vecinos serán escuchados en la próxima sesión.", None),
