@@ -12,7 +12,7 @@ extended attributes and ACLs and, as far as the caller may, its owner and
 group (a new file gets 0666 less the umask).  Given the bytes the file was
 read as, it refuses to replace a file that changed since (an editor's save).
 A target that is no regular file (``/dev/null``, a FIFO) is written into, not
-replaced.  A symlink is followed (the link stays a link), and a file without
+replaced, and so is one that names a descriptor of ours (``/dev/stdout``).  A symlink is followed (the link stays a link), and a file without
 its owner's write bit is refused, as an editor or ``black`` would refuse it.
 On any error the temporary file is removed and the original is left as it
 was.  A file with other hard links is replaced, not written into: the other
@@ -25,6 +25,7 @@ import codecs
 import contextlib
 import errno
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
@@ -171,6 +172,21 @@ def write_atomic(path, text: str | bytes, encoding: str = "utf-8", bom: bytes = 
         fh.write(data)
 
 
+DESCRIPTOR_PATH_RE = re.compile(r"/dev/(?:(stdout)|(stderr)|fd/(\d{1,9}))|/proc/(self|\d{1,9})/fd/(\d{1,9})")
+
+
+def named_descriptor(path) -> int | None:
+    """The open file descriptor of ours that ``path`` names (``/dev/stdout``, ``/dev/fd/3``,
+    ``/proc/self/fd/1``), or None."""
+    found = DESCRIPTOR_PATH_RE.fullmatch(os.fspath(path))
+    if found is None:
+        return None
+    stdout, stderr, dev_fd, pid, proc_fd = found.groups()
+    if pid is not None and pid != "self" and int(pid) != os.getpid():
+        return None  # another process's descriptor: a path like any other
+    return 1 if stdout else 2 if stderr else int(dev_fd or proc_fd)
+
+
 @contextlib.contextmanager
 def atomic_output(path, expected: bytes | None = None):
     """A binary stream that replaces ``path`` only when the block completes.
@@ -182,6 +198,14 @@ def atomic_output(path, expected: bytes | None = None):
     is read again just before the rename (a change in the instant between that
     read and the rename is not seen: no lock is taken).
     """
+    descriptor = named_descriptor(path)
+    if descriptor is not None:
+        # /dev/stdout: the shell's file, written into where the descriptor stands (a
+        # file opened with ">>" keeps what it holds, a pipe stays a pipe), never
+        # replaced: its realpath is the file itself, and a rename would wipe it.
+        with open(os.dup(descriptor), "wb") as fh:
+            yield fh
+        return
     path = Path(os.path.realpath(path))  # through a symlink: the link stays, its target is written
     try:
         st = os.stat(path)

@@ -113,6 +113,26 @@ def test_a_fifo_is_written_into_not_replaced(tmp_path):
     assert stat.S_ISFIFO(os.stat(fifo).st_mode) and [p.name for p in tmp_path.iterdir()] == ["pipe"]
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/fd"), reason="no /dev/fd on this system")
+@pytest.mark.parametrize("name", ["/dev/fd/{fd}", "/proc/self/fd/{fd}"])
+def test_a_path_naming_our_descriptor_is_written_where_it_stands_not_replaced(tmp_path, name):
+    """Was: ``batch -o /dev/stdout >> all.jsonl`` replaced all.jsonl (the realpath of the
+    descriptor) with the run's records, wiping what it held."""
+    target = tmp_path / "all.jsonl"
+    target.write_bytes(b'{"previous": "run"}\n')
+    fd = os.open(target, os.O_WRONLY | os.O_APPEND)
+    try:
+        path = name.format(fd=fd)
+        if not os.path.exists(path):
+            pytest.skip(f"{path} does not exist here")
+        write_atomic(path, b'{"id": 1}\n')
+    finally:
+        os.close(fd)
+    assert target.read_bytes() == b'{"previous": "run"}\n{"id": 1}\n'
+    assert fileio.named_descriptor("/dev/stdout") == 1 and fileio.named_descriptor("/proc/1/fd/1") in (None, 1)
+    assert fileio.named_descriptor("/dev/stdout.txt") is None
+
+
 def test_write_atomic_keeps_original_on_error(tmp_path, monkeypatch):
     path = tmp_path / "f.txt"
     path.write_bytes(b"original\n")
