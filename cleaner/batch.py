@@ -872,13 +872,18 @@ class Progress:
         text = f"{count}, {rate:.1f} docs/s"
         if self.total is not None and rate > 0:
             text += f", ETA {max(self.total - done, 0) / rate:.0f}s"
-        self.stream.write("\r" + text + "\x1b[K")
-        self.stream.flush()
+        self._show("\r" + text + "\x1b[K")
 
     def finish(self) -> None:
         if self.enabled:
-            self.stream.write("\r\x1b[K")
+            self._show("\r\x1b[K")
+
+    def _show(self, text: str) -> None:
+        try:
+            self.stream.write(text)
             self.stream.flush()
+        except (OSError, ValueError):  # a terminal gone (hung up, closed): the run goes on unseen
+            self.enabled = False
 
 
 def run_batch(

@@ -91,10 +91,16 @@ def _raise_terminated(signum, frame):
 
 
 def _err(message: str) -> None:
-    """A message on stderr; a stderr nobody reads any more (``2>&1 | head``) is let go,
-    and the run goes on (a ``fix`` stopped there would leave files half done)."""
+    """A message on stderr (see ``_note``)."""
+    _note(f"{PROG}: {message}")
+
+
+def _note(line: str) -> None:
+    """A line on stderr; a stderr nobody reads any more (``2>&1 | head``) is let go,
+    and the run goes on (a ``fix`` stopped there would leave files half done), to
+    the exit status its work decides."""
     try:
-        print(f"{PROG}: {message}", file=sys.stderr)
+        print(line, file=sys.stderr)
         sys.stderr.flush()
     except (BrokenPipeError, ValueError):  # (ValueError: a stderr closed under us)
         sys.stderr = open(os.devnull, "w")
@@ -461,7 +467,7 @@ def cmd_clean(argv: list) -> int:
         if result.status != "ok" and not args.json:
             _err(f"{message_name(name)}: {result.status}: {result.message}")
         if args.summary:
-            print(report.summary(result, name), file=sys.stderr)
+            _note(report.summary(result, name))
     return status
 
 
@@ -579,11 +585,8 @@ def cmd_files(command: str, argv: list) -> int:
             elif not args.quiet:
                 _err(f"Fixing {message_name(path)} ({plural(n, 'line')} dropped)")
     verb = "would be cleaned" if command == "check" else "cleaned"
-    print(
-        f"{PROG} {command}: {plural(counts['change'], 'file')} {verb}, {counts['unchanged']} unchanged, "
-        f"{counts['skip']} skipped, {plural(counts['error'], 'error')}",
-        file=sys.stderr,
-    )
+    _note(f"{PROG} {command}: {plural(counts['change'], 'file')} {verb}, {counts['unchanged']} unchanged, "
+          f"{counts['skip']} skipped, {plural(counts['error'], 'error')}")
     if counts["error"]:
         return EXIT_ERROR
     return EXIT_CHANGED if counts["change"] else EXIT_OK
@@ -645,7 +648,7 @@ def cmd_batch(argv: list) -> int:
             Path(rules_path).write_text(text, encoding="utf-8")
             if args.save_rules:
                 _write_text_atomic(args.save_rules, text)
-            print(f"{PROG} batch --learn: {learner.summary()}", file=sys.stderr)
+            _note(f"{PROG} batch --learn: {learner.summary()}")
             factory = replace(factory, rules=factory.rules + (rules_path,))
             try:  # the learned rules with the others, checked in this process, not in every worker
                 factory()
@@ -694,7 +697,7 @@ def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> 
         sys.stdout.flush()
         stats = run_batch(inputs, sys.stdout.buffer, **kwargs)
         sys.stdout.buffer.flush()
-    print(stats.line(), file=sys.stderr)
+    _note(stats.line())
     if stats.documents and stats.errors == stats.documents:  # e.g. not JSONL at all, or the wrong --text-field
         _err("batch: no document could be cleaned; every record is an error")
         return EXIT_ERROR
@@ -758,7 +761,7 @@ def cmd_learn(argv: list) -> int:
         _write_text_atomic(args.output, text)
     else:
         _write(text)
-    print(f"{PROG} learn: {learner.summary()}", file=sys.stderr)
+    _note(f"{PROG} learn: {learner.summary()}")
     return EXIT_ERROR if errors else EXIT_OK
 
 

@@ -351,6 +351,36 @@ def test_fix_goes_on_when_nobody_reads_its_messages(tmp_path):
     assert all((tmp_path / name).read_text(encoding="utf-8") == body_of(ARTICLE) for name in names)
 
 
+@pytest.mark.parametrize("argv, code", [
+    (["--summary", "page0.txt", "page1.txt"], 0),  # both bodies written (it stopped after the first)
+    (["fix", "clean.txt"], 0),  # unchanged: 0, not 1 ("some file changed")
+    (["batch", "bad.jsonl", "-o", "out.jsonl", "-j", "1"], 2),  # every record an error: 2, not 1
+    (["batch", "good.jsonl", "-o", "out.jsonl", "-j", "1"], 0),
+])
+def test_a_summary_nobody_reads_changes_neither_the_output_nor_the_exit_status(tmp_path, argv, code):
+    """Was: the closing summaries were printed straight to stderr; with its reader gone the
+    BrokenPipeError read as stdout's, so the run stopped and exited 1 whatever happened."""
+    import sys
+
+    from conftest import subprocess_env
+
+    for name in ("page0.txt", "page1.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(body_of(ARTICLE), encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text("not json\n", encoding="utf-8")
+    (tmp_path / "good.jsonl").write_text(json.dumps({"id": 1, "text": ARTICLE}) + "\n", encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write to stderr now fails with EPIPE
+    try:
+        done = subprocess.run([sys.executable, "-m", "cleaner", *argv], cwd=tmp_path, stdout=subprocess.PIPE,
+                              stderr=write_end, env=subprocess_env(), timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.returncode == code
+    if argv[0] == "--summary":
+        assert done.stdout.decode("utf-8") == body_of(ARTICLE) * 2
+
+
 def test_fix_unchanged_file_keeps_mtime(tmp_path, capsys):
     path = tmp_path / "clean.txt"
     path.write_text(body_of(ARTICLE))
