@@ -408,6 +408,18 @@ def _write(text: str) -> None:
         sys.stdout.write(text[start:start + WRITE_CHUNK_CHARS])
 
 
+def _write_diff(diff: str) -> None:
+    """A diff in UTF-8 whatever the locale: it must match the UTF-8 file it patches."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # (a stdout replaced by a text stream: a test's, or a closed one's stand-in)
+        _write(diff)
+        return
+    sys.stdout.flush()  # (what was written as text before it goes first)
+    data = diff.encode("utf-8", "surrogateescape")
+    for start in range(0, len(data), WRITE_CHUNK_CHARS):
+        buffer.write(data[start:start + WRITE_CHUNK_CHARS])
+
+
 def _parse(parser: argparse.ArgumentParser, argv: list):
     """The arguments, options allowed between the files (``cleaner a.txt --summary b.txt``).
     What follows "--" are files whatever they look like ("-notes.txt"); argparse's
@@ -457,7 +469,7 @@ def cmd_clean(argv: list) -> int:
             continue
         if args.diff:
             # An HTML page's diff is of its visible text, not of the file: say so, as check does.
-            _write(report.unified_diff(_as_in_the_file(result, doc), _diff_name(name, result)))
+            _write_diff(report.unified_diff(_as_in_the_file(result, doc), _diff_name(name, result)))
         elif args.explain:
             _write(report.explain(result, _explain_name(name, result)))
         elif args.json:
@@ -579,7 +591,7 @@ def cmd_files(command: str, argv: list) -> int:
                 if args.explain:
                     _write(report.explain(plan.result, _explain_name(path, plan.result)))
                 else:
-                    _write(report.unified_diff(_as_in_the_file(plan.result, plan.doc), _diff_name(path, plan.result)))
+                    _write_diff(report.unified_diff(_as_in_the_file(plan.result, plan.doc), _diff_name(path, plan.result)))
                 if not args.quiet:
                     _err(f"would clean {message_name(path)} ({plural(n, 'line')} to drop)")
             elif not args.quiet:

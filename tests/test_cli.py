@@ -381,6 +381,21 @@ def test_a_summary_nobody_reads_changes_neither_the_output_nor_the_exit_status(t
         assert done.stdout.decode("utf-8") == body_of(ARTICLE) * 2
 
 
+@pytest.mark.parametrize("command", [["--diff"], ["check"]])
+def test_a_diff_is_utf8_whatever_the_locale(tmp_path, command):
+    """Was: written in stdout's encoding (PYTHONIOENCODING=latin-1, a cp1252 console), so
+    the diff of a UTF-8 file no longer matched it and patch rejected its hunks."""
+    import sys
+
+    from conftest import subprocess_env
+
+    (tmp_path / "a.txt").write_text("Hömé\nContáct\n" + ARTICLE, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "cleaner", *command, "a.txt"], cwd=tmp_path, capture_output=True,
+                          env=subprocess_env(PYTHONIOENCODING="latin-1"), timeout=120)
+    assert done.returncode in (0, 1), done.stderr
+    assert "-Hömé\n-Contáct\n" in done.stdout.decode("utf-8")
+
+
 def test_fix_unchanged_file_keeps_mtime(tmp_path, capsys):
     path = tmp_path / "clean.txt"
     path.write_text(body_of(ARTICLE))
