@@ -567,7 +567,7 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     """Unpacked up to ``limit`` bytes and one more (the caller refuses it past ``limit``)."""
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            return stream.read(limit + 1)
+            return stream.read(min(limit + 1, sys.maxsize))  # (a huge --max-bytes is "no limit", no error)
     except GZIP_ERRORS as err:
         raise InputError(str(err)) from None  # (the caller names the file)
 

@@ -494,6 +494,9 @@ def test_a_gzipped_file_over_the_size_limit_unpacked_is_not_read(tmp_path, run_c
     errors: list = []
     read = list(iter_corpus([str(tmp_path)], errors=errors, max_bytes=len(data) // 8))
     assert len(read) == 1 and any("unpacks to over" in e for e in errors)
+    # A huge --max-bytes is "no limit": it was an OverflowError record for every .gz.
+    proc = run_cli("batch", "--jobs", "1", "--max-bytes", str(10 ** 20), tmp_path)
+    assert all("error" not in json.loads(line) for line in proc.stdout.decode().splitlines())
 
 
 def _stop_a_batch_midway(out, stop) -> tuple:
