@@ -563,11 +563,22 @@ def read_document_file(path: str, max_bytes: int) -> bytes:
     return data
 
 
+GUNZIP_PIECE_BYTES = 1 << 20
+
+
 def _gunzip(data: bytes, limit: int) -> bytes:
-    """Unpacked up to ``limit`` bytes and one more (the caller refuses it past ``limit``)."""
+    """Unpacked until past ``limit`` bytes, or whole (the caller refuses it past ``limit``)."""
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            return stream.read(min(limit + 1, sys.maxsize))  # (a huge --max-bytes is "no limit", no error)
+            # In pieces: a size of the limit itself fails when it is huge (--max-bytes as "no limit").
+            parts, total = [], 0
+            while total <= limit:
+                part = stream.read(GUNZIP_PIECE_BYTES)
+                if not part:
+                    break
+                parts.append(part)
+                total += len(part)
+            return b"".join(parts)
     except GZIP_ERRORS as err:
         raise InputError(str(err)) from None  # (the caller names the file)
 
