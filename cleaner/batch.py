@@ -912,6 +912,7 @@ def run_batch(
     skip: frozenset = frozenset(),
     keep_fields: tuple = (),
     removed: bool = True,
+    stats: Optional[BatchStats] = None,
 ) -> BatchStats:
     """Clean every input document, write JSONL records to ``out`` in order.
 
@@ -920,13 +921,15 @@ def run_batch(
     rules learned per directory apply to them.  ``keep_fields``: fields of a
     JSONL record copied to its output record (``("*",)``: all but the
     document's own); ``removed=False`` leaves the removed lines out.
+    ``stats``: counted into as the records go out, so that a caller stopped
+    midway (Ctrl-C) can still say how far the run got.
     """
     err = sys.stderr if err is None else err
     jobs = jobs or os.cpu_count() or 1
     progress = Progress(err, None)
     if progress.enabled:
         progress.total = count_documents(inputs)
-    stats = BatchStats()
+    stats = BatchStats() if stats is None else stats
     settings = {"fields": fields, "format": format, "file_sites": file_sites, "keep_fields": tuple(keep_fields),
                 "removed": removed}
     line_cap = RECORD_BYTES_PER_DOCUMENT_BYTE * factory().options.max_bytes

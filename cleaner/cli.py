@@ -25,12 +25,13 @@ from typing import Optional
 
 from . import __version__
 from . import report
-from .batch import DEFAULT_CHUNKSIZE, ENDING_SIGNALS, CleanerFactory, Fields, WorkerDied, run_batch, unreadable_inputs
+from .batch import (DEFAULT_CHUNKSIZE, ENDING_SIGNALS, BatchStats, CleanerFactory, Fields, WorkerDied, run_batch,
+                    unreadable_inputs)
 from .config import ConfigError, load_config
 from .core import InputError, Options, detect_format, passthrough
 from .decode import BinaryInputError
 from .fileio import (FileChangedError, atomic_output, decode_document, encode_document, is_lossless, message_name,
-                     shown_name, stream_decoder, write_atomic)
+                     named_descriptor, shown_name, stream_decoder, write_atomic)
 from .model import json_line
 from .report import plural
 from .rules import RuleError
@@ -695,20 +696,29 @@ def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> 
                      if path and path != "-")
     kwargs = dict(factory=factory, jobs=args.jobs, chunksize=args.chunk_size, fields=fields,
                   format=_fmt(args), keep_fields=args.keep_fields, removed=args.removed, skip=skip, **extra)
-    if args.output and args.output != "-":
-        _check_output_path(args.output)
-        _check_inputs(inputs, args.output)
-        try:
-            with atomic_output(args.output) as out:
-                stats = run_batch(inputs, out, **kwargs)
-        except OSError as err:
-            raise CliError(f"{args.output}: cannot write: {err.strerror or err}") from None
-    else:
-        for problem in unreadable_inputs(inputs):  # (the run goes on: its error record stands in the output)
-            _err(f"batch: {problem}; an error record stands for it")
-        sys.stdout.flush()
-        stats = run_batch(inputs, sys.stdout.buffer, **kwargs)
-        sys.stdout.buffer.flush()
+    stats = BatchStats()
+    kwargs["stats"] = stats
+    to_file = args.output and args.output != "-" and named_descriptor(args.output) is None
+    try:
+        if args.output and args.output != "-":
+            _check_output_path(args.output)
+            _check_inputs(inputs, args.output)
+            try:
+                with atomic_output(args.output) as out:
+                    run_batch(inputs, out, **kwargs)
+            except OSError as err:
+                raise CliError(f"{args.output}: cannot write: {err.strerror or err}") from None
+        else:
+            for problem in unreadable_inputs(inputs):  # (the run goes on: its error record stands in the output)
+                _err(f"batch: {problem}; an error record stands for it")
+            sys.stdout.flush()
+            run_batch(inputs, sys.stdout.buffer, **kwargs)
+            sys.stdout.buffer.flush()
+    except (KeyboardInterrupt, Terminated):
+        # How far the run got: its records are out (on stdout), or none are (-o keeps its old text).
+        kept = f"none written: {args.output} is as it was" if to_file else "their records are out, whole"
+        _note(f"{stats.line()} before the stop; {kept}")
+        raise
     _note(stats.line())
     if stats.documents and stats.errors == stats.documents:  # e.g. not JSONL at all, or the wrong --text-field
         _err("batch: no document could be cleaned; every record is an error")
