@@ -50,7 +50,7 @@ from functools import partial
 from itertools import islice
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
-from .core import DEFAULT_MAX_BYTES, Cleaner, InputError, Options
+from .core import DEFAULT_MAX_BYTES, Cleaner, InputError, Options, url_text
 from .fileio import shown_name, split_bom
 from .model import json_line
 from .report import plural
@@ -142,15 +142,6 @@ def document_problem(doc, fields: Fields) -> Optional[str]:
     if doc.get(fields.text) is None and (not fields.html or doc.get(fields.html) is None):
         return f"no {fields.text!r} or {fields.html!r} field" if fields.html else f"no {fields.text!r} field"
     return None
-
-
-def url_text(url) -> Optional[str]:
-    """A document's URL as text: bytes decoded (not "b'https://...'"), anything else as ``str`` shows it."""
-    if url is None or isinstance(url, str):
-        return url
-    if isinstance(url, (bytes, bytearray)):
-        return bytes(url).decode("utf-8", "replace")
-    return str(url)
 
 
 class _Refused(NamedTuple):
@@ -417,14 +408,21 @@ def clean_many(
     factory = cleaner_factory or CleanerFactory(tuple(map(os.fspath, rules)), builtin_rules, options)
     factory()  # bad rules fail here, in the caller, not in every worker
     settings = {"fields": fields, "format": format}
+    # Checked here, not when the first result is asked for.
+    if jobs is not None and (not _whole_number(jobs) or jobs < 1):
+        raise ValueError(f"jobs must be a whole number, 1 or more (None: all cores), not {jobs!r}")
+    if not _whole_number(chunksize) or chunksize < 1:
+        raise ValueError(f"chunksize must be a whole number, 1 or more, not {chunksize!r}")
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1:  # what cannot be pickled to a worker (a memoryview, a dict holding one, a generator)
         docs = (_sendable(d, fields) for d in docs)
-    if chunksize < 1:  # checked here, not when the first result is asked for
-        raise ValueError(f"chunksize must be 1 or more, not {chunksize}")
     results = ordered_map(_many_task, enumerate(docs), jobs=jobs, chunksize=chunksize,
                           initializer=_worker_state, initargs=(factory, settings))
     return results if errors == "return" else _raise_errors(results)
+
+
+def _whole_number(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _raise_errors(results: Iterator) -> Iterator:

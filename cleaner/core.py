@@ -130,6 +130,7 @@ class Cleaner:
     def clean(self, data, *, format: Optional[str] = None, url: Optional[str] = None) -> Result:
         """Clean one document (``str`` or ``bytes``); format is detected unless given ("text",
         "html"; ``None`` or "auto": detected)."""
+        url = url_text(url)
         size = None  # the cap counts the bytes of bytes input, the UTF-8 bytes of a str
         if isinstance(data, (bytes, bytearray, memoryview)):
             data = bytes(data)
@@ -758,6 +759,16 @@ def _mostly_markup(sample: str, min_tagged: int = 1) -> bool:
     lines = [line for line in sample.split("\n") if line.strip()]
     tagged = sum(1 for line in lines if TAG_RE.search(line))
     return tagged >= min_tagged and 2 * tagged >= len(lines)
+
+
+def url_text(url) -> Optional[str]:
+    """A document's URL as text: bytes decoded (not "b'https://...'"), anything else as
+    ``str`` shows it (a ``yarl.URL``, an ``httpx.URL``)."""
+    if url is None or isinstance(url, str):
+        return url
+    if isinstance(url, (bytes, bytearray, memoryview)):
+        return bytes(url).decode("utf-8", "replace")
+    return str(url)
 
 
 def slug_lines(words: list, url: Optional[str]) -> frozenset:

@@ -111,10 +111,25 @@ def test_two_runs_on_one_process_keep_their_own_rules(tmp_path):
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-@pytest.mark.parametrize("chunksize", [0, -1])
+@pytest.mark.parametrize("chunksize", [0, -1, 2.5, "2"])
 def test_clean_many_refuses_a_chunk_size_below_one(jobs, chunksize):
-    with pytest.raises(ValueError, match="chunksize must be 1 or more"):
+    with pytest.raises(ValueError, match="chunksize must be a whole number, 1 or more"):
         clean_many([variant(1)] * 3, jobs=jobs, chunksize=chunksize)
+
+
+@pytest.mark.parametrize("jobs", [0, -1, 2.5, "2", True])
+def test_clean_many_refuses_a_number_of_jobs_below_one_at_once(jobs):
+    """Was: jobs=-1 ran quietly on one process, jobs="2" failed with a bare TypeError
+    comparing a str with an int."""
+    with pytest.raises(ValueError, match="jobs must be a whole number, 1 or more"):
+        clean_many([variant(1)] * 3, jobs=jobs)
+
+
+def test_clean_takes_a_bytes_url_as_clean_many_does():
+    """Was: ``clean(text, url=b"https://...")`` raised a bare TypeError deep inside."""
+    page = "Home\n" + variant(1)
+    assert cleaner.clean(page, url=b"https://example.com/a").text == cleaner.clean(page, url="https://example.com/a").text
+    assert cleaner.clean(page, url=5).status == "ok"
 
 
 def test_custom_cleaner_factory_is_used_in_workers(tmp_path):
