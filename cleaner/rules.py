@@ -245,7 +245,6 @@ def _adjacent_repeats_product(items) -> int:
     spans (``high - low + 1``).  (A required character between two repeats that both
     may take it, ``[a-z]{0,40}a[a-z]{0,40}``, is not counted: it fixes where the
     first may end on most lines.)"""
-    repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
     zero_width = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
     largest, product, chars = 1, 1, frozenset()
     for op, arg in _flat(items):
@@ -253,18 +252,56 @@ def _adjacent_repeats_product(items) -> int:
             continue
         if op == sre_constants.BRANCH and any(_may_be_empty(alt) for alt in arg[1]):
             continue  # "(?:-|)": may part nothing, like an optional character
-        if op in repeats and len(arg[2]) == 1 and arg[0] < arg[1]:
-            low, high, ((inner_op, inner_arg),) = arg
-            inner = _one_char_set(inner_op, inner_arg)
-            if inner is not None and chars and not inner & chars and low == 0:
+        simple = _simple_repeat(op, arg)
+        if simple is not None and simple[1] < simple[2]:
+            inner, low, high = simple
+            if chars and not inner & chars and low == 0:
                 continue  # "\w{1,40} ?\w{1,40}": an optional space parts nothing
-            if inner is not None:
-                product = product * (high - low + 1) if inner & chars else high - low + 1
-                chars = inner
-                largest = max(largest, product)
-                continue
+            product = product * (high - low + 1) if inner & chars else high - low + 1
+            chars = inner
+            largest = max(largest, product)
+            continue
         product, chars = 1, frozenset()
     return largest
+
+
+def _simple_repeat(op, arg):
+    """(characters, fewest, most) of an item that takes a run of one set of characters,
+    a varying number of rounds; None for any other item.  ``[a-z]{1,40}``; a group
+    around one, optional or repeated (``(?:[a-z]{1,40})?`` takes 0 to 40); a repeated
+    group of single characters (``(?:ab){0,40}``, 0 to 40 rounds); an alternation of
+    such items (``(?:a{1,40}|b)``, 1 to 40).  (The counts are rounds, not characters,
+    for a group of several: what matters is how many ways a run is shared.)"""
+    if op == sre_constants.BRANCH:
+        alternatives = [_simple_item(_flat(alt)) for alt in arg[1]]
+        if not alternatives or None in alternatives:
+            return None
+        return (frozenset().union(*(a[0] for a in alternatives)),
+                min(a[1] for a in alternatives), max(a[2] for a in alternatives))
+    if op not in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+        return None
+    low, high, body = arg
+    if high > MAX_REPEAT_BOUND:  # (unbounded: refused as such, in check_regex)
+        return None
+    inner = _simple_item(_flat(body))
+    if inner is None:
+        return None
+    return inner[0], low * inner[1], high * inner[2]
+
+
+def _simple_item(items):
+    """``_simple_repeat`` of a sequence: one character (1, 1), one simple repeat, or a
+    run of single characters (one round each of the group around them)."""
+    if len(items) == 1:
+        op, arg = items[0]
+        one = _one_char_set(op, arg) if op in (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.ANY,
+                                                 sre_constants.CATEGORY, sre_constants.IN) else None
+        return (one, 1, 1) if one is not None else _simple_repeat(op, arg)
+    sets = [_one_char_set(op, arg) if op in (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.ANY,
+                                              sre_constants.CATEGORY, sre_constants.IN) else None for op, arg in items]
+    if not items or None in sets:
+        return None
+    return frozenset().union(*sets), 1, 1
 
 
 # Lines a zero-width match shows on: "x?" matches "", "\b" matches at the edge of "a".
@@ -287,7 +324,10 @@ def check_regex(pattern: str) -> None:
       docs/reliability.md); write ``\\w{1,40}(?: \\w{1,40}){0,5}``;
     - repeats side by side that can take the same characters may not multiply
       their spans to more than ``MAX_NESTED_REPEATS`` either:
-      ``[a-z]{1,40}[a-z]{0,40}...`` shares one word between them in as many ways;
+      ``[a-z]{1,40}[a-z]{0,40}...`` shares one word between them in as many ways,
+      and so do optional groups around them (``(?:[a-z]{1,40})?``), alternations
+      holding them (``(?:a{1,40}|b)``) and repeated groups of single characters
+      (``(?:ab){0,40}``): ``_simple_repeat``;
     - no backreferences;
     - no pattern that matches the empty string (``london|``, ``x?``,
       ``\\b``): it would match every line.
@@ -313,10 +353,6 @@ def check_regex(pattern: str) -> None:
     repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 
     def walk(items, outer: int) -> None:
-        if _adjacent_repeats_product(items) > MAX_NESTED_REPEATS:
-            raise RuleError(f"regex {pattern!r} has repeats side by side that can take the same characters "
-                            "(a word can be shared between them in many ways: catastrophic backtracking); "
-                            "put a required character between them, or make them one repeat")
         for op, arg in items:
             if op in repeats:
                 low, high, body = arg
@@ -343,6 +379,11 @@ def check_regex(pattern: str) -> None:
                 walk(arg[1], outer)
             elif op == sre_constants.ATOMIC_GROUP:
                 walk(arg, outer)
+        # (After the items' own checks, whose messages say more: "(a{1,40}){1,40}" nests.)
+        if _adjacent_repeats_product(items) > MAX_NESTED_REPEATS:
+            raise RuleError(f"regex {pattern!r} has repeats side by side that can take the same characters "
+                            "(a word can be shared between them in many ways: catastrophic backtracking); "
+                            "put a required character between them, or make them one repeat")
 
     walk(parsed, 1)
     try:  # the parser lets through what only the compiler refuses: a look-behind of no fixed width
