@@ -82,6 +82,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import partial
+from itertools import groupby
 from typing import Callable, NamedTuple, Optional
 
 from .features import Features, echo_keys
@@ -693,7 +694,15 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
     walls = _comment_walls(items, classes)
     counted = frozenset(k for k in walls if items[k].rule.id in COUNTED_SECTION_RULES)
-    segments, main, runs = body_segments(weights, walls, _related_dividers(items, classes), counted)
+    dividers = _related_dividers(items, classes)
+    segments, main, runs = body_segments(weights, walls, dividers, counted)
+    if main is not None and _teaser_section(items, classes, *main) and _cards(classes, *main):
+        # The heaviest run is a list of teasers under a "related" heading (a paywalled
+        # article's two paragraphs over twenty cards): that heading is a wall, as a
+        # comment section's is, with the article above it, if one is there.
+        head = max((k for k in dividers if k < main[0]), default=None)
+        if head is not None:
+            segments, main, runs = body_segments(weights, sorted({*walls, head}), dividers, counted)
     segments = _without_related_sections(segments, main, items, classes)
     teasers = _teasers_inside(items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes, teasers)
@@ -813,12 +822,30 @@ def _without_related_sections(segments: list, main, items: list, classes: list) 
     heading, a run with a dek cut short ("… im Blog…", ``EXCERPT_ENDS``) is
     a list of teasers too.
     """
-    return [(lo, hi) for lo, hi in segments
-            if lo <= main[0] or not (
-                _related_heading(items, classes, lo - 1) or _author_box_heading(items, classes, lo - 1) or (
-                _related_heading(items, classes, lo - 2) and classes[lo - 1] in (SHORT, MENU)
-                and any(items[k].stripped.endswith(EXCERPT_ENDS) for k in range(lo, hi + 1)))
-                or _under_related_cards(items, classes, lo, hi))]
+    return [(lo, hi) for lo, hi in segments if lo <= main[0] or not _teaser_section(items, classes, lo, hi)]
+
+
+CARDS_MIN = 3  # deks in a run that make it a list of cards ...
+CARD_TEXT_LINES = 1.5  # ... each a line or two, on average
+
+
+def _cards(classes: list, lo: int, hi: int) -> bool:
+    """Does the run read as a list of cards: a head of short lines over a dek of a line
+    or two, again and again?  An article's sections hold paragraphs; the article below
+    a box of teasers inside it holds no more heads."""
+    kinds = ("head" if classes[k] in (SHORT, MENU) else "text" for k in range(lo, hi + 1)
+             if classes[k] in (SHORT, MENU, SENTENCE, *PROSE))
+    texts = [len(list(run)) for kind, run in groupby(kinds) if kind == "text"]
+    return len(texts) >= CARDS_MIN and sum(texts) <= CARD_TEXT_LINES * len(texts)
+
+
+def _teaser_section(items: list, classes: list, lo: int, hi: int) -> bool:
+    """Is the run ``lo``..``hi`` the section under a "related" heading (or an author's
+    bio under "About the author"): see ``_without_related_sections``."""
+    return _related_heading(items, classes, lo - 1) or _author_box_heading(items, classes, lo - 1) or (
+        _related_heading(items, classes, lo - 2) and classes[lo - 1] in (SHORT, MENU)
+        and any(items[k].stripped.endswith(EXCERPT_ENDS) for k in range(lo, hi + 1))) \
+        or _under_related_cards(items, classes, lo, hi)
 
 
 RELATED_CARD_HEAD_LINES = 4  # a card's head over its dek: section label, date, kicker, title

@@ -321,6 +321,22 @@ def test_many_comments_under_a_short_post_with_a_counter_by_its_headline_stay_ou
     assert cleaner.clean(text, format="text").text.strip() == ("What the council decided\n" + post).strip()
 
 
+def test_teaser_cards_under_a_related_heading_that_outweigh_a_short_article_are_not_its_main_run():
+    """A paywalled article's two paragraphs over "Weitere Artikel" and six cards (kicker,
+    title, dek): the cards outweigh the article, and were the main run, kept whole.  A
+    "Lesen Sie auch" box of one card over the article does not cut it."""
+    article = PROSE + PROSE2 + "Bereits Abonnent? Anmelden\nGleich können Sie weiterlesen!\n"
+    cards = "".join(f"Region\nHarbour festival {i}: boats, bands, fireworks\n"
+                    f"{PROSE.replace('committee', f'market board of town {i}')}" for i in range(6))
+    text = "Home\nWhat the council decided\n" + article + "Weitere Artikel\n" + cards + "Impressum\n"
+    body = cleaner.clean(text, format="text").text
+    assert PROSE in body and PROSE2 in body and "town" not in body
+    box = "Lesen Sie auch\nThe market opens again\n1. November 2023\n"
+    text = "Home\nWhat the council decided\n1. November 2023\n" + box + PROSE + PROSE2 + "Share\n"
+    body = cleaner.clean(text, format="text").text
+    assert PROSE in body and PROSE2 in body
+
+
 def test_a_post_of_several_paragraphs_over_a_comment_heading_is_the_body_though_its_comments_weigh_more():
     """Under "Leave a reply", 15 comments outweigh a post of five paragraphs sixfold:
     the post is still the article (``WALL_ARTICLE_SHARE``).  A one-paragraph lede over a
@@ -3690,6 +3706,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("微博", "social.network-link"),
     ("下一篇", "related.post-nav"),
     ("関連記事", "related.heading"),
+    ("Bereits Abonnent/in? Anmelden", "promo.subscription-more"),
+    ("Gleich können Sie weiterlesen!", "promo.subscription-more"),
     ("Karl sagt:", "comments.says"),
     ("Thomas (sphericon auf twitter) sagt:", "comments.says"),
     ("Kristine says:", "comments.says"),
