@@ -736,6 +736,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     _keep_tables(items, classes, verdicts_line, neutral)
     facts = _keep_fact_boxes(items, classes, verdicts_line, neutral)
     _keep_introduced_blocks(items, classes, verdicts_line, neutral, _blank_before(scored, idx))
+    _keep_command_tail(items, classes, verdicts_line, neutral)
     title_lines = set()
     if segments and options.keep_title:
         # The title sits above the body: above a part of it that keeps a line (a
@@ -1932,6 +1933,40 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
                 verdicts_line[i] = Verdict(True, "context", "context.introduced",
                                            f"{_noun(items[i], classes[i])} of what the kept line {items[k].line.number} introduces",
                                            _score(items[i], neutral))
+
+
+COMMAND_TAIL_LINES = 10  # lines past the body's last one that its closing commands may take
+COMMAND_TAIL_MIN = 2  # commands there, one with a sign of code at least ("=", "--flag", "$ ")
+
+
+def _keep_command_tail(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """Keep a how-to's closing commands under the body's last line: its steps' short
+    headings and labels ("Autotuning deaktivieren:") over commands ("netsh interface tcp
+    set global autotuninglevel=disabled"), up to the last command.  Short lines under an
+    article are a menu or tags as a rule; a command is no menu's, so two of them, one
+    with a sign of code, make the tail the article's."""
+    last = max((k for k in range(len(items)) if _kept(verdicts_line, k)), default=None)
+    if last is None:
+        return
+    commands, signed, end = 0, False, None
+    for k in range(last + 1, min(len(items), last + 1 + COMMAND_TAIL_LINES)):
+        if classes[k] == BLANK:
+            continue
+        if classes[k] in (*PROSE, RULE, BAD, CODE) or items[k].label:
+            break
+        if _block_shape(items[k]) == "command" and items[k].stripped[:1].islower():
+            commands += 1
+            signed = signed or bool(COMMAND_SIGNS_RE.search(items[k].stripped) or CODE_OPENING_RE.match(items[k].stripped))
+            end = k
+        elif not (is_heading_like(items[k].features, items[k].stripped) or items[k].stripped.endswith(":")):
+            break
+    if commands < COMMAND_TAIL_MIN or not signed:
+        return
+    for k in range(last + 1, end + 1):
+        if classes[k] != BLANK:
+            verdicts_line[k] = Verdict(True, "context", "context.command-tail",
+                                       f"{_noun(items[k], classes[k])} of the commands that close the body",
+                                       _score(items[k], neutral))
 
 
 def _introduces(items: list, k: int) -> bool:

@@ -438,6 +438,24 @@ def test_a_list_introduced_under_the_bodys_last_paragraph_is_kept_up_to_an_ad():
     assert not decisions_by_text(cleaner.clean(lone, format="text"))["Branchen News"].kept
 
 
+def test_a_how_tos_closing_commands_under_its_last_paragraph_are_kept_but_not_the_tags_below():
+    """Was: the commands went with the tags and the comments below them (they were kept
+    only while the comments were, between two parts)."""
+    tail = ["Aktueller Status von autotuninglevel", "netsh interface tcp show global",
+            "Autotuning deaktivieren:", "netsh interface tcp set global autotuninglevel=disabled",
+            "Autotuning wieder aktivieren:", "netsh interface tcp set global autotuninglevel=normal"]
+    text = ("Home\nWindows 10: das Netzwerk schneller machen\n" + PROSE + PROSE2 + "\n".join(tail)
+            + "\nCmd\nInstallation\nNetzwerk\n1 Kommentar\nKarl sagt:\n24. November 2019 um 17:53 Uhr\n"
+            + PROSE.replace("committee", "club")
+            + "Antworten\nImpressum\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in tail), [by_text[line] for line in tail]
+    assert not any(by_text[line].kept for line in ("Cmd", "Installation", "Netzwerk"))
+    # Short lines alone under an article are a menu: "show global" is no sign of code.
+    menu = text.replace("autotuninglevel=disabled", "disabled").replace("autotuninglevel=normal", "normal")
+    assert not decisions_by_text(cleaner.clean(menu, format="text"))["netsh interface tcp show global"].kept
+
+
 def test_a_contact_box_a_sentence_introduces_keeps_its_phone_row():
     """A row that ends in a bracket ("(Montag bis Donnerstag)") is no line of code: the
     box the sentence introduces goes on past it."""
