@@ -22,7 +22,7 @@ from lxml import etree
 from .core import passthrough
 from .evidence import inside, readability_text, squash, trafilatura_text
 from .model import BlockHint, Line
-from .segment import BLOCK_TAGS, INVISIBLE_TAGS, segment_page
+from .segment import BLOCK_TAGS, INVISIBLE_TAGS, segment_page, shadow_root
 
 # Pages larger than this are segmented and scored, but not handed to the
 # extractors (trafilatura can take minutes on huge pages).
@@ -38,6 +38,7 @@ PARSER_DEPTH_LIMIT = 2000
 # The extractors recurse and slow down on deep trees (seconds at 1,000 levels).
 EXTRACTOR_MAX_DEPTH = 500
 STRAY_END_TAG_RE = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+BR_END_TAG_RE = re.compile(r"</br\s*>", re.IGNORECASE)
 TRAFILATURA_COVERAGE_ENOUGH = 0.6
 
 
@@ -56,6 +57,7 @@ def parse_html(text: str):
     parser.set_element_class_lookup(HTML_CLASSES)
     # A stray </html> or </body> mid-page makes libxml2 drop the rest of the page.
     text = STRAY_END_TAG_RE.sub("", text)
+    text = BR_END_TAG_RE.sub("<br>", text)  # "</br>" is a line break to a browser; libxml2 drops it
     data = text.encode("utf-8", errors="replace")
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
@@ -63,32 +65,99 @@ def parse_html(text: str):
         root = None
     if root is None:
         root = lxml.html.Element("html")
-    _unwrap_swallowing_noscripts(root)
+    _repair_tree(root)
     return root
 
 
-# A <noscript> holding more than this share of the page's text is the page itself.
-NOSCRIPT_SWALLOWED_SHARE = 0.5
+def _repair_tree(root) -> None:
+    """Put back in sight what libxml2, an HTML 4 parser, hides where a browser shows it.
+
+    libxml2 leaves ``<head>`` only at an HTML 4 element (a page that omits
+    ``</head>`` and ``<body>`` and goes on with ``<header>`` or ``<main>`` is
+    all head); it nests what follows an ``<embed>`` inside it (no end tag is
+    written for one), and what follows an ``<svg>`` left open (a sprite
+    whose ``</svg>`` a template forgot) inside the svg, where a browser
+    leaves the svg at the first HTML element; and a ``<noscript>`` may hold
+    the page's text (``_unwrap_swallowing_noscripts``).
+    """
+    _move_body_out_of_head(root)
+    for embed in list(root.iter("embed")):
+        if len(embed) or (embed.text or "").strip():
+            embed.drop_tag()  # (an embed shows no text of its own: what it swallowed stays)
+    for svg in list(root.iter("svg")):
+        _end_open_svg(svg)
+    _unwrap_swallowing_noscripts(root)
+
+
+HEAD_TAGS = frozenset("base basefont bgsound link meta noscript script style template title".split())
+
+
+def _move_body_out_of_head(root) -> None:
+    head = next((child for child in root if child.tag == "head"), None)
+    if head is None:
+        return
+    first = next((k for k, child in enumerate(head) if isinstance(child.tag, str) and child.tag not in HEAD_TAGS), None)
+    if first is None:
+        return
+    body = next((child for child in root if child.tag == "body"), None)
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for k, element in enumerate(list(head)[first:]):
+        body.insert(k, element)
+
+
+# The HTML elements a browser leaves an <svg> at (HTML's "breakout" tags in foreign content).
+SVG_BREAKOUT_TAGS = frozenset(
+    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing "
+    "menu meta nobr ol p pre ruby s small span strike strong sub sup table tt u ul var".split()
+)
+
+
+def _end_open_svg(svg) -> None:
+    """Move what follows an svg's first HTML element, that element on, out after the svg."""
+    breakout = next((d for d in svg.iterdescendants() if d.tag in SVG_BREAKOUT_TAGS), None)
+    if breakout is None:
+        return
+    moving, node = [], breakout
+    while node is not svg:  # the element and what follows it, in document order
+        parent = node.getparent()
+        if node is breakout:
+            moving.append(node)
+        moving.extend(node.itersiblings())
+        node = parent
+    anchor = svg
+    for element in moving:
+        anchor.addnext(element)
+        anchor = element
+
+
+# A <noscript> showing this many characters of text is the page's, not a fallback note.
+NOSCRIPT_TEXT_CHARS = 200
 
 
 def _unwrap_swallowing_noscripts(root) -> None:
-    """Unwrap a ``<noscript>`` that holds most of the page's text, and the noscripts in it.
+    """Unwrap a ``<noscript>`` that holds text of the page, and the noscripts in it.
 
     A ``<div>`` left open inside a ``<noscript>`` (a tracking pixel's box) makes
-    libxml2 close the noscript at the end of the page, so the whole article is
-    inside it, and invisible; a browser, which runs scripts, reads the noscript
-    as raw text up to its end tag and shows the article.  A real noscript's
-    fallback note is a line or two.  (The outermost noscripts are disjoint: the
-    text is read once, and once more for the page.)
+    libxml2 close the noscript at the end of the page, so the rest of the
+    article is inside it, and invisible; a browser, which runs scripts, reads
+    the noscript as raw text up to its end tag and shows the article.  And a
+    page that renders its article with a script keeps a copy in a noscript
+    (Blogger's templates): for a scraper that copy is the article.  A real
+    fallback note is a line ("Please enable JavaScript"), or a pixel with no
+    text at all: it stays hidden.  Text is counted without scripts and styles
+    (a page's inline code outweighs its words).
     """
-    outer = [e for e in root.iter("noscript") if not any(a.tag == "noscript" for a in e.iterancestors())]
-    if not outer:
-        return
-    total = len(root.text_content())
-    for element in outer:
-        if len(element.text_content()) > NOSCRIPT_SWALLOWED_SHARE * total:
+    for element in [e for e in root.iter("noscript") if not any(a.tag == "noscript" for a in e.iterancestors())]:
+        if _shown_chars(element) >= NOSCRIPT_TEXT_CHARS:
             for inner in list(element.iter("noscript")):  # (itself first)
                 inner.drop_tag()
+
+
+def _shown_chars(element) -> int:
+    """Characters of text in ``element`` but its scripts' and styles'."""
+    hidden = sum(len(e.text_content()) for e in element.iter("script", "style"))
+    return len(element.text_content()) - hidden
 
 
 # Elements with no end tag: <meta> or <link> in a page's head must not start a skipped run.
@@ -111,18 +180,24 @@ class _TextRecovery(HTMLParser):
         self.open = Counter()  # ... by tag, so an end tag that closes none costs nothing
 
     def handle_starttag(self, tag, attrs):
-        if tag == "body":  # the head has ended, closed or not
-            self.handle_endtag("head")
+        if self.hidden and self.hidden[-1] == "head" and tag not in HEAD_TAGS:
+            self.handle_endtag("head")  # the head has ended, closed or not, at the body's first element
+        if tag in ("rt", "rp") and self.hidden and self.hidden[-1] in ("rt", "rp"):
+            self.handle_endtag(self.hidden[-1])  # (their end tags may be left out)
         if tag in VOID_TAGS:
             if tag == "br":
                 self.parts.append("\n")
-        elif tag in INVISIBLE_TAGS:
+        elif tag in INVISIBLE_TAGS and not shadow_root(tag, dict(attrs)):
             self.hidden.append(tag)
             self.open[tag] += 1
         elif tag in BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
+        if tag == "ruby":
+            for reading in ("rt", "rp"):
+                if self.open[reading]:
+                    self.handle_endtag(reading)
         if tag in INVISIBLE_TAGS:
             if self.open[tag]:  # close it and whatever was left open inside it
                 while True:
@@ -134,6 +209,8 @@ class _TextRecovery(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data):
+        if self.hidden and self.hidden[-1] == "head" and data.strip():
+            self.handle_endtag("head")  # text in the head starts the body
         if not self.hidden:
             self.parts.append(data)
 

@@ -23,6 +23,12 @@ INVISIBLE_TAGS = frozenset(
     "script style noscript noframes template head title meta link svg iframe object "
     "embed canvas audio video map select datalist annotation annotation-xml rt rp".split()
 )
+def shadow_root(tag: str, attrs) -> bool:
+    """A ``<template shadowrootmode="open">``: a web component's content, rendered by the
+    browser as the element's own (declarative shadow DOM), not a template kept for later."""
+    return tag == "template" and ("shadowrootmode" in attrs or "shadowroot" in attrs)
+
+
 # Elements that start a new block (line).
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body center dd details dialog dir div dl dt "
@@ -146,7 +152,7 @@ def segment_page(root, code_blocks: bool = False) -> tuple:
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if event == "start":
-            if skip_depth or not isinstance(tag, str) or tag in INVISIBLE_TAGS:
+            if skip_depth or not isinstance(tag, str) or (tag in INVISIBLE_TAGS and not shadow_root(tag, el.attrib)):
                 skip_depth += 1
                 continue
             attrs = el.attrib
