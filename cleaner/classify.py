@@ -120,11 +120,12 @@ COMMENT_COUNT_RULES = frozenset({"comments.count", "comments.article-has-count"}
 COMMENT_FORM_RULES = frozenset({"comments.form-heading"})
 WEIGHT_WALL = -1e9
 # A run above the comments' wall is the main run when it is worth this share of the heaviest
-# (below it, the comments): a lede over a "Comments" link (one or two paragraphs) reads as one
-# only with a quarter, ...
+# (below it, the comments): a lede over a "Comments" link or a counter reads as one only
+# with a quarter, ...
 WALL_MAIN_SHARE = 0.25
-# ... a post of this many lines with a tenth: nine paragraphs under 45 comments are worth a
-# sixth of them, and a lede over a "Comments" link a twentieth of its article below.
+# ... a post of this many lines over the comment section's own heading ("Leave a reply")
+# with a tenth: nine paragraphs under 45 comments are worth a sixth of them.  (Not over a
+# counter by the headline, "4 Comments", under which a lede of three lines and the article go on.)
 WALL_ARTICLE_LINES, WALL_ARTICLE_SHARE = 3, 0.1
 MIN_WALL_EVIDENCE = 2  # more comment-rule hits near a comment counter ...
 WALL_EVIDENCE_LINES = 40  # ... within this many lines make it a wall
@@ -519,26 +520,57 @@ def maximal_segments(weights: list) -> list:
     return [(high - low, start, end) for start, end, low, high, _ in runs]
 
 
-def _comment_walls(items: list, classes: list) -> list:
+def _comment_walls(items: list, classes: list) -> tuple:
     """The comment-section headings (``COMMENT_SECTION_RULES``), and the comment
     counters (``COMMENT_COUNT_RULES``) and form headings met once on the page
     (``COMMENT_FORM_RULES``) with comment chrome near them: ``MIN_WALL_EVIDENCE``
     more hits of the comments rules ("Reply", "Your email address will not be
-    published") within ``WALL_EVIDENCE_LINES`` lines above or below (a page puts its
-    form above the comments or below them).  A counter by the headline has none."""
+    published") or comments' headers ("Karl sagt:" over a date) within
+    ``WALL_EVIDENCE_LINES`` lines above or below (a page puts its form above the
+    comments or below them).  A counter by the headline has none.
+
+    Returns the walls, and those that head the comments themselves: a section's
+    heading, or a wall with chrome right under it ("17 Kommentare" / "Karl sagt:"),
+    not a counter by the headline with the article under it."""
     hits = [k for k, c in enumerate(classes) if c == RULE and items[k].rule.family == "comments"]
     copies = Counter(items[k].stripped.lower() for k in hits)
+    says = [k for k in range(len(items) - 1) if _says(items, classes, k)]
+    # A comment's header is over its date ("Karl sagt:" / "24. November 2019 um 17:53 Uhr"),
+    # or one of many ("Ramón dijo:", "Aldo dijo:", ... over their comments).
+    headers = says if len(says) >= MANY_COMMENT_HEADERS else [k for k in says if byline_or_date(items[k + 1].stripped)]
+    chrome = sorted({*hits, *headers})
 
-    def chrome_near(k: int) -> bool:  # (hits is sorted: two bisections, not a scan per hit)
-        near = bisect_right(hits, k + WALL_EVIDENCE_LINES) - bisect_left(hits, k - WALL_EVIDENCE_LINES)
-        return near - 1 >= MIN_WALL_EVIDENCE  # (k itself is one of them)
+    def chrome_near(k: int, before: int, after: int) -> int:  # (sorted: two bisections, not a scan per hit)
+        return bisect_right(chrome, k + after) - bisect_left(chrome, k - before) - (k in hits)
 
-    return [k for k in hits if items[k].rule.id in COMMENT_SECTION_RULES
-            or (items[k].rule.id in COMMENT_COUNT_RULES and chrome_near(k))
-            or (items[k].rule.id in COMMENT_FORM_RULES and copies[items[k].stripped.lower()] == 1 and chrome_near(k))]
+    walls = [k for k in hits if items[k].rule.id in COMMENT_SECTION_RULES
+             or (items[k].rule.id in COMMENT_COUNT_RULES
+                 and chrome_near(k, WALL_EVIDENCE_LINES, WALL_EVIDENCE_LINES) >= MIN_WALL_EVIDENCE)
+             or (items[k].rule.id in COMMENT_FORM_RULES and copies[items[k].stripped.lower()] == 1
+                 and chrome_near(k, WALL_EVIDENCE_LINES, WALL_EVIDENCE_LINES) >= MIN_WALL_EVIDENCE)]
+    heads = frozenset(k for k in walls if items[k].rule.id in COMMENT_SECTION_RULES
+                      or chrome_near(k, 0, COMMENTS_UNDER_HEAD_LINES))
+    if len(headers) >= MIN_COMMENT_HEADERS and not any(k < headers[0] <= k + COMMENTS_UNDER_HEAD_LINES for k in walls):
+        # A thread of comments with no heading of its own: its first header heads it.
+        walls = sorted({*walls, headers[0]})
+        heads |= {headers[0]}
+    return walls, heads
 
 
-def body_segments(weights: list, walls: list = (), dividers: list = (), counted: frozenset = frozenset()) -> tuple:
+COMMENTS_UNDER_HEAD_LINES = 3  # a comment's chrome this near under a wall: the wall heads the comments
+MIN_COMMENT_HEADERS = 2  # comments' headers that make a thread, whose first header is a wall
+MANY_COMMENT_HEADERS = 3  # "<name> says:" lines that are comments' headers without a date under them
+# A comment's header: its writer and "says:" alone on a line (WordPress's default).  One
+# such line is as likely a quote's ("Der Minister sagt:"): see ``_comment_walls``.
+SAYS_RE = re.compile(r"\S.{0,60} (?:says|sagt|dijo|disse|dit|schreibt|napisał|napisała|scrive) ?:", re.IGNORECASE)
+
+
+def _says(items: list, classes: list, k: int) -> bool:
+    return classes[k] in (SHORT, MENU, SENTENCE) and SAYS_RE.fullmatch(items[k].stripped) is not None
+
+
+def body_segments(weights: list, walls: list = (), dividers: list = (), counted: frozenset = frozenset(),
+                  sections: frozenset = frozenset()) -> tuple:
     """The body runs in order (the main run, every run before it, every run after it
     worth a share of it), the main run, and every maximal run (``maximal_segments``,
     as (start, end)), as ``(segments, main, runs)``.
@@ -554,7 +586,8 @@ def body_segments(weights: list, walls: list = (), dividers: list = (), counted:
     replies under a post), but come after it: when the heaviest run has a
     wall above it, and a run above that wall is worth ``WALL_MAIN_SHARE`` of
     the heaviest (``WALL_ARTICLE_SHARE`` if it holds ``WALL_ARTICLE_LINES``
-    lines of weight: a post, not a lede), the main run is the best of those.  (The wall nearest the
+    lines of weight and the wall heads the comments, ``sections``: "Leave a
+    reply" under a post), the main run is the best of those.  (The wall nearest the
     heaviest run, not the first: a counter by the headline, "45 Antworten",
     may read as a wall too.  Any run above a heading would do, but "Leave a
     comment" under a lede reads as one.)  Above a heading that counts the
@@ -580,7 +613,7 @@ def body_segments(weights: list, walls: list = (), dividers: list = (), counted:
         wall = max(k for k in walls if k < runs[main][1])  # the heaviest run's: the comments' heading
         above = [i for i, (total, start, end) in enumerate(runs) if end < wall
                  and (wall in counted or total >= WALL_MAIN_SHARE * best
-                      or (total >= WALL_ARTICLE_SHARE * best
+                      or (wall in sections and total >= WALL_ARTICLE_SHARE * best
                           and sum(w > 0 for w in weights[start:end + 1]) >= WALL_ARTICLE_LINES))]
         if above:
             main = max(above, key=lambda i: (runs[i][0], -i))
@@ -692,17 +725,17 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
         return _leave_alone(scored, items, idx, options, neutral)
     classes = [s.cls for s in items]
     weights = [weight(c, s.features) for c, s in zip(classes, items)]
-    walls = _comment_walls(items, classes)
-    counted = frozenset(k for k in walls if items[k].rule.id in COUNTED_SECTION_RULES)
+    walls, sections = _comment_walls(items, classes)
+    counted = frozenset(k for k in walls if classes[k] == RULE and items[k].rule.id in COUNTED_SECTION_RULES)
     dividers = _related_dividers(items, classes)
-    segments, main, runs = body_segments(weights, walls, dividers, counted)
+    segments, main, runs = body_segments(weights, walls, dividers, counted, sections)
     if main is not None and _teaser_section(items, classes, *main) and _cards(classes, *main):
         # The heaviest run is a list of teasers under a "related" heading (a paywalled
         # article's two paragraphs over twenty cards): that heading is a wall, as a
         # comment section's is, with the article above it, if one is there.
         head = max((k for k in dividers if k < main[0]), default=None)
         if head is not None:
-            segments, main, runs = body_segments(weights, sorted({*walls, head}), dividers, counted)
+            segments, main, runs = body_segments(weights, sorted({*walls, head}), dividers, counted, sections)
     segments = _without_related_sections(segments, main, items, classes)
     teasers = _teasers_inside(items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes, teasers)
