@@ -2219,8 +2219,9 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
     under topical teasers nearer the body.
 
     A headline that asks or quotes reads as a short sentence and opens its part
-    (``_asking_headline``): it is the part's heading when no headline-sized one
-    is above it.
+    (``_asking_headline``): it is the part's heading when what is above it reads
+    as a site's section (``_over_a_section_name``), not under a short headline
+    ("Bahnchaos in Berlin" over a question).
 
     ``tops``: where each part's prose starts (``_prose_top``).  When no line above
     a part reads as a heading, the window is taken above its prose instead: a part
@@ -2247,7 +2248,7 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
         if top != start and not any(tier > 0 for _, tier in window):
             window = _ranked_window(items, top, previous_end, neutral, echoes, []) or window
         pick = next((pick for pick in window if pick[1] > 0), window[0] if window else (None, 0))
-        if pick[1] < 2 and _asking_headline(items, start, neutral):
+        if _asking_headline(items, start, neutral) and _over_a_section_name(items, start, pick):
             pick = (start, 2)
         picks.append(pick)
         previous_end = end
@@ -2298,6 +2299,20 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
 # A headline may ask or quote: "¿Buses de la Alcaldía al servicio de Petro?", "Danni und
 # Ennesto trennen sich: „Arschloch“".  It reads as a short sentence, so it opens the body.
 ASKING_ENDS = ("?", "!", '"', "”", "“", "»", "«", "›", "’")
+
+
+def _over_a_section_name(items: list, start: int, pick: tuple) -> bool:
+    """Is what stands over a part's first line a site's section rather than its headline:
+    the heading picked above it (or the line right above, when none is picked) one word
+    ("Antioquia") or a line the page repeats, or a picked heading whose words the body
+    never uses, with other lines between (a short headline right above may be so:
+    "Bahnchaos in Berlin" over its question)?"""
+    k, tier = pick
+    if k is None:
+        k = start - 1
+        if k < 0 or items[k].cls in (RULE, BLANK):
+            return True
+    return items[k].features.words == 1 or items[k].repeated or (pick[0] is not None and tier == 0 and start - k > 1)
 
 
 def _asking_headline(items: list, k: int, neutral: bool) -> bool:

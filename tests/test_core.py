@@ -1478,6 +1478,10 @@ def test_a_headline_that_asks_or_quotes_is_the_title_not_the_section_over_it(hea
     by_text = decisions_by_text(cleaner.clean(faq, format="text"))
     assert by_text["Lo que hay que saber sobre el contrato de los buses"].rule == "context.title"
     assert by_text[headline].kept
+    # Nor under a short headline right above it (a review's finding: it was dropped).
+    for short in ("Buses en la mira", "Bridge closure"):
+        by_text = decisions_by_text(cleaner.clean(f"Inicio\nPolítica\n{short}\n{headline}\n{body}Compartir\n", format="text"))
+        assert by_text[short].rule == "context.title" and by_text[headline].kept, short
 
 
 def test_a_headline_in_two_parts_is_the_title():
