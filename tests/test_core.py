@@ -3773,6 +3773,14 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Mit ZDF-Konto anmelden.", "navigation.account-message"),
     ("The passwords do not match.", "navigation.account-message"),
     ("Ihre Registrierung war erfolgreich, teilte die Behörde den Antragstellern am Montag mit.", None),
+    # A review's finding: the first spelling of these took articles' sentences.
+    ("Do przygotowania spodu używamy ciasteczek owsianych, które kruszymy.", None),  # biscuits
+    ("Jak wykazała kontrola UODO, serwis korzysta z plików cookies bez zgody użytkowników.", None),
+    ("Your password has been reset by our security team as a precaution, the company said.", None),
+    ("This browser is no longer supported by Microsoft, which ended support in June 2022.", None),
+    ("Der Browser wird ab 2025 nicht mehr unterstützt, teilte Microsoft mit.", None),
+    ("Los expertos recomiendan 20 minutos de lectura diaria para los niños.", None),
+    ("Wystarczy 20 minut czytania dziennie, twierdzą naukowcy.", None),
     # ... and not their articles' sentences.
     ("Lee más de lo que crees: el consejo de la biblioteca a los jóvenes lectores del barrio.", None),
     ("La Alcaldía dijo que los comentarios de los vecinos serán escuchados en la próxima sesión.", None),
