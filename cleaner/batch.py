@@ -38,6 +38,7 @@ import io
 import json
 import math
 import multiprocessing
+import operator
 import os
 import queue
 import signal
@@ -388,7 +389,8 @@ def clean_many(
     chunksize: int = DEFAULT_CHUNKSIZE,
     errors: str = "raise",
 ) -> Iterator:
-    """Clean ``docs`` on ``jobs`` processes (default: all cores); yield ``Result``s in order.
+    """Clean ``docs`` on ``jobs`` processes (1 or more; None, the default: all cores);
+    yield ``Result``s in order.
 
     ``cleaner_factory`` (picklable, e.g. a top-level function) builds each
     worker's ``Cleaner``; by default one is built from ``rules``,
@@ -409,10 +411,14 @@ def clean_many(
     factory()  # bad rules fail here, in the caller, not in every worker
     settings = {"fields": fields, "format": format}
     # Checked here, not when the first result is asked for.
-    if jobs is not None and (not _whole_number(jobs) or jobs < 1):
-        raise ValueError(f"jobs must be a whole number, 1 or more (None: all cores), not {jobs!r}")
-    if not _whole_number(chunksize) or chunksize < 1:
+    if jobs is not None:
+        jobs = _whole_number(jobs)
+        if jobs is None or jobs < 1:
+            raise ValueError(f"jobs must be a whole number, 1 or more (None: all cores), not {jobs!r}")
+    chunk = _whole_number(chunksize)
+    if chunk is None or chunk < 1:
         raise ValueError(f"chunksize must be a whole number, 1 or more, not {chunksize!r}")
+    chunksize = chunk
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1:  # what cannot be pickled to a worker (a memoryview, a dict holding one, a generator)
         docs = (_sendable(d, fields) for d in docs)
@@ -421,8 +427,14 @@ def clean_many(
     return results if errors == "return" else _raise_errors(results)
 
 
-def _whole_number(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+def _whole_number(value) -> Optional[int]:
+    """``value`` as an int if it is a whole number (a numpy integer too), else None."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return operator.index(value)
+    except TypeError:
+        return None
 
 
 def _raise_errors(results: Iterator) -> Iterator:

@@ -676,6 +676,17 @@ def cmd_batch(argv: list) -> int:
     return _run_batch_command(args, args.inputs, factory, fields)
 
 
+def _replaced_output(path: str) -> bool:
+    """Will ``-o path`` be replaced when the run ends (a file), not written into as the
+    run goes (a FIFO, /dev/null, the shell's /dev/stdout)?"""
+    if named_descriptor(path) is not None:
+        return False
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # (a file to be made)
+
+
 def _same_file(a: str, b: str) -> bool:
     """One path, spelt alike or not (a link, "./x"), whether it exists yet or not."""
     if os.path.exists(a) and os.path.exists(b):
@@ -698,13 +709,13 @@ def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> 
                   format=_fmt(args), keep_fields=args.keep_fields, removed=args.removed, skip=skip, **extra)
     stats = BatchStats()
     kwargs["stats"] = stats
-    to_file = args.output and args.output != "-" and named_descriptor(args.output) is None
+    to_file = args.output and args.output != "-" and _replaced_output(args.output)
     try:
         if args.output and args.output != "-":
             _check_output_path(args.output)
             _check_inputs(inputs, args.output)
             try:
-                with atomic_output(args.output) as out:
+                with atomic_output(args.output, into_descriptor=True) as out:
                     run_batch(inputs, out, **kwargs)
             except OSError as err:
                 raise CliError(f"{args.output}: cannot write: {err.strerror or err}") from None
@@ -764,8 +775,9 @@ def _learn(args, inputs: list, fields: Fields, names: Optional[dict] = None, out
 
 
 def _write_text_atomic(path: str, text: str) -> None:
+    """An output file of the run's (``learn -o``, ``--save-rules``): see ``atomic_output``."""
     try:
-        write_atomic(path, text.encode("utf-8"))
+        write_atomic(path, text.encode("utf-8"), into_descriptor=True)
     except OSError as err:
         raise CliError(f"{path}: cannot write: {err.strerror or err}") from None
 

@@ -12,8 +12,10 @@ extended attributes and ACLs and, as far as the caller may, its owner and
 group (a new file gets 0666 less the umask).  Given the bytes the file was
 read as, it refuses to replace a file that changed since (an editor's save).
 A target that is no regular file (``/dev/null``, a FIFO) is written into, not
-replaced, and so is one that names a descriptor of ours (``/dev/stdout``).  A symlink is followed (the link stays a link), and a file without
-its owner's write bit is refused, as an editor or ``black`` would refuse it.
+replaced, and so is an output stream's path that reaches a descriptor of ours
+(``-o /dev/stdout``).  A symlink is followed (the link stays a link), and a
+file without its owner's write bit is refused, as an editor or ``black`` would
+refuse it.
 On any error the temporary file is removed and the original is left as it
 was.  A file with other hard links is replaced, not written into: the other
 links keep the old text.
@@ -158,7 +160,7 @@ class FileChangedError(OSError):
 
 
 def write_atomic(path, text: str | bytes, encoding: str = "utf-8", bom: bytes = b"",
-                 expected: bytes | None = None) -> None:
+                 expected: bytes | None = None, *, into_descriptor: bool = False) -> None:
     """Replace ``path`` with ``text`` atomically, keeping its permission bits.
 
     ``text`` may already be ``bytes``; otherwise it is encoded with ``encoding``
@@ -168,27 +170,42 @@ def write_atomic(path, text: str | bytes, encoding: str = "utf-8", bom: bytes = 
     be replaced (an editor saved it meanwhile), ``FileChangedError``.
     """
     data = text if isinstance(text, bytes) else encode_document(text, encoding, bom)
-    with atomic_output(path, expected) as fh:
+    with atomic_output(path, expected, into_descriptor=into_descriptor) as fh:
         fh.write(data)
 
 
-DESCRIPTOR_PATH_RE = re.compile(r"/dev/(?:(stdout)|(stderr)|fd/(\d{1,9}))|/proc/(self|\d{1,9})/fd/(\d{1,9})")
+DESCRIPTOR_PATH_RE = re.compile(r"/(?:dev/fd|proc/(?:self|thread-self|\d{1,9})/fd)/(\d{1,9})")
 
 
 def named_descriptor(path) -> int | None:
-    """The open file descriptor of ours that ``path`` names (``/dev/stdout``, ``/dev/fd/3``,
-    ``/proc/self/fd/1``), or None."""
-    found = DESCRIPTOR_PATH_RE.fullmatch(os.fspath(path))
-    if found is None:
+    """The open descriptor of ours that ``path`` reaches (``/dev/stdout``,
+    ``/dev//stdout``, ``/proc/thread-self/fd/1``, ``/dev/fd/3``, a link to one), or
+    None: a path under /dev or /proc, or a link, that leads to the very file one of
+    our descriptors is open on.  Compared by the file reached, not by spelling."""
+    text = os.path.normpath(os.fspath(path))
+    if not (text.startswith(("/dev/", "/proc/")) or os.path.islink(text)):
         return None
-    stdout, stderr, dev_fd, pid, proc_fd = found.groups()
-    if pid is not None and pid != "self" and int(pid) != os.getpid():
-        return None  # another process's descriptor: a path like any other
-    return 1 if stdout else 2 if stderr else int(dev_fd or proc_fd)
+    try:
+        reached = os.stat(text)
+    except (OSError, ValueError):
+        return None
+    spelled = [text]
+    if os.path.islink(text):  # (a link's own target may spell the descriptor: "-> /proc/self/fd/3")
+        with contextlib.suppress(OSError):
+            spelled.append(os.path.normpath(os.path.join(os.path.dirname(text), os.readlink(text))))
+    numbers = [int(found[1]) for found in map(DESCRIPTOR_PATH_RE.fullmatch, spelled) if found]
+    for fd in numbers + [1, 2, 0]:
+        try:
+            opened = os.fstat(fd)
+        except OSError:
+            continue
+        if (opened.st_dev, opened.st_ino) == (reached.st_dev, reached.st_ino):
+            return fd
+    return None
 
 
 @contextlib.contextmanager
-def atomic_output(path, expected: bytes | None = None):
+def atomic_output(path, expected: bytes | None = None, *, into_descriptor: bool = False):
     """A binary stream that replaces ``path`` only when the block completes.
 
     Written to a temporary file in the same directory, flushed and fsynced,
@@ -196,9 +213,12 @@ def atomic_output(path, expected: bytes | None = None):
     replaces, then renamed over it (``os.replace``).  On any error, or a kill,
     the original stays as it was.  ``expected``: see ``write_atomic``; the file
     is read again just before the rename (a change in the instant between that
-    read and the rename is not seen: no lock is taken).
+    read and the rename is not seen: no lock is taken).  ``into_descriptor``: an
+    output stream's path that reaches a descriptor of ours (``-o /dev/stdout``)
+    is written where the descriptor stands, not replaced (a file cleaned in
+    place, ``fix /dev/fd/3``, is replaced as any other).
     """
-    descriptor = named_descriptor(path)
+    descriptor = named_descriptor(path) if into_descriptor else None
     if descriptor is not None:
         # /dev/stdout: the shell's file, written into where the descriptor stands (a
         # file opened with ">>" keeps what it holds, a pipe stays a pipe), never

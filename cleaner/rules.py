@@ -271,7 +271,8 @@ def _simple_repeat(op, arg):
     around one, optional or repeated (``(?:[a-z]{1,40})?`` takes 0 to 40); a repeated
     group of single characters (``(?:ab){0,40}``, 0 to 40 rounds); an alternation of
     such items (``(?:a{1,40}|b)``, 1 to 40).  (The counts are rounds, not characters,
-    for a group of several: what matters is how many ways a run is shared.)"""
+    for a group of several: what matters is how many ways a run is shared; and the
+    characters, those a round starts with: ``_simple_item``.)"""
     if op == sre_constants.BRANCH:
         alternatives = [_simple_item(_flat(alt)) for alt in arg[1]]
         if not alternatives or None in alternatives:
@@ -291,7 +292,9 @@ def _simple_repeat(op, arg):
 
 def _simple_item(items):
     """``_simple_repeat`` of a sequence: one character (1, 1), one simple repeat, or a
-    run of single characters (one round each of the group around them)."""
+    run of single characters (one round each of the group around them), named by the
+    characters a round starts with: what a repeat beside it must be able to take to
+    share a run with it (``\\w{1,40}(?:\\.\\w){0,30}`` shares nothing: a round starts with ".")."""
     if len(items) == 1:
         op, arg = items[0]
         one = _one_char_set(op, arg) if op in (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.ANY,
@@ -301,7 +304,7 @@ def _simple_item(items):
                                               sre_constants.CATEGORY, sre_constants.IN) else None for op, arg in items]
     if not items or None in sets:
         return None
-    return frozenset().union(*sets), 1, 1
+    return sets[0], 1, 1
 
 
 # Lines a zero-width match shows on: "x?" matches "", "\b" matches at the edge of "a".

@@ -396,6 +396,16 @@ def test_a_diff_is_utf8_whatever_the_locale(tmp_path, command):
     assert "-Hömé\n-Contáct\n" in done.stdout.decode("utf-8")
 
 
+def test_an_interrupted_batchs_summary_knows_which_outputs_were_written_as_it_went(tmp_path):
+    """A review's finding: a FIFO's reader had the records, yet the summary said "none
+    written": only a file is replaced at the end, and only it keeps its old text."""
+    fifo = tmp_path / "ff"
+    os.mkfifo(fifo)
+    (tmp_path / "old.jsonl").write_text("{}\n")
+    assert not cli._replaced_output(str(fifo)) and not cli._replaced_output("/dev/null")
+    assert cli._replaced_output(str(tmp_path / "old.jsonl")) and cli._replaced_output(str(tmp_path / "new.jsonl"))
+
+
 def test_fix_unchanged_file_keeps_mtime(tmp_path, capsys):
     path = tmp_path / "clean.txt"
     path.write_text(body_of(ARTICLE))

@@ -2737,7 +2737,8 @@ def test_regex_linter_rejects_repeats_side_by_side_that_share_characters(pattern
 @pytest.mark.parametrize("pattern", [r"(?:\w{1,40} ){0,3}end", r"\w{1,40}(?: \w{1,40}){0,5}", r"(?:ab){1,5}",
                                      r"x(?: ?(?:jump|print)){0,5}", r"(?:[A-Z][\w'-]{0,30} ){1,4}",
                                      r"[a-z]{1,40} ?[0-9]{1,4} x", r"\d{1,3}(?:[.,]\d{3}){0,3}", r"[^()]{5,200}? ?<<",
-                                     r"x(?:[a-z]{1,40})?(?:[0-9]{1,40})?c", r"(?:ab){0,40}(?:cd){0,40}x"])
+                                     r"x(?:[a-z]{1,40})?(?:[0-9]{1,40})?c", r"(?:ab){0,40}(?:cd){0,40}x",
+                                     r"\w{1,40}(?:\.\w){0,30}", r"[a-z]{1,40}(?:-[a-z]){0,30}"])
 def test_regex_linter_accepts_repeats_with_a_separator(pattern):
     check_regex(pattern)
 

@@ -114,23 +114,39 @@ def test_a_fifo_is_written_into_not_replaced(tmp_path):
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/fd"), reason="no /dev/fd on this system")
-@pytest.mark.parametrize("name", ["/dev/fd/{fd}", "/proc/self/fd/{fd}"])
-def test_a_path_naming_our_descriptor_is_written_where_it_stands_not_replaced(tmp_path, name):
+@pytest.mark.parametrize("name", ["/dev/fd/{fd}", "/dev//fd/{fd}", "/proc/self/fd/{fd}", "{link}"])
+def test_an_output_path_reaching_our_descriptor_is_written_where_it_stands_not_replaced(tmp_path, name):
     """Was: ``batch -o /dev/stdout >> all.jsonl`` replaced all.jsonl (the realpath of the
-    descriptor) with the run's records, wiping what it held."""
+    descriptor) with the run's records, wiping what it held; other spellings of the same
+    descriptor, and a link to it, too.  A file cleaned in place through such a path is
+    replaced as any other (written into, a shorter text left the old tail behind)."""
     target = tmp_path / "all.jsonl"
     target.write_bytes(b'{"previous": "run"}\n')
     fd = os.open(target, os.O_WRONLY | os.O_APPEND)
     try:
-        path = name.format(fd=fd)
+        link = tmp_path / "out.link"
+        link.symlink_to(f"/proc/self/fd/{fd}" if os.path.exists("/proc/self/fd") else f"/dev/fd/{fd}")
+        path = name.format(fd=fd, link=link)
         if not os.path.exists(path):
             pytest.skip(f"{path} does not exist here")
-        write_atomic(path, b'{"id": 1}\n')
+        assert fileio.named_descriptor(path) == fd
+        write_atomic(path, b'{"id": 1}\n', into_descriptor=True)
     finally:
         os.close(fd)
     assert target.read_bytes() == b'{"previous": "run"}\n{"id": 1}\n'
-    assert fileio.named_descriptor("/dev/stdout") == 1 and fileio.named_descriptor("/proc/1/fd/1") in (None, 1)
-    assert fileio.named_descriptor("/dev/stdout.txt") is None
+    assert fileio.named_descriptor(tmp_path / "all.jsonl") is None and fileio.named_descriptor("/dev/null") in (None, 0, 1, 2)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/fd"), reason="no /dev/fd on this system")
+def test_a_file_cleaned_in_place_through_a_descriptor_path_is_replaced_whole(tmp_path):
+    target = tmp_path / "page.txt"
+    target.write_bytes(b"a long old text that is longer than the new one\n")
+    fd = os.open(target, os.O_RDWR)
+    try:
+        write_atomic(f"/dev/fd/{fd}", b"short\n")
+    finally:
+        os.close(fd)
+    assert target.read_bytes() == b"short\n"
 
 
 def test_write_atomic_keeps_original_on_error(tmp_path, monkeypatch):
