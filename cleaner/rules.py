@@ -32,6 +32,7 @@ the cleaner crawl on a long or hostile line.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import string
@@ -175,8 +176,19 @@ _CATEGORY_TESTS = {
 }
 
 
+ONE_CHAR_OPS = (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.ANY, sre_constants.CATEGORY,
+                sre_constants.IN)
+
+
 def _one_char_set(op, arg) -> frozenset | None:
     """The sample characters a one-character item matches, either case; None for other items."""
+    if op not in ONE_CHAR_OPS:
+        return None
+    return _char_set(op, tuple(arg) if op == sre_constants.IN else arg)
+
+
+@functools.lru_cache(maxsize=4096)  # (a rule file's alternations repeat the same letters thousands of times)
+def _char_set(op, arg) -> frozenset:
     def matches(c: str) -> bool:
         if op == sre_constants.LITERAL:
             return c == chr(arg)
@@ -200,9 +212,6 @@ def _one_char_set(op, arg) -> frozenset | None:
                 found = True  # (not known: taken to overlap)
         return found != negate
 
-    if op not in (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.ANY,
-                  sre_constants.CATEGORY, sre_constants.IN):
-        return None
     return frozenset(c for c in SAMPLE_CHARS if matches(c) or (len(c.swapcase()) == 1 and matches(c.swapcase())))
 
 
@@ -297,14 +306,11 @@ def _simple_item(items):
     share a run with it (``\\w{1,40}(?:\\.\\w){0,30}`` shares nothing: a round starts with ".")."""
     if len(items) == 1:
         op, arg = items[0]
-        one = _one_char_set(op, arg) if op in (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.ANY,
-                                                 sre_constants.CATEGORY, sre_constants.IN) else None
+        one = _one_char_set(op, arg)
         return (one, 1, 1) if one is not None else _simple_repeat(op, arg)
-    sets = [_one_char_set(op, arg) if op in (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.ANY,
-                                              sre_constants.CATEGORY, sre_constants.IN) else None for op, arg in items]
-    if not items or None in sets:
+    if not items or any(op not in ONE_CHAR_OPS for op, _ in items):
         return None
-    return sets[0], 1, 1
+    return _one_char_set(*items[0]), 1, 1
 
 
 # Lines a zero-width match shows on: "x?" matches "", "\b" matches at the edge of "a".
