@@ -412,9 +412,10 @@ def clean_many(
     settings = {"fields": fields, "format": format}
     # Checked here, not when the first result is asked for.
     if jobs is not None:
-        jobs = _whole_number(jobs)
-        if jobs is None or jobs < 1:
+        whole = _whole_number(jobs)
+        if whole is None or whole < 1:
             raise ValueError(f"jobs must be a whole number, 1 or more (None: all cores), not {jobs!r}")
+        jobs = whole
     chunk = _whole_number(chunksize)
     if chunk is None or chunk < 1:
         raise ValueError(f"chunksize must be a whole number, 1 or more, not {chunksize!r}")

@@ -537,7 +537,8 @@ def _comment_walls(items: list, classes: list) -> tuple:
     says = [k for k in range(len(items) - 1) if _says(items, classes, k)]
     # A comment's header is over its date ("Karl sagt:" / "24. November 2019 um 17:53 Uhr"),
     # or one of many ("Ramón dijo:", "Aldo dijo:", ... over their comments).
-    headers = says if len(says) >= MANY_COMMENT_HEADERS else [k for k in says if byline_or_date(items[k + 1].stripped)]
+    named = [k for k in says if not NOT_A_NAME_RE.match(items[k].stripped)]  # ("Der Bürgermeister sagt:" over a quote)
+    headers = named if len(named) >= MANY_COMMENT_HEADERS else [k for k in says if byline_or_date(items[k + 1].stripped)]
     chrome = sorted({*hits, *headers})
 
     def chrome_near(k: int, before: int, after: int) -> int:  # (sorted: two bisections, not a scan per hit)
@@ -563,6 +564,12 @@ MANY_COMMENT_HEADERS = 3  # "<name> says:" lines that are comments' headers with
 # A comment's header: its writer and "says:" alone on a line (WordPress's default).  One
 # such line is as likely a quote's ("Der Minister sagt:"): see ``_comment_walls``.
 SAYS_RE = re.compile(r"\S.{0,60} (?:says|sagt|dijo|disse|dit|schreibt|napisał|napisała|scrive) ?:", re.IGNORECASE)
+
+
+# What opens a sentence that introduces a quote, not a commenter's name or handle.
+NOT_A_NAME_RE = re.compile(r"(?:der|die|das|dem|den|ein|eine|the|a|an|el|la|los|las|le|les|il|lo|o|os|as|un|une|una|"
+                           r"er|sie|he|she|they|ich|i|we|wir|was|what|so|ce|c'est|voici|comme|here|this|that|mr|mrs|"
+                           r"ms|dr|herr|frau|president|präsident|minister|ministerin|kanzler|kanzlerin)\b", re.IGNORECASE)
 
 
 def _says(items: list, classes: list, k: int) -> bool:
@@ -2304,9 +2311,9 @@ ASKING_ENDS = ("?", "!", '"', "”", "“", "»", "«", "›", "’")
 def _over_a_section_name(items: list, start: int, pick: tuple) -> bool:
     """Is what stands over a part's first line a site's section rather than its headline:
     the heading picked above it (or the line right above, when none is picked) one word
-    ("Antioquia") or a line the page repeats, or a picked heading whose words the body
-    never uses, with other lines between (a short headline right above may be so:
-    "Bahnchaos in Berlin" over its question)?"""
+    ("Antioquia") or a line the page repeats, or a picked heading that reads as the
+    page's metadata or whose words the body never uses (tier 0), with other lines between
+    (a short headline right above may be so: "Bahnchaos in Berlin" over its question)?"""
     k, tier = pick
     if k is None:
         k = start - 1

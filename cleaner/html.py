@@ -80,13 +80,24 @@ def _repair_tree(root) -> None:
     leaves the svg at the first HTML element; and a ``<noscript>`` may hold
     the page's text (``_unwrap_swallowing_noscripts``).
     """
+    _unwrap_swallowing_noscripts(root)  # (first: what it unwraps may be body content in an unclosed head)
     _move_body_out_of_head(root)
-    for embed in list(root.iter("embed")):
-        if len(embed) or (embed.text or "").strip():
-            embed.drop_tag()  # (an embed shows no text of its own: what it swallowed stays)
-    for svg in list(root.iter("svg")):
+    embeds = [e for e in root.iter("embed") if len(e) or (e.text or "").strip()]
+    svgs = list(root.iter("svg"))
+    if (embeds or svgs) and _depth(root) >= PARSER_DEPTH_LIMIT:
+        return  # libxml2 gave up on the nesting: the tokenizer reads the page, flattened or not
+    for embed in embeds:
+        embed.drop_tag()  # (an embed shows no text of its own: what it swallowed stays)
+    for svg in svgs:
         _end_open_svg(svg)
-    _unwrap_swallowing_noscripts(root)
+
+
+def _depth(root) -> int:
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 HEAD_TAGS = frozenset("base basefont bgsound link meta noscript script style template title".split())
@@ -102,8 +113,13 @@ def _move_body_out_of_head(root) -> None:
     body = next((child for child in root if child.tag == "body"), None)
     if body is None:
         body = etree.SubElement(root, "body")
-    for k, element in enumerate(list(head)[first:]):
-        body.insert(k, element)
+    moving = list(head)[first:]
+    if len(body):
+        body[0].addprevious(moving[0])
+    else:
+        body.append(moving[0])
+    for before, element in zip(moving, moving[1:]):  # (one by one, each after the last: linear)
+        before.addnext(element)
 
 
 # The HTML elements a browser leaves an <svg> at (HTML's "breakout" tags in foreign content).
@@ -114,8 +130,9 @@ SVG_BREAKOUT_TAGS = frozenset(
 
 
 def _end_open_svg(svg) -> None:
-    """Move what follows an svg's first HTML element, that element on, out after the svg."""
-    breakout = next((d for d in svg.iterdescendants() if d.tag in SVG_BREAKOUT_TAGS), None)
+    """Move what follows an svg's first HTML element, that element on, out after the svg
+    (but for HTML inside a ``<foreignObject>``, which is the svg's own)."""
+    breakout = next((d for d in _svg_descendants(svg) if d.tag in SVG_BREAKOUT_TAGS), None)
     if breakout is None:
         return
     moving, node = [], breakout
@@ -160,6 +177,16 @@ def _shown_chars(element) -> int:
     return len(element.text_content()) - hidden
 
 
+def _svg_descendants(svg):
+    """The svg's elements in document order, not into a ``<foreignObject>``."""
+    stack = list(reversed(svg))
+    while stack:
+        element = stack.pop()
+        yield element
+        if element.tag != "foreignobject":
+            stack.extend(reversed(element))
+
+
 # Elements with no end tag: <meta> or <link> in a page's head must not start a skipped run.
 VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
@@ -187,7 +214,7 @@ class _TextRecovery(HTMLParser):
         if tag in VOID_TAGS:
             if tag == "br":
                 self.parts.append("\n")
-        elif tag in INVISIBLE_TAGS and not shadow_root(tag, dict(attrs)):
+        elif tag in INVISIBLE_TAGS and (self.hidden or not shadow_root(tag, dict(attrs))):
             self.hidden.append(tag)
             self.open[tag] += 1
         elif tag in BLOCK_TAGS:

@@ -381,6 +381,12 @@ def test_a_thread_of_comments_headed_by_their_writers_says_is_walled_off_with_no
     by_text = decisions_by_text(cleaner.clean(quotes, format="text"))
     assert by_text["Was der Kanzler sagt:"].kept and by_text["Friedrich Merz sagt:"].kept
     assert by_text[PROSE2.replace("members", "owners").strip()].kept
+    # Three quote intros with no date under them are no thread either (a second review's finding).
+    intros = ("Home\nWhat the town thinks\n" + PROSE + "Der Bürgermeister sagt:\n" + PROSE2 + "Eine Anwohnerin sagt:\n"
+              + PROSE2.replace("members", "neighbours") + "Der Bauunternehmer sagt:\n" + PROSE2.replace("members", "workers")
+              + PROSE.replace("committee", "board") + "Teilen\nImpressum\n")
+    body = cleaner.clean(intros, format="text").text
+    assert "Der Bauunternehmer sagt:" in body and PROSE.replace("committee", "board") in body
 
 
 def test_a_lede_of_three_lines_over_a_counter_by_the_headline_does_not_cut_the_article():

@@ -124,6 +124,18 @@ def test_what_libxml2_hides_and_a_browser_shows_is_read(page):
     assert "kan" not in text and "M0" not in text
 
 
+def test_html_inside_an_svgs_foreign_object_stays_the_svgs_and_a_noscript_in_an_open_head_is_read():
+    """A second review's findings: a chart's <foreignObject> holds HTML a browser shows
+    inside the chart (its labels were moved out and glued to the article); a noscript
+    holding the article inside a head left open stayed in the head."""
+    chart = ("<body><p>Before the chart.</p><svg><foreignObject><div>Axis label</div></foreignObject>"
+             "<desc>hidden description</desc></svg><p>After the chart.</p></body>")
+    assert visible_text(chart) == "Before the chart.\nAfter the chart.\n"
+    paragraph = "Il risultato è molto positivo per il parco e per tutti i suoi visitatori, " * 4
+    head = f"<html><head><title>t</title><noscript><p>{paragraph}</p></noscript><section><p>Para</p></section>"
+    assert visible_text(head) == paragraph.strip() + "\nPara\n"
+
+
 def test_an_end_tag_of_a_line_break_breaks_the_line():
     """``</br>`` is a line break to a browser; libxml2 dropped it, gluing "lineSecond"."""
     assert visible_text("<p>First line</br>Second line</p>") == "First line\nSecond line\n"
