@@ -1990,8 +1990,6 @@ def _keep_command_tail(items: list, classes: list, verdicts_line: list, neutral:
         return
     commands, signed, end = 0, False, None
     for k in range(last + 1, min(len(items), last + 1 + COMMAND_TAIL_LINES)):
-        if classes[k] == BLANK:
-            continue
         if classes[k] in (*PROSE, RULE, BAD, CODE) or items[k].label:
             break
         if _block_shape(items[k]) == "command" and items[k].stripped[:1].islower():
@@ -2003,10 +2001,9 @@ def _keep_command_tail(items: list, classes: list, verdicts_line: list, neutral:
     if commands < COMMAND_TAIL_MIN or not signed:
         return
     for k in range(last + 1, end + 1):
-        if classes[k] != BLANK:
-            verdicts_line[k] = Verdict(True, "context", "context.command-tail",
-                                       f"{_noun(items[k], classes[k])} of the commands that close the body",
-                                       _score(items[k], neutral))
+        verdicts_line[k] = Verdict(True, "context", "context.command-tail",
+                                   f"{_noun(items[k], classes[k])} of the commands that close the body",
+                                   _score(items[k], neutral))
 
 
 def _introduces(items: list, k: int) -> bool:
@@ -2317,7 +2314,7 @@ def _over_a_section_name(items: list, start: int, pick: tuple) -> bool:
     k, tier = pick
     if k is None:
         k = start - 1
-        if k < 0 or items[k].cls in (RULE, BLANK):
+        if k < 0 or items[k].cls == RULE:
             return True
     return items[k].features.words == 1 or items[k].repeated or (pick[0] is not None and tier == 0 and start - k > 1)
 
