@@ -558,6 +558,28 @@ def _comment_walls(items: list, classes: list) -> tuple:
     return walls, heads
 
 
+# The site's own lines, in its header or sidebar, never inside an article (``body_segments``).
+FURNITURE_RULES = frozenset({"legal.link", "legal.link-list", "navigation.widget-heading", "navigation.archive-month",
+                             "feeds.rss", "feeds.atom", "feeds.blog-engine", "feeds.theme-credit"})
+FOOTER_REACH = 2  # legal links this near each other are a footer's
+
+
+def _furniture(items: list, classes: list) -> tuple:
+    """The lines of the site's furniture (``FURNITURE_RULES``) above which no run is
+    the article's lead: a sidebar's widget heading, a feed link, a legal link alone
+    (not a heading over prose: "Haftung für Inhalte" on an imprint page); and the
+    footers: legal links among others.
+
+    Under a footer come a page's overlays (a login dialog, a cookie banner's
+    settings), not its article: a main run below one is an overlay's, the
+    article is above it, and no furniture says otherwise (``body_segments``)."""
+    legal = [k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and item.rule.family == "legal"]
+    footers = [k for k in legal if any(0 < abs(j - k) <= FOOTER_REACH for j in legal)]
+    furniture = [k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and item.rule.id in FURNITURE_RULES
+                 and not (k + 1 < len(classes) and classes[k + 1] in PROSE)]
+    return furniture, footers
+
+
 COMMENTS_UNDER_HEAD_LINES = 3  # a comment's chrome this near under a wall: the wall heads the comments
 MIN_COMMENT_HEADERS = 2  # comments' headers that make a thread, whose first header is a wall
 MANY_COMMENT_HEADERS = 3  # "<name> says:" lines that are comments' headers without a date under them
@@ -577,7 +599,7 @@ def _says(items: list, classes: list, k: int) -> bool:
 
 
 def body_segments(weights: list, walls: list = (), dividers: list = (), counted: frozenset = frozenset(),
-                  sections: frozenset = frozenset()) -> tuple:
+                  sections: frozenset = frozenset(), furniture: tuple = ((), ())) -> tuple:
     """The body runs in order (the main run, every run before it, every run after it
     worth a share of it), the main run, and every maximal run (``maximal_segments``,
     as (start, end)), as ``(segments, main, runs)``.
@@ -606,6 +628,13 @@ def body_segments(weights: list, walls: list = (), dividers: list = (), counted:
     (``_related_dividers``).  No run crosses one either, but a run past one is
     body on the usual terms: teaser cards whose deks read as prose then no
     longer join the article's run past the heading's weight.
+
+    ``furniture``: indexes of the site's own lines (an imprint link, a sidebar
+    widget's heading, a feed link), which stand in a page's header or sidebar
+    and never between an article's lead and its paragraphs, and of its footers'
+    lines (``_furniture``): a run above the main one and above such a line is
+    not body (a sidebar's reading list over the post), unless the main run is
+    below a footer (a cookie dialog's text outweighing the article).
     """
     if walls or dividers:
         weights = list(weights)
@@ -627,8 +656,11 @@ def body_segments(weights: list, walls: list = (), dividers: list = (), counted:
     share = SECONDARY_SEGMENT_SHARE * runs[main][0]
     main_end = runs[main][2]
     wall_below = min((k for k in walls if k > main_end), default=len(weights))  # past it, no run is body
+    lines, footers = furniture
+    top = runs[main][1]
+    floor = -1 if any(k < top for k in footers) else max((k for k in lines if k < top), default=-1)
     segments = [(start, end) for i, (total, start, end) in enumerate(runs)
-                if i <= main or (total >= share and start <= wall_below)]
+                if (i <= main and start > floor) or (i > main and total >= share and start <= wall_below)]
     return segments, runs[main][1:], [(start, end) for _, start, end in runs]
 
 
@@ -735,14 +767,16 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     walls, sections = _comment_walls(items, classes)
     counted = frozenset(k for k in walls if classes[k] == RULE and items[k].rule.id in COUNTED_SECTION_RULES)
     dividers = _related_dividers(items, classes)
-    segments, main, runs = body_segments(weights, walls, dividers, counted, sections)
+    furniture = _furniture(items, classes)
+    segments, main, runs = body_segments(weights, walls, dividers, counted, sections, furniture)
     if main is not None and _teaser_section(items, classes, *main) and _cards(classes, *main):
         # The heaviest run is a list of teasers under a "related" heading (a paywalled
         # article's two paragraphs over twenty cards): that heading is a wall, as a
         # comment section's is, with the article above it, if one is there.
         head = max((k for k in dividers if k < main[0]), default=None)
         if head is not None:
-            segments, main, runs = body_segments(weights, sorted({*walls, head}), dividers, counted, sections)
+            segments, main, runs = body_segments(weights, sorted({*walls, head}), dividers, counted, sections,
+                                                 furniture)
     segments = _without_related_sections(segments, main, items, classes)
     teasers = _teasers_inside(items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes, teasers)
@@ -1156,31 +1190,46 @@ def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, ne
 
 
 def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
-    """Keep a section its author marked right under the body's last kept line: a
-    Markdown heading ("## Features", no rule's) over a list (bullets, not links, not
-    other pages' titles, most of whose items say something: ``_says_something``).
-    The context reads short lines after the last paragraph as a footer's; a heading
-    the author wrote says the article goes on (a README's features, a changelog's
-    fixes, a podcast's chapters)."""
+    """Keep a section its author marked right under the body's last kept line: a list
+    (bullets, not links, not other pages' titles, most of whose items say something:
+    ``_says_something``) under a Markdown heading ("## Features", no rule's), under a
+    line that introduces it ("What changes:"), or, right under a paragraph, under
+    nothing.  The context reads short lines after the last paragraph as a footer's;
+    a heading the author wrote, or bullets that say something, say the article goes
+    on (a README's features, a changelog's fixes, a podcast's chapters, a news
+    story's closing list of what changes)."""
     last = next((k for k in range(len(items) - 1, -1, -1) if _kept(verdicts_line, k)), None)
     k = len(items) if last is None else last + 1
     while k < len(items) and classes[k] == CODE:  # a code block at the body's end is the body's (settle_code_blocks)
         k += 1
-    while k < len(items) and _marked_heading(items[k], classes[k]):
-        end = k + 1
+    while k < len(items):
+        end = k
         while end < len(items) and _marked_heading(items[end], classes[end]):  # "## 3.1.2" / "### Fixed"
             end += 1
+        marked = end > k
+        if not marked and _list_label(items, classes, k):
+            end += 1
+        elif not marked and not (k == last + 1 and classes[last] in (*PROSE, SENTENCE)):
+            return  # bullets alone go on from a paragraph only
+        start = end
         while end < len(items) and items[end].features.bullet and classes[end] not in (RULE, BAD) \
                 and not items[end].label and items[end].features.link_share < LINK_LINE_SHARE:
             end += 1
-        members = [items[j] for j in range(k, end) if items[j].features.bullet]
-        if not members or _teaser_titles(members) or 2 * sum(map(_says_something, members)) <= len(members):
+        members = [items[j] for j in range(start, end)]
+        if len(members) < (1 if marked else LIST_MIN_ITEMS) or _teaser_titles(members) \
+                or 2 * sum(map(_says_something, members)) <= len(members):
             return  # no list, other pages' titles, or a menu's entries ("Transport", "Weather"): the article ended
         for j in range(k, end):
             verdicts_line[j] = Verdict(True, "context", "context.marked-section",
-                                       "a section the author marked (a Markdown heading over a list) right under the "
-                                       "body", _score(items[j], neutral))
+                                       "a section the author marked (a heading, or bullets that say something) "
+                                       "right under the body", _score(items[j], neutral))
         k = end
+
+
+def _list_label(items: list, classes: list, k: int) -> bool:
+    """Line ``k`` introduces a bullet list below it with a colon ("What changes:")."""
+    return k + 1 < len(items) and items[k].stripped.endswith(":") and classes[k] in (SHORT, SENTENCE, MENU) \
+        and not items[k].label and not items[k].features.bullet and items[k + 1].features.bullet
 
 
 def _keep_whole_lists(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:

@@ -3794,6 +3794,26 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Compartir esta noticia con sus hijos fue lo más difícil, contó la madre a este diario.", None),
     ("Rząd twierdzi, że używamy zbyt wielu plików w urzędach, i chce je ograniczyć.", None),
     ("Siga a leitura: o governo anunciou ontem um novo plano para as ciclovias da cidade.", None),
+    # Thirty-eighth round: a comment box's login notes, an appeal that asks if the article
+    # was liked, a forum post's reactions and edit note ...
+    ("Um selbst Kommentare verfassen zu können müssen Sie sich bitte einloggen.", "comments.login-required"),
+    ("Für die Kommentiermöglichkeit von kath.net-Artikeln müssen Sie sich bei kathLogin registrieren.",
+     "comments.login-required"),
+    ("To comment, please log in.", "comments.login-required"),
+    ("Ihnen hat der Artikel gefallen? Bitte helfen Sie kath.net und spenden Sie jetzt via Überweisung!",
+     "social.liked-appeal"),
+    ("Vous avez aimé cet article ? Soutenez notre rédaction en vous abonnant.", "social.liked-appeal"),
+    ("Reactions: Bibi Blocksberg, Glockenfee, Herr Blocksberg and 1 other person", "comments.forum-post-meta"),
+    ("Last edited by a moderator Oct 6, 2020", "comments.forum-post-meta"),
+    ("Zuletzt bearbeitet: 12.03.2020 um 14:02", "comments.forum-post-meta"),
+    ("Last edited:", "comments.forum-post-meta"),
+    ("Mehr zu", "related.heading"),
+    # ... and not articles' sentences.
+    ("Wer kommentieren will, muss nicht wissen, dass sich die Partei registrieren lassen muss.", None),
+    ("Hat Ihnen das Konzert gefallen? Viele Besucher sagten nach dem Abend, sie wollten wiederkommen.", None),
+    ("Reactions to the ruling were mixed: the mayor welcomed it, the opposition called it a scandal.", None),
+    ("The law was last edited by parliament in 2019, when the penalties were raised.", None),
+    ("Last edited by parliament in 2019, the law now has tougher penalties.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
@@ -4204,3 +4224,97 @@ def test_sentences_that_end_in_a_danda_or_an_urdu_full_stop_are_prose():
         prose = [line for line in page.splitlines() if line.endswith(("।", "۔"))]
         assert len(prose) == paragraphs and result.status == "ok"
         assert all(line in result.text.splitlines() for line in prose), result.text
+
+
+# -- Thirty-eighth round: the site's furniture, and lists that close an article --------
+
+SIDEBAR_READING_LIST = [
+    "Neuer Gegenwind für die smarte Überwachungsstadt in Toronto (Ava Kofman)",
+    "Die smarte Stadt neu denken, mit einem Vorwort der Herausgeber (Bria, Morozov)",
+    "Nichts Böses sehen: Algorithmen in den Lieferketten der Konzerne (Miriam Posner)",
+    "Digitale Mikroarbeit als globaler Wettlauf nach unten für die Beschäftigten (Hall)",
+    "Keine Zukunft ist auch keine Lösung: eine Broschüre zu Digitalisierung und Kommunismus",
+]
+GERMAN_POST = [
+    "Wer hätte das gedacht: Netzpolitik ist eines der prominenteren Themen im beginnenden Wahlkampf, und die "
+    "Kandidatinnen und Kandidaten überbieten sich mit Vorschlägen, wie die großen Plattformen zu zähmen seien.",
+    "Was die Problemwahrnehmung angeht, bin ich mit den meisten von ihnen einverstanden, aber bei den Lösungen "
+    "gehen die Meinungen weit auseinander, und das ist auch gut so, denn es gibt mehr als einen Weg.",
+    "Nicht die Zerschlagung muss daher die Stoßrichtung sein, sondern die Öffnung: offene Schnittstellen, offene "
+    "Standards und offene Daten, damit andere auf dem aufbauen können, was die Konzerne gebaut haben.",
+]
+
+
+def test_a_sidebar_above_the_site_furniture_is_not_the_posts_lead():
+    # A blog's sidebar comes first in its text: a reading list (lines that read as
+    # sentences), a widget's heading, the imprint link; then the post.  The reading
+    # list is above the post, but the furniture between them says it is the site's.
+    lines = ["Home", "Smart Cities", *SIDEBAR_READING_LIST, "Links", "Open Source Laptop", "Netzneutralität",
+             "Impressum", "Feed", "Netzpolitik als Wahlkampfthema", *GERMAN_POST, "twittern", "teilen"]
+    by_text = decisions_by_text(cleaner.clean("\n".join(lines) + "\n", format="text"))
+    assert all(by_text[p].kept for p in GERMAN_POST)
+    assert by_text["Netzpolitik als Wahlkampfthema"].kept
+    assert not any(by_text[line].kept for line in SIDEBAR_READING_LIST)
+
+
+def test_an_overlay_under_the_footer_does_not_take_the_article_above_it():
+    # The page's footer (legal links together), then a cookie dialog's text that
+    # outweighs the article: the dialog's own privacy link is no furniture that
+    # would part the article from the body.
+    dialog = [
+        "Wir können Cookies anfordern, die auf Ihrem Gerät eingestellt werden, und wir verwenden Cookies, um "
+        "uns mitzuteilen, wann Sie unsere Webseiten besuchen und wie Sie mit uns interagieren.",
+    ] * 1 + [
+        f"Diese Cookies der Gruppe {n} sind unbedingt erforderlich, um Ihnen die auf unserer Webseite verfügbaren "
+        "Dienste und Funktionen zur Verfügung zu stellen, und Sie können sie nicht ablehnen." for n in range(1, 7)]
+    lines = ["Startseite", "Impressum", "Netzpolitik als Wahlkampfthema", *GERMAN_POST, "Teilen",
+             "Datenschutz", "Impressum", "AGB", "Cookie-Einstellungen", "Datenschutzrichtlinie", *dialog]
+    by_text = decisions_by_text(cleaner.clean("\n".join(lines) + "\n", format="text"))
+    assert all(by_text[p].kept for p in GERMAN_POST)
+
+
+def test_a_legal_heading_over_prose_is_the_articles_not_furniture():
+    # An imprint page: "Haftung für Inhalte" (a rule's hit, dropped) heads a part of it,
+    # it is not a link of the site's over which the imprint's first part would be cut.
+    intro = ("Angaben gemäß § 5 TMG: Die Werbeagentur wird von ihrer Inhaberin geführt, die für alle Inhalte "
+             "dieser Seiten verantwortlich ist und unter der unten genannten Anschrift erreichbar ist.")
+    lines = ["Home", "Kontakt", "Impressum", "Impressum Werbeagentur Soltau", intro,
+             "Anika Schön", "Heidjerweg 1", "29614 Soltau", *GERMAN_POST[:1],
+             "Haftung für Inhalte", *GERMAN_POST[1:], "Kontakt", "Impressum", "Datenschutz"]
+    by_text = decisions_by_text(cleaner.clean("\n".join(lines) + "\n", format="text"))
+    assert by_text[intro].kept and all(by_text[p].kept for p in GERMAN_POST)
+
+
+COUNCIL = [
+    "The city council met on Tuesday evening to discuss the budget for the coming year, and the debate went on "
+    "for more than four hours before a vote was taken.",
+    "Several residents spoke during the public comment period, most of them asking the council to restore "
+    "funding for the library branches that were closed last spring.",
+]
+COUNCIL_PAGE = (["Home", "News", "Local", "Sports", "Council approves budget after long debate"], COUNCIL,
+                ["Share", "Facebook", "Twitter", "Related stories", "Library hours extended for summer",
+                 "Privacy Policy", "Terms of Use"])
+
+
+@pytest.mark.parametrize("closing", [
+    ["- Two library branches reopen", "- Bus fares stay the same", "- Park hours are extended"],
+    ["• Two library branches reopen", "• Bus fares stay the same", "• Park hours are extended"],
+    ["What changes:", "- Two library branches reopen", "- Bus fares stay the same", "- Park hours are extended"],
+])
+def test_a_bullet_list_that_says_something_under_the_last_paragraph_is_the_articles(closing):
+    head, body, tail = COUNCIL_PAGE
+    result = cleaner.clean("\n".join(head + body + closing + tail) + "\n", format="text")
+    by_text = decisions_by_text(result)
+    assert all(by_text[line].kept for line in closing), [(d.text, d.rule) for d in result.decisions]
+    assert not any(by_text[line].kept for line in tail)
+
+
+@pytest.mark.parametrize("closing", [
+    ["- Home", "- About us", "- Contact"],  # a menu's entries name pages
+    ["Quick links:", "- Home", "- About us", "- Contact"],
+])
+def test_bullets_of_a_menu_under_the_last_paragraph_are_not(closing):
+    head, body, tail = COUNCIL_PAGE
+    by_text = decisions_by_text(cleaner.clean("\n".join(head + body + closing + tail) + "\n", format="text"))
+    assert all(by_text[p].kept for p in body)
+    assert not any(by_text[line].kept for line in closing)
