@@ -3808,6 +3808,11 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Zuletzt bearbeitet: 12.03.2020 um 14:02", "comments.forum-post-meta"),
     ("Last edited:", "comments.forum-post-meta"),
     ("Mehr zu", "related.heading"),
+    ("Ratgeber > Garten > Gewächshaus selber bauen", "navigation.breadcrumb-trail"),
+    ("Go to Settings > Privacy & Security > Location Services and switch it off.", None),
+    ("Click File > Save As > PDF and pick a folder.", None),
+    ("Vá em Configurações > Apps, escolha o aplicativo e toque em Armazenamento > Limpar cache.", None),
+    ("In Excel, go to File > Options > Advanced.", None),
     # ... and not articles' sentences.
     ("Wer kommentieren will, muss nicht wissen, dass sich die Partei registrieren lassen muss.", None),
     ("Hat Ihnen das Konzert gefallen? Viele Besucher sagten nach dem Abend, sie wollten wiederkommen.", None),
