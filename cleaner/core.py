@@ -383,6 +383,7 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
 
     for indexes in copies.values():
         if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes) or _marked_structure(scored, indexes) \
+                or _recurring_between_paragraphs(scored, verdicts, before, after, indexes) \
                 or _table_cells(scored, indexes, [keys[before[i]] if before[i] >= 0 else "" for i in indexes]):
             continue
         # The copy between two paragraphs, else one that heads a paragraph, else
@@ -470,6 +471,16 @@ def _recurring_label(scored: list, verdicts: list, after: list, indexes: list) -
     section's recap), not a copy of its text: all stay."""
     return len(indexes) >= MIN_LABEL_COPIES and scored[indexes[0]].features.words <= C.MENU_MAX_WORDS \
         and all(after[i] >= 0 and scored[after[i]].cls in C.PROSE and verdicts[after[i]].kept for i in indexes)
+
+
+def _recurring_between_paragraphs(scored: list, verdicts: list, before: list, after: list, indexes: list) -> bool:
+    """A short line kept each time between two kept paragraphs that are not copies
+    themselves is the text's own line said again (an answer's "Yes.", a song's
+    refrain, a command run twice), not a copy of a title or a teaser: all stay."""
+    def paragraph(k: int) -> bool:
+        return k >= 0 and scored[k].cls in C.PROSE and verdicts[k].kept and not scored[k].repeated
+
+    return scored[indexes[0]].cls not in C.PROSE and all(paragraph(before[i]) and paragraph(after[i]) for i in indexes)
 
 
 TABLE_ROW_LINES = 16  # a table scraped one cell a line: its rows' cells are this close (a recipe's groups of ingredients)

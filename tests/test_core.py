@@ -4323,3 +4323,26 @@ def test_bullets_of_a_menu_under_the_last_paragraph_are_not(closing):
     by_text = decisions_by_text(cleaner.clean("\n".join(head + body + closing + tail) + "\n", format="text"))
     assert all(by_text[p].kept for p in body)
     assert not any(by_text[line].kept for line in closing)
+
+
+@pytest.mark.parametrize("again", ["Yes.", "We shall overcome", "import numpy as np"])
+def test_a_short_line_said_again_between_paragraphs_is_kept_each_time(again):
+    # An answer, a refrain, a command: the text's own line said twice, each time between
+    # two paragraphs, is no copy of a title or a teaser for keep_once to drop.
+    more = [
+        "The mayor said the city could not afford to reopen all of the branches at once, but that she would "
+        "support a plan to reopen two of them by the end of the year.",
+        "The final budget passed by a vote of six to three, with the three members who voted against it saying "
+        "that it relied too heavily on one-time federal money.",
+    ]
+    lines = ["Home", "News", "Council approves budget after long debate", COUNCIL[0], again, COUNCIL[1], more[0],
+             again, more[1], "Share", "Facebook", "Privacy Policy"]
+    result = cleaner.clean("\n".join(lines) + "\n", format="text")
+    assert [d.kept for d in result.decisions if d.text.strip() == again] == [True, True]
+
+
+def test_a_copy_of_the_title_between_paragraphs_is_still_dropped_once():
+    lines = ["Home", "News", "Council approves budget after long debate", COUNCIL[0],
+             "Council approves budget after long debate", COUNCIL[1], "Share", "Facebook"]
+    result = cleaner.clean("\n".join(lines) + "\n", format="text")
+    assert sum(d.kept for d in result.decisions if d.text.strip() == lines[2]) == 1
