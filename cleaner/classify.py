@@ -348,7 +348,48 @@ def judge_lists(scored: list) -> list:
         run = []
     _judge_chapters(scored, out)
     _judge_references(scored, out)
+    _judge_numbered_sections(scored, out)
     return out
+
+
+NUMBERED_SECTION_LINES = 6  # lines at most between one numbered heading and the next
+
+
+def _judge_numbered_sections(scored: list, out: list) -> None:
+    """Numbered headings one by one ("1. Cudillero" / its text / "2. Lastres" / ...),
+    ``RANKING_MIN_ITEMS`` or more, each a few lines under the last: a listicle's items
+    or a how-to's steps, whose headings are short, read as near-good as a ranking's
+    items do (``_ranking``).  The context would otherwise end the body at the first
+    short item under the last paragraph.  (Headings next to each other are a list,
+    judged as one by ``judge_lists``.)"""
+    numbered = [(i, int(m.group(1))) for i, s in enumerate(scored)
+                if s.cls in (SHORT, MENU, SENTENCE) and s.features is not None and s.features.bullet
+                and (m := LIST_NUMBER_RE.match(s.stripped)) is not None]
+    chain: list = []
+    for i, number in numbered + [(None, None)]:
+        if chain and i is not None and number == chain[-1][1] + 1 \
+                and 1 < _non_blank_apart(scored, chain[-1][0], i) <= NUMBERED_SECTION_LINES:
+            chain.append((i, number))
+            continue
+        if len(chain) >= RANKING_MIN_ITEMS:
+            # The last heading's text is as long as the shortest item's (a line or two).
+            text = min(_non_blank_apart(scored, a, b) for (a, _), (b, _) in zip(chain, chain[1:])) - 1
+            last = chain[-1][0]
+            tail = [k for k in range(last + 1, len(scored)) if scored[k].cls != BLANK][:text]
+            for k in tail:
+                if scored[k].cls not in (SHORT, SENTENCE, *PROSE) or scored[k].features.bullet:
+                    break
+                if scored[k].cls != out[k].cls:
+                    break
+                out[k] = scored[k]._replace(cls=NEARGOOD) if scored[k].cls in (SHORT, SENTENCE) else out[k]
+            for k, _ in chain:
+                if out[k].cls == scored[k].cls:  # not judged as a list's item already
+                    out[k] = scored[k]._replace(cls=NEARGOOD)
+        chain = [(i, number)] if i is not None else []
+
+
+def _non_blank_apart(scored: list, a: int, b: int) -> int:
+    return sum(1 for k in range(a + 1, b + 1) if scored[k].cls != BLANK)
 
 
 CHAPTER_RE = re.compile(r"\(?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\)?(?: ?[–—|:-])? \S")

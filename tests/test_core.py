@@ -4346,3 +4346,40 @@ def test_a_copy_of_the_title_between_paragraphs_is_still_dropped_once():
              "Council approves budget after long debate", COUNCIL[1], "Share", "Facebook"]
     result = cleaner.clean("\n".join(lines) + "\n", format="text")
     assert sum(d.kept for d in result.decisions if d.text.strip() == lines[2]) == 1
+
+
+LISTICLE = [
+    "Viajes", "Destinos", "Escapadas", "Suscríbete", "Inicio / Destinos / España",
+    "7 pueblos de Asturias que tienes que visitar al menos una vez",
+    "Asturias tiene mucho más que Oviedo y Gijón. Estos son nuestros pueblos favoritos, de la costa a la montaña.",
+    "1. Cudillero", "Casas de colores colgadas sobre el puerto pesquero. Sube al mirador de La Garita para la mejor vista.",
+    "2. Lastres", "Uno de los pueblos más bonitos de España, famoso por la serie Doctor Mateo.",
+    "3. Llanes", "Playas pequeñas, acantilados y los Cubos de la Memoria en el puerto.",
+    "4. Cangas de Onís", "Puerta de los Picos de Europa y su famoso puente romano.",
+    "5. Taramundi", "Conocido por sus navajas artesanales y sus rutas entre molinos.",
+    "6. Tazones", "Aquí desembarcó Carlos V en 1517. Hoy se viene a comer marisco.",
+    "7. Somiedo", "Parque natural donde todavía viven osos pardos",
+    "Te puede interesar", "Las mejores playas de Cantabria", "Ruta por los lagos de Covadonga",
+    "Comparte", "Facebook", "Pinterest", "Suscríbete a nuestra newsletter y recibe ideas de viaje cada semana.",
+    "Aviso legal", "Política de cookies",
+]
+
+
+def test_a_listicles_numbered_items_are_kept_to_the_last_ones_text():
+    # Numbered headings one by one, each over a line of text: the body does not end at
+    # the first short item under the last paragraph.
+    result = cleaner.clean("\n".join(LISTICLE) + "\n", format="text")
+    kept = [d.text.strip() for d in result.decisions if d.kept]
+    first, last = LISTICLE.index("1. Cudillero"), LISTICLE.index("Parque natural donde todavía viven osos pardos")
+    assert kept[-(last - first + 1):] == LISTICLE[first:last + 1]
+    assert "Las mejores playas de Cantabria" not in kept
+
+
+def test_numbers_out_of_order_make_no_sequence():
+    # 1, 2, 3, then 5, 6, 7, 8: two runs too short to be a listicle's (RANKING_MIN_ITEMS).
+    skipped = [line.replace(f"{n}. ", f"{n + 1}. ", 1) if line[:1].isdigit() and int(line[0]) >= 4 else line
+               for line in LISTICLE for n in [int(line[0]) if line[:1].isdigit() else 0]]
+    assert "5. Cangas de Onís" in skipped and "4. Cangas de Onís" not in skipped
+    with_sequence = {d.text.strip() for d in cleaner.clean("\n".join(LISTICLE) + "\n", format="text").decisions if d.kept}
+    without = {d.text.strip() for d in cleaner.clean("\n".join(skipped) + "\n", format="text").decisions if d.kept}
+    assert "7. Somiedo" in with_sequence and "8. Somiedo" not in without
