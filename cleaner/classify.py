@@ -753,8 +753,7 @@ SENTENCE_BODY = "short sentence in the body, one of {} on a page with no line of
 def _judge_segment(items: list, classes: list, lo: int, hi: int, runs: dict, transparent: frozenset,
                    verdicts_line: list, neutral: bool, why: str = SENTENCE_RUN_WHY) -> None:
     """The verdicts of a body part's lines, its ``runs`` of short sentences read as prose."""
-    reading = classes if not runs else [NEARGOOD if k in runs else c for k, c in enumerate(classes)]
-    before, after = _nearest_prose(reading, lo, hi, transparent)
+    before, after = _nearest_prose(classes, lo, hi, transparent, runs)
     for k in range(lo, hi + 1):
         if k in runs:
             verdicts_line[k] = Verdict(True, "context", "context.sentence-run", why.format(runs[k]),
@@ -764,13 +763,14 @@ def _judge_segment(items: list, classes: list, lo: int, hi: int, runs: dict, tra
                                    partial(_figure_neighbour, items, k))
 
 
-def _nearest_prose(classes: list, lo: int, hi: int, transparent=frozenset()) -> tuple:
+def _nearest_prose(classes: list, lo: int, hi: int, transparent=frozenset(), prose=frozenset()) -> tuple:
     """For each i in [lo, hi]: is the nearest non-short line before / after it prose?
 
     Junk (``bad``, ``rule``) counts as not prose, and so does the segment's
     edge: a short line is "between paragraphs" only with prose on both sides.
     A code block counts as prose: the line that introduces it ("Install it
-    with:") is the body's.
+    with:") is the body's; so do the lines in ``prose`` (short sentences read
+    as a paragraph).  (Only [lo, hi] is read: a page of many parts costs its length.)
     """
     def scan(order) -> dict:
         seen, state = {}, False
@@ -778,7 +778,7 @@ def _nearest_prose(classes: list, lo: int, hi: int, transparent=frozenset()) -> 
             seen[k] = state
             if k in transparent:
                 continue
-            if classes[k] in PROSE or classes[k] == CODE:
+            if classes[k] in PROSE or classes[k] == CODE or k in prose:
                 state = True
             elif classes[k] in (BAD, RULE):
                 state = False
@@ -839,9 +839,9 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
         related = next((k for k in range(len(items)) if _related_heading(items, classes, k)), len(items))
         statements = [k for lo, hi in segments for k in range(lo, min(hi + 1, related)) if _statement(items, classes, k)]
         if len(statements) >= SENTENCE_RUN and not _open_alike(items, statements):
+            runs = dict.fromkeys(statements, len(statements))
             for lo, hi in segments:
-                _judge_segment(items, classes, lo, hi, dict.fromkeys(statements, len(statements)),
-                               teasers | credits, verdicts_line, neutral, SENTENCE_BODY)
+                _judge_segment(items, classes, lo, hi, runs, teasers | credits, verdicts_line, neutral, SENTENCE_BODY)
     _keep_plain_gaps(items, classes, segments, verdicts_line, neutral, teasers)
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral, boxed)
@@ -2261,9 +2261,13 @@ def _leave_alone(scored: list, items: list, idx: list, options, neutral: bool) -
     first_prose = next((k for k, s in enumerate(items) if s.cls in PROSE), None)
     # A clean text's title is its first line, if that reads as a headline: not a
     # list's item, a figure or a label ("1 large chicken", "Stärke"), which
-    # would be the first line of a text whose title is gone already.
-    if not options.keep_title and first_prose and _title_candidate(items[0], TITLE_MIN_WORDS) \
-            and _headline_tier(items[0], neutral) > 0:
+    # would be the first line of a text whose title is gone already; and not
+    # over another such line, which the text without it would open with, to be
+    # taken the next time (a menu's lines, one a clean: not idempotent).
+    def headline(k: int) -> bool:
+        return k < len(items) and _title_candidate(items[k], TITLE_MIN_WORDS) and _headline_tier(items[k], neutral) > 0
+
+    if not options.keep_title and first_prose and headline(0) and not headline(1):
         verdicts[idx[0]] = Verdict(False, "context", "option.no-title", "the title (keep_title is off)")
     return verdicts
 

@@ -73,6 +73,8 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot read config: {err.strerror or err}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:  # TOML is UTF-8
         raise ConfigError(f"{path}: invalid TOML: {err}") from None
+    except RecursionError:  # ("a=[[[[...]]]]" thousands deep: the decoder recurses)
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def _is_file(path: Path) -> bool:

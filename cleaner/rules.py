@@ -164,8 +164,64 @@ def _repeat_beside_nothing(body) -> bool:
     return False
 
 
-# What a one-character item may match is tried on these: enough to see two sets overlap.
-SAMPLE_CHARS = frozenset(string.printable + "äöüßéàçñÄÖÜÉ©–—…«»„“”’\xa0")
+def _round_may_end_in_a_run(body) -> bool:
+    """Can a repeated group's round end at several places inside one run of
+    characters that its next round can start on?  ``(?:[a-z][a-z0-9]?){1,40}``
+    and ``(?:\\w{1,40}\\.?){1,5}`` can: a word is split into rounds in as many
+    ways as it has letters, and every way is tried when the line does not
+    match.  A round's end may fall inside a run when its optional last items,
+    or its last required item of varying length, take characters that every
+    required item a round opens with takes too (``_round_start``);
+    ``(?:\\w{1,40} ){0,5}`` ends at a space, ``(?: > [^>]{1,40}){2,5}`` opens
+    with a ">" its rounds do not take.  Each branch of an alternation is a
+    body of its own; an item of no simple shape is taken to fix the end."""
+    items = _flat(list(body))
+    if len(items) == 1 and items[0][0] == sre_constants.BRANCH:
+        return any(_round_may_end_in_a_run(branch) for branch in items[0][1][1])
+    start = _round_start(items)
+    if not start:
+        return False
+    for op, arg in reversed(items):  # from the end: optional items, then the last required one
+        simple = _simple_shape(op, arg)
+        if simple is None:
+            return False
+        chars, low, high = simple
+        if low < high and all(chars & required for required in start):
+            return True
+        if low >= 1:
+            return False
+    return False
+
+
+def _round_start(items) -> list:
+    """The character sets of the required items a round opens with, up to the first of
+    varying length (optional ones between them may be missing); [] if any has no simple shape."""
+    start = []
+    for op, arg in items:
+        simple = _simple_shape(op, arg)
+        if simple is None:
+            return []
+        chars, low, high = simple
+        if low >= 1:
+            start.append(chars)
+        if low >= 1 and low < high:
+            break
+    return start
+
+
+def _simple_shape(op, arg):
+    """(characters, fewest, most) of a one-character item or a ``_simple_repeat``; None otherwise."""
+    one = _one_char_set(op, arg)
+    return (one, 1, 1) if one is not None else _simple_repeat(op, arg)
+
+
+# What a one-character item may match is tried on these: enough to see two sets
+# overlap, in the scripts rules are written in ([а-я]{1,40}[а-я]{0,40} as [a-z]...).
+SAMPLE_CHARS = frozenset(string.printable + "äöüßéàçñÄÖÜÉ©–—…«»„“”’\xa0"
+                         + "".join(map(chr, [*range(0xC0, 0x250), *range(0x370, 0x530), *range(0x5D0, 0x5EB),
+                                             *range(0x621, 0x64B), *range(0x905, 0x93A), *range(0xE01, 0xE2F),
+                                             *range(0x3041, 0x3097), *range(0x30A1, 0x30FB), *range(0x4E00, 0x4E40),
+                                             *range(0xAC00, 0xAC20)])) + "中国日本人的是了我不在有这个上们来到时大地为子")
 _CATEGORY_TESTS = {
     sre_constants.CATEGORY_DIGIT: str.isdigit,
     sre_constants.CATEGORY_NOT_DIGIT: lambda c: not c.isdigit(),
@@ -377,6 +433,12 @@ def check_regex(pattern: str) -> None:
                         f"regex {pattern!r} repeats a group whose inner repeat has nothing required beside it "
                         "(one word can be split many ways: catastrophic backtracking)"
                     )
+                if high > 1 and _round_may_end_in_a_run(body):
+                    raise RuleError(
+                        f"regex {pattern!r} repeats a group whose rounds may end anywhere in a word (an optional or "
+                        "varying last item that takes the characters a round starts with: one word can be split "
+                        "many ways: catastrophic backtracking); end each round with a required character"
+                    )
             elif op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
                 raise RuleError(f"regex {pattern!r} uses a backreference")
             elif op == sre_constants.SUBPATTERN:
@@ -501,6 +563,8 @@ def parse_rules(text: str, source: str = "<string>") -> list[Rule]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise RuleError(f"{source}: not valid TOML: {err}") from None
+    except RecursionError:  # ("a=[[[[...]]]]" thousands deep: the decoder recurses)
+        raise RuleError(f"{source}: not valid TOML: nested too deeply") from None
     tables = data.get("rule", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise RuleError(f"{source}: expected [[rule]] tables")
