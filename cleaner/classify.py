@@ -822,6 +822,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     teasers = _teasers_inside(items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes, teasers)
     segments = _without_teaser_runs(segments, main, items)
+    segments = _without_excerpt_runs(segments, main, items, classes)
     segments = _without_post_lists(segments, main, items, classes)
     segments, main, boxed = _without_teaser_heads(segments, main, items, classes)
     verdicts_line: list = [None] * len(items)
@@ -1085,6 +1086,24 @@ def _without_teaser_runs(segments: list, main, items: list) -> list:
              if items[k].features is not None and items[k].features.words >= TEASER_COPY_MIN_WORDS}
     return [(lo, hi) for lo, hi in segments
             if lo <= main[0] or len({items[k].stripped for k in range(lo, hi + 1)} & above) < TEASER_COPIES]
+
+
+EXCERPT_RUN_MIN = 2  # (a lead alone may trail off: "... eine lange Löwenmähne...")
+
+
+def _without_excerpt_runs(segments: list, main, items: list, classes: list) -> list:
+    """Drop a run above the main one whose lines of text, two or more, are all cut
+    short ("…"): teasers' excerpts (a mega-menu's "350 Spiele sind nicht genug –
+    Pünktlich zum Jubiläum verlängert Farny…"), not an article's lead.  Its
+    headline-sized neighbour would be taken for the title, the real one for its copy."""
+    if main is None:
+        return segments
+
+    def excerpts(lo: int, hi: int) -> bool:
+        texts = [items[k].stripped for k in range(lo, hi + 1) if classes[k] in (*PROSE, SENTENCE)]
+        return len(texts) >= EXCERPT_RUN_MIN and all(text.endswith(EXCERPT_ENDS) for text in texts)
+
+    return [(lo, hi) for lo, hi in segments if lo >= main[0] or not excerpts(lo, hi)]
 
 
 POST_LIST_STAMPS = 3  # bylines or dates in a run below an article that make it a list of posts

@@ -4433,3 +4433,29 @@ def test_numbers_out_of_order_make_no_sequence():
     with_sequence = {d.text.strip() for d in cleaner.clean("\n".join(LISTICLE) + "\n", format="text").decisions if d.kept}
     without = {d.text.strip() for d in cleaner.clean("\n".join(skipped) + "\n", format="text").decisions if d.kept}
     assert "7. Somiedo" in with_sequence and "8. Somiedo" not in without
+
+
+def test_a_run_of_teasers_cut_short_above_the_article_is_no_lead():
+    # A site's mega-menu: the article's headline among other teasers, over excerpts cut
+    # short ("…"); the excerpts read as prose, so they were a part above the main one,
+    # and the headline above them was taken for the title (the real one for its copy).
+    headline = "Augsburger Verkehrsverbund erhöht die Preise für Bus und Tram deutlich"
+    menu = ["Startseite", "Lokales", headline,
+            "LILIOM Film der Woche | EIN GANZES LEBEN – die Geschichte eines Mannes, der…",
+            "350 Spiele sind nicht genug – Pünktlich zum Jubiläum verlängert der Kapitän…",
+            "„Es war ein ganz wildes Spiel“ | Die Stimmen zum Remis gegen den Tabellenführer…",
+            "Themen", "Polizei & Co", "FC Augsburg", "Newsletter"]
+    article = [
+        "Die Ticketpreise im Verbund werden ab dem 1. Januar um durchschnittlich 12,7 Prozent angehoben, wie "
+        "der Verbund am Montag mitteilte.",
+        "„Wir müssen insbesondere die stark gestiegenen Kosten für Energie und Kraftstoff an die Fahrgäste "
+        "weitergeben“, sagte der Geschäftsführer bei der Vorstellung der neuen Preise.",
+        "Ein Großteil der Abokunden ist bereits ins Deutschlandticket gewechselt, das von der Erhöhung nicht "
+        "betroffen ist und weiterhin 49 Euro im Monat kostet.",
+    ]
+    lines = menu + [headline, "Von", "Presse Augsburg", "6. November 2023", "Teilen", "Facebook"] + article + [
+        "Kontakt", "Datenschutz", "Impressum"]
+    result = cleaner.clean("\n".join(lines) + "\n", format="text")
+    kept = [d for d in result.decisions if d.kept]
+    assert [d.text.strip() for d in kept] == [headline] + article
+    assert kept[0].line == len(menu) + 1 and kept[0].rule == "context.title"
