@@ -82,7 +82,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import partial
-from itertools import groupby
+from itertools import groupby, islice
 from typing import Callable, NamedTuple, Optional
 
 from .features import Features, echo_keys
@@ -371,11 +371,11 @@ def _judge_numbered_sections(scored: list, out: list) -> None:
                 and 1 < _non_blank_apart(scored, chain[-1][0], i) <= NUMBERED_SECTION_LINES:
             chain.append((i, number))
             continue
-        if len(chain) >= RANKING_MIN_ITEMS:
+        if len(chain) >= RANKING_MIN_ITEMS and _led_in(scored, chain[0][0]):
             # The last heading's text is as long as the shortest item's (a line or two).
             text = min(_non_blank_apart(scored, a, b) for (a, _), (b, _) in zip(chain, chain[1:])) - 1
             last = chain[-1][0]
-            tail = [k for k in range(last + 1, len(scored)) if scored[k].cls != BLANK][:text]
+            tail = list(islice((k for k in range(last + 1, len(scored)) if scored[k].cls != BLANK), text))
             for k in tail:
                 if scored[k].cls not in (SHORT, SENTENCE, *PROSE) or scored[k].features.bullet:
                     break
@@ -386,6 +386,14 @@ def _judge_numbered_sections(scored: list, out: list) -> None:
                 if out[k].cls == scored[k].cls:  # not judged as a list's item already
                     out[k] = scored[k]._replace(cls=NEARGOOD)
         chain = [(i, number)] if i is not None else []
+
+
+def _led_in(scored: list, first: int) -> bool:
+    """Is the line above a sequence's first item the text's own (prose, a sentence, an
+    earlier item's text), not a box's short heading ("Five things to read today" over
+    numbered teasers)?"""
+    above = next((k for k in range(first - 1, -1, -1) if scored[k].cls != BLANK), None)
+    return above is not None and scored[above].cls in (*PROSE, SENTENCE)
 
 
 def _non_blank_apart(scored: list, a: int, b: int) -> int:
@@ -603,21 +611,30 @@ def _comment_walls(items: list, classes: list) -> tuple:
 FURNITURE_RULES = frozenset({"legal.link", "legal.link-list", "navigation.widget-heading", "navigation.archive-month",
                              "feeds.rss", "feeds.atom", "feeds.blog-engine", "feeds.theme-credit"})
 FOOTER_REACH = 2  # legal links this near each other are a footer's
+EMBED_REACH = 2  # a legal link this near a consent or credit line is an embed's (a video's, a map's)
+EMBED_FAMILIES = frozenset({"consent", "credits"})
 
 
 def _furniture(items: list, classes: list) -> tuple:
     """The lines of the site's furniture (``FURNITURE_RULES``) above which no run is
     the article's lead: a sidebar's widget heading, a feed link, a legal link alone
-    (not a heading over prose: "Haftung für Inhalte" on an imprint page); and the
-    footers: legal links among others.
+    (not a heading over prose: "Haftung für Inhalte" on an imprint page; nor an
+    embed's privacy link, next to its consent notice or its credit, inside the
+    article); and the footers: legal links among others.
 
     Under a footer come a page's overlays (a login dialog, a cookie banner's
     settings), not its article: a main run below one is an overlay's, the
     article is above it, and no furniture says otherwise (``body_segments``)."""
     legal = [k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and item.rule.family == "legal"]
     footers = [k for k in legal if any(0 < abs(j - k) <= FOOTER_REACH for j in legal)]
+
+    def embedded(k: int) -> bool:  # "Externer Inhalt" / "Datenschutzerklärung" / "Video laden" mid-article
+        return any(classes[j] == RULE and items[j].rule.family in EMBED_FAMILIES
+                   for j in range(max(0, k - EMBED_REACH), min(len(items), k + EMBED_REACH + 1)))
+
     furniture = [k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and item.rule.id in FURNITURE_RULES
-                 and not (k + 1 < len(classes) and classes[k + 1] in PROSE)]
+                 and not (k + 1 < len(classes) and classes[k + 1] in PROSE)
+                 and not (item.rule.family == "legal" and embedded(k))]
     return furniture, footers
 
 
@@ -675,7 +692,9 @@ def body_segments(weights: list, walls: list = (), dividers: list = (), counted:
     and never between an article's lead and its paragraphs, and of its footers'
     lines (``_furniture``): a run above the main one and above such a line is
     not body (a sidebar's reading list over the post), unless the main run is
-    below a footer (a cookie dialog's text outweighing the article).
+    below a footer (a cookie dialog's text outweighing the article) or holds
+    fewer than ``WALL_ARTICLE_LINES`` lines of weight (a sidebar's blurb between
+    its widgets, outweighing a post of three short lines).
     """
     if walls or dividers:
         weights = list(weights)
@@ -698,8 +717,10 @@ def body_segments(weights: list, walls: list = (), dividers: list = (), counted:
     main_end = runs[main][2]
     wall_below = min((k for k in walls if k > main_end), default=len(weights))  # past it, no run is body
     lines, footers = furniture
-    top = runs[main][1]
-    floor = -1 if any(k < top for k in footers) else max((k for k in lines if k < top), default=-1)
+    top, bottom = runs[main][1:]
+    # (A main run of a line or two may be a sidebar's own, between its widgets: no floor then.)
+    floor = -1 if any(k < top for k in footers) or sum(w > 0 for w in weights[top:bottom + 1]) < WALL_ARTICLE_LINES \
+        else max((k for k in lines if k < top), default=-1)
     segments = [(start, end) for i, (total, start, end) in enumerate(runs)
                 if (i <= main and start > floor) or (i > main and total >= share and start <= wall_below)]
     return segments, runs[main][1:], [(start, end) for _, start, end in runs]
@@ -1252,9 +1273,11 @@ def _keep_headings_over_body(items: list, classes: list, verdicts_line: list, ne
 def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
     """Keep a section its author marked right under the body's last kept line: a list
     (bullets, not links, not other pages' titles, most of whose items say something:
-    ``_says_something``) under a Markdown heading ("## Features", no rule's), under a
-    line that introduces it ("What changes:"), or, right under a paragraph, under
-    nothing.  The context reads short lines after the last paragraph as a footer's;
+    ``_says_something``) under a Markdown heading ("## Features", no rule's); or one
+    of sentences, or under a sentence that introduces it ("Here is what changes:"),
+    right under a paragraph, under nothing or a label that introduces it.  (Short
+    titles under a short label or none are as often teasers: "• Neue Buslinie ab
+    Dezember".)  The context reads short lines after the last paragraph as a footer's;
     a heading the author wrote, or bullets that say something, say the article goes
     on (a README's features, a changelog's fixes, a podcast's chapters, a news
     story's closing list of what changes)."""
@@ -1267,7 +1290,8 @@ def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutr
         while end < len(items) and _marked_heading(items[end], classes[end]):  # "## 3.1.2" / "### Fixed"
             end += 1
         marked = end > k
-        if not marked and _list_label(items, classes, k):
+        labelled = not marked and _list_label(items, classes, k)
+        if labelled:
             end += 1
         elif not marked and not (k == last + 1 and classes[last] in (*PROSE, SENTENCE)):
             return  # bullets alone go on from a paragraph only
@@ -1279,6 +1303,9 @@ def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutr
         if len(members) < (1 if marked else LIST_MIN_ITEMS) or _teaser_titles(members) \
                 or 2 * sum(map(_says_something, members)) <= len(members):
             return  # no list, other pages' titles, or a menu's entries ("Transport", "Weather"): the article ended
+        if not marked and 2 * sum(1 for m in members if m.features.terminal) <= len(members) \
+                and not (labelled and items[k].features.words >= SENTENCE_MIN_WORDS):
+            return  # short titles under a short label or none: teasers ("• Neue Buslinie ab Dezember"), a shop's
         for j in range(k, end):
             verdicts_line[j] = Verdict(True, "context", "context.marked-section",
                                        "a section the author marked (a heading, or bullets that say something) "
@@ -2280,15 +2307,23 @@ def _leave_alone(scored: list, items: list, idx: list, options, neutral: bool) -
     first_prose = next((k for k, s in enumerate(items) if s.cls in PROSE), None)
     # A clean text's title is its first line, if that reads as a headline: not a
     # list's item, a figure or a label ("1 large chicken", "Stärke"), which
-    # would be the first line of a text whose title is gone already; and not
-    # over another such line, which the text without it would open with, to be
-    # taken the next time (a menu's lines, one a clean: not idempotent).
+    # would be the first line of a text whose title is gone already; with its
+    # dek, if one more such line follows.  The text without them opens with a
+    # line that reads otherwise, no title to take the next time; a run of more
+    # such lines is no title and its dek (a player's buttons: one taken each
+    # clean would not be idempotent).
     def headline(k: int) -> bool:
         return k < len(items) and _title_candidate(items[k], TITLE_MIN_WORDS) and _headline_tier(items[k], neutral) > 0
 
-    if not options.keep_title and first_prose and headline(0) and not headline(1):
-        verdicts[idx[0]] = Verdict(False, "context", "option.no-title", "the title (keep_title is off)")
+    block = next((k for k in range(len(items)) if not headline(k)), len(items))
+    if not options.keep_title and first_prose and 1 <= block <= TITLE_BLOCK_LINES:
+        for k in range(block):
+            verdicts[idx[k]] = Verdict(False, "context", "option.no-title",
+                                       "the title (keep_title is off)" if k == 0 else "the title's dek (keep_title is off)")
     return verdicts
+
+
+TITLE_BLOCK_LINES = 2  # a clean text's title and its dek
 
 
 def _body_echo(words: list, classes: list, parts: list, verdicts_line: list, stoplist: frozenset):

@@ -474,13 +474,15 @@ def _recurring_label(scored: list, verdicts: list, after: list, indexes: list) -
 
 
 def _recurring_between_paragraphs(scored: list, verdicts: list, before: list, after: list, indexes: list) -> bool:
-    """A short line kept each time between two kept paragraphs that are not copies
-    themselves is the text's own line said again (an answer's "Yes.", a song's
-    refrain, a command run twice), not a copy of a title or a teaser: all stay."""
+    """A line of three words at most kept each time between two kept paragraphs that
+    are not copies themselves is the text's own line said again (an answer's "Yes.",
+    a song's refrain), not a copy of a title or a teaser: all stay.  (A longer one is
+    as often a promo the page inserts again: "Sign up for our daily briefing".)"""
     def paragraph(k: int) -> bool:
         return k >= 0 and scored[k].cls in C.PROSE and verdicts[k].kept and not scored[k].repeated
 
-    return scored[indexes[0]].cls not in C.PROSE and all(paragraph(before[i]) and paragraph(after[i]) for i in indexes)
+    return scored[indexes[0]].features.words <= C.MENU_MAX_WORDS \
+        and all(paragraph(before[i]) and paragraph(after[i]) for i in indexes)
 
 
 TABLE_ROW_LINES = 16  # a table scraped one cell a line: its rows' cells are this close (a recipe's groups of ingredients)

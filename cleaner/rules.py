@@ -181,7 +181,8 @@ def _round_may_end_in_a_run(body) -> bool:
     start = _round_start(items)
     if not start:
         return False
-    for op, arg in reversed(items):  # from the end: optional items, then the last required one
+    ends = list(reversed(items))
+    for n, (op, arg) in enumerate(ends):  # from the end: optional items, then the last required one
         simple = _simple_shape(op, arg)
         if simple is None:
             return False
@@ -189,7 +190,11 @@ def _round_may_end_in_a_run(body) -> bool:
         if low < high and all(chars & required for required in start):
             return True
         if low >= 1:
-            return False
+            # A last character the repeat before it takes as well ("(?:[a-z]{1,20}[st]){1,10}"):
+            # the round may end at any of its letters in a run.
+            before = _simple_shape(*ends[n + 1]) if n + 1 < len(ends) else None
+            return before is not None and before[1] < before[2] and bool(chars & before[0]) \
+                and all(chars & required for required in start)
     return False
 
 
@@ -237,7 +242,7 @@ ONE_CHAR_OPS = (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.
 
 
 def _one_char_set(op, arg) -> frozenset | None:
-    """The sample characters a one-character item matches, either case; None for other items."""
+    """The sample characters a one-character item matches; None for other items."""
     if op not in ONE_CHAR_OPS:
         return None
     return _char_set(op, tuple(arg) if op == sre_constants.IN else arg)
@@ -268,7 +273,9 @@ def _char_set(op, arg) -> frozenset:
                 found = True  # (not known: taken to overlap)
         return found != negate
 
-    return frozenset(c for c in SAMPLE_CHARS if matches(c) or (len(c.swapcase()) == 1 and matches(c.swapcase())))
+    # (Rules run without re.IGNORECASE: a case-insensitive one on case-folded lines, so
+    # "[A-Z]" and "[a-z]" take no character in common, as they do not at match time.)
+    return frozenset(c for c in SAMPLE_CHARS if matches(c))
 
 
 MAX_OPENED_COPIES = 8  # "(?:x){3}" is "xxx"; larger fixed counts are left as they are
@@ -437,7 +444,8 @@ def check_regex(pattern: str) -> None:
                     raise RuleError(
                         f"regex {pattern!r} repeats a group whose rounds may end anywhere in a word (an optional or "
                         "varying last item that takes the characters a round starts with: one word can be split "
-                        "many ways: catastrophic backtracking); end each round with a required character"
+                        "many ways: catastrophic backtracking); end each round with a character its repeats cannot take "
+                        "(a space, a comma)"
                     )
             elif op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
                 raise RuleError(f"regex {pattern!r} uses a backreference")
