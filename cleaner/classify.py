@@ -626,7 +626,8 @@ def _furniture(items: list, classes: list) -> tuple:
     settings), not its article: a main run below one is an overlay's, the
     article is above it, and no furniture says otherwise (``body_segments``)."""
     legal = [k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and item.rule.family == "legal"]
-    footers = [k for k in legal if any(0 < abs(j - k) <= FOOTER_REACH for j in legal)]
+    footers = [k for n, k in enumerate(legal)  # (sorted: a neighbour in the list, not a scan of it)
+               if (n > 0 and k - legal[n - 1] <= FOOTER_REACH) or (n + 1 < len(legal) and legal[n + 1] - k <= FOOTER_REACH)]
 
     def embedded(k: int) -> bool:  # "Externer Inhalt" / "Datenschutzerklärung" / "Video laden" mid-article
         return any(classes[j] == RULE and items[j].rule.family in EMBED_FAMILIES

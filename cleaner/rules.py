@@ -400,6 +400,9 @@ def check_regex(pattern: str) -> None:
       and so do optional groups around them (``(?:[a-z]{1,40})?``), alternations
       holding them (``(?:a{1,40}|b)``) and repeated groups of single characters
       (``(?:ab){0,40}``): ``_simple_repeat``;
+    - a repeated group's rounds must end where the next cannot start:
+      ``(?:[a-z][a-z0-9]?){1,40}`` and ``(?:[a-z]{1,20}[st]){1,10}`` can end
+      at any letter of a word (``_round_may_end_in_a_run``);
     - no backreferences;
     - no pattern that matches the empty string (``london|``, ``x?``,
       ``\\b``): it would match every line.

@@ -386,6 +386,14 @@ def test_many_numbered_sequences_clean_in_linear_time():
     assert r.status == "ok" and elapsed < 30, elapsed
 
 
+def test_thousands_of_legal_links_are_found_a_footer_in_linear_time():
+    """Each legal link was compared with every other to find the footer's (a final read's
+    finding: 30,000 "Impressum" lines would take minutes)."""
+    doc = "Impressum\n" * 30000 + "The committee met on Tuesday and agreed that the new rules would apply.\n"
+    r, elapsed = timed(cleaner.clean, doc, format="text")
+    assert r.status == "ok" and elapsed < 20, elapsed
+
+
 def test_layout_is_linear():
     from cleaner import classify as C
     from cleaner.core import layout
