@@ -2612,9 +2612,10 @@ def _tag_list(text: str) -> bool:
 
 def _title_candidate(item, min_words: int) -> bool:
     """A line the title search may pick: heading-like, and not an entry of a
-    numbered list ("2. Storm hits the coast") nor a row of a table (a ticker's figures, cells parted by tabs)."""
+    numbered list ("2. Storm hits the coast") nor a row of a table (a ticker's figures, cells parted by tabs;
+    a headline with a version in it has stopwords: "How to Install Node.js 20 on Ubuntu 22.04")."""
     return _title_like(item, min_words) and not is_numbered(item.features, item.stripped) \
-        and "\t" not in item.stripped and not _figures_row(item.stripped)
+        and "\t" not in item.stripped and not (_figures_row(item.stripped) and not item.features.stopwords)
 
 
 def _title_like(item, min_words: int) -> bool:

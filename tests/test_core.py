@@ -4529,3 +4529,20 @@ def test_a_longer_line_the_page_inserts_again_between_paragraphs_is_kept_once():
              more[0], promo, more[1], "Share", "Facebook"]
     result = cleaner.clean("\n".join(lines) + "\n", format="text")
     assert sum(d.kept for d in result.decisions if d.text.strip() == promo) == 1
+
+
+@pytest.mark.parametrize("headline", ["How to Install Node.js 20 on Ubuntu 22.04",
+                                      "Where and How to Buy an RTX 3080, 3090 or 3070"])
+def test_a_headline_with_figures_and_stopwords_is_no_tables_row(headline):
+    # Two figures and a figure last read as a row of a table ("DAX 15.234,12 +0,5%"),
+    # which has no stopwords; a headline naming versions has.
+    lines = ["Skip to content", "Linuxize", "Ubuntu", "Debian", "CentOS", "Home » Ubuntu", headline,
+             "Posted Mar 8, 2024 • 3 min read", *COUNCIL, "Share", "Facebook", "Privacy Policy"]
+    result = cleaner.clean("\n".join(lines) + "\n", format="text")
+    assert decisions_by_text(result)[headline].rule == "context.title"
+
+
+def test_a_tickers_row_is_still_no_title():
+    lines = ["Home", "Markets", "DAX 15.234,12 +0,5%", *COUNCIL, "Share", "Facebook", "Privacy Policy"]
+    result = cleaner.clean("\n".join(lines) + "\n", format="text")
+    assert not decisions_by_text(result)["DAX 15.234,12 +0,5%"].kept
