@@ -609,6 +609,7 @@ def _comment_walls(items: list, classes: list) -> tuple:
 
 # The site's own lines, in its header or sidebar, never inside an article (``body_segments``).
 FURNITURE_RULES = frozenset({"legal.link", "legal.link-list", "navigation.widget-heading", "navigation.archive-month",
+                             "navigation.breadcrumb",
                              "feeds.rss", "feeds.atom", "feeds.blog-engine", "feeds.theme-credit"})
 FOOTER_REACH = 2  # legal links this near each other are a footer's
 EMBED_REACH = 2  # a legal link this near a consent or credit line is an embed's (a video's, a map's)
@@ -840,6 +841,13 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
         if head is not None:
             segments, main, runs = body_segments(weights, sorted({*walls, head}), dividers, counted, sections,
                                                  furniture)
+    if main is not None and main[0] > 0 and _author_bio(items, classes, *main):
+        # The heaviest run is an author's bio (a long one under a short post): the box
+        # comes after the article, so any run above it will do, as above a heading that
+        # counts the comments.
+        head = main[0] - 1
+        segments, main, runs = body_segments(weights, sorted({*walls, head}), dividers, counted | {head}, sections,
+                                             furniture)
     segments = _without_related_sections(segments, main, items, classes)
     teasers = _teasers_inside(items, classes)
     segments = _with_part_after_a_teaser(segments, runs, items, classes, teasers)
@@ -981,7 +989,7 @@ def _cards(classes: list, lo: int, hi: int) -> bool:
 def _teaser_section(items: list, classes: list, lo: int, hi: int) -> bool:
     """Is the run ``lo``..``hi`` the section under a "related" heading (or an author's
     bio under "About the author"): see ``_without_related_sections``."""
-    return _related_heading(items, classes, lo - 1) or _author_box_heading(items, classes, lo - 1) or (
+    return _related_heading(items, classes, lo - 1) or _author_bio(items, classes, lo, hi) or (
         _related_heading(items, classes, lo - 2) and classes[lo - 1] in (SHORT, MENU)
         and any(items[k].stripped.endswith(EXCERPT_ENDS) for k in range(lo, hi + 1))) \
         or _under_related_cards(items, classes, lo, hi)
@@ -1004,9 +1012,23 @@ def _under_related_cards(items: list, classes: list, lo: int, hi: int) -> bool:
 AUTHOR_BOX_RULE = "meta.author-box"
 
 
+AUTHOR_POSTS_RULE = "meta.author-posts"
+
+
 def _author_box_heading(items: list, classes: list, k: int) -> bool:
     """"About the author": no run crosses it, and the run under it is the author's bio."""
-    return k >= 0 and classes[k] == RULE and items[k].rule.id == AUTHOR_BOX_RULE
+    return 0 <= k < len(classes) and classes[k] == RULE and items[k].rule.id == AUTHOR_BOX_RULE
+
+
+def _author_bio(items: list, classes: list, lo: int, hi: int) -> bool:
+    """Is the run ``lo``..``hi`` an author's bio: under "About the author" (past the
+    box's head of short lines: the name, "All articles"), or right above the link to
+    the author's other posts ("View all posts by Jane") that closes such a box?"""
+    head = lo - 1
+    while head >= 0 and lo - head <= RELATED_CARD_HEAD_LINES and classes[head] in (SHORT, MENU):
+        head -= 1
+    return _author_box_heading(items, classes, head) or (
+        hi + 1 < len(classes) and classes[hi + 1] == RULE and items[hi + 1].rule.id == AUTHOR_POSTS_RULE)
 
 
 def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: list, teasers: frozenset) -> list:
@@ -1212,7 +1234,8 @@ def _list_item(item, cls: str) -> bool:
 def _opens_a_section(item, cls: str) -> bool:
     """A rule hit that opens a section of its own ("Related articles", "Comments"):
     the lines below it are that section's.  Inserts and one-line teasers are no such hit."""
-    return cls == RULE and item.rule.family not in INSERT_FAMILIES and not _teaser_line(item, cls)
+    return cls == RULE and item.rule.family not in INSERT_FAMILIES and not _teaser_line(item, cls) \
+        and not item.rule.id.startswith(TEASER_END_RULES)
 
 
 def _credit(item, cls: str) -> bool:
@@ -1471,6 +1494,9 @@ AD_LABEL_RULES = "ads.label"  # ads.label, ads.label-prefix, ...: they announce 
 # "Read also: <title>" holds its teaser whole: a heading right after it is the article's
 # (related.teaser-label, related.teaser-label-more); so do ">> <title> <<" and "Video: <title> (<source>)".
 TEASER_LINE_RULES = ("related.teaser-label", "related.arrow-link", "related.media-teaser")
+# A teaser's last line, with its "more" link ("<dek> | mehr", "<excerpt> [weiterlesen]"),
+# closes a box inside the article and opens no section: a heading under it is the article's.
+TEASER_END_RULES = ("related.read-more-bar", "related.read-more-bracket")
 
 
 def _keep_headings_after_inserts(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
@@ -2101,7 +2127,9 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
         # An ad parts a list (two items or more) from the body going on; a lone line over it is a box's label.
         parted = j < n and classes[j] == RULE and j - k > 2 and (
             _body_goes_on_past(items[j], classes[j]) or items[j].rule.id.startswith(AD_LABEL_RULES))
-        if not shape and (j == n or (classes[j] == RULE and not parted)):
+        # A "related" heading opens the next box: the list ended above it.
+        boxed = not edge and j < n and _related_heading(items, classes, j)
+        if not shape and (j == n or (classes[j] == RULE and not parted and not boxed)):
             continue  # short lines a share button or the text's end closes: a menu's, or tags
         if edge and j == k + 1:
             continue

@@ -707,6 +707,92 @@ def test_an_author_box_below_the_article_is_no_part_of_it():
     assert not by_text[bio].kept and by_text[bio].rule == "context.outside-body"
 
 
+def test_an_authors_bio_closed_by_a_link_to_their_posts_goes_even_when_it_outweighs_the_post():
+    """A bio right above "View all posts by <name>" is the author box's, and it comes
+    after the article: a long bio under a one-paragraph post is not the main run."""
+    bio = ("Scholar of the academy and trained electrical engineer, I am passionate about learning "
+           "organisations, knowledge management, new work and lifelong learning, and I am a member of "
+           "several communities of practice and of a chaos club, with another podcast on my website.")
+    post = "We recorded this episode live at the camp in Berlin, where two guests told us what they saw there.\n"
+    text = ("Knowledge on Air\nHome\nEpisode 39: live from the camp\n" + post + "Download: mp3\nShare this:\n"
+            + "Twitter\nFacebook\nRelated posts\nAbout Simon\n" + bio + "\nView all posts by Simon →\n"
+            + "Leave a comment\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[post.strip()].kept
+    assert not by_text[bio].kept
+
+
+def test_an_author_box_heading_reaches_past_the_boxs_short_lines():
+    """"About the author" / "All articles" / the name / the bio: the bio under the box's
+    head of short lines is still the box's."""
+    bio = ("Medical student, father and former intensive care nurse at a large hospital, who has been "
+           "running for twenty years and writes about shoes, races and training plans.")
+    text = ("Home\nRunning\nA fast shoe for the road\n" + PROSE + PROSE2 + "Share\nPrevious post\nNext post\n"
+            + "About the author\nAll articles\nMatthias\n" + bio + "\nLeave a comment\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[PROSE.strip()].kept and not by_text[bio].kept
+
+
+def test_no_run_above_a_breadcrumb_that_ends_in_the_title_is_the_articles_lead():
+    """A site's menu of other stories' headlines (each a long line, some with a colon)
+    above the breadcrumb that starts at the home page is the site's furniture, not the
+    article's lead, which comes below the breadcrumb."""
+    teasers = "".join(f"{line}\n1. November 2023\n" for line in (
+        "Pflanzen und Tanzen gegen Kinderlähmung: Der Rotary Club in der Stadt engagierte sich anlässlich des "
+        "Weltpoliotages",
+        "Das Kombinat: Der Film über die Idee zur größten Solidarischen Landwirtschaft in Deutschland ist auch in "
+        "der Stadt zu sehen",
+        "Wenn Seniorinnen Auto fahren: Eine überholt riskant, eine andere mit zu wenig Abstand, die dritte bleibt "
+        "am Pfosten hängen",
+        "Die Veranstaltungen im November im Theater der Stadt – oder besser: Im Gemeindehaus, im Museum und in der "
+        "Kirche"))
+    title = "Wenn man in der Heimat verliert, tut es in Abwesenheit weniger weh"
+    article = ("Zuhause verlieren ist nicht unbedingt schön, und deshalb freute sich der Trainer zwar insgeheim ein "
+               "kleines bisschen, aber nach außen zeigte er das den Spielern am Sonntag nicht.\n"
+               "Der Verein spielte bislang eine recht ordentliche Saison und brachte dem Tabellenführer die "
+               "bisher einzige Niederlage bei, doch an diesem Wochenende reichte es nicht für einen Punkt.\n"
+               "Und das aus einem guten Grund: Der Trainer hatte für das Wochenende schon länger einen kurzen "
+               "Urlaub zum Wandern geplant, und so musste die Mannschaft ohne ihn auskommen.\n")
+    text = ("Kontakt/Impressum/Datenschutz\nSport\nLokales\n" + teasers + "Region\nSchweinfurt\n"
+            + f"Home / Fußball / Kreisklasse / {title}\n{title}\n" + article + "Lesen Sie auch\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in article.splitlines())
+    assert not any(by_text[line].kept for line in teasers.splitlines() if line != "1. November 2023")
+
+
+def test_a_list_a_kept_sentence_introduces_is_kept_up_to_a_related_heading():
+    """"Here are the places from the video:" / names and directions / "Related posts":
+    the "related" heading opens the next box, so the list ended above it (a share button
+    or the text's end closing short lines says they were a menu's)."""
+    places = ["The Biosphere Potsdam", "From the S-Bahn station by tram to the bird park", "Crash Room",
+              "Three minutes from Ostkreuz station", "Base Flying", "Two minutes from Alexanderplatz"]
+    text = ("Home\nThree crazy places in Berlin\n" + PROSE + PROSE2
+            + "And here are the places mentioned in the video:\n" + "\n".join(places)
+            + "\nRelated posts\nNext post: what is still going on here?\nPrevious post: the truth\nImprint\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].rule == "context.introduced" for line in places)
+
+
+def test_a_heading_under_a_teaser_box_closed_by_its_more_link_is_kept():
+    """A box of teasers inside an article ends with its "| mehr" link: the heading under
+    it heads the article's next paragraph; the box goes."""
+    box = ["Waffenexporte nach Saudi-Arabien", "Vorwürfe gegen Rheinmetall in Italien",
+           "Der Rüstungskonzern Rheinmetall gerät in Italien unter Druck. | mehr"]
+    later = ("Der Sprecher der Grünen im Bundestag nennt den Vorfall besorgniserregend und fordert, dass "
+             "der Konzern seine Systeme endlich besser gegen solche Angriffe von außen schützt.\n")
+    lead = ("Auf einer Plattform im Internet sind Tausende Dokumente des Konzerns aufgetaucht, die nach "
+            "Angaben von Fachleuten aus dem eigenen Haus stammen und die der Konzern nicht bestreitet.\n"
+            "Unter den Daten sind auch Lieferscheine und Abrechnungen, die zeigen, wie oft und wohin der "
+            "Konzern in den vergangenen Jahren geliefert hat, und welche Kunden dabei waren.\n")
+    last = ("Bei einem anderen Vorfall war der Konzern schon vor vier Jahren von Hackern angegriffen worden, "
+            "die damals einen großen Teil der Systeme für mehrere Tage lahmgelegt hatten.\n")
+    text = ("Startseite\nInvestigativ\nDatenleck bei Rheinmetall\n" + lead + "\n".join(box)
+            + "\nBesorgniserregender Vorfall\n" + later + last + "Impressum\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Besorgniserregender Vorfall"].kept and by_text[later.strip()].kept
+    assert not by_text[box[-1]].kept
+
+
 def test_a_numbered_list_of_bare_links_is_no_ranking_of_the_article():
     """lynx's list of the page's links ("1. https://...") is numbered one by one, but
     its items are URLs: still junk."""
@@ -3864,6 +3950,12 @@ def test_shipped_rules_load_and_have_descriptions():
      "comments.form-notice"),
     ("Bitte geben Sie Ihren Kommentar ein, sagte der Moderator, bevor die Sendung weiterging.", None),
     ("Ratgeber > Garten > Gewächshaus selber bauen", "navigation.breadcrumb-trail"),
+    ("Home / Fußball / Kreisklasse / Wenn man in der Heimat verliert, dann tut es in Abwesenheit weniger weh",
+     "navigation.breadcrumb"),
+    ("Waffengeschäfte mit Russland: Deutscher wegen Verstoß gegen Sanktionen in Haft | mehr",
+     "related.read-more-bar"),
+    ("Treffen mit Kim: \"Putin will Waffen und Munition\" | audio", "related.read-more-bar"),
+    ("Wir sagen mehr | mehr als das.", None),
     ("Go to Settings > Privacy & Security > Location Services and switch it off.", None),
     ("Click File > Save As > PDF and pick a folder.", None),
     ("Vá em Configurações > Apps, escolha o aplicativo e toque em Armazenamento > Limpar cache.", None),
