@@ -171,6 +171,18 @@ MONTHS = (
 )
 DATA_LINE_RE = re.compile(r"^[^\W\d_][^:]{1,30}? ?: +[\w$€£¥(\"“„'+-]")  # "Cuisson : 40 min", "Admission: $5"
 PATH_SEPARATOR_RE = re.compile(r" [/|>›»→] ")  # "News / World": a breadcrumb or section path
+SUBTITLED_MIN_WORDS = 3  # each side of the one bar of a headline with its subtitle after it
+
+
+def _path_like(text: str) -> bool:
+    """A breadcrumb or a section path ("News / World", "Politik | Inland"); not a headline
+    whose one bar parts it from its subtitle ("Change Font Size in R (5 Examples) | Axis
+    Text, Main Title & Legend"), each side of several words."""
+    parts = PATH_SEPARATOR_RE.split(text)
+    if len(parts) == 1:
+        return False
+    return not (len(parts) == 2 and " | " in text
+                and all(len(part.split()) >= SUBTITLED_MIN_WORDS for part in parts))
 # A by-line or a date.  Its four kinds are four regexes, each searched only
 # where it can match, for speed (the one union ran at ~25 µs a line):
 # a by-line opens its line; "reviewed by" needs " by"; every date holds two
@@ -2655,7 +2667,7 @@ def _title_like(item, min_words: int) -> bool:
         and not item.stripped.replace(".", "").replace(",", "").isdigit()  # a count ("184"), no heading
         and not COUNT_RE.match(item.stripped)  # nor a gallery's counter ("12 von 17")
         and not byline_or_date(item.stripped)
-        and not PATH_SEPARATOR_RE.search(item.stripped)
+        and not _path_like(item.stripped)
         and not (item.stripped.startswith("<") and item.stripped.endswith(">"))  # a line of HTML in Markdown
         and not item.line.text.lstrip().startswith(("![", "[!["))  # a Markdown image: its alt text is no heading
         and f.link_share < LINK_LINE_SHARE  # nor a line of links (a share bar, a site's top bar)

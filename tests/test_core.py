@@ -1590,6 +1590,17 @@ def test_a_headline_in_two_parts_is_the_title():
         assert decisions_by_text(cleaner.clean(text, format="text"))[headline].rule == "context.title", headline
 
 
+def test_a_headline_with_its_subtitle_after_a_bar_is_the_title_but_a_section_path_is_not():
+    """One bar between two parts of several words each parts a headline from its
+    subtitle; "Politik | Inland" or "News / World / Europe" is a section path."""
+    headline = "Change Font Size of ggplot2 Plot in R (5 Examples) | Axis Text, Main Title & Legend"
+    text = "Menu\nR Programming\n" + headline + "\n" + PROSE + PROSE2 + "Share\n"
+    assert decisions_by_text(cleaner.clean(text, format="text"))[headline].rule == "context.title"
+    for path in ("Politik | Inland", "News / World / Europe", "Sport | Fußball | Bundesliga heute"):
+        text = "Menu\n" + path + "\n" + PROSE + PROSE2 + "Share\n"
+        assert decisions_by_text(cleaner.clean(text, format="text"))[path].rule != "context.title", path
+
+
 def test_a_count_between_paragraphs_is_no_heading():
     text = "Home\nThe reef spawns again\n" + PROSE + "312\n" + PROSE2 + "Share\n"
     assert not decisions_by_text(cleaner.clean(text, format="text"))["312"].kept
@@ -3332,6 +3343,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Wir finanzieren uns über Provisionen. Wenn Sie über einen Link kaufen, erhalten wir eine Vergütung.",
      "ads.disclosure"),
     ("Jetzt bei Amazon ansehen", "promo.retailer-button"),
+    ("Click to Learn More | Buy from Amazon", "promo.retailer-button"),
     ("Book a guided old town walking tour from €19 – Book now on GetYourGuide", "promo.book-now"),
     ("The hotel asked guests to book now, weeks before the season opened.", None),
     ("If you want a room in August, book now.", None),
