@@ -2477,15 +2477,19 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
                 and (echoes is None or _echoed(items, above, echoes)):
             return {best, above}
         return {best}
-    # No headline of several words: a short heading right above the main part will do,
-    # but not one all in lower case (a breadcrumb's last item, a site's section: "blog";
-    # "iPhone" has a capital).
+    # No headline of several words: a short heading right above the main part (or above
+    # its byline and date) will do, but not one all in lower case (a breadcrumb's last
+    # item, a site's section: "blog"; "iPhone" has a capital).
     start = parts[-1][0] if parts else 0
     for lo, hi in reversed(parts[:-1]):  # a box right over the main part (an infobox): above it
         if hi == start - 1:
             start = lo
-    if start > 0 and _title_candidate(items[start - 1], 1) and not items[start - 1].stripped.islower():
-        return {start - 1}
+    above = start - 1  # past the byline and date under it
+    while above > max(-1, start - 1 - DEK_BYLINE_LINES) and items[above].cls != RULE \
+            and byline_or_date(items[above].stripped):
+        above -= 1
+    if above >= 0 and _title_candidate(items[above], 1) and not items[above].stripped.islower():
+        return {above}
     return set()
 
 
@@ -2562,12 +2566,17 @@ def _prose_top(items: list, classes: list, verdicts_line: list, lo: int, hi: int
     return top if top <= hi else lo
 
 
+HEADER_LEGAL_RULES = frozenset({"legal.link", "legal.link-list"})
+
+
 def _title_window(items: list, start: int, previous_end: int) -> list:
     """The lines above ``start``, nearest first, down to ``previous_end`` and up to
     ``TITLE_WINDOW`` lines that are not share buttons: a share bar (a dozen lines
-    in a scrape) sits between many a headline and its article."""
+    in a scrape) sits between many a headline and its article.  Nor past a legal link
+    ("Impressum"): the lines above it are the site's header, its menu's."""
     window, k = [], start - 1
-    while k > previous_end and len(window) < TITLE_WINDOW:
+    while k > previous_end and len(window) < TITLE_WINDOW and not (
+            items[k].cls == RULE and items[k].rule.id in HEADER_LEGAL_RULES):
         if items[k].cls != RULE or items[k].rule.family != "social":
             window.append(k)
         k -= 1
@@ -2670,6 +2679,7 @@ def _title_like(item, min_words: int) -> bool:
         and not _path_like(item.stripped)
         and not (item.stripped.startswith("<") and item.stripped.endswith(">"))  # a line of HTML in Markdown
         and not item.line.text.lstrip().startswith(("![", "[!["))  # a Markdown image: its alt text is no heading
+        and not item.stripped.startswith("←") and not item.stripped.endswith("→")  # a link to the previous or next post
         and f.link_share < LINK_LINE_SHARE  # nor a line of links (a share bar, a site's top bar)
         and len(GLUED_WORDS_RE.findall(item.stripped)) < MIN_GLUED_JOINS  # nor a menu's links run together
         and item.label != MENU_COPY_LABEL  # nor a menu in one line

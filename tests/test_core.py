@@ -1601,6 +1601,23 @@ def test_a_headline_with_its_subtitle_after_a_bar_is_the_title_but_a_section_pat
         assert decisions_by_text(cleaner.clean(text, format="text"))[path].rule != "context.title", path
 
 
+def test_links_to_the_neighbouring_posts_and_the_sites_menu_are_no_title():
+    """"← Previous title" / "Next title →" link the posts around this one, and the
+    lines above the site's legal links are its header's menu: with no headline of
+    several words, the short heading above the byline is the title."""
+    text = ("gnaddrig ad libitum\nQuerbeet und ohne Gewähr\nWas ich so lese\nWas ich gut finde\nImpressum\n"
+            "Datenschutz\n← Nebenbei bemerkt (4)\nJahreswechsel →\nScherenschnitt\n"
+            "Veröffentlicht: 05.01.2020 | Autor: gnaddrig\n"
+            "Die Stadt lag am Abend still unter dem Schnee, und die Dächer zeichneten sich schwarz gegen den "
+            "Himmel ab, als ich mit der Kamera noch einmal hinaus auf den Balkon ging.\n"
+            "Angefangen hatte es mit einem Bild aus freier Hand, das ich am Tag zuvor gemacht hatte, und das "
+            "mir so gut gefiel, dass ich es noch einmal mit dem Stativ versuchen wollte.\n"
+            "Kommentar verfassen\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Scherenschnitt"].rule == "context.title"
+    assert not any(by_text[line].kept for line in ("← Nebenbei bemerkt (4)", "Jahreswechsel →", "Was ich gut finde"))
+
+
 def test_a_count_between_paragraphs_is_no_heading():
     text = "Home\nThe reef spawns again\n" + PROSE + "312\n" + PROSE2 + "Share\n"
     assert not decisions_by_text(cleaner.clean(text, format="text"))["312"].kept
@@ -1667,9 +1684,10 @@ def test_a_box_of_the_articles_data_next_to_the_body_is_kept():
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert all(by_text[line].rule == "context.data-box" for line in book)
     assert by_text["[Review] Love is War: Longing by R. K. Lilley"].rule == "context.title"
-    # A section's name over a byline is no box.
+    # A section's name over a byline is no box (with no headline above it, the short
+    # heading over the byline is the title, as "Scherenschnitt" is over its post).
     text = "Nutrition\nEvidence Based\nWritten by Grant Tinsley\n" + PROSE + PROSE2 + "Share\n"
-    assert not decisions_by_text(cleaner.clean(text, format="text"))["Evidence Based"].kept
+    assert decisions_by_text(cleaner.clean(text, format="text"))["Evidence Based"].rule != "context.data-box"
 
 
 @pytest.mark.parametrize("label", ["Das Wichtigste in Kürze", "Key takeaways", "L'essentiel", "Key features"])
@@ -2307,11 +2325,13 @@ def test_echo_keys_are_stems_of_content_words():
 
 
 def test_a_heading_that_spells_the_url_is_the_title_however_short():
-    text = ("Home\nBlog\nAktuelles Allgemein\nAggression Fotografie\n26 January 2017\n" + PROSE + PROSE2
+    # Two words over the category and the date: too short to be the title without the
+    # URL (past a date, the short heading right over the body is the category's).
+    text = ("Home\nBlog\nAggression Fotografie\nAktuelles Allgemein\n26 January 2017\n" + PROSE + PROSE2
             + "Share\n")
     without_url = decisions_by_text(cleaner.clean(text, format="text"))
     with_url = decisions_by_text(cleaner.clean(text, format="text", url="https://example.org/2017/01/aggression-fotografie/"))
-    assert not without_url["Aggression Fotografie"].kept  # two words: too short to be a title on its own
+    assert not without_url["Aggression Fotografie"].kept
     assert with_url["Aggression Fotografie"].rule == "context.title"
     assert not with_url["Aktuelles Allgemein"].kept
 
