@@ -384,7 +384,8 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
     for indexes in copies.values():
         if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes) or _marked_structure(scored, indexes) \
                 or _recurring_between_paragraphs(scored, verdicts, before, after, indexes) \
-                or _table_cells(scored, indexes, [keys[before[i]] if before[i] >= 0 else "" for i in indexes]):
+                or _table_cells(scored, indexes, [keys[before[i]] if before[i] >= 0 else "" for i in indexes]) \
+                or _cells_of_one_table(scored, verdicts, indexes):
             continue
         # The copy between two paragraphs, else one that heads a paragraph, else
         # the first: a table of contents lists the headings the article repeats
@@ -500,6 +501,14 @@ def _table_cells(scored: list, indexes: list, above: list) -> bool:
     return len(first) <= TABLE_CELL_CHARS and any(c.isdigit() for c in first) and not C.byline_or_date(first) \
         and all(_lines_apart(scored, a, b) <= TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:])) \
         and len(set(above)) == len(above)
+
+
+def _cells_of_one_table(scored: list, verdicts: list, indexes: list) -> bool:
+    """Copies all kept as a table's cells, a row's length apart at most, are one table's
+    values (a standings table whose two columns agree: "Leverkusen (28 Pkt)" twice in
+    a row), not a line the page repeats: a table may hold a value many times."""
+    return all(verdicts[i].label == "context.table" for i in indexes) \
+        and all(_lines_apart(scored, a, b) <= TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:]))
 
 
 def _lines_apart(scored: list, a: int, b: int) -> int:

@@ -2571,6 +2571,23 @@ def test_a_tables_cells_that_recur_in_its_rows_all_stay():
     assert not _table_cells(dates, [0, 12], ["urlaubsanspruch", "pressemitteilung"])
 
 
+def test_a_tables_row_whose_two_columns_agree_keeps_both_cells():
+    """A standings table scraped one cell a line, the league's table beside the "true"
+    one: where both columns name the same team, the row holds it twice, and both stay."""
+    rows = [("1.", "Leverkusen (28 Pkt)", "Leverkusen (28 Pkt)"), ("2.", "Bayern (26 Pkt)", "Bayern (26 Pkt)"),
+            ("3.", "BVB (21 Pkt)", "Frankfurt (21 Pkt)"), ("4.", "Leipzig (20 Pkt)", "BVB (21 Pkt)"),
+            ("5.", "Frankfurt (17 Pkt)", "Leipzig (20 Pkt)"), ("6.", "Bochum (8 Pkt)", "Bochum (8 Pkt)")]
+    cells = "".join(f"{rank}\n{league}\n{true}\n" for rank, league, true in rows)
+    lead = ("Die ersten zehn Spieltage der Bundesliga sind gespielt, und wie in jeder Saison wird auch in dieser "
+            "über die Entscheidungen der Schiedsrichter gestritten, oft mit guten Gründen.\n"
+            "Das Portal nimmt strittige Entscheidungen unter die Lupe und rechnet aus, wie die Tabelle ohne "
+            "Fehler aussähe, und so sieht sie nach dem zehnten Spieltag aus:\n")
+    text = ("Bundesliga\nSo sähe die Tabelle ohne Fehlentscheidungen aus\n" + lead + "Rang\nDFL-Tabelle\n"
+            "Wahre Tabelle\n" + cells + "Verwandte Themen\nImpressum\n")
+    kept = [d.text.strip() for d in cleaner.clean(text, format="text").decisions if d.kept]
+    assert kept.count("Leverkusen (28 Pkt)") == 2 and kept.count("Bochum (8 Pkt)") == 2, kept
+
+
 def test_bullet_list_judged_as_a_block():
     items = [
         "- the first measure lowers the fees that small firms pay for their permits\n",
