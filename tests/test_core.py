@@ -3383,6 +3383,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Click to Learn More | Buy from Amazon", "promo.retailer-button"),
     ("Diese Artikel könnten dich auch interessieren:", "related.heading"),
     ("Zur kompletten Fotostrecke", "credits.caption-buttons"),
+    ("In partnership with", "ads.label"),
     ("Book a guided old town walking tour from €19 – Book now on GetYourGuide", "promo.book-now"),
     ("The hotel asked guests to book now, weeks before the season opened.", None),
     ("If you want a room in August, book now.", None),
