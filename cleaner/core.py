@@ -25,7 +25,7 @@ from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
 from .paragraphs import join_lines, paragraph_spans
-from .rules import EDGE_CHARS, HOST_RE, RuleSet, load_rules, normalize_lines
+from .rules import EDGE_CHARS, GLUED_BREADCRUMB_RULE, HOST_RE, RuleSet, glued_breadcrumbs, load_rules, normalize_lines
 from .stoplists import DETECT_SAMPLE_WORDS, detect_text_language, load_stoplists, stopword_index
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -193,6 +193,7 @@ class Cleaner:
             return known
         rules = match_rules(self.rules.matchers_for(host_of(url)), norms, stripped, list(map(len, words)), language,
                             self.rules.precedence)
+        rules = glued_breadcrumbs(norms, rules, self.rules.by_id.get(GLUED_BREADCRUMB_RULE))
         return _Analysis(stripped, words, norms, language, stoplist, rules, None, link_chars)
 
     def _clean_once(self, lines: list, *, url: Optional[str] = None, format: str = "text",

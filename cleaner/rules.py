@@ -916,6 +916,33 @@ def _first_applying(rules: tuple, words: int, language: str) -> Rule | None:
     return next((rule for rule in rules if rule.applies_to(words, language)), None)
 
 
+# A breadcrumb whose separators were pictures ("Start Blaulicht <the headline>"):
+# the home page's name, a few sections' names, and the page's title.
+HOME_WORDS = frozenset({"home", "homepage", "startseite", "start", "accueil", "inicio", "portada"})
+GLUED_CRUMBS_MAX = 6  # section names between the home page and the title
+GLUED_TITLE_MIN_WORDS = 3
+GLUED_BREADCRUMB_RULE = "navigation.breadcrumb"
+
+
+def glued_breadcrumbs(norms: list, found: list, rule: Rule | None) -> list:
+    """``found`` with ``rule`` (the breadcrumb's) for each line without a hit that
+    opens with the home page's name (``HOME_WORDS``) and ends, past one to
+    ``GLUED_CRUMBS_MAX`` words, with another whole line of the page of
+    ``GLUED_TITLE_MIN_WORDS`` words or more: its headline.  No pattern can see
+    that; the page's other lines can."""
+    candidates = [i for i, norm in enumerate(norms) if found[i] is None and norm.partition(" ")[0] in HOME_WORDS]
+    if rule is None or not candidates:
+        return found
+    titles = {norm for norm in norms if norm.count(" ") >= GLUED_TITLE_MIN_WORDS - 1}
+    out = list(found)
+    for i in candidates:
+        words = norms[i].split(" ")
+        if any(" ".join(words[j:]) in titles
+               for j in range(2, min(len(words) - GLUED_TITLE_MIN_WORDS, GLUED_CRUMBS_MAX + 1) + 1)):
+            out[i] = rule
+    return out
+
+
 class RuleSet:
     """Immutable collection of rules with matchers compiled once."""
 
@@ -929,6 +956,7 @@ class RuleSet:
                 raise RuleError(f"{rule.source}: duplicate rule id {rule.id}"
                                 + ("" if other.source == rule.source else f" (a built-in rule's, in {other.source})"))
             seen[rule.id] = rule
+        self.by_id = seen
         self.rules = tuple(rules)
         self.global_matcher = Matcher([r for r in rules if not r.hosts])
         by_host: dict[str, list[Rule]] = {}

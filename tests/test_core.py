@@ -760,6 +760,28 @@ def test_no_run_above_a_breadcrumb_that_ends_in_the_title_is_the_articles_lead()
     assert not any(by_text[line].kept for line in teasers.splitlines() if line != "1. November 2023")
 
 
+def test_a_breadcrumb_without_separators_ends_in_the_pages_headline():
+    """"Start Blaulicht <headline>": the separators were pictures, so no pattern sees a
+    breadcrumb; the headline, a line of its own on the page, ends it.  A line that only
+    opens with "Start" is no breadcrumb."""
+    from cleaner.rules import glued_breadcrumbs
+
+    headline = "Weinbergsbahnen in Erden nicht manipuliert"
+    crumb = "Start Blaulicht " + headline
+    sentence = "Start the engine before you check the oil level in the morning"
+    text = ("Trier\nSaarland\n" + crumb + "\n" + headline + "\n" + sentence + "\n"
+            "Die Polizei hat nach dem Unfall an der Bahn im Weinberg ermittelt und dabei keine Hinweise auf eine "
+            "Manipulation gefunden, wie ein Sprecher am Mittwoch sagte.\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[crumb].rule == "navigation.breadcrumb"
+    assert by_text[headline].kept and by_text[sentence].rule != "navigation.breadcrumb"
+    rule = object()
+    norms = ["start blaulicht " + headline.lower(), headline.lower(), "home news", "news",
+             "home a b c d e f g " + headline.lower()]
+    assert glued_breadcrumbs(norms, [None] * 5, rule) == [rule, None, None, None, None]
+    assert glued_breadcrumbs(norms, [None] * 5, None) == [None] * 5  # no such rule loaded: nothing to say
+
+
 def test_a_list_a_kept_sentence_introduces_is_kept_up_to_a_related_heading():
     """"Here are the places from the video:" / names and directions / "Related posts":
     the "related" heading opens the next box, so the list ended above it (a share button
@@ -4004,6 +4026,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Ratgeber > Garten > Gewächshaus selber bauen", "navigation.breadcrumb-trail"),
     ("Home / Fußball / Kreisklasse / Wenn man in der Heimat verliert, dann tut es in Abwesenheit weniger weh",
      "navigation.breadcrumb"),
+    ("Home >> Recipes >> Cake Recipes >> Chocolate Buttercream Frosting", "navigation.breadcrumb"),
     ("Waffengeschäfte mit Russland: Deutscher wegen Verstoß gegen Sanktionen in Haft | mehr",
      "related.read-more-bar"),
     ("Treffen mit Kim: \"Putin will Waffen und Munition\" | audio", "related.read-more-bar"),
