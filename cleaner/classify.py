@@ -87,6 +87,7 @@ from typing import Callable, NamedTuple, Optional
 
 from .features import Features, echo_keys
 from .model import MATCHED, NOTES_WORDS
+from .rules import GLUED_BREADCRUMB_RULE
 
 LENGTH_LOW = 70  # chars: shorter lines are judged by their context
 PROSE_NO_PUNCT_LENGTH = 120  # chars: a line this long counts as prose even without final punctuation
@@ -171,18 +172,6 @@ MONTHS = (
 )
 DATA_LINE_RE = re.compile(r"^[^\W\d_][^:]{1,30}? ?: +[\w$€£¥(\"“„'+-]")  # "Cuisson : 40 min", "Admission: $5"
 PATH_SEPARATOR_RE = re.compile(r" [/|>›»→] ")  # "News / World": a breadcrumb or section path
-SUBTITLED_MIN_WORDS = 3  # each side of the one bar of a headline with its subtitle after it
-
-
-def _path_like(text: str) -> bool:
-    """A breadcrumb or a section path ("News / World", "Politik | Inland"); not a headline
-    whose one bar parts it from its subtitle ("Change Font Size in R (5 Examples) | Axis
-    Text, Main Title & Legend"), each side of several words."""
-    parts = PATH_SEPARATOR_RE.split(text)
-    if len(parts) == 1:
-        return False
-    return not (len(parts) == 2 and " | " in text
-                and all(len(part.split()) >= SUBTITLED_MIN_WORDS for part in parts))
 # A by-line or a date.  Its four kinds are four regexes, each searched only
 # where it can match, for speed (the one union ran at ~25 µs a line):
 # a by-line opens its line; "reviewed by" needs " by"; every date holds two
@@ -621,7 +610,7 @@ def _comment_walls(items: list, classes: list) -> tuple:
 
 # The site's own lines, in its header or sidebar, never inside an article (``body_segments``).
 FURNITURE_RULES = frozenset({"legal.link", "legal.link-list", "navigation.widget-heading", "navigation.archive-month",
-                             "navigation.breadcrumb",
+                             GLUED_BREADCRUMB_RULE,
                              "feeds.rss", "feeds.atom", "feeds.blog-engine", "feeds.theme-credit"})
 FOOTER_REACH = 2  # legal links this near each other are a footer's
 EMBED_REACH = 2  # a legal link this near a consent or credit line is an embed's (a video's, a map's)
@@ -642,14 +631,32 @@ def _furniture(items: list, classes: list) -> tuple:
     footers = [k for n, k in enumerate(legal)  # (sorted: a neighbour in the list, not a scan of it)
                if (n > 0 and k - legal[n - 1] <= FOOTER_REACH) or (n + 1 < len(legal) and legal[n + 1] - k <= FOOTER_REACH)]
 
-    def embedded(k: int) -> bool:  # "Externer Inhalt" / "Datenschutzerklärung" / "Video laden" mid-article
-        return any(classes[j] == RULE and items[j].rule.family in EMBED_FAMILIES
-                   for j in range(max(0, k - EMBED_REACH), min(len(items), k + EMBED_REACH + 1)))
-
     furniture = [k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and item.rule.id in FURNITURE_RULES
                  and not (k + 1 < len(classes) and classes[k + 1] in PROSE)
-                 and not (item.rule.family == "legal" and embedded(k))]
+                 and not (item.rule.family == "legal" and _embedded(items, k))
+                 and (item.rule.id != GLUED_BREADCRUMB_RULE or _names_its_page(item))]
     return furniture, footers
+
+
+
+def _embedded(items: list, k: int) -> bool:
+    """Is the line at ``k`` an embed's (a video's, a map's): next to a consent notice or a
+    credit ("Externer Inhalt" / "Datenschutzerklärung" / "Video laden", mid-article)?"""
+    return any(items[j].cls == RULE and items[j].rule.family in EMBED_FAMILIES
+               for j in range(max(0, k - EMBED_REACH), min(len(items), k + EMBED_REACH + 1)))
+
+
+CRUMB_SEPARATOR_RE = re.compile(r"[>›»→/|]")
+CRUMB_TITLE_MIN_WORDS = 4  # a breadcrumb's last crumb this long is the page's headline
+
+
+def _names_its_page(item) -> bool:
+    """Does a breadcrumb end with the page's headline (a last crumb of
+    ``CRUMB_TITLE_MIN_WORDS`` words or more, or, without separators, the headline
+    below it: ``glued_breadcrumbs``)?  Then it is the page's header; a how-to's step
+    ("Home > Settings > Picture") is not."""
+    last = CRUMB_SEPARATOR_RE.split(item.stripped)[-1]
+    return last == item.stripped or len(last.split()) >= CRUMB_TITLE_MIN_WORDS
 
 
 COMMENTS_UNDER_HEAD_LINES = 3  # a comment's chrome this near under a wall: the wall heads the comments
@@ -853,10 +860,10 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
         if head is not None:
             segments, main, runs = body_segments(weights, sorted({*walls, head}), dividers, counted, sections,
                                                  furniture)
-    if main is not None and main[0] > 0 and _author_bio(items, classes, *main):
-        # The heaviest run is an author's bio (a long one under a short post): the box
-        # comes after the article, so any run above it will do, as above a heading that
-        # counts the comments.
+    if main is not None and main[0] > 0 and _closed_author_box(items, classes, *main):
+        # The heaviest run is an author's bio (a long one under a short post), closed by
+        # the link to the author's posts: the box comes after the article, so any run
+        # above it will do, as above a heading that counts the comments.
         head = main[0] - 1
         segments, main, runs = body_segments(weights, sorted({*walls, head}), dividers, counted | {head}, sections,
                                              furniture)
@@ -1000,7 +1007,7 @@ def _cards(classes: list, lo: int, hi: int) -> bool:
 
 def _teaser_section(items: list, classes: list, lo: int, hi: int) -> bool:
     """Is the run ``lo``..``hi`` the section under a "related" heading (or an author's
-    bio under "About the author"): see ``_without_related_sections``."""
+    bio, ``_author_bio``): see ``_without_related_sections``."""
     return _related_heading(items, classes, lo - 1) or _author_bio(items, classes, lo, hi) or (
         _related_heading(items, classes, lo - 2) and classes[lo - 1] in (SHORT, MENU)
         and any(items[k].stripped.endswith(EXCERPT_ENDS) for k in range(lo, hi + 1))) \
@@ -1025,6 +1032,9 @@ AUTHOR_BOX_RULE = "meta.author-box"
 
 
 AUTHOR_POSTS_RULE = "meta.author-posts"
+AUTHOR_BIO_MAX_LINES = 2  # lines of prose in a bio found past a box's head, or over its closing link
+AUTHOR_BOX_HEAD_LINES = 2  # short lines of a box's head under its heading: the name, "All articles"
+NAME_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
 def _author_box_heading(items: list, classes: list, k: int) -> bool:
@@ -1033,14 +1043,37 @@ def _author_box_heading(items: list, classes: list, k: int) -> bool:
 
 
 def _author_bio(items: list, classes: list, lo: int, hi: int) -> bool:
-    """Is the run ``lo``..``hi`` an author's bio: under "About the author" (past the
-    box's head of short lines: the name, "All articles"), or right above the link to
-    the author's other posts ("View all posts by Jane") that closes such a box?"""
+    """Is the run ``lo``..``hi`` an author's bio?  Right under "About the author", or
+    past the box's head of short lines ("About the author" / "All articles" /
+    "Matthias"); or between the box's heading that names the author ("About Simon",
+    "Amy Motroni") and the link to the author's other posts that closes the box
+    ("View all posts by Simon").  A bio is a paragraph or two (``AUTHOR_BIO_MAX_LINES``):
+    past short lines, an article under a sidebar's author box is no bio, and a theme
+    prints "View all posts by" right under many a post."""
+    if _author_box_heading(items, classes, lo - 1):
+        return True
+    if sum(classes[k] in PROSE for k in range(lo, hi + 1)) > AUTHOR_BIO_MAX_LINES:
+        return False
     head = lo - 1
-    while head >= 0 and lo - head <= RELATED_CARD_HEAD_LINES and classes[head] in (SHORT, MENU):
+    while head >= 0 and lo - head <= AUTHOR_BOX_HEAD_LINES and classes[head] in (SHORT, MENU):
         head -= 1
-    return _author_box_heading(items, classes, head) or (
-        hi + 1 < len(classes) and classes[hi + 1] == RULE and items[hi + 1].rule.id == AUTHOR_POSTS_RULE)
+    return _author_box_heading(items, classes, head) or _closed_author_box(items, classes, lo, hi)
+
+
+def _closed_author_box(items: list, classes: list, lo: int, hi: int) -> bool:
+    """Is the run ``lo``..``hi`` (a paragraph or two) the bio between an author box's
+    heading that names the author and its closing link to the author's posts?"""
+    link = hi + 1
+    return link < len(classes) and classes[link] == RULE and items[link].rule.id == AUTHOR_POSTS_RULE \
+        and lo > 0 and classes[lo - 1] in (SHORT, MENU) and _names_alike(items[lo - 1].stripped, items[link].stripped) \
+        and sum(classes[k] in PROSE for k in range(lo, hi + 1)) <= AUTHOR_BIO_MAX_LINES
+
+
+def _names_alike(heading: str, link: str) -> bool:
+    """Do a box's heading and its link name someone alike: a capitalised word of both
+    ("Über Simon Dückert" / "Zeige alle Beiträge von Simon Dückert")?"""
+    names = {word for word in NAME_WORD_RE.findall(heading) if word[0].isupper()}
+    return any(word in names for word in NAME_WORD_RE.findall(link))
 
 
 def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: list, teasers: frozenset) -> list:
@@ -2114,7 +2147,9 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
     prose, or a line of another shape (a shop box under a table); or short
     lines of no shape ("Pepper Keenan, Corrosion of Conformity"), up to a
     sentence too, unless a rule hit or the text's end closes them (a menu,
-    tags: "Here are the links to everything we wrote:" / ... / "Share").  At the
+    tags: "Here are the links to everything we wrote:" / ... / "Share"); but a
+    "related" heading opens the next box, closing a list one of whose items says
+    something ("Base Flying" / "2 Minuten vom S-Bahnhof Alexanderplatz").  At the
     body's edge the context would drop them, since an ad or a copy button
     below them ends the part.
     """
@@ -2139,8 +2174,10 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
         # An ad parts a list (two items or more) from the body going on; a lone line over it is a box's label.
         parted = j < n and classes[j] == RULE and j - k > 2 and (
             _body_goes_on_past(items[j], classes[j]) or items[j].rule.id.startswith(AD_LABEL_RULES))
-        # A "related" heading opens the next box: the list ended above it.
-        boxed = not edge and j < n and _related_heading(items, classes, j)
+        # A "related" heading opens the next box: the list ended above it, if an item says
+        # something ("3 Minuten vom S-Bahnhof Ostkreuz"; a menu's entries are names).
+        boxed = not edge and j < n and _related_heading(items, classes, j) \
+            and any(items[i].features.words >= SENTENCE_MIN_WORDS for i in range(k + 1, j))
         if not shape and (j == n or (classes[j] == RULE and not parted and not boxed)):
             continue  # short lines a share button or the text's end closes: a menu's, or tags
         if edge and j == k + 1:
@@ -2477,19 +2514,15 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
                 and (echoes is None or _echoed(items, above, echoes)):
             return {best, above}
         return {best}
-    # No headline of several words: a short heading right above the main part (or above
-    # its byline and date) will do, but not one all in lower case (a breadcrumb's last
-    # item, a site's section: "blog"; "iPhone" has a capital).
+    # No headline of several words: a short heading right above the main part will do,
+    # but not one all in lower case (a breadcrumb's last item, a site's section: "blog";
+    # "iPhone" has a capital).
     start = parts[-1][0] if parts else 0
     for lo, hi in reversed(parts[:-1]):  # a box right over the main part (an infobox): above it
         if hi == start - 1:
             start = lo
-    above = start - 1  # past the byline and date under it
-    while above > max(-1, start - 1 - DEK_BYLINE_LINES) and items[above].cls != RULE \
-            and byline_or_date(items[above].stripped):
-        above -= 1
-    if above >= 0 and _title_candidate(items[above], 1) and not items[above].stripped.islower():
-        return {above}
+    if start > 0 and _title_candidate(items[start - 1], 1) and not items[start - 1].stripped.islower():
+        return {start - 1}
     return set()
 
 
@@ -2572,11 +2605,12 @@ HEADER_LEGAL_RULES = frozenset({"legal.link", "legal.link-list"})
 def _title_window(items: list, start: int, previous_end: int) -> list:
     """The lines above ``start``, nearest first, down to ``previous_end`` and up to
     ``TITLE_WINDOW`` lines that are not share buttons: a share bar (a dozen lines
-    in a scrape) sits between many a headline and its article.  Nor past a legal link
-    ("Impressum"): the lines above it are the site's header, its menu's."""
+    in a scrape) sits between many a headline and its article.  Nor past a legal
+    link ("Impressum"): the lines above it are the site's header, its menu's; but for
+    an embed's privacy link (``_embedded``), inside the article."""
     window, k = [], start - 1
     while k > previous_end and len(window) < TITLE_WINDOW and not (
-            items[k].cls == RULE and items[k].rule.id in HEADER_LEGAL_RULES):
+            items[k].cls == RULE and items[k].rule.id in HEADER_LEGAL_RULES and not _embedded(items, k)):
         if items[k].cls != RULE or items[k].rule.family != "social":
             window.append(k)
         k -= 1
@@ -2676,7 +2710,7 @@ def _title_like(item, min_words: int) -> bool:
         and not item.stripped.replace(".", "").replace(",", "").isdigit()  # a count ("184"), no heading
         and not COUNT_RE.match(item.stripped)  # nor a gallery's counter ("12 von 17")
         and not byline_or_date(item.stripped)
-        and not _path_like(item.stripped)
+        and not PATH_SEPARATOR_RE.search(item.stripped)
         and not (item.stripped.startswith("<") and item.stripped.endswith(">"))  # a line of HTML in Markdown
         and not item.line.text.lstrip().startswith(("![", "[!["))  # a Markdown image: its alt text is no heading
         and not item.stripped.startswith("←") and not item.stripped.endswith("→")  # a link to the previous or next post

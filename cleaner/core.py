@@ -191,9 +191,10 @@ class Cleaner:
                                                   self.stoplists, self.stopword_index)
         if known is not None and known.language == language:
             return known
-        rules = match_rules(self.rules.matchers_for(host_of(url)), norms, stripped, list(map(len, words)), language,
+        counts = list(map(len, words))
+        rules = match_rules(self.rules.matchers_for(host_of(url)), norms, stripped, counts, language,
                             self.rules.precedence)
-        rules = glued_breadcrumbs(norms, rules, self.rules.by_id.get(GLUED_BREADCRUMB_RULE))
+        rules = glued_breadcrumbs(stripped, counts, language, rules, self.rules.by_id.get(GLUED_BREADCRUMB_RULE))
         return _Analysis(stripped, words, norms, language, stoplist, rules, None, link_chars)
 
     def _clean_once(self, lines: list, *, url: Optional[str] = None, format: str = "text",
@@ -386,7 +387,7 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
         if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes) or _marked_structure(scored, indexes) \
                 or _recurring_between_paragraphs(scored, verdicts, before, after, indexes) \
                 or _table_cells(scored, indexes, [keys[before[i]] if before[i] >= 0 else "" for i in indexes]) \
-                or _cells_of_one_table(scored, verdicts, indexes):
+                or _cells_of_one_row(scored, verdicts, indexes):
             continue
         # The copy between two paragraphs, else one that heads a paragraph, else
         # the first: a table of contents lists the headings the article repeats
@@ -504,12 +505,13 @@ def _table_cells(scored: list, indexes: list, above: list) -> bool:
         and len(set(above)) == len(above)
 
 
-def _cells_of_one_table(scored: list, verdicts: list, indexes: list) -> bool:
-    """Copies all kept as a table's cells, a row's length apart at most, are one table's
-    values (a standings table whose two columns agree: "Leverkusen (28 Pkt)" twice in
-    a row), not a line the page repeats: a table may hold a value many times."""
+def _cells_of_one_row(scored: list, verdicts: list, indexes: list) -> bool:
+    """Copies kept as a table's cells one right under the other are a row's cells that
+    agree (a standings table beside the "true" one: "Leverkusen (28 Pkt)" twice; a
+    bike's geometry in two sizes: "65°" twice), not a line the page repeats.  (A table
+    the page shows twice repeats its cells a table's length apart.)"""
     return all(verdicts[i].label == "context.table" for i in indexes) \
-        and all(_lines_apart(scored, a, b) <= TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:]))
+        and all(_lines_apart(scored, a, b) == 1 for a, b in zip(indexes, indexes[1:]))
 
 
 def _lines_apart(scored: list, a: int, b: int) -> int:

@@ -917,30 +917,46 @@ def _first_applying(rules: tuple, words: int, language: str) -> Rule | None:
 
 
 # A breadcrumb whose separators were pictures ("Start Blaulicht <the headline>"):
-# the home page's name, a few sections' names, and the page's title.
+# the home page's name (those of the navigation.breadcrumb rule's pattern, and
+# "Start"), a few sections' names, and the page's headline, which follows as a line.
 HOME_WORDS = frozenset({"home", "homepage", "startseite", "start", "accueil", "inicio", "portada"})
-GLUED_CRUMBS_MAX = 6  # section names between the home page and the title
+GLUED_CRUMBS_MAX = 6  # section names between the home page and the headline
 GLUED_TITLE_MIN_WORDS = 3
-GLUED_BREADCRUMB_RULE = "navigation.breadcrumb"
+GLUED_TITLE_REACH = 8  # lines below the breadcrumb that the headline may be (past the post's categories)
+GLUED_BREADCRUMB_RULE = "navigation.breadcrumb"  # its hits also stand for the site's header (classify._furniture)
 
 
-def glued_breadcrumbs(norms: list, found: list, rule: Rule | None) -> list:
-    """``found`` with ``rule`` (the breadcrumb's) for each line without a hit that
-    opens with the home page's name (``HOME_WORDS``) and ends, past one to
-    ``GLUED_CRUMBS_MAX`` words, with another whole line of the page of
-    ``GLUED_TITLE_MIN_WORDS`` words or more: its headline.  No pattern can see
-    that; the page's other lines can."""
-    candidates = [i for i, norm in enumerate(norms) if found[i] is None and norm.partition(" ")[0] in HOME_WORDS]
-    if rule is None or not candidates:
+def glued_breadcrumbs(stripped: list, words: list, language: str, found: list, rule: Rule | None) -> list:
+    """``found`` with ``rule`` (the breadcrumb's) for each line without a hit that opens
+    with the home page's name (``HOME_WORDS``) and ends, past one to
+    ``GLUED_CRUMBS_MAX`` sections' names, with the headline: one of the next
+    ``GLUED_TITLE_REACH`` lines, of ``GLUED_TITLE_MIN_WORDS`` words or more, capital
+    and all (a sentence that opens with "Start" and ends with a heading's words has them
+    in lower case: "Start the dough the night before.").  No pattern can see that; the
+    lines below can."""
+    if rule is None:
         return found
-    titles = {norm for norm in norms if norm.count(" ") >= GLUED_TITLE_MIN_WORDS - 1}
-    out = list(found)
-    for i in candidates:
-        words = norms[i].split(" ")
-        if any(" ".join(words[j:]) in titles
-               for j in range(2, min(len(words) - GLUED_TITLE_MIN_WORDS, GLUED_CRUMBS_MAX + 1) + 1)):
+    out = found
+    for i, line in enumerate(stripped):
+        first = line.partition(" ")[0]
+        if found[i] is not None or first.casefold() not in HOME_WORDS or not rule.applies_to(words[i], language):
+            continue
+        below = [j for j in range(i + 1, min(len(stripped), i + 1 + 2 * GLUED_TITLE_REACH)) if stripped[j]]
+        if any(ends_in_title(line, stripped[j], words[j]) and 1 <= words[i] - words[j] - 1 <= GLUED_CRUMBS_MAX
+               for j in below[:GLUED_TITLE_REACH]):
+            out = out if out is not found else list(found)
             out[i] = rule
     return out
+
+
+def ends_in_title(line: str, title: str, title_words: int) -> bool:
+    """Does a breadcrumb ``line`` end with ``title`` (a line below it), after a space
+    or a separator: a headline of ``GLUED_TITLE_MIN_WORDS`` words or more, capital and all?"""
+    return title_words >= GLUED_TITLE_MIN_WORDS and not title[:1].islower() and len(line) > len(title) \
+        and line.endswith(title) and line[-len(title) - 1] in CRUMB_SEPARATORS
+
+
+CRUMB_SEPARATORS = " >›»→/|"
 
 
 class RuleSet:
