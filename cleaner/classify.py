@@ -590,9 +590,10 @@ def _comment_walls(items: list, classes: list) -> tuple:
     named = [k for k in says if not NOT_A_NAME_RE.match(items[k].stripped)]  # ("Der Bürgermeister sagt:" over a quote)
     headers = named if len(named) >= MANY_COMMENT_HEADERS else [k for k in says if byline_or_date(items[k + 1].stripped)]
     chrome = sorted({*hits, *headers})
+    is_hit = frozenset(hits)
 
     def chrome_near(k: int, before: int, after: int) -> int:  # (sorted: two bisections, not a scan per hit)
-        return bisect_right(chrome, k + after) - bisect_left(chrome, k - before) - (k in hits)
+        return bisect_right(chrome, k + after) - bisect_left(chrome, k - before) - (k in is_hit)
 
     walls = [k for k in hits if items[k].rule.id in COMMENT_SECTION_RULES
              or (items[k].rule.id in COMMENT_COUNT_RULES
@@ -876,8 +877,9 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     segments, main, boxed = _without_teaser_heads(segments, main, items, classes)
     verdicts_line: list = [None] * len(items)
     credits = frozenset(k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and _credit(item, cls))
+    read_past = teasers | credits  # (once: a union per part made a gallery of 30,000 credited parts quadratic)
     for lo, hi in segments:
-        _judge_segment(items, classes, lo, hi, _sentence_runs(items, classes, lo, hi), teasers | credits,
+        _judge_segment(items, classes, lo, hi, _sentence_runs(items, classes, lo, hi), read_past,
                        verdicts_line, neutral)
     if segments and not any(_kept(verdicts_line, k) for lo, hi in segments for k in range(lo, hi + 1)):
         # No line of the page reads as prose, yet short sentences outweigh its menus (a
@@ -891,7 +893,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
         if len(statements) >= SENTENCE_RUN and not _open_alike(items, statements):
             runs = dict.fromkeys(statements, len(statements))
             for lo, hi in segments:
-                _judge_segment(items, classes, lo, hi, runs, teasers | credits, verdicts_line, neutral, SENTENCE_BODY)
+                _judge_segment(items, classes, lo, hi, runs, read_past, verdicts_line, neutral, SENTENCE_BODY)
     _keep_plain_gaps(items, classes, segments, verdicts_line, neutral, teasers)
     for (_, end), (start, _) in zip(segments, segments[1:]):
         _keep_prose_between_inserts(items, classes, range(end + 1, start), verdicts_line, neutral, boxed)

@@ -244,7 +244,8 @@ def batch_parser() -> argparse.ArgumentParser:
     p.add_argument("--id-field", default="id", metavar="NAME")
     p.add_argument("--keep-fields", metavar="NAMES", type=_field_list, default=(),
                    help="copy these fields of each input record (comma-separated; '*': all but the "
-                        "document's own) to its output record")
+                        "document's own and those named as an output record's keys: id, url, text, status, "
+                        "removed, stats, message, error) to its output record")
     p.add_argument("--no-removed", dest="removed", action="store_false",
                    help="leave the removed lines out of the records (they are most of their size)")
     g = p.add_argument_group("learned site rules (see: cleaner learn --help)")

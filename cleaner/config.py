@@ -147,10 +147,18 @@ def parse_config(table: dict, path: Optional[Path] = None) -> Config:
         options[key] = value
     return Config(
         path=path,
-        rules=[(base / Path(r).expanduser()) for r in rules],
+        rules=[base / _expanded(r, where) for r in rules],
         builtin_rules=builtin,
         options=options,
     )
+
+
+def _expanded(rule_path: str, where: str) -> Path:
+    """``~`` and ``~user`` expanded; an unknown user (or no home) is the file's error."""
+    try:
+        return Path(rule_path).expanduser()
+    except RuntimeError as err:  # "Could not determine home directory."
+        raise ConfigError(f"{where}: rule file {rule_path!r}: {err}") from None
 
 
 def load_config(explicit=None, cwd=None, env=None, enabled: bool = True) -> Config:

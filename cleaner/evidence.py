@@ -117,12 +117,26 @@ def inside(block_texts: list, extracted: str | None) -> list:
     if not extracted:
         return [None] * len(block_texts)
     forms = [comparable(t, squashed=True) for t in block_texts]  # (squashed by cleaner.segment, or html.page_lines)
-    wanted = {f for f in forms if len(f) >= MIN_MATCH_CHARS}
+    wanted = {key for f in forms if len(f) >= MIN_MATCH_CHARS for key in _match_keys(f)}
     if not wanted:
         return [False] * len(block_texts)
     automaton = ahocorasick.Automaton()
-    for form in wanted:
-        automaton.add_word(form, form)
+    for key in wanted:
+        automaton.add_word(key, key)
     automaton.make_automaton()
-    found = {form for _, form in automaton.iter(comparable(extracted))}
-    return [f in found for f in forms]
+    found = {key for _, key in automaton.iter(comparable(extracted))}
+    return [len(f) >= MIN_MATCH_CHARS and all(key in found for key in _match_keys(f)) for f in forms]
+
+
+MATCH_EDGE_CHARS = 256  # a long block is looked for by its head and its tail, each this long
+
+
+def _match_keys(form: str) -> tuple:
+    """What the automaton looks for to find ``form``: the block, or, for a long one, its
+    first and last ``MATCH_EDGE_CHARS`` characters.  At each place in the text the
+    automaton walks back along the pattern it is in; a long periodic block
+    ("----...", "abab...") made that walk as long as the block, so the pass was
+    quadratic (200,000 dashes: 31 s).  Head and tail both found will do for evidence."""
+    if len(form) <= 2 * MATCH_EDGE_CHARS:
+        return (form,)
+    return form[:MATCH_EDGE_CHARS], form[-MATCH_EDGE_CHARS:]

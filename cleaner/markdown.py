@@ -221,7 +221,7 @@ def front_matter_length(lines: list) -> int:
     for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
         line = lines[i].rstrip("\r\n")
         if line.strip() in closing:
-            return i + 1 if i > 1 else 0
+            return i + 1  # (empty, "---" / "---", too: Jekyll builds only a file that has one)
         if line.strip() and not line_re.match(line):
             return 0
     return 0

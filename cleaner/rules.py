@@ -380,6 +380,9 @@ def _simple_item(items):
 EMPTY_MATCH_SAMPLES = ("", "a", "a b", "1.", "-")
 
 
+GLOBAL_FLAGS_RE = re.compile(r"\(\?[aiLmsux]+\)")
+
+
 def check_regex(pattern: str) -> None:
     """Refuse patterns that can backtrack badly on long or hostile lines.
 
@@ -422,7 +425,9 @@ def check_regex(pattern: str) -> None:
                         "(Python's re has no POSIX classes such as [[:alpha:]]; escape a literal '[' as '\\[')") from None
     except (re.error, OverflowError, RecursionError) as err:
         raise RuleError(f"invalid regex {pattern!r}: {err}") from None
-    if parsed.state.flags & ~re.UNICODE:  # "(?i)..." opens it; the matcher wraps it in a group, where that is an error
+    # "(?i)..." opens it; the matcher wraps it in a group, where that is an error.  ("(?u)"
+    # sets only what a str pattern has anyway, so it is told by its spelling.)
+    if parsed.state.flags & ~re.UNICODE or GLOBAL_FLAGS_RE.match(pattern):
         raise RuleError(f"regex {pattern!r} sets flags for the whole pattern: patterns are case-insensitive unless "
                         "case_sensitive = true, and other flags go in a group, (?s:...)")
     repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)

@@ -537,6 +537,7 @@ def test_config_lookup_order(tmp_path, monkeypatch):
     ("keep_title = \n", "invalid TOML"),
     ("max_bytes = -5\n", "'max_bytes' must be more than 0"),
     ("time_limit = 0\n", "'time_limit' must be more than 0"),
+    ('rules = ["~no-such-user-of-this-machine/site.toml"]\n', "rule file '~no-such-user-of-this-machine/site.toml'"),
 ])
 def test_bad_config_is_an_error_naming_the_file(tmp_path, content, message):
     path = tmp_path / "cleaner.toml"

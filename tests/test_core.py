@@ -2841,6 +2841,7 @@ def test_one_host_or_language_may_be_written_as_a_string():
         ('id = "a.b"\nphrases = ["x"]\nhosts = ["https://www.fxleaders.com/"]', "hosts takes host names"),
         ('id = "a.b"\nphrases = ["x"]\nlang = ["english"]', "lang takes language codes"),
         ('id = "a.b"\nregex = "(?i)subscribe"', "sets flags for the whole pattern"),
+        ('id = "a.b"\nregex = "(?u)subscribe"', "sets flags for the whole pattern"),
         ('id = "a.b"\nregex = "a{0,99999999999}"', "invalid regex"),
         ('id = "a.b"\nregex = "[[:alpha:]]{1,3}"', "has no POSIX classes"),
         ('id = "a.b"\nphrases = ["!!!"]', "phrase '!!!' has no words to match"),

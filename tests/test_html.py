@@ -394,6 +394,20 @@ def test_a_paragraph_with_a_soft_hyphen_or_an_invisible_character_is_found_in_th
     assert "Absatz 2:" in result.text and "Absatz 4:" in result.text, result.text
 
 
+def test_a_long_block_is_looked_for_by_its_head_and_tail():
+    """The automaton walks back along the pattern it is in at each place of the text,
+    so a long periodic block ("-----...") made the pass quadratic (200,000 dashes: 31 s):
+    a long block is looked for by its first and last characters."""
+    from cleaner.evidence import MATCH_EDGE_CHARS, _match_keys, inside
+
+    dashes = "-" * 50000
+    assert all(len(key) == MATCH_EDGE_CHARS for key in _match_keys(dashes))
+    assert _match_keys("short block") == ("short block",)
+    head, tail = "Der Bundestag hat am Freitag " * 20, " und der Bundesrat muss noch zustimmen" * 20
+    assert inside([dashes, head + "x" * 1000 + tail, "absent block text"],
+                  "Vorher. " + dashes + " " + head + "x" * 1000 + tail + " Nachher.") == [True, True, False]
+
+
 def test_a_rubys_reading_is_no_text_and_a_formula_is():
     """Furigana over a word ("市立" read "しりつ") would split it; trafilatura drops
     them too.  A MathML formula is what the sentence says; its TeX source is not shown."""

@@ -381,6 +381,9 @@ def test_front_matter_is_kept_as_it_is_and_not_read_as_the_page():
     # A thematic break at the top, over text, is no front matter; nor is metadata a body.
     assert front_matter_length(["---\n", "Home\n", "---\n"]) == 0
     assert front_matter_length(["---\n", "title: x\n"]) == 0  # never closed
+    # An empty front matter is one (Jekyll builds only a file that has one): fix keeps it.
+    assert front_matter_length(["---\n", "---\n", "Text\n"]) == 2
+    assert cleaner.clean("---\n---\n" + ARTICLE, format="text").text.startswith("---\n---\n")
     alone = cleaner.clean("---\ntitle: x\n---\nHome\nNews\nContact\n", format="text")
     assert alone.status == "no-body" and alone.text == ""
 
