@@ -632,12 +632,13 @@ def _furniture(items: list, classes: list) -> tuple:
     footers = [k for n, k in enumerate(legal)  # (sorted: a neighbour in the list, not a scan of it)
                if (n > 0 and k - legal[n - 1] <= FOOTER_REACH) or (n + 1 < len(legal) and legal[n + 1] - k <= FOOTER_REACH)]
 
+    crumbs = any(cls == RULE and item.rule.id == GLUED_BREADCRUMB_RULE for item, cls in zip(items, classes))
+    last_at = {item.stripped: k for k, item in enumerate(items)} if crumbs else {}  # where each line comes last
     furniture = [k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and item.rule.id in FURNITURE_RULES
                  and not (k + 1 < len(classes) and classes[k + 1] in PROSE)
                  and not (item.rule.family == "legal" and _embedded(items, k))
-                 and (item.rule.id != GLUED_BREADCRUMB_RULE or _names_its_page(item))]
+                 and (item.rule.id != GLUED_BREADCRUMB_RULE or _names_its_page(item, k, last_at))]
     return furniture, footers
-
 
 
 def _embedded(items: list, k: int) -> bool:
@@ -648,16 +649,16 @@ def _embedded(items: list, k: int) -> bool:
 
 
 CRUMB_SEPARATOR_RE = re.compile(r"[>›»→/|]")
-CRUMB_TITLE_MIN_WORDS = 4  # a breadcrumb's last crumb this long is the page's headline
 
 
-def _names_its_page(item) -> bool:
-    """Does a breadcrumb end with the page's headline (a last crumb of
-    ``CRUMB_TITLE_MIN_WORDS`` words or more, or, without separators, the headline
-    below it: ``glued_breadcrumbs``)?  Then it is the page's header; a how-to's step
-    ("Home > Settings > Picture") is not."""
-    last = CRUMB_SEPARATOR_RE.split(item.stripped)[-1]
-    return last == item.stripped or len(last.split()) >= CRUMB_TITLE_MIN_WORDS
+def _names_its_page(item, k: int, last_at: dict) -> bool:
+    """Does the breadcrumb at ``k`` end with the page's headline, a line of its own
+    further down (``last_at``: where each line comes last)?  Then it is the page's
+    header.  A breadcrumb without separators was found so (``glued_breadcrumbs``); a
+    how-to's menu path ("Home > Settings > Apps > Choose the default web browser")
+    names no line below it."""
+    last = CRUMB_SEPARATOR_RE.split(item.stripped)[-1].strip()
+    return last == item.stripped or last_at.get(last, -1) > k
 
 
 COMMENTS_UNDER_HEAD_LINES = 3  # a comment's chrome this near under a wall: the wall heads the comments
@@ -1037,6 +1038,7 @@ AUTHOR_POSTS_RULE = "meta.author-posts"
 AUTHOR_BIO_MAX_LINES = 2  # lines of prose in a bio found past a box's head, or over its closing link
 AUTHOR_BOX_HEAD_LINES = 2  # short lines of a box's head under its heading: the name, "All articles"
 NAME_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+AUTHOR_NAME_AFTER_RE = re.compile(r"\b(?:by|von|de|par|por|of)\b", re.IGNORECASE)  # "... posts by" <name>
 
 
 def _author_box_heading(items: list, classes: list, k: int) -> bool:
@@ -1072,10 +1074,13 @@ def _closed_author_box(items: list, classes: list, lo: int, hi: int) -> bool:
 
 
 def _names_alike(heading: str, link: str) -> bool:
-    """Do a box's heading and its link name someone alike: a capitalised word of both
-    ("Über Simon Dückert" / "Zeige alle Beiträge von Simon Dückert")?"""
+    """Do a box's heading and its link name someone alike: a capitalised word of the
+    heading in the name the link ends with ("Über Simon Dückert" / "Zeige alle Beiträge
+    von Simon Dückert"; not the link's own words: "See the Northern Lights" / "See all
+    posts by Jane")?"""
+    name = AUTHOR_NAME_AFTER_RE.split(link)[-1]
     names = {word for word in NAME_WORD_RE.findall(heading) if word[0].isupper()}
-    return any(word in names for word in NAME_WORD_RE.findall(link))
+    return name != link and any(word in names for word in NAME_WORD_RE.findall(name))
 
 
 def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: list, teasers: frozenset) -> list:

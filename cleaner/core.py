@@ -387,7 +387,8 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
         if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes) or _marked_structure(scored, indexes) \
                 or _recurring_between_paragraphs(scored, verdicts, before, after, indexes) \
                 or _table_cells(scored, indexes, [keys[before[i]] if before[i] >= 0 else "" for i in indexes]) \
-                or _cells_of_one_row(scored, verdicts, indexes):
+                or _cells_of_one_table(scored, verdicts, indexes, [keys[before[i]] if before[i] >= 0 else "" for i in indexes],
+                                       [keys[after[i]] if after[i] >= 0 else "" for i in indexes]):
             continue
         # The copy between two paragraphs, else one that heads a paragraph, else
         # the first: a table of contents lists the headings the article repeats
@@ -415,6 +416,7 @@ def _note_kept_copies(scored: list, verdicts: list, norms: list, copies: dict) -
     return out
 
 
+FIGURE_WITH_UNIT_RE = re.compile(r"\d{1,3}[.,]\d{1,3} \S{1,4}")  # "14.2 kg", "3,5 l": a figure, no section number
 ENUMERATOR_RE = re.compile(r"\d{1,2}(?:[.)]|(?:\.\d{1,2})+\.?) +")  # "1. ", "2) ", "3.1 ": a numbered entry's number
 
 
@@ -426,7 +428,8 @@ def unnumbered(norms: list) -> list:
     nothing): a contents list.  A numbered line on its own ("2. Sir Ian McKellen"
     over its paragraph) is a heading and keeps its number.
     """
-    numbered = [(i, m.end()) for i, n in enumerate(norms) if n[:1].isdigit() and (m := ENUMERATOR_RE.match(n))]
+    numbered = [(i, m.end()) for i, n in enumerate(norms) if n[:1].isdigit() and (m := ENUMERATOR_RE.match(n))
+                and not FIGURE_WITH_UNIT_RE.fullmatch(n)]
     if len(numbered) < 2:
         return norms
     entries = {}  # index -> where its text starts
@@ -505,13 +508,20 @@ def _table_cells(scored: list, indexes: list, above: list) -> bool:
         and len(set(above)) == len(above)
 
 
-def _cells_of_one_row(scored: list, verdicts: list, indexes: list) -> bool:
-    """Copies kept as a table's cells one right under the other are a row's cells that
-    agree (a standings table beside the "true" one: "Leverkusen (28 Pkt)" twice; a
-    bike's geometry in two sizes: "65°" twice), not a line the page repeats.  (A table
-    the page shows twice repeats its cells a table's length apart.)"""
-    return all(verdicts[i].label == "context.table" for i in indexes) \
-        and all(_lines_apart(scored, a, b) == 1 for a, b in zip(indexes, indexes[1:]))
+def _cells_of_one_table(scored: list, verdicts: list, indexes: list, above: list, below: list) -> bool:
+    """Copies all kept as a table's cells, each ``TABLE_ROW_LINES`` lines at most from
+    the next, each between other lines (``above``, ``below``: their normal forms), are
+    one table's values, not a line the page repeats: a standings table beside the "true"
+    one ("Leverkusen (28 Pkt)" twice in a row), a signal in two rows ("Buy"), a bike's
+    geometry in two sizes ("65°").  A table the page shows twice repeats its cells
+    between the same lines (its first cell under another, but over the same)."""
+    if not all(verdicts[i].label == "context.table" for i in indexes) \
+            or any(_lines_apart(scored, a, b) > TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:])):
+        return False
+    # Copies right under each other are one run of a row's cells: above the run and below it.
+    starts = [n for n, i in enumerate(indexes) if n == 0 or _lines_apart(scored, indexes[n - 1], i) > 1]
+    ends = [n - 1 for n in starts[1:]] + [len(indexes) - 1]
+    return len({above[n] for n in starts}) == len(starts) and len({below[n] for n in ends}) == len(ends)
 
 
 def _lines_apart(scored: list, a: int, b: int) -> int:

@@ -124,8 +124,10 @@ def inside(block_texts: list, extracted: str | None) -> list:
     for key in wanted:
         automaton.add_word(key, key)
     automaton.make_automaton()
-    found = {key for _, key in automaton.iter(comparable(extracted))}
-    return [len(f) >= MIN_MATCH_CHARS and all(key in found for key in _match_keys(f)) for f in forms]
+    ends: dict = {}  # key -> where it ends in the text, each time
+    for end, key in automaton.iter(comparable(extracted)):
+        ends.setdefault(key, set()).add(end)
+    return [len(f) >= MIN_MATCH_CHARS and _found(f, ends) for f in forms]
 
 
 MATCH_EDGE_CHARS = 256  # a long block is looked for by its head and its tail, each this long
@@ -136,7 +138,19 @@ def _match_keys(form: str) -> tuple:
     first and last ``MATCH_EDGE_CHARS`` characters.  At each place in the text the
     automaton walks back along the pattern it is in; a long periodic block
     ("----...", "abab...") made that walk as long as the block, so the pass was
-    quadratic (200,000 dashes: 31 s).  Head and tail both found will do for evidence."""
+    quadratic (200,000 dashes: 31 s)."""
     if len(form) <= 2 * MATCH_EDGE_CHARS:
         return (form,)
     return form[:MATCH_EDGE_CHARS], form[-MATCH_EDGE_CHARS:]
+
+
+def _found(form: str, ends: dict) -> bool:
+    """Is ``form`` in the text: found whole, or its head and its tail found as far
+    apart as they are in it (a comment quoting an article's first and last paragraphs
+    around words of its own is not the article)?"""
+    keys = _match_keys(form)
+    if len(keys) == 1:
+        return keys[0] in ends
+    head, tail = (ends.get(key, ()) for key in keys)
+    gap = len(form) - MATCH_EDGE_CHARS
+    return any(end + gap in tail for end in head)

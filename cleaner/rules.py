@@ -380,7 +380,7 @@ def _simple_item(items):
 EMPTY_MATCH_SAMPLES = ("", "a", "a b", "1.", "-")
 
 
-GLOBAL_FLAGS_RE = re.compile(r"\(\?[aiLmsux]+\)")
+GLOBAL_FLAGS_RE = re.compile(r"(?<!\\)\(\?[aiLmsux]+\)")  # "(?u)", "(?#note)(?i)": not "(?i:...)"
 
 
 def check_regex(pattern: str) -> None:
@@ -427,7 +427,7 @@ def check_regex(pattern: str) -> None:
         raise RuleError(f"invalid regex {pattern!r}: {err}") from None
     # "(?i)..." opens it; the matcher wraps it in a group, where that is an error.  ("(?u)"
     # sets only what a str pattern has anyway, so it is told by its spelling.)
-    if parsed.state.flags & ~re.UNICODE or GLOBAL_FLAGS_RE.match(pattern):
+    if parsed.state.flags & ~re.UNICODE or GLOBAL_FLAGS_RE.search(pattern):
         raise RuleError(f"regex {pattern!r} sets flags for the whole pattern: patterns are case-insensitive unless "
                         "case_sensitive = true, and other flags go in a group, (?s:...)")
     repeats = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
@@ -923,45 +923,41 @@ def _first_applying(rules: tuple, words: int, language: str) -> Rule | None:
 
 # A breadcrumb whose separators were pictures ("Start Blaulicht <the headline>"):
 # the home page's name (those of the navigation.breadcrumb rule's pattern, and
-# "Start"), a few sections' names, and the page's headline, which follows as a line.
+# "Start"), a few sections' names, and the page's headline, a line further down.
 HOME_WORDS = frozenset({"home", "homepage", "startseite", "start", "accueil", "inicio", "portada"})
-GLUED_CRUMBS_MAX = 6  # section names between the home page and the headline
+GLUED_CRUMBS_MAX = 6  # words of the sections' names between the home page and the headline
 GLUED_TITLE_MIN_WORDS = 3
-GLUED_TITLE_REACH = 8  # lines below the breadcrumb that the headline may be (past the post's categories)
 GLUED_BREADCRUMB_RULE = "navigation.breadcrumb"  # its hits also stand for the site's header (classify._furniture)
+SENTENCE_SIGNS = frozenset(".,:;!?")
 
 
 def glued_breadcrumbs(stripped: list, words: list, language: str, found: list, rule: Rule | None) -> list:
     """``found`` with ``rule`` (the breadcrumb's) for each line without a hit that opens
-    with the home page's name (``HOME_WORDS``) and ends, past one to
-    ``GLUED_CRUMBS_MAX`` sections' names, with the headline: one of the next
-    ``GLUED_TITLE_REACH`` lines, of ``GLUED_TITLE_MIN_WORDS`` words or more, capital
-    and all (a sentence that opens with "Start" and ends with a heading's words has them
-    in lower case: "Start the dough the night before.").  No pattern can see that; the
-    lines below can."""
+    with the home page's name (``HOME_WORDS``), then one to ``GLUED_CRUMBS_MAX`` words of
+    sections' names (the first capitalised, none with a sentence's sign), and ends with
+    the headline: a line further down of ``GLUED_TITLE_MIN_WORDS`` words or more, not in
+    lower case.  No pattern can see that; the page's other lines can.  A sentence that
+    opens with "Start" goes on in lower case or with a colon ("Start frei für die Saison:
+    Die neuen Regeln", "Start with the basics: …"), and a line stays what it was when
+    the text is cleaned again, since its headline is kept or it was dropped itself."""
     if rule is None:
         return found
-    out = found
-    for i, line in enumerate(stripped):
-        first = line.partition(" ")[0]
-        if found[i] is not None or first.casefold() not in HOME_WORDS or not rule.applies_to(words[i], language):
-            continue
-        below = [j for j in range(i + 1, min(len(stripped), i + 1 + 2 * GLUED_TITLE_REACH)) if stripped[j]]
-        if any(ends_in_title(line, stripped[j], words[j]) and 1 <= words[i] - words[j] - 1 <= GLUED_CRUMBS_MAX
-               for j in below[:GLUED_TITLE_REACH]):
-            out = out if out is not found else list(found)
-            out[i] = rule
+    candidates = [i for i, line in enumerate(stripped) if found[i] is None and line.partition(" ")[0].casefold()
+                  in HOME_WORDS and line.partition(" ")[2][:1].isupper() and rule.applies_to(words[i], language)]
+    if not candidates:
+        return found
+    last_at = {line: j for j, line in enumerate(stripped)}  # where each line comes last
+    out = list(found)
+    for i in candidates:
+        parts = stripped[i].split(" ")
+        for cut in range(2, min(len(parts) - GLUED_TITLE_MIN_WORDS, GLUED_CRUMBS_MAX + 1) + 1):
+            if any(sign in part for part in parts[1:cut] for sign in SENTENCE_SIGNS):
+                break
+            title = " ".join(parts[cut:])
+            if last_at.get(title, -1) > i and not title[:1].islower():
+                out[i] = rule
+                break
     return out
-
-
-def ends_in_title(line: str, title: str, title_words: int) -> bool:
-    """Does a breadcrumb ``line`` end with ``title`` (a line below it), after a space
-    or a separator: a headline of ``GLUED_TITLE_MIN_WORDS`` words or more, capital and all?"""
-    return title_words >= GLUED_TITLE_MIN_WORDS and not title[:1].islower() and len(line) > len(title) \
-        and line.endswith(title) and line[-len(title) - 1] in CRUMB_SEPARATORS
-
-
-CRUMB_SEPARATORS = " >›»→/|"
 
 
 class RuleSet:

@@ -406,6 +406,10 @@ def test_a_long_block_is_looked_for_by_its_head_and_tail():
     head, tail = "Der Bundestag hat am Freitag " * 20, " und der Bundesrat muss noch zustimmen" * 20
     assert inside([dashes, head + "x" * 1000 + tail, "absent block text"],
                   "Vorher. " + dashes + " " + head + "x" * 1000 + tail + " Nachher.") == [True, True, False]
+    # Head and tail as far apart as in the block: a comment quoting an article's first and
+    # last paragraphs around words of its own is not in an output that holds the article.
+    comment = head + " Honestly, I disagree. " + tail
+    assert inside([comment], head + "y" * 1000 + tail) == [False]
 
 
 def test_a_rubys_reading_is_no_text_and_a_formula_is():
