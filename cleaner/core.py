@@ -383,12 +383,14 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
     def paragraph(k: int) -> bool:  # a line of prose, not a contents list's entry (which may read as prose)
         return k >= 0 and scored[k].cls in C.PROSE and keys[k] == norms[k]
 
+    def neighbours(indexes: list, side: list) -> list:  # the normal forms of the lines next to the copies
+        return [keys[side[i]] if side[i] >= 0 else "" for i in indexes]
+
     for indexes in copies.values():
         if len(indexes) < 2 or _recurring_label(scored, verdicts, after, indexes) or _marked_structure(scored, indexes) \
                 or _recurring_between_paragraphs(scored, verdicts, before, after, indexes) \
-                or _table_cells(scored, indexes, [keys[before[i]] if before[i] >= 0 else "" for i in indexes]) \
-                or _cells_of_one_table(scored, verdicts, indexes, [keys[before[i]] if before[i] >= 0 else "" for i in indexes],
-                                       [keys[after[i]] if after[i] >= 0 else "" for i in indexes]):
+                or _table_cells(scored, indexes, neighbours(indexes, before)) \
+                or _cells_of_one_table(scored, verdicts, indexes, neighbours(indexes, before), neighbours(indexes, after)):
             continue
         # The copy between two paragraphs, else one that heads a paragraph, else
         # the first: a table of contents lists the headings the article repeats
@@ -416,7 +418,7 @@ def _note_kept_copies(scored: list, verdicts: list, norms: list, copies: dict) -
     return out
 
 
-FIGURE_WITH_UNIT_RE = re.compile(r"\d{1,3}[.,]\d{1,3} \S{1,4}")  # "14.2 kg", "3,5 l": a figure, no section number
+FIGURE_WITH_UNIT_RE = re.compile(r"\d{1,3}[.,]\d{1,3} \S{1,3}")  # "14.2 kg", "3,5 l": a figure, not "2.1 ziel"
 ENUMERATOR_RE = re.compile(r"\d{1,2}(?:[.)]|(?:\.\d{1,2})+\.?) +")  # "1. ", "2) ", "3.1 ": a numbered entry's number
 
 

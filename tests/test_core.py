@@ -2651,6 +2651,7 @@ def test_figures_with_a_unit_are_no_numbered_entries():
     assert unnumbered(["14.2 kg", "13.1 kg", "12.6 kg"]) == ["14.2 kg", "13.1 kg", "12.6 kg"]
     assert unnumbered(["1. fazit", "2. ausblick"]) == ["fazit", "ausblick"]
     assert unnumbered(["3.1 einleitung", "3.2 methoden"]) == ["einleitung", "methoden"]
+    assert unnumbered(["2.1 ziel", "2.2 plan"]) == ["ziel", "plan"]
 
 
 def test_bullet_list_judged_as_a_block():
