@@ -1056,12 +1056,16 @@ def _author_bio(items: list, classes: list, lo: int, hi: int) -> bool:
     prints "View all posts by" right under many a post."""
     if _author_box_heading(items, classes, lo - 1):
         return True
-    if sum(classes[k] in PROSE for k in range(lo, hi + 1)) > AUTHOR_BIO_MAX_LINES:
-        return False
     head = lo - 1
     while head >= 0 and lo - head <= AUTHOR_BOX_HEAD_LINES and classes[head] in (SHORT, MENU):
         head -= 1
-    return _author_box_heading(items, classes, head) or _closed_author_box(items, classes, lo, hi)
+    return (_author_box_heading(items, classes, head) and _bio_sized(classes, lo, hi)) \
+        or _closed_author_box(items, classes, lo, hi)
+
+
+def _bio_sized(classes: list, lo: int, hi: int) -> bool:
+    """A paragraph or two (``AUTHOR_BIO_MAX_LINES``), as a bio is."""
+    return sum(classes[k] in PROSE for k in range(lo, hi + 1)) <= AUTHOR_BIO_MAX_LINES
 
 
 def _closed_author_box(items: list, classes: list, lo: int, hi: int) -> bool:
@@ -1070,7 +1074,7 @@ def _closed_author_box(items: list, classes: list, lo: int, hi: int) -> bool:
     link = hi + 1
     return link < len(classes) and classes[link] == RULE and items[link].rule.id == AUTHOR_POSTS_RULE \
         and lo > 0 and classes[lo - 1] in (SHORT, MENU) and _names_alike(items[lo - 1].stripped, items[link].stripped) \
-        and sum(classes[k] in PROSE for k in range(lo, hi + 1)) <= AUTHOR_BIO_MAX_LINES
+        and _bio_sized(classes, lo, hi)
 
 
 def _names_alike(heading: str, link: str) -> bool:

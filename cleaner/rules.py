@@ -929,6 +929,13 @@ GLUED_CRUMBS_MAX = 6  # words of the sections' names between the home page and t
 GLUED_TITLE_MIN_WORDS = 3
 GLUED_BREADCRUMB_RULE = "navigation.breadcrumb"  # its hits also stand for the site's header (classify._furniture)
 SENTENCE_SIGNS = frozenset(".,:;!?")
+HOME_INITIALS = frozenset(word[0] for word in HOME_WORDS) | frozenset(word[0].upper() for word in HOME_WORDS)
+
+
+def _opens_with_home(line: str) -> bool:
+    """The home page's name, then a capitalised section's ("Start Blaulicht ...", not "Start with ...")."""
+    first, _, rest = line.partition(" ")
+    return first.casefold() in HOME_WORDS and rest[:1].isupper()
 
 
 def glued_breadcrumbs(stripped: list, words: list, language: str, found: list, rule: Rule | None) -> list:
@@ -942,8 +949,8 @@ def glued_breadcrumbs(stripped: list, words: list, language: str, found: list, r
     the text is cleaned again, since its headline is kept or it was dropped itself."""
     if rule is None:
         return found
-    candidates = [i for i, line in enumerate(stripped) if found[i] is None and line.partition(" ")[0].casefold()
-                  in HOME_WORDS and line.partition(" ")[2][:1].isupper() and rule.applies_to(words[i], language)]
+    candidates = [i for i, line in enumerate(stripped) if found[i] is None and line[:1] in HOME_INITIALS
+                  and _opens_with_home(line) and rule.applies_to(words[i], language)]
     if not candidates:
         return found
     last_at = {line: j for j, line in enumerate(stripped)}  # where each line comes last
