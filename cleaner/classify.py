@@ -920,9 +920,11 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     _keep_headings_after_inserts(items, classes, verdicts_line, neutral)
     _keep_headings_over_body(items, classes, verdicts_line, neutral)
     _keep_marked_sections(items, classes, verdicts_line, neutral)
+    _keep_references(items, classes, verdicts_line, neutral)
     _keep_whole_lists(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     _drop_teaser_cards(items, classes, verdicts_line)
+    _drop_author_box_at_end(items, classes, verdicts_line)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
     if any(v is not None and v.kept for v in verdicts_line):  # a title needs a body
@@ -1393,6 +1395,57 @@ def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutr
         k = end
 
 
+# The heading of an article's own references: its literature, sources, notes.  (Not
+# "Further reading" or "Weiterführende Links": as often other articles' teasers.)
+REFERENCES_HEADING_RE = re.compile(
+    r"(?:#{1,6} )?(?:references|sources|bibliography|footnotes|notes|literatur|literaturhinweise|"
+    r"literaturverzeichnis|quellen|quellenangaben|einzelnachweise|anmerkungen|fußnoten|références|"
+    r"bibliographie|referencias|bibliografía|fuentes|notas|riferimenti|bibliografia|fonti|note) ?:?$",
+    re.IGNORECASE,
+)
+# An entry of a list of references: a year (a note's mark may be glued to it: "Berlin 20134"),
+# an address, or a note's mark ("[4]", "(2)", "₁", "↑").
+CITATION_RE = re.compile(r"\b(?:1[5-9]|20)\d\d(?!\d\d)|https?://|\bwww\.|^(?:\[\d{1,3}\]|\(\d{1,3}\)|[₀-₉¹²³⁴-⁹]{1,3}|↑)")
+NOTE_MARK_RE = re.compile(r"\[(\d{1,3})\]")
+CITATION_MAX_CHARS = 400
+
+
+def _keep_references(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """Keep the article's references right under a kept line of its body: entries
+    under a heading that names them ("Literatur", "References", "Quellen:"), or notes
+    whose marks the body cites ("[4] http://fsfeurope.org" under "... die FSF Europe
+    [4] ...").  Each entry holds a year, an address or a note's mark; the list ends
+    at the first line that does not, or that a rule knows.  A scrape reads such a
+    list as short lines (or addresses) after the last paragraph, a footer's; its
+    heading and its citations say the article goes on."""
+    kept = partial(_kept, verdicts_line)
+    cited = None  # the note marks the kept body cites, found when first needed
+    for k in range(1, len(items)):
+        if kept(k) or not kept(k - 1) or classes[k] in (RULE, CODE) or items[k].label:
+            continue
+        heading = REFERENCES_HEADING_RE.match(items[k].stripped) is not None
+        if not heading:
+            mark = NOTE_MARK_RE.match(items[k].stripped)
+            if mark is None:
+                continue
+            if cited is None:
+                cited = frozenset(m for j in range(len(items)) if kept(j) and classes[j] in PROSE
+                                  for m in NOTE_MARK_RE.findall(items[j].stripped))
+            if mark.group(1) not in cited:
+                continue
+        end = k + 1 if heading else k
+        while end < len(items) and classes[end] not in (RULE, CODE) and not items[end].label \
+                and len(items[end].stripped) <= CITATION_MAX_CHARS and CITATION_RE.search(items[end].stripped):
+            end += 1
+        if end == k + 1 and heading:
+            continue  # a heading over no entry: a menu's "Literatur"
+        for j in range(k, end):
+            if not kept(j):
+                verdicts_line[j] = Verdict(True, "context", "context.references",
+                                           "the article's references (under their heading, or notes the body "
+                                           "cites) right under the body", _score(items[j], neutral))
+
+
 def _list_label(items: list, classes: list, k: int) -> bool:
     """Line ``k`` introduces a bullet list below it with a colon ("What changes:")."""
     return k + 1 < len(items) and items[k].stripped.endswith(":") and classes[k] in (SHORT, SENTENCE, MENU) \
@@ -1486,6 +1539,62 @@ def _drop_teaser_cards(items: list, classes: list, verdicts_line: list) -> None:
             verdicts_line[j] = Verdict(False, "context", "context.teaser-card",
                                        f"teaser's card inside the body: a title over its date (line {item.line.number})",
                                        verdicts_line[j].score)
+
+
+AUTHOR_NAME_MAX_WORDS = 4  # "Sarah Moreno", "Editorial Staff": a name, not a heading of the article's
+
+
+def _drop_author_box_at_end(items: list, classes: list, verdicts_line: list) -> None:
+    """Drop the author's box that closes the body: the name of the by-line's author on
+    a line of its own ("Sarah Moreno", under "por Sarah Moreno" at the top), past a
+    short line or two (a phone number), over a paragraph or two (``AUTHOR_BIO_MAX_LINES``)
+    that end the body.  An article names its author once, at the top; a name alone on
+    a line at its end heads the box that introduces the author ("Sarah Moreno cubre
+    temas de negocios ...").  Under "About the author" such a bio is found as a run
+    (``_author_bio``); this one has no heading but the name.
+    """
+    kept = partial(_kept, verdicts_line)
+    first = next((k for k in range(len(items)) if kept(k) and classes[k] in PROSE), None)
+    last = next((k for k in range(len(items) - 1, -1, -1) if kept(k)), None)
+    if first is None or last is None:
+        return
+    bio = last
+    while bio >= 0 and classes[bio] in PROSE and kept(bio) and last - bio < AUTHOR_BIO_MAX_LINES:
+        bio -= 1
+    if bio == last:
+        return
+    heading = bio
+    while heading > first and bio - heading < AUTHOR_BOX_HEAD_LINES and classes[heading] in (SHORT, MENU) \
+            and not _names_an_author(items, first, items[heading].stripped):
+        heading -= 1
+    if heading <= first or classes[heading] not in (SHORT, MENU) \
+            or not _names_an_author(items, first, items[heading].stripped):
+        return
+    if not any(kept(k) and classes[k] in PROSE for k in range(first, heading)):
+        return
+    for k in range(heading, last + 1):
+        if kept(k):
+            verdicts_line[k] = Verdict(False, "context", "context.author-box",
+                                       f"author's box at the body's end: the by-line's author "
+                                       f"(line {items[heading].line.number}) over a paragraph or two",
+                                       verdicts_line[k].score)
+
+
+def _names_an_author(items: list, first: int, name: str) -> bool:
+    """Is ``name`` ("Sarah Moreno") the name a by-line above line ``first`` gives
+    ("por Sarah Moreno", "By Editorial Staff"): every word of it capitalised and in
+    the by-line's name?"""
+    words = NAME_WORD_RE.findall(name)
+    if not 1 <= len(words) <= AUTHOR_NAME_MAX_WORDS or len(name.split()) != len(words) \
+            or not all(word[0].isupper() for word in words):
+        return False
+    for k in range(max(0, first - TITLE_WINDOW), first):
+        text = items[k].stripped
+        if BYLINE_START_RE.match(text) is not None:
+            byline = set(NAME_WORD_RE.findall(AUTHOR_NAME_AFTER_RE.split(text, 1)[-1]))
+            if all(word in byline for word in words):
+                return True
+    return False
 
 
 def _teaser_line(item, cls: str) -> bool:

@@ -744,6 +744,65 @@ def test_an_author_box_heading_reaches_past_the_boxs_short_lines():
     assert by_text[PROSE.strip()].kept and not by_text[bio].kept
 
 
+def test_the_bylines_author_over_a_bio_at_the_bodys_end_is_an_author_box():
+    """"por Sarah Moreno" under the headline, and at the body's end the name alone over
+    a phone number and a paragraph about her: that is the author's box, not the article.
+    A name that no by-line gives ("Richard Stallman" under a quote) heads no box, nor does
+    the by-line's name over more than a paragraph or two."""
+    bio = ("Sarah Moreno cubre temas de negocios, entretenimiento y tendencias en el sur de la Florida y "
+           "se graduó de la Universidad de Miami con una maestría en periodismo.")
+    article = ("Miami queda en segundo lugar entre las mejores ciudades de Estados Unidos para comenzar un "
+               "negocio, según una lista que publicó el sitio WalletHub la semana pasada.\n"
+               "El sitio analizó cien ciudades grandes y consideró veinte aspectos, como la cantidad de "
+               "empresas nuevas y el costo de la vida en cada una de ellas.\n")
+    text = ("Negocios\n¿Quiere poner un negocio? Miami le abre sus puertas\npor Sarah Moreno\n"
+            "26 de abril de 2022 1:04 PM\n" + article + "Sarah Moreno\n305-376-2217\n" + bio
+            + "\nLeer más\nAcceso Miami\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in article.splitlines())
+    assert not by_text[bio].kept and by_text[bio].rule == "context.author-box"
+    assert not by_text["Sarah Moreno"].kept
+    for name in ("Richard Stallman", "Sarah"):
+        other = text.replace("Sarah Moreno\n305", f"{name}\n305").replace("por Sarah Moreno", "por Ana Ruiz")
+        by_text = decisions_by_text(cleaner.clean(other, format="text"))
+        assert by_text[bio].kept, name
+    more = ("La llegada constante de inmigrantes ha mantenido en actividad la economía de la región desde "
+            "las primeras olas de cubanos que llegaron a la ciudad en los años sesenta.\n"
+            "En Miami se puede iniciar un negocio desde el celular o la computadora en la plataforma del "
+            "condado, que guía a los empresarios en cada uno de los pasos.")
+    longer = text.replace(bio, f"{bio}\n{more}")
+    by_text = decisions_by_text(cleaner.clean(longer, format="text"))
+    assert by_text[bio].kept
+
+
+def test_references_under_their_heading_or_cited_by_mark_stay():
+    """"Literatur" right under the last paragraph, over entries with a year or an
+    address (a note's mark glued to the year: "Berlin 20134"), is the article's; so are
+    "[n] http://..." notes that open with one the body cites as "[n]".  A "Literatur"
+    heading over a menu's words, and notes the body never cites, are not."""
+    refs = ["Robert Gasch, Jochen Twele: Windkraftanlagen. Grundlagen, Entwurf, Planung und Betrieb, 2005",
+            "Twele, Jochen (Hrsg.): Empfehlungen zum Einsatz kleiner Windenergieanlagen. Ein Leitfaden, Berlin 20134",
+            "Patrick Jüttemann: Kleinwindkraft für Gewerbe & Privat, Selbstverlag: www.klein-windkraft.com"]
+    article = ("Der Anlagenpreis lässt sich dadurch drücken, dass die Anlage mit etwas Geschick und Zeit selbst "
+               "gebaut wird, wofür es Bücher mit Anleitungen und Zeichnungen gibt.\n"
+               "Wichtig ist die richtige Dimensionierung der Anlage und die Abstimmung der einzelnen Teile "
+               "aufeinander, wie sie in der Literatur [2] beschrieben wird.\n")
+    footer = "Meist gesucht:\nPhotovoltaik\nSolarthermie\nKontakt\nImpressum\n"
+    text = "Startseite\nDer WindRebell\n" + article + "Literatur\n" + "\n".join(refs) + "\n" + footer
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in ["Literatur", *refs]), [by_text[line] for line in refs]
+    assert not by_text["Photovoltaik"].kept
+    menu = "Startseite\nDer WindRebell\n" + article + "Literatur\nMusik\nTheater\nKunst\n" + footer
+    by_text = decisions_by_text(cleaner.clean(menu, format="text"))
+    assert not any(by_text[line].kept for line in ("Literatur", "Musik", "Theater"))
+    notes = ["[1] http://www.gnu.org/philosophy/free-sw.de.html", "[2] http://fsfeurope.org"]
+    for cited, expected in (("[1]", True), ("[9]", False)):
+        text = ("Startseite\nDer WindRebell\n" + article.replace("[2]", cited) + "\n".join(notes) + "\n"
+                + footer)
+        by_text = decisions_by_text(cleaner.clean(text, format="text"))
+        assert all(by_text[note].kept is expected for note in notes), cited
+
+
 def test_no_run_above_a_breadcrumb_that_ends_in_the_title_is_the_articles_lead():
     """A site's menu of other stories' headlines (each a long line, some with a colon)
     above the breadcrumb that starts at the home page is the site's furniture, not the
