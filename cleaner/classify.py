@@ -921,6 +921,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     _keep_headings_over_body(items, classes, verdicts_line, neutral)
     _keep_marked_sections(items, classes, verdicts_line, neutral)
     _keep_references(items, classes, verdicts_line, neutral)
+    _keep_sentence_section(items, classes, verdicts_line, neutral)
     _keep_whole_lists(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     _drop_teaser_cards(items, classes, verdicts_line)
@@ -1393,6 +1394,35 @@ def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutr
                                        "a section the author marked (a heading, or bullets that say something) "
                                        "right under the body", _score(items[j], neutral))
         k = end
+
+
+SECTION_MIN_STATEMENTS = 2
+
+
+def _keep_sentence_section(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
+    """Keep a section of short sentences that closes the body: a heading ("Serving
+    tips") right under a kept line, over ``SECTION_MIN_STATEMENTS`` statements or more
+    (``_statement``) that do not all open alike ("Bhindi masala goes well with
+    phulka." / "Naan and paratha are also served with it.") and reach the body's
+    last kept line or past it.  A footer's lines are links and labels, a teaser
+    list's titles and questions; sentences that state something under a heading of
+    their own go on with the article."""
+    kept = partial(_kept, verdicts_line)
+    last = next((k for k in range(len(items) - 1, -1, -1) if kept(k)), None)
+    for heading in range(1, len(items) - SECTION_MIN_STATEMENTS):
+        if kept(heading) or not kept(heading - 1) or classes[heading] not in (SHORT, MENU) or items[heading].label \
+                or items[heading].stripped.endswith(":") or not _title_like(items[heading], 2):
+            continue
+        end = heading + 1
+        while end < len(items) and _statement(items, classes, end) and not items[end].label:
+            end += 1
+        statements = range(heading + 1, end)
+        if len(statements) < SECTION_MIN_STATEMENTS or end <= last or _open_alike(items, statements):
+            continue
+        for k in range(heading, end):
+            verdicts_line[k] = Verdict(True, "context", "context.sentence-section",
+                                       "a heading over sentences that close the body", _score(items[k], neutral))
+        return
 
 
 # The heading of an article's own references: its literature, sources, notes.  (Not

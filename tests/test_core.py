@@ -803,6 +803,28 @@ def test_references_under_their_heading_or_cited_by_mark_stay():
         assert all(by_text[note].kept is expected for note in notes), cited
 
 
+def test_a_heading_over_sentences_right_under_the_body_stays():
+    """"Serving tips" over two sentences after the recipe (under its nutrition box, or
+    right under its last paragraph) goes on with it; the list of other recipes below
+    does not.  One sentence, or sentences that all open alike (a consent wall's
+    "We ..."), make no such section."""
+    tips = ["Bhindi masala goes well with some homemade phulka and chapati.",
+            "Tandoori roti, naan and paratha are also served with this masala."]
+    nutrition = "Nutritional value\n( serving size 125 g)\nCalories : 216\nFats : 11 g\nProtein : 5 g\n"
+
+    def page(section: list, box: str = nutrition) -> str:
+        return ("Home\nRecipes\nBhindi masala\n" + PROSE + PROSE2 + box + "Serving tips\n" + "\n".join(section)
+                + "\nFor popular recipes you can make at home\nPaneer butter masala\nPaneer masala\n"
+                "Privacy policy\n")
+    for box in (nutrition, ""):
+        by_text = decisions_by_text(cleaner.clean(page(tips, box), format="text"))
+        assert all(by_text[line].kept for line in ["Serving tips", *tips]), box
+        assert not by_text["Paneer masala"].kept
+    for section in (tips[:1], ["We use cookies to measure our traffic.", "We share data with our partners."]):
+        by_text = decisions_by_text(cleaner.clean(page(section), format="text"))
+        assert not any(by_text[line].kept for line in section), section
+
+
 def test_no_run_above_a_breadcrumb_that_ends_in_the_title_is_the_articles_lead():
     """A site's menu of other stories' headlines (each a long line, some with a colon)
     above the breadcrumb that starts at the home page is the site's furniture, not the
