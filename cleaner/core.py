@@ -517,14 +517,18 @@ def _table_cells(scored: list, indexes: list, above: list) -> bool:
         and len(set(above)) == len(above)
 
 
+TABLE_LABELS = frozenset({"context.table", "context.data-box"})  # a table's cells, a data box's items
+
+
 def _cells_of_one_table(scored: list, verdicts: list, indexes: list, above: list, below: list) -> bool:
-    """Copies all kept as a table's cells, each ``TABLE_ROW_LINES`` lines at most from
-    the next, each between other lines (``above``, ``below``: their normal forms), are
-    one table's values, not a line the page repeats: a standings table beside the "true"
-    one ("Leverkusen (28 Pkt)" twice in a row), a signal in two rows ("Buy"), a bike's
-    geometry in two sizes ("65°").  A table the page shows twice repeats its cells
+    """Copies all kept as a table's cells (or a data box's items), each ``TABLE_ROW_LINES``
+    lines at most from the next, each between other lines (``above``, ``below``: their
+    normal forms), are one table's values, not a line the page repeats: a standings table
+    beside the "true" one ("Leverkusen (28 Pkt)" twice in a row), a signal in two rows
+    ("Buy"), a bike's geometry in two sizes ("65°"), "Zucker" in a recipe's dough and its
+    filling.  A table the page shows twice repeats its cells
     between the same lines (its first cell under another, but over the same)."""
-    if not all(verdicts[i].label == "context.table" for i in indexes) \
+    if not all(verdicts[i].label in TABLE_LABELS for i in indexes) \
             or any(_lines_apart(scored, a, b) > TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:])):
         return False
     # Copies right under each other are one run of a row's cells: above the run and below it.

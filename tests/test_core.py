@@ -2743,6 +2743,22 @@ def test_a_tables_row_whose_two_columns_agree_keeps_both_cells():
     assert kept.count("Rang") == 1 and kept.count("Leverkusen (28 Pkt)") == 1, kept
 
 
+def test_an_ingredient_in_two_groups_of_a_recipes_box_stays_in_both():
+    """"Zucker" in the dough and in the filling of a recipe's ingredients (a box of the
+    article's data, one cell a line) is one box's item twice, not a copy to drop."""
+    box = ("Zutaten\nfür\nPortionen umrechnen\nFür den Mürbeteig:\n125 g\nMehl\n65 g\nZucker\n65 g\n"
+           "Margarine oder Butter\n1\nEi(er)\n1 TL\nBackpulver\nFür die Füllung:\n500 ml\nMilch\n2 Pck.\n"
+           "Vanillepuddingpulver\n200 g\nZucker\n3 Becher\nSchmand, je ca. 200 g\n")
+    steps = ("Als erstes den Pudding kochen, aus Milch, Puddingpulver und Zucker, und zum Abkühlen zur Seite "
+             "stellen, dabei immer wieder umrühren, damit sich keine Haut bildet.\n"
+             "Für den Boden die Zutaten zusammenkneten und den Teig in die gefettete Springform drücken, dabei "
+             "einen Rand von etwa drei Zentimetern hochziehen.\n")
+    text = ("Rezepte\nBackrezepte\nMandarinen-Schmand-Kuchen\n953 Kommentare\nRezept bewerten\n" + box
+            + "Zubereitung\n" + steps + "Kommentare\nImpressum\n")
+    kept = [d.text.strip() for d in cleaner.clean(text, format="text").decisions if d.kept]
+    assert "Mehl" in kept and kept.count("Zucker") == 2, kept
+
+
 def test_figures_with_a_unit_are_no_numbered_entries():
     """"14.2 kg" / "13.1 kg" / "12.6 kg" in a specs table are three weights, not the
     entries "kg" of a numbered contents list: none is a copy of another."""
