@@ -1662,9 +1662,26 @@ def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: l
         kept = verdicts_line[k] is not None and verdicts_line[k].kept
         if (classes[k] in (SHORT, SENTENCE) or (classes[k] == MENU and DATA_LINE_RE.search(items[k].stripped))) \
                 and not items[k].label and not kept \
-                and not byline_or_date(items[k].stripped) and not _under_a_label(items, classes, k):
+                and (not byline_or_date(items[k].stripped) or _dated_dek(items[k].stripped)) \
+                and not _under_a_label(items, classes, k):
             verdicts_line[k] = Verdict(True, "context", "context.subtitle", f"{_noun(items[k], classes[k])} between the title and the body",
                                        _score(items[k], neutral))
+
+
+DATED_DEK_WORDS = 8  # words besides the date: "Bern, 17.08.2007 - Rede von Moritz Leuenberger beim SP-Städtegipfel, Basel"
+
+
+META_BAR_SEPARATORS_RE = re.compile(r"[|/•⋅·]")  # "28.04.2021 - 07:18 | Quelle: dpa-afx | Lesedauer etwa 4 min."
+
+
+def _dated_dek(text: str) -> bool:
+    """A dek that opens with its dateline ("Bern, 17.08.2007 - Rede von Moritz
+    Leuenberger beim SP-Städtegipfel, Basel, 18. August 2007"), not a by-line:
+    no by-line's opening, no separators of a bar of the article's meta (its
+    date | source | reading time), and ``DATED_DEK_WORDS`` words or more besides
+    its dates."""
+    return BYLINE_START_RE.match(text) is None and META_BAR_SEPARATORS_RE.search(text) is None \
+        and sum(1 for word in DATE_RE.sub(" ", text).split() if any(map(str.isalpha, word))) >= DATED_DEK_WORDS
 
 
 def _under_a_label(items: list, classes: list, k: int) -> bool:

@@ -1306,6 +1306,14 @@ def test_a_subtitle_between_title_and_body_is_kept_but_not_the_byline():
     assert by_text["Council Backs New Budget Rules"].rule == "context.title"
     assert by_text["Schools will get more, and roads will get less."].rule == "context.subtitle"
     assert not by_text["By Jane Smith"].kept and not by_text["News"].kept
+    # A dek that opens with its dateline is no by-line; a bar of the article's meta is.
+    dek = "Bern, 17.08.2007 - Speech by the minister at the summit of the city mayors, Basel, 18 August 2007"
+    bar = "17.08.2007 | Source: dpa | Reading time about four minutes of the text"
+    text = ("Home\nNews\nCouncil Backs New Budget Rules\n" + dek + "\n" + bar + "\nBy Jane Smith, 17.08.2007\n"
+            "Share on Facebook\n" + PROSE + PROSE2)
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[dek].rule == "context.subtitle"
+    assert not by_text[bar].kept and not by_text["By Jane Smith, 17.08.2007"].kept
 
 
 def test_the_title_over_the_dek_when_the_main_part_has_no_heading_above_it():
