@@ -368,14 +368,13 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
     keys = unnumbered(norms)
     if keys is norms and not any(s.repeated for s in scored):  # no line comes twice: nothing to choose between
         return verdicts
-    roles = [_role_key(key, s.stripped) if key else key for key, s in zip(keys, scored)]
-    copies: dict = {}  # normal form (unnumbered, a label's colon kept) -> indexes of the kept lines that have it
+    copies: dict = {}  # normal form (unnumbered) -> indexes of the kept lines that have it
     for i, v in enumerate(verdicts):
-        if v is not None and v.kept and roles[i]:
-            copies.setdefault(roles[i], []).append(i)
+        if v is not None and v.kept and keys[i]:
+            copies.setdefault(keys[i], []).append(i)
     out = list(verdicts)
     before, after = _neighbours(scored)
-    for norm, heading in _listed_headings(scored, verdicts, roles, copies, before, after).items():
+    for norm, heading in _listed_headings(scored, verdicts, keys, copies, before, after).items():
         out[heading] = C.Verdict(True, "context", "context.listed-heading",
                                  f"heading above body prose, listed at line {scored[copies[norm][0]].line.number}",
                                  verdicts[heading].score)
@@ -404,13 +403,7 @@ def keep_once(scored: list, verdicts: list, norms: list) -> list:
             if i != chosen:
                 out[i] = C.Verdict(False, "context", "dedup.repeated-line",
                                    f"repeats line {scored[chosen].line.number}, which is kept", verdicts[i].score)
-    return _note_kept_copies(scored, out, roles, copies)
-
-
-def _role_key(key: str, stripped: str) -> str:
-    """A label ("Belag:", over a recipe's ingredients) is no copy of the heading with
-    its words ("Belag", over the steps): a colon ends the one, not the other."""
-    return key + ":" if stripped.endswith(":") else key
+    return _note_kept_copies(scored, out, keys, copies)
 
 
 def _note_kept_copies(scored: list, verdicts: list, norms: list, copies: dict) -> list:

@@ -1445,25 +1445,6 @@ def test_a_pictures_zoom_button_goes_and_the_context_reads_past_it():
     assert by_text["Fertig"].rule == "context.between-prose"  # not between two parts the buttons ended
 
 
-def test_a_label_is_no_copy_of_the_heading_with_its_words():
-    """A recipe's ingredients under "Belag:" and its steps under "Belag": the label
-    and the heading both stay (one ends in a colon, the other does not); the same
-    heading twice is still a copy."""
-    lead = ("Diese Muffins sind eine kleine Version des Klassikers, und sie sind schneller gemacht, als man "
-            "denkt, wenn man den Teig am Abend vorher ansetzt.\n")
-    dough = ("Mehl mit Hefe in einer Rührschüssel sorgfältig vermischen, die übrigen Zutaten hinzufügen und "
-             "alles mit einem Mixer zu einem glatten Teig verarbeiten.\n")
-    steps = ("Alle Zutaten in einem Topf unter Rühren aufkochen und die Masse zwei Minuten unter Rühren "
-             "köcheln lassen, dann etwas abkühlen lassen.\n")
-    text = ("Rezepte\nBienenstich-Muffins\n" + lead + "Zutaten\nTeig:\n250 g Mehl\n1 Pck. Trockenhefe\n"
-            "Belag:\n25 g Butter\n50 g Mandeln\nZubereitung\n" + dough + "Belag\n" + steps + "Impressum\n")
-    decisions = [d for d in cleaner.clean(text, format="text").decisions if d.text.strip() in ("Belag:", "Belag")]
-    assert [d.kept for d in decisions] == [True, True], decisions
-    decisions = [d for d in cleaner.clean(text.replace("Belag:", "Belag"), format="text").decisions
-                 if d.text.strip() == "Belag"]
-    assert [d.kept for d in decisions] == [False, True] and decisions[0].rule == "dedup.repeated-line"
-
-
 def test_of_a_heading_kept_twice_the_copy_over_its_paragraph_stays():
     # A table of contents lists the headings the article repeats above their paragraphs.
     text = ("Newsletter\nInhaltsverzeichnis\nVorbeugen: Richtig lüften\nFazit\n" + PROSE
