@@ -1402,11 +1402,10 @@ SECTION_MIN_STATEMENTS = 2
 def _keep_sentence_section(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
     """Keep a section of short sentences that closes the body: a heading ("Serving
     tips") right under a kept line, over ``SECTION_MIN_STATEMENTS`` statements or more
-    (``_statement``) that do not all open alike ("Bhindi masala goes well with
-    phulka." / "Naan and paratha are also served with it.") and reach the body's
-    last kept line or past it.  A footer's lines are links and labels, a teaser
-    list's titles and questions; sentences that state something under a heading of
-    their own go on with the article."""
+    (``_statement``) that do not all open alike, reach the body's last kept line or
+    past it, and speak of what the body does (``_speaks_of_the_body``: "Bhindi masala
+    goes well with phulka." under a recipe for bhindi masala).  A shop's "Free
+    shipping" box or a letters policy states things too, but not about the article."""
     kept = partial(_kept, verdicts_line)
     last = next((k for k in range(len(items) - 1, -1, -1) if kept(k)), None)
     for heading in range(1, len(items) - SECTION_MIN_STATEMENTS):
@@ -1417,37 +1416,62 @@ def _keep_sentence_section(items: list, classes: list, verdicts_line: list, neut
         while end < len(items) and _statement(items, classes, end) and not items[end].label:
             end += 1
         statements = range(heading + 1, end)
-        if len(statements) < SECTION_MIN_STATEMENTS or end <= last or _open_alike(items, statements):
+        if len(statements) < SECTION_MIN_STATEMENTS or end <= last or _open_alike(items, statements) \
+                or not _speaks_of_the_body(items, classes, verdicts_line, statements):
             continue
         for k in range(heading, end):
             verdicts_line[k] = Verdict(True, "context", "context.sentence-section",
-                                       "a heading over sentences that close the body", _score(items[k], neutral))
+                                       "a heading over sentences that close the body and speak of it",
+                                       _score(items[k], neutral))
         return
 
 
-# The heading of an article's own references: its literature, sources, notes.  (Not
-# "Further reading" or "Weiterführende Links": as often other articles' teasers.)
+BODY_WORD_MIN_CHARS = 5  # a content word, not a stopword ("masala", "phulka")
+
+
+def _speaks_of_the_body(items: list, classes: list, verdicts_line: list, lines: range) -> bool:
+    """Does each of ``lines`` use a word of ``BODY_WORD_MIN_CHARS`` letters or more that
+    the kept body prose uses?"""
+    def content_words(text: str) -> set:
+        return {word.lower() for word in NAME_WORD_RE.findall(text) if len(word) >= BODY_WORD_MIN_CHARS}
+
+    body = set().union(*(content_words(items[k].stripped) for k in range(len(items))
+                         if classes[k] in PROSE and _kept(verdicts_line, k)))
+    return all(content_words(items[k].stripped) & body for k in lines)
+
+
+# The heading of an article's own references: its literature, sources, footnotes.  (Not
+# "Further reading" or "Weiterführende Links", nor "Notes": as often other posts' teasers.)
 REFERENCES_HEADING_RE = re.compile(
-    r"(?:#{1,6} )?(?:references|sources|bibliography|footnotes|notes|literatur|literaturhinweise|"
-    r"literaturverzeichnis|quellen|quellenangaben|einzelnachweise|anmerkungen|fußnoten|références|"
-    r"bibliographie|referencias|bibliografía|fuentes|notas|riferimenti|bibliografia|fonti|note) ?:?$",
+    r"(?:#{1,6} )?(?:references|sources|bibliography|footnotes|literatur|literaturhinweise|"
+    r"literaturverzeichnis|quellen|quellenangaben|einzelnachweise|fußnoten|références|"
+    r"bibliographie|referencias|bibliografía|fuentes|riferimenti|bibliografia|fonti) ?:?$",
     re.IGNORECASE,
 )
-# An entry of a list of references: a year (a note's mark may be glued to it: "Berlin 20134"),
-# an address, or a note's mark ("[4]", "(2)", "₁", "↑").
-CITATION_RE = re.compile(r"\b(?:1[5-9]|20)\d\d(?!\d\d)|https?://|\bwww\.|^(?:\[\d{1,3}\]|\(\d{1,3}\)|[₀-₉¹²³⁴-⁹]{1,3}|↑)")
 NOTE_MARK_RE = re.compile(r"\[(\d{1,3})\]")
+# An entry opens with a note's mark ("[4]", "(2)", "₁", "↑") or an address ...
+CITATION_START_RE = re.compile(r"(?:\[\d{1,3}\]|\(\d{1,3}\)|[₀-₉¹²³⁴-⁹]{1,3}|↑|https?://|www\.)")
 CITATION_MAX_CHARS = 400
+
+
+def _citation(text: str) -> bool:
+    """An entry of a list of references: it opens with a note's mark or an address, or
+    holds a year without opening with a date (a dated teaser: "March 3, 2021 — A week
+    without social media", "11.03.2021 Neue Radwege")."""
+    return CITATION_START_RE.match(text) is not None or (
+        YEAR_RE.search(text) is not None and DATE_RE.match(text) is None
+        and MONTH_FIRST_DATE_RE.match(text) is None)
 
 
 def _keep_references(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
     """Keep the article's references right under a kept line of its body: entries
-    under a heading that names them ("Literatur", "References", "Quellen:"), or notes
-    whose marks the body cites ("[4] http://fsfeurope.org" under "... die FSF Europe
-    [4] ...").  Each entry holds a year, an address or a note's mark; the list ends
-    at the first line that does not, or that a rule knows.  A scrape reads such a
+    (``_citation``) under a heading that names them ("Literatur", "References",
+    "Quellen:"), or notes that open with a mark the body cites ("[4] http://fsfeurope.org"
+    under "... die FSF Europe [4] ..."), each of them opening with a mark.  The list ends
+    at the first line that is no entry, or that a rule knows.  A scrape reads such a
     list as short lines (or addresses) after the last paragraph, a footer's; its
-    heading and its citations say the article goes on."""
+    heading and its citations say the article goes on.  (Entries shaped like a paper's,
+    authors by their initials, are near-good lines already: ``_judge_references``.)"""
     kept = partial(_kept, verdicts_line)
     cited = None  # the note marks the kept body cites, found when first needed
     for k in range(1, len(items)):
@@ -1463,9 +1487,10 @@ def _keep_references(items: list, classes: list, verdicts_line: list, neutral: b
                                   for m in NOTE_MARK_RE.findall(items[j].stripped))
             if mark.group(1) not in cited:
                 continue
+        entry = _citation if heading else CITATION_START_RE.match
         end = k + 1 if heading else k
         while end < len(items) and classes[end] not in (RULE, CODE) and not items[end].label \
-                and len(items[end].stripped) <= CITATION_MAX_CHARS and CITATION_RE.search(items[end].stripped):
+                and len(items[end].stripped) <= CITATION_MAX_CHARS and entry(items[end].stripped):
             end += 1
         if end == k + 1 and heading:
             continue  # a heading over no entry: a menu's "Literatur"
@@ -1572,16 +1597,21 @@ def _drop_teaser_cards(items: list, classes: list, verdicts_line: list) -> None:
 
 
 AUTHOR_NAME_MAX_WORDS = 4  # "Sarah Moreno", "Editorial Staff": a name, not a heading of the article's
+# The name a by-line gives: its capitalised words right after "by", "von", "por" ... up to
+# anything else ("By Jane Smith and Tom Brown", "Von Anna Weber, Hamburg": Jane Smith, Anna Weber).
+BYLINE_NAME_RE = re.compile(r"\b(?i:by|von|par|por|de|door|av|af|od)\s+((?:[A-ZÀ-ÖØ-Þ][^\W\d_]+\.? ?){1,4})")
 
 
 def _drop_author_box_at_end(items: list, classes: list, verdicts_line: list) -> None:
-    """Drop the author's box that closes the body: the name of the by-line's author on
-    a line of its own ("Sarah Moreno", under "por Sarah Moreno" at the top), past a
+    """Drop the author's box that closes the body: the name a by-line above the body
+    gives ("por Sarah Moreno"), whole, on a line of its own ("Sarah Moreno"), past a
     short line or two (a phone number), over a paragraph or two (``AUTHOR_BIO_MAX_LINES``)
-    that end the body.  An article names its author once, at the top; a name alone on
-    a line at its end heads the box that introduces the author ("Sarah Moreno cubre
-    temas de negocios ...").  Under "About the author" such a bio is found as a run
-    (``_author_bio``); this one has no heading but the name.
+    that end the body and whose first line names the author again ("Sarah Moreno
+    cubre temas de negocios ...").  An article names its author at the top; at its end,
+    the name over a text about that person is the box that introduces the author.  (A
+    debate's second author, an interviewer's last question, a sign-off "Sarah" over a
+    "P.S.", a section named after a place in the by-line: none is a bio of the by-line's
+    name.)  Under "About the author" such a bio is found as a run (``_author_bio``).
     """
     kept = partial(_kept, verdicts_line)
     first = next((k for k in range(len(items)) if kept(k) and classes[k] in PROSE), None)
@@ -1593,38 +1623,35 @@ def _drop_author_box_at_end(items: list, classes: list, verdicts_line: list) -> 
         bio -= 1
     if bio == last:
         return
+    names = _byline_names(items, first)
     heading = bio
     while heading > first and bio - heading < AUTHOR_BOX_HEAD_LINES and classes[heading] in (SHORT, MENU) \
-            and not _names_an_author(items, first, items[heading].stripped):
+            and items[heading].stripped not in names:
         heading -= 1
-    if heading <= first or classes[heading] not in (SHORT, MENU) \
-            or not _names_an_author(items, first, items[heading].stripped):
-        return
-    if not any(kept(k) and classes[k] in PROSE for k in range(first, heading)):
+    name = items[heading].stripped
+    if heading <= first or classes[heading] not in (SHORT, MENU) or name not in names \
+            or name.split()[-1] not in items[bio + 1].stripped:
         return
     for k in range(heading, last + 1):
         if kept(k):
             verdicts_line[k] = Verdict(False, "context", "context.author-box",
                                        f"author's box at the body's end: the by-line's author "
-                                       f"(line {items[heading].line.number}) over a paragraph or two",
+                                       f"(line {items[heading].line.number}) over a paragraph or two about them",
                                        verdicts_line[k].score)
 
 
-def _names_an_author(items: list, first: int, name: str) -> bool:
-    """Is ``name`` ("Sarah Moreno") the name a by-line above line ``first`` gives
-    ("por Sarah Moreno", "By Editorial Staff"): every word of it capitalised and in
-    the by-line's name?"""
-    words = NAME_WORD_RE.findall(name)
-    if not 1 <= len(words) <= AUTHOR_NAME_MAX_WORDS or len(name.split()) != len(words) \
-            or not all(word[0].isupper() for word in words):
-        return False
+def _byline_names(items: list, first: int) -> frozenset:
+    """The names of two words or more that the by-lines above line ``first`` give
+    ("por Sarah Moreno" -> "Sarah Moreno")."""
+    names = set()
     for k in range(max(0, first - TITLE_WINDOW), first):
         text = items[k].stripped
         if BYLINE_START_RE.match(text) is not None:
-            byline = set(NAME_WORD_RE.findall(AUTHOR_NAME_AFTER_RE.split(text, 1)[-1]))
-            if all(word in byline for word in words):
-                return True
-    return False
+            match = BYLINE_NAME_RE.search(text)
+            name = match.group(1).strip() if match else ""
+            if 2 <= len(name.split()) <= AUTHOR_NAME_MAX_WORDS:
+                names.add(name)
+    return frozenset(names)
 
 
 def _teaser_line(item, cls: str) -> bool:
@@ -1668,19 +1695,19 @@ def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: l
                                        _score(items[k], neutral))
 
 
-DATED_DEK_WORDS = 8  # words besides the date: "Bern, 17.08.2007 - Rede von Moritz Leuenberger beim SP-Städtegipfel, Basel"
-
-
-META_BAR_SEPARATORS_RE = re.compile(r"[|/•⋅·]")  # "28.04.2021 - 07:18 | Quelle: dpa-afx | Lesedauer etwa 4 min."
+DATED_DEK_WORDS = 8  # words besides the date: "Bern, 17.08.2007 - Rede von Moritz Leuenberger beim SP-Städtegipfel"
+DATELINE_PLACE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -][A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2}, ")  # "Bern, ", "New York, "
 
 
 def _dated_dek(text: str) -> bool:
-    """A dek that opens with its dateline ("Bern, 17.08.2007 - Rede von Moritz
-    Leuenberger beim SP-Städtegipfel, Basel, 18. August 2007"), not a by-line:
-    no by-line's opening, no separators of a bar of the article's meta (its
-    date | source | reading time), and ``DATED_DEK_WORDS`` words or more besides
-    its dates."""
-    return BYLINE_START_RE.match(text) is None and META_BAR_SEPARATORS_RE.search(text) is None \
+    """A dek that opens with its dateline, a place and a date ("Bern, 17.08.2007 - Rede
+    von Moritz Leuenberger beim SP-Städtegipfel, Basel, 18. August 2007"), with
+    ``DATED_DEK_WORDS`` words or more besides its dates: not a by-line ("Medically
+    reviewed by ...", "12 March 2021 Anna Weber, Tom Brown ...") nor a bar of the
+    article's meta ("Updated March 12, 2021 at 2:30 p.m."), which open otherwise."""
+    place = DATELINE_PLACE_RE.match(text)
+    return place is not None and (DATE_RE.match(text, place.end()) is not None
+                                  or MONTH_FIRST_DATE_RE.match(text, place.end()) is not None) \
         and sum(1 for word in DATE_RE.sub(" ", text).split() if any(map(str.isalpha, word))) >= DATED_DEK_WORDS
 
 

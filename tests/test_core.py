@@ -747,8 +747,9 @@ def test_an_author_box_heading_reaches_past_the_boxs_short_lines():
 def test_the_bylines_author_over_a_bio_at_the_bodys_end_is_an_author_box():
     """"por Sarah Moreno" under the headline, and at the body's end the name alone over
     a phone number and a paragraph about her: that is the author's box, not the article.
-    A name that no by-line gives ("Richard Stallman" under a quote) heads no box, nor does
-    the by-line's name over more than a paragraph or two."""
+    A name that is not the by-line's first (a debate's second author), a first name alone,
+    a name no by-line gives, the name over a paragraph that does not name that person, or
+    over more than a paragraph or two: no box."""
     bio = ("Sarah Moreno cubre temas de negocios, entretenimiento y tendencias en el sur de la Florida y "
            "se graduó de la Universidad de Miami con una maestría en periodismo.")
     article = ("Miami queda en segundo lugar entre las mejores ciudades de Estados Unidos para comenzar un "
@@ -762,10 +763,17 @@ def test_the_bylines_author_over_a_bio_at_the_bodys_end_is_an_author_box():
     assert all(by_text[line].kept for line in article.splitlines())
     assert not by_text[bio].kept and by_text[bio].rule == "context.author-box"
     assert not by_text["Sarah Moreno"].kept
-    for name in ("Richard Stallman", "Sarah"):
-        other = text.replace("Sarah Moreno\n305", f"{name}\n305").replace("por Sarah Moreno", "por Ana Ruiz")
+    # The by-line's second author, a first name alone, a name the by-line does not give:
+    # no box (a debate's second part, a sign-off).
+    for name in ("Ana Ruiz", "Sarah", "Richard Stallman"):
+        other = text.replace("Sarah Moreno\n305", f"{name}\n305").replace("por Sarah Moreno", "por Sarah Moreno y Ana Ruiz")
         by_text = decisions_by_text(cleaner.clean(other, format="text"))
         assert by_text[bio].kept, name
+    # The name over a paragraph that does not name that person: an interviewer's last turn.
+    turn = ("¿Y qué le diría usted a quien quiere abrir hoy un negocio en la ciudad, con los precios de la "
+            "vivienda tan altos como están?")
+    by_text = decisions_by_text(cleaner.clean(text.replace(bio, turn), format="text"))
+    assert by_text[turn].kept
     more = ("La llegada constante de inmigrantes ha mantenido en actividad la economía de la región desde "
             "las primeras olas de cubanos que llegaron a la ciudad en los años sesenta.\n"
             "En Miami se puede iniciar un negocio desde el celular o la computadora en la plataforma del "
@@ -776,13 +784,13 @@ def test_the_bylines_author_over_a_bio_at_the_bodys_end_is_an_author_box():
 
 
 def test_references_under_their_heading_or_cited_by_mark_stay():
-    """"Literatur" right under the last paragraph, over entries with a year or an
-    address (a note's mark glued to the year: "Berlin 20134"), is the article's; so are
-    "[n] http://..." notes that open with one the body cites as "[n]".  A "Literatur"
-    heading over a menu's words, and notes the body never cites, are not."""
+    """"Literatur" right under the last paragraph, over entries with a year, is the
+    article's; so are "[n] http://..." notes that open with one the body cites as "[n]".
+    A "Literatur" heading over a menu's words, "Quellen" over dated teasers, notes the
+    body never cites, and a wiki's "Retrieved from" under its notes are not."""
     refs = ["Robert Gasch, Jochen Twele: Windkraftanlagen. Grundlagen, Entwurf, Planung und Betrieb, 2005",
-            "Twele, Jochen (Hrsg.): Empfehlungen zum Einsatz kleiner Windenergieanlagen. Ein Leitfaden, Berlin 20134",
-            "Patrick Jüttemann: Kleinwindkraft für Gewerbe & Privat, Selbstverlag: www.klein-windkraft.com"]
+            "Twele, Jochen (Hrsg.): Empfehlungen zum Einsatz kleiner Windenergieanlagen. Ein Leitfaden, Berlin 2013",
+            "Patrick Jüttemann: Kleinwindkraft für Gewerbe & Privat, www.klein-windkraft.com, 2. Auflage 2020"]
     article = ("Der Anlagenpreis lässt sich dadurch drücken, dass die Anlage mit etwas Geschick und Zeit selbst "
                "gebaut wird, wofür es Bücher mit Anleitungen und Zeichnungen gibt.\n"
                "Wichtig ist die richtige Dimensionierung der Anlage und die Abstimmung der einzelnen Teile "
@@ -792,35 +800,46 @@ def test_references_under_their_heading_or_cited_by_mark_stay():
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert all(by_text[line].kept for line in ["Literatur", *refs]), [by_text[line] for line in refs]
     assert not by_text["Photovoltaik"].kept
-    menu = "Startseite\nDer WindRebell\n" + article + "Literatur\nMusik\nTheater\nKunst\n" + footer
-    by_text = decisions_by_text(cleaner.clean(menu, format="text"))
-    assert not any(by_text[line].kept for line in ("Literatur", "Musik", "Theater"))
+    teasers = ["11.03.2021 Neue Radwege für die Innenstadt beschlossen", "March 3, 2021 — A week without the car"]
+    for heading, below in (("Literatur", ["Musik", "Theater", "Kunst"]), ("Quellen", teasers)):
+        menu = "Startseite\nDer WindRebell\n" + article + heading + "\n" + "\n".join(below) + "\n" + footer
+        by_text = decisions_by_text(cleaner.clean(menu, format="text"))
+        assert not any(by_text[line].kept for line in (heading, *below)), heading
     notes = ["[1] http://www.gnu.org/philosophy/free-sw.de.html", "[2] http://fsfeurope.org"]
+    retrieved = 'Retrieved from "https://de.example.org/w/index.php?title=Windkraft&oldid=4711"'
     for cited, expected in (("[1]", True), ("[9]", False)):
         text = ("Startseite\nDer WindRebell\n" + article.replace("[2]", cited) + "\n".join(notes) + "\n"
-                + footer)
+                + retrieved + "\n" + footer)
         by_text = decisions_by_text(cleaner.clean(text, format="text"))
         assert all(by_text[note].kept is expected for note in notes), cited
+        assert not by_text[retrieved].kept
 
 
 def test_a_heading_over_sentences_right_under_the_body_stays():
     """"Serving tips" over two sentences after the recipe (under its nutrition box, or
     right under its last paragraph) goes on with it; the list of other recipes below
-    does not.  One sentence, or sentences that all open alike (a consent wall's
-    "We ..."), make no such section."""
+    does not.  One sentence, sentences that all open alike (a consent wall's "We ..."),
+    or sentences that speak of nothing the recipe does (a shop's shipping terms) make no
+    such section."""
     tips = ["Bhindi masala goes well with some homemade phulka and chapati.",
             "Tandoori roti, naan and paratha are also served with this masala."]
     nutrition = "Nutritional value\n( serving size 125 g)\nCalories : 216\nFats : 11 g\nProtein : 5 g\n"
+    recipe = ("Bhindi masala is a dry curry of okra cooked with onion, tomato and spices, a dish that goes "
+              "with any meal and takes about half an hour to make at home.\n"
+              "Fry the okra first, so that it stays crisp, then cook it in the masala of onion and tomato for "
+              "a few minutes more, and serve it hot with homemade flatbread.\n")
 
     def page(section: list, box: str = nutrition) -> str:
-        return ("Home\nRecipes\nBhindi masala\n" + PROSE + PROSE2 + box + "Serving tips\n" + "\n".join(section)
+        return ("Home\nRecipes\nBhindi masala\n" + recipe + box + "Serving tips\n" + "\n".join(section)
                 + "\nFor popular recipes you can make at home\nPaneer butter masala\nPaneer masala\n"
                 "Privacy policy\n")
     for box in (nutrition, ""):
         by_text = decisions_by_text(cleaner.clean(page(tips, box), format="text"))
         assert all(by_text[line].kept for line in ["Serving tips", *tips]), box
         assert not by_text["Paneer masala"].kept
-    for section in (tips[:1], ["We use cookies to measure our traffic.", "We share data with our partners."]):
+    shop = ["Orders over fifty dollars ship free within the country.",
+            "Returns are accepted within thirty days of delivery."]
+    for section in (tips[:1], ["We use cookies to measure our traffic.", "We share data with our partners."], shop):
         by_text = decisions_by_text(cleaner.clean(page(section), format="text"))
         assert not any(by_text[line].kept for line in section), section
 
@@ -1314,6 +1333,10 @@ def test_a_subtitle_between_title_and_body_is_kept_but_not_the_byline():
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert by_text[dek].rule == "context.subtitle"
     assert not by_text[bar].kept and not by_text["By Jane Smith, 17.08.2007"].kept
+    for byline in ("Medically reviewed by Jane Smith, MD, a board-certified dermatologist, on March 12, 2021",
+                   "Updated March 12, 2021 at 2:30 p.m. ET, first published on March 11, 2021 in print"):
+        by_text = decisions_by_text(cleaner.clean(text.replace(dek, byline), format="text"))
+        assert not by_text[byline].kept, byline
 
 
 def test_the_title_over_the_dek_when_the_main_part_has_no_heading_above_it():
