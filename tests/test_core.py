@@ -2711,6 +2711,10 @@ def test_a_tables_cells_that_recur_in_its_rows_all_stay():
     assert _table_cells(lines, [0, 4, 4 + TABLE_ROW_LINES], ["kraul", "delfin", "rucken"])
     assert not _table_cells(lines, [0, 1 + TABLE_ROW_LINES], ["kraul", "delfin"])
     assert not _table_cells(lines, [30, 31], ["kraul", "delfin"])
+    # Two tables far apart, each with the cell in rows near each other ("1-100" under
+    # each setting of two sections): all stay; a copy far from every other does not.
+    assert _table_cells(lines, [0, 3, 6 + TABLE_ROW_LINES, 9 + TABLE_ROW_LINES], ["a", "b", "c", "d"])
+    assert not _table_cells(lines, [0, 3, 6 + TABLE_ROW_LINES], ["a", "b", "c"])
     # Blank lines are not counted: a Markdown scrape parts its blocks by one.
     spaced = [SimpleNamespace(stripped="", cls=C.BLANK) if i % 2 else lines[0] for i in range(60)]
     assert _table_cells(spaced, [0, 2 * TABLE_ROW_LINES], ["kraul", "delfin"])
