@@ -1142,12 +1142,14 @@ def _without_teaser_heads(segments: list, main: tuple, items: list, classes: lis
     heading, with only teasers' titles between (not a menu's words: "Popular" /
     "Latest" / "Ideas" over a headline), and opens with two lines or more shorter
     than ``TEASER_HEAD_CHARS`` that are no sentence (``_teaser_title_like``)
-    before a longer one, those lines are the box's,
-    and so is a run of such lines alone (not the main one) when the box holds
-    ``TEASER_BOX_LINES`` lines with it.  (One short line over a longer one may
-    be the article's next heading, and one line past one teaser the article's
-    last paragraph: ``_with_part_after_a_teaser``.)  Returns the segments, the
-    main run, which may start lower, and the lines found to be the box's.
+    before a longer one, those lines are the box's, and so is a run of such
+    lines alone (not the main one) when the box holds ``TEASER_BOX_LINES``
+    lines with it (titles above it, or right under it: "meist-diskutiert" over
+    two long titles, then thirteen short ones).  (One short line over a longer
+    one may be the article's next heading, and one line past one teaser the
+    article's last paragraph: ``_with_part_after_a_teaser``.)  Returns the
+    segments, the main run, which may start lower, and the lines found to be
+    the box's.
     """
     out, boxed = [], set()
     for lo, hi in segments:
@@ -1156,7 +1158,11 @@ def _without_teaser_heads(segments: list, main: tuple, items: list, classes: lis
             k = lo
             while k <= hi and _teaser_title_like(items[k]):
                 k += 1
-            if k > hi and (lo, hi) != main and (lo - heading - 1) + (hi - lo + 1) >= TEASER_BOX_LINES:
+            below = hi + 1  # the box's titles go on under the run ("Top-15": two long ones, then thirteen)
+            while below < len(items) and classes[below] in (SHORT, MENU) and _teaser_title_like(items[below]) \
+                    and below - hi <= TEASER_BOX_LINES:
+                below += 1
+            if k > hi and (lo, hi) != main and (lo - heading - 1) + (below - lo) >= TEASER_BOX_LINES:
                 boxed.update(range(lo, hi + 1))
                 continue  # a run of the box's teasers alone
             if k - lo >= 2 and k <= hi:

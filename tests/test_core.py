@@ -172,6 +172,31 @@ def test_teasers_that_read_as_sentences_under_a_related_heading_go():
     assert PROSE2 in body and "Why does my bash loop" not in body and "polite refusal" not in body
 
 
+def test_a_box_of_teasers_over_the_article_goes_with_its_two_long_titles():
+    """"meist-diskutiert" over two long titles that read as prose, then more short ones,
+    above the article: the two are the box's run, not a part of the body, and the
+    titles between them and the article do not join the body either (they did, as
+    lines between two parts)."""
+    long_titles = ["Der 2G-Wahnsinn UND wird Schönborn auch 5-jährige im Stephansdom impfen lassen?",
+                   "Bedford-Strohm: „Da lasse ich nicht locker, ich möchte es selbst noch erleben“"]
+    short_titles = ["Unwort „Fegefeuer“", "Totus Tuus kündigt Widerstand gegen Bischof Genns Dekret an",
+                    'Diözese Rom verbietet "Alte Messe" an Osterfeiertagen',
+                    "Vertraulicher Vatikan-Brief zur Alten Messe aufgetaucht",
+                    "Papst appelliert zu COP26 auch an Katholiken in Schottland"]
+    article = ("Am Freitag der zweiunddreißigsten Woche im Jahreskreis gedenkt die Kirche des heiligen Josaphat, "
+               "der als Erzbischof für die Einheit mit Rom eintrat und dafür sein Leben gab.\n"
+               "Im Evangelium des Tages spricht Jesus von den Tagen des Noach, in denen die Menschen aßen und "
+               "tranken und heirateten, bis die Flut kam und sie alle vernichtete.\n"
+               "Benedikt XVI. hat diese Stelle in seiner ersten Enzyklika aufgenommen und gefragt, wie die Liebe "
+               "gelebt werden muss, damit sich ihre Verheißung erfüllt.\n")
+    text = ("Login\nSuche\nTop-15\nmeist-diskutiert\n" + "\n".join(long_titles + short_titles)
+            + "\nDer Tag, an dem sich der Menschensohn offenbart\nvor 5 Stunden in Aktuelles, keine Lesermeinung\n"
+            "Druckansicht | Artikel versenden | Tippfehler melden\n" + article + "Tweet\nLesermeinungen\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in article.splitlines())
+    assert not any(by_text[line].kept for line in long_titles + short_titles)
+
+
 def test_the_article_goes_on_after_a_one_line_teaser():
     """"Read more: <title>" is no section heading: the paragraph after it is the article's."""
     paragraphs = [PROSE.replace("committee", name) for name in ("council", "board", "panel", "jury", "court")]

@@ -412,6 +412,22 @@ def test_a_long_block_is_looked_for_by_its_head_and_tail():
     assert inside([comment], head + "y" * 1000 + tail) == [False]
 
 
+def test_periodic_output_under_many_short_blocks_is_no_evidence():
+    """Blocks of 20, 21, ... 511 dashes, each a suffix of the next, all end at every
+    place of a run of dashes: 26 million matches and 5 GB for a 235 kB page.  Past a
+    budget of matches a character the extractor's vote is left out (as when it finds
+    nothing); an ordinary output is read as before."""
+    from cleaner.evidence import MATCHES_PER_CHAR, MIN_MATCH_BUDGET, inside
+
+    blocks = ["-" * k for k in range(20, 512)]
+    output = "-" * (3 * (MATCHES_PER_CHAR * 1000 + MIN_MATCH_BUDGET) // len(blocks))
+    assert inside(blocks, output) == [None] * len(blocks)
+    assert inside(blocks[:3] + ["absent block"], "x " + "-" * 25 + " y") == [True, True, True, False]
+    page = ("<html><body><article><h1>Title of the page here</h1><p>Some words of an intro.</p>"
+            + "".join(f"<p>{block}</p>" for block in blocks) + "<p>" + "-" * 100000 + "</p></article></body></html>")
+    assert cleaner.clean(page, format="html").status == "ok"
+
+
 def test_a_rubys_reading_is_no_text_and_a_formula_is():
     """Furigana over a word ("市立" read "しりつ") would split it; trafilatura drops
     them too.  A MathML formula is what the sentence says; its TeX source is not shown."""
