@@ -1403,19 +1403,30 @@ def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutr
 
 
 SECTION_MIN_STATEMENTS = 2
+# A box that speaks to the reader ("Share photos of your masala", "Your first month is
+# free") is a promo's, however much of the article's words it uses.
+SECOND_PERSON_RE = re.compile(r"\b(?:you|your|yours|du|dein|deine[mnrs]?|dich|dir|euch|euer|eure[mnrs]?|"
+                              r"vous|votre|vos|usted(?:es)?)\b", re.IGNORECASE)
 
 
 def _keep_sentence_section(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
     """Keep a section of short sentences that closes the body: a heading ("Serving
     tips") right under a kept line, over ``SECTION_MIN_STATEMENTS`` statements or more
     (``_statement``) that do not all open alike, reach the body's last kept line or
-    past it, and speak of what the body does (``_speaks_of_the_body``: "Bhindi masala
-    goes well with phulka." under a recipe for bhindi masala).  A shop's "Free
-    shipping" box or a letters policy states things too, but not about the article."""
+    past it, do not speak to the reader (``SECOND_PERSON_RE``), and speak of what the
+    body does (``_speaks_of_the_body``: "Bhindi masala goes well with phulka." under a
+    recipe for bhindi masala).  A shop's "Free shipping" box or a letters policy
+    states things too, but not about the article."""
     kept = partial(_kept, verdicts_line)
     last = next((k for k in range(len(items) - 1, -1, -1) if kept(k)), None)
-    for heading in range(1, len(items) - SECTION_MIN_STATEMENTS):
-        if kept(heading) or not kept(heading - 1) or classes[heading] not in (SHORT, MENU) or items[heading].label \
+    if last is None:
+        return
+    top = last  # over the statements that reach the body's last line, or right under that line
+    while top >= 0 and _statement(items, classes, top) and not items[top].label:
+        top -= 1
+    for heading in (top, last + 1):
+        if not 0 < heading < len(items) or kept(heading) or not kept(heading - 1) \
+                or classes[heading] not in (SHORT, MENU) or items[heading].label \
                 or items[heading].stripped.endswith(":") or not _title_like(items[heading], 2):
             continue
         end = heading + 1
@@ -1423,6 +1434,7 @@ def _keep_sentence_section(items: list, classes: list, verdicts_line: list, neut
             end += 1
         statements = range(heading + 1, end)
         if len(statements) < SECTION_MIN_STATEMENTS or end <= last or _open_alike(items, statements) \
+                or any(SECOND_PERSON_RE.search(items[k].stripped) for k in statements) \
                 or not _speaks_of_the_body(items, classes, verdicts_line, statements):
             continue
         for k in range(heading, end):
@@ -1457,31 +1469,37 @@ REFERENCES_HEADING_RE = re.compile(
 NOTE_MARK_RE = re.compile(r"\[(\d{1,3})\]")
 # An entry opens with a note's mark ("[4]", "(2)", "₁", "↑") or an address ...
 CITATION_START_RE = re.compile(r"(?:\[\d{1,3}\]|\(\d{1,3}\)|[₀-₉¹²³⁴-⁹]{1,3}|↑|https?://|www\.)")
+# ... or it holds a year among parts (authors, title, place) parted by ", ", ": ", ". ", "; ".
+CITATION_PART_RE = re.compile(r"[,:.;] ")
+CITATION_MIN_PARTS = 3
 CITATION_MAX_CHARS = 400
 
 
 def _citation(text: str) -> bool:
     """An entry of a list of references: it opens with a note's mark or an address, or
-    holds a year without opening with a date (a dated teaser: "March 3, 2021 — A week
-    without social media", "11.03.2021 Neue Radwege")."""
+    holds a year among ``CITATION_MIN_PARTS`` parts or more ("Robert Gasch, Jochen
+    Twele: Windkraftanlagen. …, 2005") without opening with a date.  A title with a
+    year is a teaser ("The best laptops of 2023", "Best phones 2023: our ranking"), and
+    so is a dated one ("March 3, 2021 — A week without social media")."""
     return CITATION_START_RE.match(text) is not None or (
-        YEAR_RE.search(text) is not None and DATE_RE.match(text) is None
-        and MONTH_FIRST_DATE_RE.match(text) is None)
+        YEAR_RE.search(text) is not None and len(CITATION_PART_RE.findall(text)) >= CITATION_MIN_PARTS - 1
+        and DATE_RE.match(text) is None and MONTH_FIRST_DATE_RE.match(text) is None)
 
 
 def _keep_references(items: list, classes: list, verdicts_line: list, neutral: bool) -> None:
     """Keep the article's references right under a kept line of its body: entries
     (``_citation``) under a heading that names them ("Literatur", "References",
     "Quellen:"), or notes that open with a mark the body cites ("[4] http://fsfeurope.org"
-    under "... die FSF Europe [4] ..."), each of them opening with a mark.  The list ends
+    under "... die FSF Europe [4] ..."), each of them opening with such a mark.  The list ends
     at the first line that is no entry, or that a rule knows.  A scrape reads such a
     list as short lines (or addresses) after the last paragraph, a footer's; its
     heading and its citations say the article goes on.  (Entries shaped like a paper's,
     authors by their initials, are near-good lines already: ``_judge_references``.)"""
     kept = partial(_kept, verdicts_line)
     cited = None  # the note marks the kept body cites, found when first needed
-    for k in range(1, len(items)):
-        if kept(k) or not kept(k - 1) or classes[k] in (RULE, CODE) or items[k].label:
+    edges = [k for k in range(1, len(items)) if kept(k - 1) and not kept(k)]  # where the kept lines stop
+    for k in edges:
+        if kept(k) or classes[k] in (RULE, CODE) or items[k].label:
             continue
         heading = REFERENCES_HEADING_RE.match(items[k].stripped) is not None
         if not heading:
@@ -1493,7 +1511,7 @@ def _keep_references(items: list, classes: list, verdicts_line: list, neutral: b
                                   for m in NOTE_MARK_RE.findall(items[j].stripped))
             if mark.group(1) not in cited:
                 continue
-        entry = _citation if heading else CITATION_START_RE.match
+        entry = _citation if heading else NOTE_MARK_RE.match
         end = k + 1 if heading else k
         while end < len(items) and classes[end] not in (RULE, CODE) and not items[end].label \
                 and len(items[end].stripped) <= CITATION_MAX_CHARS and entry(items[end].stripped):
@@ -1611,9 +1629,10 @@ BYLINE_NAME_RE = re.compile(r"\b(?i:by|von|par|por|de|door|av|af|od)\s+((?:[A-Z�
 def _drop_author_box_at_end(items: list, classes: list, verdicts_line: list) -> None:
     """Drop the author's box that closes the body: the name a by-line above the body
     gives ("por Sarah Moreno"), whole, on a line of its own ("Sarah Moreno"), past a
-    short line or two (a phone number), over a paragraph or two (``AUTHOR_BIO_MAX_LINES``)
-    that end the body and whose first line names the author again ("Sarah Moreno
-    cubre temas de negocios ...").  An article names its author at the top; at its end,
+    line or two without a word (a phone number), over a paragraph or two
+    (``AUTHOR_BIO_MAX_LINES``) that end the body and whose first line names the author
+    again ("Sarah Moreno cubre temas de negocios ...": the surname as a word, not
+    "King" in "Kingdom").  An article names its author at the top; at its end,
     the name over a text about that person is the box that introduces the author.  (A
     debate's second author, an interviewer's last question, a sign-off "Sarah" over a
     "P.S.", a section named after a place in the by-line: none is a bio of the by-line's
@@ -1629,14 +1648,12 @@ def _drop_author_box_at_end(items: list, classes: list, verdicts_line: list) -> 
         bio -= 1
     if bio == last:
         return
-    names = _byline_names(items, first)
-    heading = bio
-    while heading > first and bio - heading < AUTHOR_BOX_HEAD_LINES and classes[heading] in (SHORT, MENU) \
-            and items[heading].stripped not in names:
+    heading = bio  # the name, past a line or two without a word (a phone number)
+    while heading > first and bio - heading < AUTHOR_BOX_HEAD_LINES and not any(map(str.isalpha, items[heading].stripped)):
         heading -= 1
     name = items[heading].stripped
-    if heading <= first or classes[heading] not in (SHORT, MENU) or name not in names \
-            or name.split()[-1] not in items[bio + 1].stripped:
+    if heading <= first or classes[heading] not in (SHORT, MENU) or name not in _byline_names(items, first) \
+            or name.split()[-1] not in NAME_WORD_RE.findall(items[bio + 1].stripped):
         return
     for k in range(heading, last + 1):
         if kept(k):
@@ -1695,26 +1712,9 @@ def _keep_subtitles(items: list, classes: list, between: range, verdicts_line: l
         kept = verdicts_line[k] is not None and verdicts_line[k].kept
         if (classes[k] in (SHORT, SENTENCE) or (classes[k] == MENU and DATA_LINE_RE.search(items[k].stripped))) \
                 and not items[k].label and not kept \
-                and (not byline_or_date(items[k].stripped) or _dated_dek(items[k].stripped)) \
-                and not _under_a_label(items, classes, k):
+                and not byline_or_date(items[k].stripped) and not _under_a_label(items, classes, k):
             verdicts_line[k] = Verdict(True, "context", "context.subtitle", f"{_noun(items[k], classes[k])} between the title and the body",
                                        _score(items[k], neutral))
-
-
-DATED_DEK_WORDS = 8  # words besides the date: "Bern, 17.08.2007 - Rede von Moritz Leuenberger beim SP-Städtegipfel"
-DATELINE_PLACE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ -][A-ZÀ-ÖØ-Þ][^\W\d_]+){0,2}, ")  # "Bern, ", "New York, "
-
-
-def _dated_dek(text: str) -> bool:
-    """A dek that opens with its dateline, a place and a date ("Bern, 17.08.2007 - Rede
-    von Moritz Leuenberger beim SP-Städtegipfel, Basel, 18. August 2007"), with
-    ``DATED_DEK_WORDS`` words or more besides its dates: not a by-line ("Medically
-    reviewed by ...", "12 March 2021 Anna Weber, Tom Brown ...") nor a bar of the
-    article's meta ("Updated March 12, 2021 at 2:30 p.m."), which open otherwise."""
-    place = DATELINE_PLACE_RE.match(text)
-    return place is not None and (DATE_RE.match(text, place.end()) is not None
-                                  or MONTH_FIRST_DATE_RE.match(text, place.end()) is not None) \
-        and sum(1 for word in DATE_RE.sub(" ", text).split() if any(map(str.isalpha, word))) >= DATED_DEK_WORDS
 
 
 def _under_a_label(items: list, classes: list, k: int) -> bool:

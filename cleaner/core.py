@@ -505,9 +505,8 @@ def _table_cells(scored: list, indexes: list, above: list) -> bool:
     it is a box the page shows twice ("Versandkosten*" / "5,95€"); a date is
     the page's own stamp shown twice."""
     first = scored[indexes[0]].stripped
-    near = [_lines_apart(scored, a, b) <= TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:])]
     return len(first) <= TABLE_CELL_CHARS and any(c.isdigit() for c in first) and not C.byline_or_date(first) \
-        and all(before or after for before, after in zip([False, *near], [*near, False])) \
+        and all(_lines_apart(scored, a, b) <= TABLE_ROW_LINES for a, b in zip(indexes, indexes[1:])) \
         and len(set(above)) == len(above)
 
 

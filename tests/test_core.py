@@ -195,6 +195,18 @@ def test_a_box_of_teasers_over_the_article_goes_with_its_two_long_titles():
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert all(by_text[line].kept for line in article.splitlines())
     assert not any(by_text[line].kept for line in long_titles + short_titles)
+    # The page these lines come from (its run of two long titles was a body part there).
+    import gzip
+
+    page = SEED.parent.parent / "data" / "trafilatura-eval" / "html" / "kath.net-Menschensohn.html.gz"
+    if not page.is_file():
+        pytest.skip(f"the shared eval page is absent ({page})")
+    from cleaner.html import visible_text
+
+    by_text = decisions_by_text(cleaner.clean(visible_text(gzip.decompress(page.read_bytes()).decode("utf-8")),
+                                              format="text"))
+    assert not any(by_text[line].kept for line in long_titles + short_titles)
+    assert by_text["Der Tag, an dem sich der Menschensohn offenbart"].kept
 
 
 def test_the_article_goes_on_after_a_one_line_teaser():
@@ -773,8 +785,8 @@ def test_the_bylines_author_over_a_bio_at_the_bodys_end_is_an_author_box():
     """"por Sarah Moreno" under the headline, and at the body's end the name alone over
     a phone number and a paragraph about her: that is the author's box, not the article.
     A name that is not the by-line's first (a debate's second author), a first name alone,
-    a name no by-line gives, the name over a paragraph that does not name that person, or
-    over more than a paragraph or two: no box."""
+    a name no by-line gives, the name over a paragraph that does not name that person, past
+    a line with words, or over more than a paragraph or two: no box."""
     bio = ("Sarah Moreno cubre temas de negocios, entretenimiento y tendencias en el sur de la Florida y "
            "se graduó de la Universidad de Miami con una maestría en periodismo.")
     article = ("Miami queda en segundo lugar entre las mejores ciudades de Estados Unidos para comenzar un "
@@ -794,11 +806,16 @@ def test_the_bylines_author_over_a_bio_at_the_bodys_end_is_an_author_box():
         other = text.replace("Sarah Moreno\n305", f"{name}\n305").replace("por Sarah Moreno", "por Sarah Moreno y Ana Ruiz")
         by_text = decisions_by_text(cleaner.clean(other, format="text"))
         assert by_text[bio].kept, name
-    # The name over a paragraph that does not name that person: an interviewer's last turn.
+    # The name over a paragraph that does not name that person: an interviewer's last turn
+    # (a surname inside another word is no name: "Moreno" in "Morenos").
     turn = ("¿Y qué le diría usted a quien quiere abrir hoy un negocio en la ciudad, con los precios de la "
-            "vivienda tan altos como están?")
+            "vivienda tan altos como están, y con los Morenos de siempre?")
     by_text = decisions_by_text(cleaner.clean(text.replace(bio, turn), format="text"))
     assert by_text[turn].kept
+    # Nor past a line with words between the name and the paragraph (the other speaker's turn).
+    exchange = text.replace("Sarah Moreno\n305-376-2217\n", "Sarah Moreno\n¿Algún consejo?\nAna Ruiz\n")
+    by_text = decisions_by_text(cleaner.clean(exchange, format="text"))
+    assert by_text[bio].kept
     more = ("La llegada constante de inmigrantes ha mantenido en actividad la economía de la región desde "
             "las primeras olas de cubanos que llegaron a la ciudad en los años sesenta.\n"
             "En Miami se puede iniciar un negocio desde el celular o la computadora en la plataforma del "
@@ -811,8 +828,9 @@ def test_the_bylines_author_over_a_bio_at_the_bodys_end_is_an_author_box():
 def test_references_under_their_heading_or_cited_by_mark_stay():
     """"Literatur" right under the last paragraph, over entries with a year, is the
     article's; so are "[n] http://..." notes that open with one the body cites as "[n]".
-    A "Literatur" heading over a menu's words, "Quellen" over dated teasers, notes the
-    body never cites, and a wiki's "Retrieved from" under its notes are not."""
+    A "Literatur" heading over a menu's words, "Quellen" over teasers (dated, or titles
+    with a year), notes the body never cites, and what follows the notes without their
+    mark (a wiki's "Retrieved from", a profile's link, a comment count) are not."""
     refs = ["Robert Gasch, Jochen Twele: Windkraftanlagen. Grundlagen, Entwurf, Planung und Betrieb, 2005",
             "Twele, Jochen (Hrsg.): Empfehlungen zum Einsatz kleiner Windenergieanlagen. Ein Leitfaden, Berlin 2013",
             "Patrick Jüttemann: Kleinwindkraft für Gewerbe & Privat, www.klein-windkraft.com, 2. Auflage 2020"]
@@ -825,27 +843,29 @@ def test_references_under_their_heading_or_cited_by_mark_stay():
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert all(by_text[line].kept for line in ["Literatur", *refs]), [by_text[line] for line in refs]
     assert not by_text["Photovoltaik"].kept
-    teasers = ["11.03.2021 Neue Radwege für die Innenstadt beschlossen", "March 3, 2021 — A week without the car"]
+    teasers = ["11.03.2021 Neue Radwege für die Innenstadt beschlossen", "March 3, 2021 — A week without the car",
+               "Die besten Laptops 2023", "Die besten Handys 2023: unsere Rangliste"]
     for heading, below in (("Literatur", ["Musik", "Theater", "Kunst"]), ("Quellen", teasers)):
         menu = "Startseite\nDer WindRebell\n" + article + heading + "\n" + "\n".join(below) + "\n" + footer
         by_text = decisions_by_text(cleaner.clean(menu, format="text"))
         assert not any(by_text[line].kept for line in (heading, *below)), heading
     notes = ["[1] http://www.gnu.org/philosophy/free-sw.de.html", "[2] http://fsfeurope.org"]
-    retrieved = 'Retrieved from "https://de.example.org/w/index.php?title=Windkraft&oldid=4711"'
+    after = ['Retrieved from "https://de.example.org/w/index.php?title=Windkraft&oldid=4711"',
+             "https://twitter.com/windrebell", "(2) Kommentare"]
     for cited, expected in (("[1]", True), ("[9]", False)):
-        text = ("Startseite\nDer WindRebell\n" + article.replace("[2]", cited) + "\n".join(notes) + "\n"
-                + retrieved + "\n" + footer)
+        text = ("Startseite\nDer WindRebell\n" + article.replace("[2]", cited) + "\n".join(notes + after) + "\n"
+                + footer)
         by_text = decisions_by_text(cleaner.clean(text, format="text"))
         assert all(by_text[note].kept is expected for note in notes), cited
-        assert not by_text[retrieved].kept
+        assert not any(by_text[line].kept for line in after)
 
 
 def test_a_heading_over_sentences_right_under_the_body_stays():
     """"Serving tips" over two sentences after the recipe (under its nutrition box, or
     right under its last paragraph) goes on with it; the list of other recipes below
     does not.  One sentence, sentences that all open alike (a consent wall's "We ..."),
-    or sentences that speak of nothing the recipe does (a shop's shipping terms) make no
-    such section."""
+    sentences that speak of nothing the recipe does (a shop's shipping terms), or that
+    speak to the reader (a club's "Share photos of your masala") make no such section."""
     tips = ["Bhindi masala goes well with some homemade phulka and chapati.",
             "Tandoori roti, naan and paratha are also served with this masala."]
     nutrition = "Nutritional value\n( serving size 125 g)\nCalories : 216\nFats : 11 g\nProtein : 5 g\n"
@@ -864,7 +884,9 @@ def test_a_heading_over_sentences_right_under_the_body_stays():
         assert not by_text["Paneer masala"].kept
     shop = ["Orders over fifty dollars ship free within the country.",
             "Returns are accepted within thirty days of delivery."]
-    for section in (tips[:1], ["We use cookies to measure our traffic.", "We share data with our partners."], shop):
+    club = ["Share photos of your masala with other readers.", "Tag your curry so that others find it at home."]
+    for section in (tips[:1], ["We use cookies to measure our traffic.", "We share data with our partners."], shop,
+                    club):
         by_text = decisions_by_text(cleaner.clean(page(section), format="text"))
         assert not any(by_text[line].kept for line in section), section
 
@@ -1350,18 +1372,6 @@ def test_a_subtitle_between_title_and_body_is_kept_but_not_the_byline():
     assert by_text["Council Backs New Budget Rules"].rule == "context.title"
     assert by_text["Schools will get more, and roads will get less."].rule == "context.subtitle"
     assert not by_text["By Jane Smith"].kept and not by_text["News"].kept
-    # A dek that opens with its dateline is no by-line; a bar of the article's meta is.
-    dek = "Bern, 17.08.2007 - Speech by the minister at the summit of the city mayors, Basel, 18 August 2007"
-    bar = "17.08.2007 | Source: dpa | Reading time about four minutes of the text"
-    text = ("Home\nNews\nCouncil Backs New Budget Rules\n" + dek + "\n" + bar + "\nBy Jane Smith, 17.08.2007\n"
-            "Share on Facebook\n" + PROSE + PROSE2)
-    by_text = decisions_by_text(cleaner.clean(text, format="text"))
-    assert by_text[dek].rule == "context.subtitle"
-    assert not by_text[bar].kept and not by_text["By Jane Smith, 17.08.2007"].kept
-    for byline in ("Medically reviewed by Jane Smith, MD, a board-certified dermatologist, on March 12, 2021",
-                   "Updated March 12, 2021 at 2:30 p.m. ET, first published on March 11, 2021 in print"):
-        by_text = decisions_by_text(cleaner.clean(text.replace(dek, byline), format="text"))
-        assert not by_text[byline].kept, byline
 
 
 def test_the_title_over_the_dek_when_the_main_part_has_no_heading_above_it():
@@ -2736,10 +2746,6 @@ def test_a_tables_cells_that_recur_in_its_rows_all_stay():
     assert _table_cells(lines, [0, 4, 4 + TABLE_ROW_LINES], ["kraul", "delfin", "rucken"])
     assert not _table_cells(lines, [0, 1 + TABLE_ROW_LINES], ["kraul", "delfin"])
     assert not _table_cells(lines, [30, 31], ["kraul", "delfin"])
-    # Two tables far apart, each with the cell in rows near each other ("1-100" under
-    # each setting of two sections): all stay; a copy far from every other does not.
-    assert _table_cells(lines, [0, 3, 6 + TABLE_ROW_LINES, 9 + TABLE_ROW_LINES], ["a", "b", "c", "d"])
-    assert not _table_cells(lines, [0, 3, 6 + TABLE_ROW_LINES], ["a", "b", "c"])
     # Blank lines are not counted: a Markdown scrape parts its blocks by one.
     spaced = [SimpleNamespace(stripped="", cls=C.BLANK) if i % 2 else lines[0] for i in range(60)]
     assert _table_cells(spaced, [0, 2 * TABLE_ROW_LINES], ["kraul", "delfin"])
