@@ -1649,7 +1649,8 @@ def _drop_author_box_at_end(items: list, classes: list, verdicts_line: list) -> 
     if bio == last:
         return
     heading = bio  # the name, past a line or two without a word (a phone number)
-    while heading > first and bio - heading < AUTHOR_BOX_HEAD_LINES and not any(map(str.isalpha, items[heading].stripped)):
+    while heading > first and bio - heading < AUTHOR_BOX_HEAD_LINES \
+            and not any(map(str.isalpha, items[heading].stripped)):
         heading -= 1
     name = items[heading].stripped
     if heading <= first or classes[heading] not in (SHORT, MENU) or name not in _byline_names(items, first) \

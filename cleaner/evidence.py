@@ -141,8 +141,8 @@ def inside(block_texts: list, extracted: str | None) -> list:
 # Every key that ends at a place is reported there: in periodic text ("-" * 300,000
 # under blocks of 20, 21, ... 511 dashes, each a suffix of the next) that is hundreds
 # of matches a character (26 million, 34 s and 5 GB for a 235 kB page).  A page's
-# blocks match a few times a character at most, so past this budget the output is
-# junk, and the extractor's vote is left out, as when it finds nothing.
+# blocks match a tenth of a time a character at most (the 884 eval pages), so past this
+# budget the output is junk, and the extractor's vote is left out, as when it finds nothing.
 MATCHES_PER_CHAR = 8
 MIN_MATCH_BUDGET = 100_000
 
