@@ -2914,11 +2914,18 @@ def _title_like(item, min_words: int) -> bool:
         and not PATH_SEPARATOR_RE.search(item.stripped)
         and not (item.stripped.startswith("<") and item.stripped.endswith(">"))  # a line of HTML in Markdown
         and not item.line.text.lstrip().startswith(("![", "[!["))  # a Markdown image: its alt text is no heading
-        and not item.stripped.startswith("←") and not item.stripped.endswith("→")  # a link to the previous or next post
+        and not _post_link(item.stripped)  # a link to the previous or next post
         and f.link_share < LINK_LINE_SHARE  # nor a line of links (a share bar, a site's top bar)
         and len(GLUED_WORDS_RE.findall(item.stripped)) < MIN_GLUED_JOINS  # nor a menu's links run together
         and item.label != MENU_COPY_LABEL  # nor a menu in one line
     )
+
+
+def _post_link(text: str) -> bool:
+    """A link to the previous or next post: "← Title", "Title →", "« Title" or "Title »"
+    (a quote in guillemets closes them: "« Oui », dit-il", "»Haltet unsere Gewässer sauber!«")."""
+    return text.startswith("←") or text.endswith("→") or (text.startswith("« ") and "»" not in text) \
+        or (text.endswith(" »") and "«" not in text)
 
 
 def _score(item, neutral: bool) -> float:

@@ -1799,6 +1799,12 @@ def test_links_to_the_neighbouring_posts_and_the_sites_menu_are_no_title():
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert by_text["Scherenschnitt"].rule == "context.title"
     assert not any(by_text[line].kept for line in ("← Nebenbei bemerkt (4)", "Jahreswechsel →", "Was ich gut finde"))
+    # WordPress's "« Previous" and "Next »" do the same; a title in guillemets is a title.
+    for link in ("« Fünf Gedanken zum Pokal-Aus in Dortmund", "Der Lange und die alte Dame »"):
+        by_text = decisions_by_text(cleaner.clean(text.replace("← Nebenbei bemerkt (4)", link), format="text"))
+        assert by_text["Scherenschnitt"].rule == "context.title" and not by_text[link].kept, link
+    assert not any(C._post_link(quoted) for quoted in ("« Oui », dit-il enfin", "»Haltet unsere Gewässer sauber!«",
+                                                        "Le maire a dit « oui »"))
     # But for an embed's privacy link, inside the article: the headline above it is found.
     text = ("Nachrichten\nPolitik\nStadtrat beschließt neuen Radweg an der Hauptstraße\nExterner Inhalt\n"
             "An dieser Stelle finden Sie ein Video von YouTube.\nDatenschutzerklärung\nVideo laden\n" + PROSE + PROSE2
@@ -3615,6 +3621,19 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Diese Artikel könnten dich auch interessieren:", "related.heading"),
     ("Zur kompletten Fotostrecke", "credits.caption-buttons"),
     ("In partnership with", "ads.label"),
+    ("Erstelle kostenlos eine Website oder ein Blog auf WordPress.com.", "feeds.blog-engine"),
+    ("Geben Sie die Zeichen ein, die im Bild gezeigt werden.", "comments.captcha"),
+    ("Please enter the characters shown in the image", "comments.captcha"),
+    ("The witness was asked to enter the code in the lock, the court heard.", None),
+    ("Ich willige darin ein, dass der Verband e.V. mir regelmäßig aktuelle Informationen per E-Mail zusendet.",
+     "newsletter.consent"),
+    ("Ich willige ein, dass meine Tochter an der Klassenfahrt teilnimmt.", None),
+    ("Tweets by @tennismagazin", "social.tweets-widget"),
+    ("Tweets", "social.tweets-widget"),
+    ("Tweets from the president caused a stir in the markets on Monday.", None),
+    ("Wir behandeln Ihre Daten sicher und konform mit der Datenschutz-Grundverordnung (DS-GVO).", "consent.data-safe"),
+    ("We respect your privacy.", "consent.data-safe"),
+    ("Wir behandeln Ihre Daten sicher, sagte der Minister am Montag.", None),
     ("Enter your name and email to get your free printable.", "newsletter.lead-magnet"),
     ("Enter your email below to download the free checklist", "newsletter.lead-magnet"),
     ("Gib deine E-Mail-Adresse ein, um deine kostenlose Checkliste zu erhalten.", "newsletter.lead-magnet"),
