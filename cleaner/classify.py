@@ -754,6 +754,11 @@ def _kept(verdicts_line: list, k: int) -> bool:
     return 0 <= k < len(verdicts_line) and verdicts_line[k] is not None and verdicts_line[k].kept
 
 
+def _last_kept(verdicts_line: list) -> Optional[int]:
+    """The body's last kept line so far (None: none)."""
+    return next((k for k in range(len(verdicts_line) - 1, -1, -1) if _kept(verdicts_line, k)), None)
+
+
 SENTENCE_RUN = 3  # short sentences in a row, each on a line of its own: a paragraph
 STATEMENT_END_RE = re.compile("[.!。！．｡।॥۔။។።][\"'”’»)]*$")  # a full stop or "!", maybe in quotes
 
@@ -1370,7 +1375,7 @@ def _keep_marked_sections(items: list, classes: list, verdicts_line: list, neutr
     a heading the author wrote, or bullets that say something, say the article goes
     on (a README's features, a changelog's fixes, a podcast's chapters, a news
     story's closing list of what changes)."""
-    last = next((k for k in range(len(items) - 1, -1, -1) if _kept(verdicts_line, k)), None)
+    last = _last_kept(verdicts_line)
     k = len(items) if last is None else last + 1
     while k < len(items) and classes[k] == CODE:  # a code block at the body's end is the body's (settle_code_blocks)
         k += 1
@@ -1418,7 +1423,7 @@ def _keep_sentence_section(items: list, classes: list, verdicts_line: list, neut
     recipe for bhindi masala).  A shop's "Free shipping" box or a letters policy
     states things too, but not about the article."""
     kept = partial(_kept, verdicts_line)
-    last = next((k for k in range(len(items) - 1, -1, -1) if kept(k)), None)
+    last = _last_kept(verdicts_line)
     if last is None:
         return
     top = last  # over the statements that reach the body's last line, or right under that line
@@ -1593,7 +1598,7 @@ def _drop_teaser_cards(items: list, classes: list, verdicts_line: list) -> None:
     article's own (the title's business).
     """
     kept = partial(_kept, verdicts_line)
-    first = next((k for k in range(len(items)) if kept(k) and classes[k] in PROSE), None)
+    first = _first_kept_prose(items, verdicts_line)
     if first is None:
         return
     for k in range(first + 2, len(items) - 1):
@@ -1639,8 +1644,8 @@ def _drop_author_box_at_end(items: list, classes: list, verdicts_line: list) -> 
     name.)  Under "About the author" such a bio is found as a run (``_author_bio``).
     """
     kept = partial(_kept, verdicts_line)
-    first = next((k for k in range(len(items)) if kept(k) and classes[k] in PROSE), None)
-    last = next((k for k in range(len(items) - 1, -1, -1) if kept(k)), None)
+    first = _first_kept_prose(items, verdicts_line)
+    last = _last_kept(verdicts_line)
     if first is None or last is None:
         return
     bio = last
