@@ -4285,6 +4285,22 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Um Stellungnahmen und Kommentare abgeben zu können, müssen Sie sich zunächst im Portal registrieren.", None),
     ("The law was last edited by parliament in 2019, when the penalties were raised.", None),
     ("Last edited by parliament in 2019, the law now has tougher penalties.", None),
+    ("39 points · 6 years ago", "comments.vote-score"),
+    ("4 points · 6 years ago · edited 6 years ago", "comments.vote-score"),
+    ("Original Poster1 point · 6 years ago", "comments.vote-score"),
+    ("Continue this thread", "comments.vote-score"),
+    ("The team scored 39 points six years ago, a record that still stands.", None),
+    ("Wenn du keinen Artikel mehr verpassen willst, dann hol dir jetzt meinen gratis Newsletter! Du kannst mir "
+     "auch auf Facebook folgen.", "newsletter.appeal"),
+    ("Wenn es regnet, dann hol dir einen Schirm aus dem Keller und nimm den Newsletter-Ausdruck mit.", None),
+    ("Wir verwenden MailChimp als unsere Plattform zur Marketing-Automatisierung. Indem Sie unten zur Absendung "
+     "dieses Formulars klicken, bestätigen Sie die Weitergabe.", "newsletter.consent"),
+    ("We use Mailchimp as our marketing platform. By clicking below to subscribe, you acknowledge the transfer.",
+     "newsletter.consent"),
+    ("Die Redaktion wird Deine E-Mail-Adresse für den Newsletter verwenden. Du kannst jederzeit über den "
+     "Abbestellungs-Link in der Fußzeile jeder E-Mail Deine Adresse löschen lassen.", "newsletter.consent"),
+    ("Wir verwenden Mailchimp seit Jahren für den Versand unserer Einladungen an die Mitglieder.", None),
+    ("Der Abmeldelink muss in jeder E-Mail enthalten sein, urteilte das Gericht am Dienstag.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
