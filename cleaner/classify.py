@@ -613,6 +613,7 @@ def _comment_walls(items: list, classes: list) -> tuple:
 FURNITURE_RULES = frozenset({"legal.link", "legal.link-list", "navigation.widget-heading", "navigation.archive-month",
                              GLUED_BREADCRUMB_RULE,
                              "feeds.rss", "feeds.atom", "feeds.blog-engine", "feeds.theme-credit"})
+ACCOUNT_RULE = "navigation.account"
 FOOTER_REACH = 2  # legal links this near each other are a footer's
 EMBED_REACH = 2  # a legal link this near a consent or credit line is an embed's (a video's, a map's)
 EMBED_FAMILIES = frozenset({"consent", "credits"})
@@ -638,7 +639,28 @@ def _furniture(items: list, classes: list) -> tuple:
                  and not (k + 1 < len(classes) and classes[k + 1] in PROSE)
                  and not (item.rule.family == "legal" and _embedded(items, k))
                  and (item.rule.id != GLUED_BREADCRUMB_RULE or _names_its_page(item, k, last_at))]
-    return furniture, footers
+    return sorted(furniture + _login_box(items, classes)), footers
+
+
+LOGIN_BOX_LINES = 3  # account lines ("Log in", "Password", "Register") ...
+LOGIN_BOX_REACH = 4  # ... this near each other: a login box
+
+
+def _login_box(items: list, classes: list) -> list:
+    """The lines of a login box or dialog: ``LOGIN_BOX_LINES`` account links or fields
+    or more, each within ``LOGIN_BOX_REACH`` lines of the next and only short lines
+    between them (a site's header, or its dialog in the scrape).  One or two ("Sign up"
+    under a newsletter's pitch, a forum post's "Profile") may stand inside an article."""
+    account = [k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and item.rule.id == ACCOUNT_RULE]
+    boxes, box = [], []
+    for k in account:
+        if box and (k - box[-1] > LOGIN_BOX_REACH or any(classes[j] in PROSE or classes[j] == SENTENCE
+                                                          for j in range(box[-1] + 1, k))):
+            boxes.append(box)
+            box = []
+        box.append(k)
+    boxes.append(box)
+    return [k for box in boxes if len(box) >= LOGIN_BOX_LINES for k in box]
 
 
 def _embedded(items: list, k: int) -> bool:

@@ -1088,6 +1088,34 @@ def test_a_short_headline_with_a_digit_in_a_name_is_the_title_not_the_section_ov
     assert by_text[headline].rule == "context.title"
 
 
+TEASER_OVER_THE_MENU = ("How the rescue of a dog that had attacked a volunteer was filmed by the neighbours, "
+                       "and what the video shows.\n")
+SECTIONS_MENU = "".join(f"{name}\n" for name in ("Politics", "Justice", "Community", "Environment", "World", "Sports",
+                                                 "Culture", "Health", "Science", "Cars"))
+
+
+def test_no_run_above_a_login_box_is_the_articles_lead():
+    # A teaser that reads as prose over the site's menu, then a login dialog, then the
+    # article: the dialog is the site's, never between a lead and its article.
+    login = "Log in\nPassword\nForgot your password\nRegister\n"
+    text = "Print edition\n" + TEASER_OVER_THE_MENU + SECTIONS_MENU + login + "Home / News\n" \
+        "Council votes on the new rules for members\n" + PROSE + PROSE2 + PROSE.replace("Tuesday", "Friday") \
+        + "Comment\nPrivacy\nTerms\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert not by_text[TEASER_OVER_THE_MENU.strip()].kept and not by_text["Politics"].kept
+    assert by_text["Council votes on the new rules for members"].kept and by_text[PROSE.strip()].kept
+
+
+def test_a_sign_up_button_between_the_lead_and_the_article_is_no_login_box():
+    # One or two account lines ("Sign up" under a newsletter's pitch) stand inside articles.
+    lead = ("The committee published its report on Monday, and the members will meet again in the spring "
+            "to decide how the new rules are to be applied.\n")
+    text = "Log in\nRegister\nPassword\nCouncil votes on the new rules for members\n" + lead + lead.replace(
+        "Monday", "Friday") + "Sign up\nSign up\n" + PROSE + PROSE2 + PROSE.replace("Tuesday", "Wednesday") + "Privacy\nTerms\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[lead.strip()].kept and by_text[PROSE2.strip()].kept
+
+
 def test_a_menu_run_together_and_a_byline_glued_to_its_name_are_not_the_title():
     """A scraper that drops the spaces between links writes "WeatherDroneView7
     VideosSports", and "By" touches the name ("ByJ.R. Stone"); neither is the title."""
