@@ -1068,7 +1068,15 @@ AUTHOR_POSTS_RULE = "meta.author-posts"
 AUTHOR_BIO_MAX_LINES = 2  # lines of prose in a bio found past a box's head, or over its closing link
 AUTHOR_BOX_HEAD_LINES = 2  # short lines of a box's head under its heading: the name, "All articles"
 NAME_WORD_RE = re.compile(r"[^\W\d_]{2,}")
-AUTHOR_NAME_AFTER_RE = re.compile(r"\b(?:by|von|de|par|por|of)\b", re.IGNORECASE)  # "... posts by" <name>
+# The name after "by", "von", "por" ...: its capitalised words, up to anything else ("By Jane
+# Smith and Tom Brown", "Von Anna Weber, Hamburg", "View all posts by Simon Dückert").
+NAME_AFTER_BY_RE = re.compile(r"\b(?i:by|von|par|por|de|door|av|af|od|of)\s+((?:[A-ZÀ-ÖØ-Þ][^\W\d_]+\.? ?){1,4})")
+
+
+def _name_after_by(text: str) -> str:
+    """The name a by-line or an author's link gives ("por Sarah Moreno" -> "Sarah Moreno"), "" if none."""
+    match = NAME_AFTER_BY_RE.search(text)
+    return match.group(1).strip() if match else ""
 
 
 def _author_box_heading(items: list, classes: list, k: int) -> bool:
@@ -1112,9 +1120,8 @@ def _names_alike(heading: str, link: str) -> bool:
     heading in the name the link ends with ("Über Simon Dückert" / "Zeige alle Beiträge
     von Simon Dückert"; not the link's own words: "See the Northern Lights" / "See all
     posts by Jane")?"""
-    name = AUTHOR_NAME_AFTER_RE.split(link)[-1]
     names = {word for word in NAME_WORD_RE.findall(heading) if word[0].isupper()}
-    return name != link and any(word in names for word in NAME_WORD_RE.findall(name))
+    return any(word in names for word in NAME_WORD_RE.findall(_name_after_by(link)))
 
 
 def _with_part_after_a_teaser(segments: list, runs: list, items: list, classes: list, teasers: frozenset) -> list:
@@ -1648,9 +1655,6 @@ def _drop_teaser_cards(items: list, classes: list, verdicts_line: list) -> None:
 
 
 AUTHOR_NAME_MAX_WORDS = 4  # "Sarah Moreno", "Editorial Staff": a name, not a heading of the article's
-# The name a by-line gives: its capitalised words right after "by", "von", "por" ... up to
-# anything else ("By Jane Smith and Tom Brown", "Von Anna Weber, Hamburg": Jane Smith, Anna Weber).
-BYLINE_NAME_RE = re.compile(r"\b(?i:by|von|par|por|de|door|av|af|od)\s+((?:[A-ZÀ-ÖØ-Þ][^\W\d_]+\.? ?){1,4})")
 
 
 def _drop_author_box_at_end(items: list, classes: list, verdicts_line: list) -> None:
@@ -1698,8 +1702,7 @@ def _byline_names(items: list, first: int) -> frozenset:
     for k in range(max(0, first - TITLE_WINDOW), first):
         text = items[k].stripped
         if BYLINE_START_RE.match(text) is not None:
-            match = BYLINE_NAME_RE.search(text)
-            name = match.group(1).strip() if match else ""
+            name = _name_after_by(text)
             if 2 <= len(name.split()) <= AUTHOR_NAME_MAX_WORDS:
                 names.add(name)
     return frozenset(names)
