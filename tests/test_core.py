@@ -4338,6 +4338,17 @@ def test_shipped_rules_load_and_have_descriptions():
      "Abbestellungs-Link in der Fußzeile jeder E-Mail Deine Adresse löschen lassen.", "newsletter.consent"),
     ("Wir verwenden Mailchimp seit Jahren für den Versand unserer Einladungen an die Mitglieder.", None),
     ("Der Abmeldelink muss in jeder E-Mail enthalten sein, urteilte das Gericht am Dienstag.", None),
+    ("Ja, ich habe die Datenschutzerklärung gelesen und bin damit einverstanden, dass die von mir angegebenen Daten "
+     "elektronisch erfasst und gespeichert werden. Ich willige darin ein, dass die von mir überreichten Informationen "
+     "und Kontaktdaten dazu verwendet werden, mit mir anlässlich meiner Kontaktaufnahme in Verbindung zu treten, "
+     "hierüber zu kommunizieren und meine Anfrage abzuwickeln. Diese Einwilligung kann ich jederzeit mit Wirkung für "
+     "die Zukunft widerrufen.", "consent.form-consent"),
+    ("I have read and accept the privacy policy and agree that my data may be stored to answer my request. I can "
+     "withdraw this consent at any time by writing to the address given in the imprint, and my data will then be "
+     "deleted unless the law requires us to keep it for longer.", "consent.form-consent"),
+    ("Wer die Datenschutzerklärung gelesen hat, weiß, dass die Daten zwei Jahre lang gespeichert werden, sagte die "
+     "Verbraucherschützerin, und dass sie jederzeit gelöscht werden können, wenn man es verlangt, was aber kaum "
+     "jemand tut, weil niemand diese Texte bis zum Ende liest.", None),
 ])
 def test_boilerplate_rules_match_their_examples_and_not_body_text(line, rule_id, builtin_rules):
     rule = builtin_rules.global_matcher.match(normalize(line), line, len(line.split()), "")
