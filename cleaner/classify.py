@@ -2866,24 +2866,9 @@ def _headline_tier(item, neutral: bool) -> int:
         return 2
     if f.heading_level:  # "# Retry policies": its author says it is a heading, a first-level one the headline
         return 2 if f.heading_level == 1 else 1
-    if _has_figure(text) or (not neutral and not f.stopwords):
+    if any(c.isdigit() for c in text) or (not neutral and not f.stopwords):
         return 0
     return 1
-
-
-NAME_WITH_DIGIT_CHARS = 12
-
-
-def _has_figure(text: str) -> bool:
-    """Does the line hold a figure: a word with a digit ("2024", "12.09", "3x", a path
-    "demopack-python3/socket/main.xml")?  Not a short name that opens with a letter and
-    has more letters than digits ("GA2", "COVID-19", "MP3")."""
-    for word in text.split():
-        digits = sum(c.isdigit() for c in word)
-        if digits and (not word[0].isalpha() or len(word) > NAME_WITH_DIGIT_CHARS
-                       or digits >= sum(c.isalpha() for c in word)):
-            return True
-    return False
 
 
 # A scraper that joins a menu's links without a space writes "TrafficBuilding A
