@@ -650,7 +650,8 @@ def _login_box(items: list, classes: list) -> list:
     """The lines of a login box or dialog: ``LOGIN_BOX_LINES`` account links or fields
     or more, each within ``LOGIN_BOX_REACH`` lines of the next and only short lines
     between them (a site's header, or its dialog in the scrape).  One or two ("Sign up"
-    under a newsletter's pitch, a forum post's "Profile") may stand inside an article."""
+    under a newsletter's pitch, a forum post's "Profile") may stand inside an article,
+    and so may a box right under prose (a paywall's after the lead)."""
     account = [k for k, (item, cls) in enumerate(zip(items, classes)) if cls == RULE and item.rule.id == ACCOUNT_RULE]
     boxes, box = [], []
     for k in account:
@@ -660,7 +661,13 @@ def _login_box(items: list, classes: list) -> list:
             box = []
         box.append(k)
     boxes.append(box)
-    return [k for box in boxes if len(box) >= LOGIN_BOX_LINES for k in box]
+    return [k for box in boxes if len(box) >= LOGIN_BOX_LINES and not _under_prose(classes, box[0]) for k in box]
+
+
+def _under_prose(classes: list, k: int) -> bool:
+    """Is there a line of prose within ``LOGIN_BOX_REACH`` lines above line ``k``?  A login
+    box right under text is the article's (a paywall's after its lead, a tutorial's form)."""
+    return any(classes[j] in PROSE for j in range(max(0, k - LOGIN_BOX_REACH), k))
 
 
 def _embedded(items: list, k: int) -> bool:

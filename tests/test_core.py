@@ -1097,6 +1097,18 @@ def test_no_run_above_a_login_box_is_the_articles_lead():
     assert by_text["Council votes on the new rules for members"].kept and by_text[PROSE.strip()].kept
 
 
+def test_a_paywalls_login_box_under_the_lead_is_no_furniture():
+    # A soft paywall prints the whole article with a login form after its lead: the box
+    # right under prose is the article's, not the site's header.
+    lead = ("The city council voted on Tuesday night to approve new rules that will require developers to set "
+            "aside a fifth of all new flats for people on lower incomes, ending a long debate.\n")
+    box = "Already a subscriber?\nLog in\nEmail address\nPassword\nForgot your password?\nRegister\n"
+    text = "Home\nNews\nCouncil approves new housing rules after months of debate\n" + lead + box \
+        + PROSE + PROSE2 + PROSE.replace("Tuesday", "Friday") + "Comments\nPrivacy\nTerms\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[lead.strip()].kept and by_text["Council approves new housing rules after months of debate"].kept
+
+
 def test_a_sign_up_button_between_the_lead_and_the_article_is_no_login_box():
     # One or two account lines ("Sign up" under a newsletter's pitch) stand inside articles.
     lead = ("The committee published its report on Monday, and the members will meet again in the spring "
