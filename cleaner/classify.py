@@ -82,7 +82,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import partial
-from itertools import groupby, islice
+from itertools import groupby, islice, takewhile
 from typing import Callable, NamedTuple, Optional
 
 from .features import Features, echo_keys
@@ -1077,13 +1077,19 @@ AUTHOR_BOX_HEAD_LINES = 2  # short lines of a box's head under its heading: the 
 NAME_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 # The name after "by", "von", "por" ...: its capitalised words, up to anything else ("By Jane
 # Smith and Tom Brown", "Von Anna Weber, Hamburg", "View all posts by Simon Dückert").
-NAME_AFTER_BY_RE = re.compile(r"\b(?i:by|von|par|por|de|door|av|af|od|of)\s+((?:[A-ZÀ-ÖØ-Þ][^\W\d_]+\.? ?){1,4})")
+NAME_AFTER_BY_RE = re.compile(r"\b(?i:by|von|par|por|de|door|av|af|od)\s+([^\W\d_][\w'’.-]{0,40}(?: [^\W\d_][\w'’.-]{0,40}){0,3})")
+NAME_WORDS = 4
 
 
 def _name_after_by(text: str) -> str:
-    """The name a by-line or an author's link gives ("por Sarah Moreno" -> "Sarah Moreno"), "" if none."""
-    match = NAME_AFTER_BY_RE.search(text)
-    return match.group(1).strip() if match else ""
+    """The name a by-line or an author's link gives ("por Sarah Moreno" -> "Sarah Moreno",
+    "by D'Arcy Carden", "od Łukasz Nowak"), "" if none: the capitalised words right after
+    the first "by" that has any."""
+    for match in NAME_AFTER_BY_RE.finditer(text):
+        words = list(takewhile(lambda word: word[0].isupper(), match.group(1).split()))[:NAME_WORDS]
+        if words:
+            return " ".join(words)
+    return ""
 
 
 def _author_box_heading(items: list, classes: list, k: int) -> bool:

@@ -744,15 +744,17 @@ def test_an_author_box_below_the_article_is_no_part_of_it():
     assert not by_text[bio].kept and by_text[bio].rule == "context.outside-body"
 
 
-def test_an_authors_bio_closed_by_a_link_to_their_posts_goes_even_when_it_outweighs_the_post():
+@pytest.mark.parametrize("name", ["Simon", "D'Arcy Carden", "Łukasz Nowak"])
+def test_an_authors_bio_closed_by_a_link_to_their_posts_goes_even_when_it_outweighs_the_post(name):
     """A bio right above "View all posts by <name>" is the author box's, and it comes
-    after the article: a long bio under a one-paragraph post is not the main run."""
+    after the article: a long bio under a one-paragraph post is not the main run.  (A
+    name with an apostrophe or a letter outside Latin-1 is a name too.)"""
     bio = ("Scholar of the academy and trained electrical engineer, I am passionate about learning "
            "organisations, knowledge management, new work and lifelong learning, and I am a member of "
            "several communities of practice and of a chaos club, with another podcast on my website.")
     post = "We recorded this episode live at the camp in Berlin, where two guests told us what they saw there.\n"
     text = ("Knowledge on Air\nHome\nEpisode 39: live from the camp\n" + post + "Download: mp3\nShare this:\n"
-            + "Twitter\nFacebook\nRelated posts\nAbout Simon\n" + bio + "\nView all posts by Simon →\n"
+            + f"Twitter\nFacebook\nRelated posts\nAbout {name}\n" + bio + f"\nView all posts by {name} →\n"
             + "Leave a comment\n")
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert by_text[post.strip()].kept
@@ -4334,9 +4336,18 @@ def test_shipped_rules_load_and_have_descriptions():
      "auch auf Facebook folgen.", "newsletter.appeal"),
     ("Wenn es regnet, dann hol dir einen Schirm aus dem Keller und nimm den Newsletter-Ausdruck mit.", None),
     ("Wir verwenden MailChimp als unsere Plattform zur Marketing-Automatisierung. Indem Sie unten zur Absendung "
-     "dieses Formulars klicken, bestätigen Sie die Weitergabe.", "newsletter.consent"),
-    ("We use Mailchimp as our marketing platform. By clicking below to subscribe, you acknowledge the transfer.",
-     "newsletter.consent"),
+     "dieses Formulars klicken, bestätigen Sie, dass die von Ihnen angegebenen Informationen an MailChimp zur "
+     "Verarbeitung weitergegeben werden.", "newsletter.consent"),
+    ("We use Mailchimp as our marketing platform. By clicking below to subscribe, you acknowledge that your "
+     "information will be transferred to Mailchimp for processing.", "newsletter.consent"),
+    ("Usamos Mailchimp como plataforma para enviar las invitaciones del club.", None),
+    ("\"We use Mailchimp because the platform is cheap and easy to learn,\" says Sarah Miller.", None),
+    ("Laut Gericht muss der Kunde jederzeit per Abmeldelink widersprechen können.", None),
+    ("The law says the unsubscribe link must work at any time and be free of charge.", None),
+    ("Wenn du wissen willst, wann die Bahn streikt, dann hol dir den Newsletter der GDL, rät der Sprecher.", None),
+    ("39 points · 6 yr. ago", "comments.vote-score"),
+    ("1.2k points · 6 years ago · gilded", "comments.vote-score"),
+    ("score hidden · 2 hours ago", "comments.vote-score"),
     ("Die Redaktion wird Deine E-Mail-Adresse für den Newsletter verwenden. Du kannst jederzeit über den "
      "Abbestellungs-Link in der Fußzeile jeder E-Mail Deine Adresse löschen lassen.", "newsletter.consent"),
     ("Wir verwenden Mailchimp seit Jahren für den Versand unserer Einladungen an die Mitglieder.", None),
@@ -4349,6 +4360,19 @@ def test_shipped_rules_load_and_have_descriptions():
     ("I have read and accept the privacy policy and agree that my data may be stored to answer my request. I can "
      "withdraw this consent at any time by writing to the address given in the imprint, and my data will then be "
      "deleted unless the law requires us to keep it for longer.", "consent.form-consent"),
+    ("Ich habe die Hinweise zum Datenschutz gelesen und bin damit einverstanden, dass meine Angaben zur "
+     "Beantwortung meiner Anfrage gespeichert werden, und kann diese Einwilligung jederzeit per E-Mail an die im "
+     "Impressum genannte Adresse widerrufen, ohne dass mir dadurch Nachteile entstehen.", "consent.form-consent"),
+    ("Ich habe die Datenschutzerklärung gelesen, und zwar vollständig: 14 Seiten bei der Wetter-App, 22 Seiten beim "
+     "sozialen Netzwerk, 31 Seiten beim Fitness-Tracker. Am Ende der Woche hatte ich mehr als 80.000 Wörter hinter "
+     "mir und keine Ahnung, wer meine Daten nun wirklich bekommt.", None),
+    # (Over consent.policy-agree's 40 words, as the first person reads on.)
+    ("I have read the privacy policy of every app on my home screen, all thirty-one of them, and it took me just "
+     "under nineteen hours, most of it spent on the same four paragraphs about partners, advertising and the "
+     "companies that buy what the apps collect.", None),
+    ("He leído la política de privacidad de WhatsApp y esto es lo que he descubierto sobre mis datos.", None),
+    ("J'ai lu la politique de confidentialité de chaque application de mon écran d'accueil, les trente et une, "
+     "et j'y ai passé presque dix-neuf heures au total, surtout sur les mêmes paragraphes publicitaires.", None),
     ("Wer die Datenschutzerklärung gelesen hat, weiß, dass die Daten zwei Jahre lang gespeichert werden, sagte die "
      "Verbraucherschützerin, und dass sie jederzeit gelöscht werden können, wenn man es verlangt, was aber kaum "
      "jemand tut, weil niemand diese Texte bis zum Ende liest.", None),
