@@ -4346,6 +4346,9 @@ def test_shipped_rules_load_and_have_descriptions():
     ("The law says the unsubscribe link must work at any time and be free of charge.", None),
     ("Wenn du wissen willst, wann die Bahn streikt, dann hol dir den Newsletter der GDL, rät der Sprecher.", None),
     ("39 points · 6 yr. ago", "comments.vote-score"),
+    ("Durée de l'audio 4:22", "meta.listen"),
+    ("Audio duration: 12:05", "meta.listen"),
+    ("La durée de l'audio 4:22 ne suffit pas à tout expliquer, dit-il.", None),
     ("1.2k points · 6 years ago · gilded", "comments.vote-score"),
     ("score hidden · 2 hours ago", "comments.vote-score"),
     ("Die Redaktion wird Deine E-Mail-Adresse für den Newsletter verwenden. Du kannst jederzeit über den "
