@@ -4347,6 +4347,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Wenn du wissen willst, wann die Bahn streikt, dann hol dir den Newsletter der GDL, rät der Sprecher.", None),
     ("39 points · 6 yr. ago", "comments.vote-score"),
     ("Durée de l'audio 4:22", "meta.listen"),
+    ("Start|Magazin|Coole Tipps|Magic Cleaning", "navigation.breadcrumb"),
+    ("Start | Ziel", None),
     ("Audio duration: 12:05", "meta.listen"),
     ("La durée de l'audio 4:22 ne suffit pas à tout expliquer, dit-il.", None),
     ("1.2k points · 6 years ago · gilded", "comments.vote-score"),
