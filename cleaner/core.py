@@ -745,7 +745,10 @@ TAG_RE = re.compile(r"</?[a-zA-Z][\w:-]{0,30}[\s/>]|<!--")
 # the element that holds..."), which names its tags without closing them.
 DOCUMENT_CLOSE_RE = re.compile(r"</(?:html|head|body)\s*>", re.IGNORECASE)
 HEAD_CLOSE_RE = re.compile(r"</(?:title|style|script)\s*>", re.IGNORECASE)
-HEAD_TAG_RE = re.compile(r"<(html|head|body|meta|title|link|style|script|base)[\s>/]")  # on the lower-cased head
+# A head's tags, on the lower-cased head: each opening the text or right after another
+# tag, as in a page ("<meta charset=utf-8>\n<title>"), not quoted in a sentence ("<meta>
+# and <link> tags belong in the head").
+HEAD_TAG_RE = re.compile(r"(?:^|(?<=>))\s*<(html|head|body|meta|title|link|style|script|base)(?=[\s>/])")
 # What may stand above a page's first tag: a response's headers (``curl -i``), a
 # server's warnings.  Looked for in the first lines only, and each line above must
 # read as one: a status line, or "Name: value" ("Content-Type: text/html", "PHP
@@ -796,10 +799,11 @@ def detect_format(text: str) -> str:
 
 
 def _mostly_markup(sample: str, min_tagged: int = 1) -> bool:
-    """Markup on most of the lines, and on at least ``min_tagged`` of them."""
+    """Markup on most of the lines (more than half: a cleaned text keeps a tagged line of
+    its two, whose first was cut, as it was), and on at least ``min_tagged`` of them."""
     lines = [line for line in sample.split("\n") if line.strip()]
     tagged = sum(1 for line in lines if TAG_RE.search(line))
-    return tagged >= min_tagged and 2 * tagged >= len(lines)
+    return tagged >= min_tagged and 2 * tagged > len(lines)
 
 
 def url_text(url) -> Optional[str]:

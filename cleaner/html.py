@@ -22,7 +22,7 @@ from lxml import etree
 from .core import passthrough
 from .evidence import inside, readability_text, squash, trafilatura_text
 from .model import BlockHint, Line
-from .segment import BLOCK_TAGS, INVISIBLE_TAGS, segment_page, shadow_root
+from .segment import BLOCK_TAGS, INVISIBLE_TAGS, hidden_by_attributes, segment_page, shadow_root
 
 # Pages larger than this are segmented and scored, but not handed to the
 # extractors (trafilatura can take minutes on huge pages).
@@ -37,6 +37,16 @@ LONG_BLOCK_CHARS = 150
 PARSER_DEPTH_LIMIT = 2000
 # The extractors recurse and slow down on deep trees (seconds at 1,000 levels).
 EXTRACTOR_MAX_DEPTH = 500
+# ... and on very wide table rows (trafilatura's table handler is quadratic in a row's
+# cells: 16 s at 48,000) or very many blocks (12 s at 150,000 list items); the eval
+# pages hold 24 cells in a row at most, and 6,571 blocks.
+EXTRACTOR_MAX_ROW_CELLS = 1000
+EXTRACTOR_MAX_BLOCKS = 30_000
+# libxml2 parses a tag's attributes in time quadratic in their number (11 s at 40,000):
+# a tag this long is looked at, and past this many attributes it keeps its name alone.
+LONG_TAG_RE = re.compile(r"<([a-zA-Z][\w:-]{0,40})([^<>]{8192,})>")
+ATTRIBUTE_RE = re.compile(r"\s[^\s=<>\"'/]{1,100}=")
+MAX_TAG_ATTRIBUTES = 1000
 STRAY_END_TAG_RE = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 BR_END_TAG_RE = re.compile(r"</br\s*>", re.IGNORECASE)
 TRAFILATURA_COVERAGE_ENOUGH = 0.6
@@ -58,6 +68,8 @@ def parse_html(text: str):
     # A stray </html> or </body> mid-page makes libxml2 drop the rest of the page.
     text = STRAY_END_TAG_RE.sub("", text)
     text = BR_END_TAG_RE.sub("<br>", text)  # "</br>" is a line break to a browser; libxml2 drops it
+    if len(text) > 8192:
+        text = LONG_TAG_RE.sub(_without_attribute_flood, text)
     data = text.encode("utf-8", errors="replace")
     try:
         root = lxml.html.document_fromstring(data, parser=parser)
@@ -67,6 +79,15 @@ def parse_html(text: str):
         root = lxml.html.Element("html")
     _repair_tree(root)
     return root
+
+
+def _without_attribute_flood(match) -> str:
+    """A tag with more than ``MAX_TAG_ATTRIBUTES`` attributes, as its name alone (no page
+    needs so many; libxml2 would take minutes over them), else as it was."""
+    attributes = match.group(2)
+    if len(ATTRIBUTE_RE.findall(attributes, 0, len(attributes))) <= MAX_TAG_ATTRIBUTES:
+        return match.group(0)
+    return f"<{match.group(1)}>"
 
 
 def _repair_tree(root) -> None:
@@ -197,7 +218,10 @@ class _TextRecovery(HTMLParser):
     libxml2 drops everything nested deeper than its limit (a few thousand
     levels); the standard library's tokenizer keeps no tree, only the open
     invisible elements (a script, a head left open before ``<body>``), so it
-    recovers the text of any page in linear time.
+    recovers the text of any page in linear time.  An element its attributes hide
+    (``hidden``, ``display: none``, a closed ``<dialog>``, "sr-only") is skipped up to
+    its end tag, counting the same tags opened inside it; and text is joined into its
+    block as a browser does, its line breaks kept in a ``<pre>`` only.
     """
 
     def __init__(self):
@@ -205,8 +229,19 @@ class _TextRecovery(HTMLParser):
         self.parts: list = []
         self.hidden: list = []  # the invisible elements open, innermost last
         self.open = Counter()  # ... by tag, so an end tag that closes none costs nothing
+        self.skipped: list = []  # the element its attributes hide: [tag, how many of that tag are open]
+        self.pre = 0  # <pre> elements open
 
     def handle_starttag(self, tag, attrs):
+        if self.skipped:
+            if tag == self.skipped[0] and tag not in VOID_TAGS:
+                self.skipped[1] += 1
+            return
+        if tag not in VOID_TAGS and hidden_by_attributes(tag, dict(attrs)):
+            self.skipped = [tag, 1]
+            return
+        if tag == "pre":
+            self.pre += 1
         if self.hidden and self.hidden[-1] == "head" and tag not in HEAD_TAGS:
             self.handle_endtag("head")  # the head has ended, closed or not, at the body's first element
         if tag in ("rt", "rp") and self.hidden and self.hidden[-1] in ("rt", "rp"):
@@ -221,6 +256,14 @@ class _TextRecovery(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
+        if self.skipped:
+            if tag == self.skipped[0]:
+                self.skipped[1] -= 1
+                if not self.skipped[1]:
+                    self.skipped = []
+            return
+        if tag == "pre" and self.pre:
+            self.pre -= 1
         if tag == "ruby":
             for reading in ("rt", "rp"):
                 if self.open[reading]:
@@ -238,8 +281,8 @@ class _TextRecovery(HTMLParser):
     def handle_data(self, data):
         if self.hidden and self.hidden[-1] == "head" and data.strip():
             self.handle_endtag("head")  # text in the head starts the body
-        if not self.hidden:
-            self.parts.append(data)
+        if not self.hidden and not self.skipped:
+            self.parts.append(data if self.pre else data.replace("\r", " ").replace("\n", " "))
 
 
 def recovered_lines(html: str) -> list:
@@ -273,7 +316,8 @@ def page_lines(cleaner, html: str, url=None, deadline: float = math.inf) -> tupl
     texts = [squash(b.text) if b.pre else b.text for b in blocks]  # the extractors' text is matched squashed
     traf = read = [None] * len(blocks)
     over = "parsing the page" if time.monotonic() > deadline else None
-    if over is None and options.extractors and len(html) <= EXTRACTOR_MAX_CHARS and depth <= EXTRACTOR_MAX_DEPTH:
+    if over is None and options.extractors and len(html) <= EXTRACTOR_MAX_CHARS and depth <= EXTRACTOR_MAX_DEPTH \
+            and len(blocks) <= EXTRACTOR_MAX_BLOCKS and _widest_row(tree) <= EXTRACTOR_MAX_ROW_CELLS:
         traf = inside(texts, trafilatura_text(tree, tables=options.tables, url=url, favor_recall=options.favor_recall))
         over = "trafilatura" if time.monotonic() > deadline else None
         if over is None and long_block_coverage(texts, traf) < TRAFILATURA_COVERAGE_ENOUGH:
@@ -295,6 +339,11 @@ def page_lines(cleaner, html: str, url=None, deadline: float = math.inf) -> tupl
         )
         lines.append(Line(i + 1, block.text + "\n", hint))
     return lines, over
+
+
+def _widest_row(tree) -> int:
+    """The most cells a table row of the page holds (0: no table)."""
+    return max((len(row) for row in tree.iter("tr")), default=0)
 
 
 def long_block_coverage(texts: list, votes: list) -> float:

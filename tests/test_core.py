@@ -3231,6 +3231,10 @@ def test_regex_linter_rejects_patterns_that_match_every_line(pattern):
      "Inside it you put the headings, the paragraphs and the pictures.\n", "text"),
     ("<html> element: the root of a page, and what goes in it.\nEvery page has one.\n", "text"),
     ("How to start a page\n<html> goes at the top of the file, and </html> at its end.\n", "text"),
+    # Head tags quoted in a sentence are no head; a tagged line of two is no fragment of markup.
+    ("<meta> and <link> tags belong in the head of the document.\nEvery page should have a few of them.\n", "text"),
+    ("<meta charset='utf-7'><p>Some words of the article, long enough.\nSome more words of the article.\n", "text"),
+    ('<html><head><meta charset="utf-8"><link rel="stylesheet" href="a.css">', "html"),
     # A page saved with its response's headers (curl -i), or under a server's warning.
     ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
     ("Warning: Undefined variable $x in /var/www/index.php on line 3\n<html>\n<head><title>T</title></head>\n"
@@ -3250,6 +3254,20 @@ def test_regex_linter_rejects_patterns_that_match_every_line(pattern):
 ])
 def test_detect_format_by_how_much_of_the_text_is_markup(text, expected):
     assert detect_format(text) == expected
+
+
+def test_a_body_that_opens_with_quoted_head_tags_is_cleaned_again_as_text():
+    # The body of a tutorial whose first line names <meta> and <link>: cleaning it again
+    # must read it as text, not as a page (which joined its paragraphs into one).
+    body = ("<meta> and <link> tags belong in the head of the document, and a browser never shows what they hold "
+            "to the reader of the page at all.\n"
+            "Every page should have a few of them, placed inside the head of the document, and their attributes "
+            "should describe the page in ways that machines read.\n"
+            "Writers often forget that the description is also what a search result shows under its title, so a "
+            "vague one makes a page harder to find.\n")
+    first = cleaner.clean("Home\nNews\nContact\n" + body + "Share on Facebook\n")
+    again = cleaner.clean(first.text)
+    assert first.format == again.format == "text" and again.text == first.text == body
 
 
 def test_shipped_rules_load_and_have_descriptions():

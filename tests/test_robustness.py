@@ -748,3 +748,42 @@ def test_batch_one_failing_record_does_not_stop_the_run(jobs):
     assert "error" in records[2] and "error" in records[3]
     assert "Stocks climbed" in records[0]["text"] and records[5]["text"] == records[0]["text"]
     assert stats.errors == 3 and stats.documents == 6
+
+
+ARTICLE_SENTENCE = "This is a sentence of the article that is long enough to be prose, I think, with many words in it. "
+
+
+def test_a_tag_with_a_flood_of_attributes_keeps_its_name_alone_and_parses_fast():
+    """libxml2 parses a tag's distinct attributes in quadratic time (51 s at 70,000):
+    past ``MAX_TAG_ATTRIBUTES`` the tag keeps its name alone (bug 38)."""
+    from cleaner.html import MAX_TAG_ATTRIBUTES, parse_html
+
+    flood = " ".join(f"a{i}=1" for i in range(70_000))
+    page = f"<html><body><p {flood}>" + ARTICLE_SENTENCE * 3 + "</p></body></html>"
+    r, elapsed = timed(cleaner.clean, page, format="html")
+    assert elapsed < 20
+    assert r.status == "ok" and ARTICLE_SENTENCE.strip() in r.text
+    few = " ".join(f"data-a{i}=1" for i in range(MAX_TAG_ATTRIBUTES - 1)) + " class=lead"
+    paragraph = parse_html(f"<html><body><p {few}>" + ARTICLE_SENTENCE * 400 + "</p></body></html>").find(".//p")
+    assert paragraph.get("class") == "lead"  # a long tag with fewer attributes keeps them
+
+
+@pytest.mark.parametrize("body", [
+    "<table><tr>" + "<td>cell</td>" * 1500 + "</tr></table>",  # trafilatura's table handler is quadratic in a row
+    "<ul>" + "<li>item" * 31_000 + "</ul>",  # and linear but slow in blocks
+])
+def test_a_very_wide_row_or_a_flood_of_blocks_is_not_given_to_the_extractors(body, monkeypatch):
+    """(Bug 38.)  The eval pages hold 24 cells in a row at most, and 6,571 blocks."""
+    import cleaner.html as html
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the extractors were asked")
+
+    monkeypatch.setattr(html, "trafilatura_text", refuse)
+    monkeypatch.setattr(html, "readability_text", refuse)
+    r = cleaner.clean("<html><body>" + body + "<p>" + ARTICLE_SENTENCE * 3 + "</p></body></html>", format="html")
+    assert r.status == "ok" and ARTICLE_SENTENCE.strip() in r.text
+    # A table of ordinary rows is given to them.
+    with pytest.raises(AssertionError, match="extractors were asked"):
+        cleaner.clean("<html><body><table>" + "<tr><td>a</td><td>b</td></tr>" * 50 + "</table><p>"
+                      + ARTICLE_SENTENCE * 3 + "</p></body></html>", format="html")
