@@ -644,6 +644,7 @@ def _furniture(items: list, classes: list) -> tuple:
 
 LOGIN_BOX_LINES = 3  # account lines ("Log in", "Password", "Register") ...
 LOGIN_BOX_REACH = 4  # ... this near each other: a login box
+LOGIN_BOX_PROSE_REACH = 8  # lines above a login box that hold no prose, if it is the site's
 
 
 def _login_box(items: list, classes: list) -> list:
@@ -665,9 +666,10 @@ def _login_box(items: list, classes: list) -> list:
 
 
 def _under_prose(classes: list, k: int) -> bool:
-    """Is there a line of prose within ``LOGIN_BOX_REACH`` lines above line ``k``?  A login
-    box right under text is the article's (a paywall's after its lead, a tutorial's form)."""
-    return any(classes[j] in PROSE for j in range(max(0, k - LOGIN_BOX_REACH), k))
+    """Is there a line of prose within ``LOGIN_BOX_PROSE_REACH`` lines above line ``k``?  A
+    login box under text is the article's (a paywall's after its lead, a tutorial's form
+    after its list of parts); a site's header or dialog sits under menus."""
+    return any(classes[j] in PROSE for j in range(max(0, k - LOGIN_BOX_PROSE_REACH), k))
 
 
 def _embedded(items: list, k: int) -> bool:
@@ -1077,7 +1079,8 @@ AUTHOR_BOX_HEAD_LINES = 2  # short lines of a box's head under its heading: the 
 NAME_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 # The name after "by", "von", "por" ...: its capitalised words, up to anything else ("By Jane
 # Smith and Tom Brown", "Von Anna Weber, Hamburg", "View all posts by Simon Dückert").
-NAME_AFTER_BY_RE = re.compile(r"\b(?i:by|von|par|por|de|door|av|af|od)\s+([^\W\d_][\w'’.-]{0,40}(?: [^\W\d_][\w'’.-]{0,40}){0,3})")
+# (The words are looked at, not taken: "Story by staff. Photos by Jane Doe" tries both.)
+NAME_AFTER_BY_RE = re.compile(r"\b(?i:by|von|par|por|de|door|av|af|od)\s+(?=([^\W\d_][\w'’.-]{0,40}(?: [^\W\d_][\w'’.-]{0,40}){0,3}))")
 NAME_WORDS = 4
 
 

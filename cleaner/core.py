@@ -799,11 +799,10 @@ def detect_format(text: str) -> str:
 
 
 def _mostly_markup(sample: str, min_tagged: int = 1) -> bool:
-    """Markup on most of the lines (more than half: a cleaned text keeps a tagged line of
-    its two, whose first was cut, as it was), and on at least ``min_tagged`` of them."""
+    """Markup on most of the lines, and on at least ``min_tagged`` of them."""
     lines = [line for line in sample.split("\n") if line.strip()]
     tagged = sum(1 for line in lines if TAG_RE.search(line))
-    return tagged >= min_tagged and 2 * tagged > len(lines)
+    return tagged >= min_tagged and 2 * tagged >= len(lines)
 
 
 def url_text(url) -> Optional[str]:

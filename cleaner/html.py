@@ -14,6 +14,7 @@ import re
 import time
 from collections import Counter
 from dataclasses import replace
+from html import escape as html_escape
 from html.parser import HTMLParser
 
 import lxml.html
@@ -22,7 +23,7 @@ from lxml import etree
 from .core import passthrough
 from .evidence import inside, readability_text, squash, trafilatura_text
 from .model import BlockHint, Line
-from .segment import BLOCK_TAGS, INVISIBLE_TAGS, hidden_by_attributes, segment_page, shadow_root
+from .segment import BLOCK_TAGS, INVISIBLE_TAGS, segment_page, shadow_root
 
 # Pages larger than this are segmented and scored, but not handed to the
 # extractors (trafilatura can take minutes on huge pages).
@@ -38,14 +39,14 @@ PARSER_DEPTH_LIMIT = 2000
 # The extractors recurse and slow down on deep trees (seconds at 1,000 levels).
 EXTRACTOR_MAX_DEPTH = 500
 # ... and on very wide table rows (trafilatura's table handler is quadratic in a row's
-# cells: 16 s at 48,000) or very many blocks (12 s at 150,000 list items); the eval
-# pages hold 24 cells in a row at most, and 6,571 blocks.
+# cells: 16 s at 48,000); the eval pages hold 24 cells in a row at most.
 EXTRACTOR_MAX_ROW_CELLS = 1000
-EXTRACTOR_MAX_BLOCKS = 30_000
-# libxml2 parses a tag's attributes in time quadratic in their number (11 s at 40,000):
-# a tag this long is looked at, and past this many attributes it keeps its name alone.
-LONG_TAG_RE = re.compile(r"<([a-zA-Z][\w:-]{0,40})([^<>]{8192,})>")
-ATTRIBUTE_RE = re.compile(r"\s[^\s=<>\"'/]{1,100}=")
+# libxml2 parses a tag's attributes in time quadratic in their number (11 s at 40,000).
+# A tag this long is read by the standard library's tokenizer, and past this many
+# attributes it keeps its first ones only.  (Not caught: a flood whose quoted values
+# hold "<" or ">", which end the tag for this regex; finding those needs a tokenizer's
+# pass over every page, a fifth of HTML mode's time.)
+LONG_TAG_RE = re.compile(r"<([a-zA-Z][\w:-]{0,40})[^<>]{8192,}>")
 MAX_TAG_ATTRIBUTES = 1000
 STRAY_END_TAG_RE = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 BR_END_TAG_RE = re.compile(r"</br\s*>", re.IGNORECASE)
@@ -82,12 +83,29 @@ def parse_html(text: str):
 
 
 def _without_attribute_flood(match) -> str:
-    """A tag with more than ``MAX_TAG_ATTRIBUTES`` attributes, as its name alone (no page
-    needs so many; libxml2 would take minutes over them), else as it was."""
-    attributes = match.group(2)
-    if len(ATTRIBUTE_RE.findall(attributes, 0, len(attributes))) <= MAX_TAG_ATTRIBUTES:
+    """A tag with more than ``MAX_TAG_ATTRIBUTES`` attributes with its first ones only
+    (no page needs so many; libxml2 would take minutes over them: "hidden" or a style
+    among the first still hides the element), else as it was."""
+    reader = _StartTag()
+    reader.feed(match.group(0))
+    if reader.attrs is None or len(reader.attrs) <= MAX_TAG_ATTRIBUTES:
         return match.group(0)
-    return f"<{match.group(1)}>"
+    kept = (f" {name}" if value is None else f' {name}="{html_escape(value)}"'
+            for name, value in reader.attrs[:MAX_TAG_ATTRIBUTES])
+    return f"<{match.group(1)}{''.join(kept)}>"
+
+
+class _StartTag(HTMLParser):
+    """The attributes of the start tag fed (as the HTML tokenizer reads them: quoted
+    values, attributes with no value or no space between them)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.attrs = None
+
+    def handle_starttag(self, tag, attrs):
+        if self.attrs is None:
+            self.attrs = attrs
 
 
 def _repair_tree(root) -> None:
@@ -218,10 +236,11 @@ class _TextRecovery(HTMLParser):
     libxml2 drops everything nested deeper than its limit (a few thousand
     levels); the standard library's tokenizer keeps no tree, only the open
     invisible elements (a script, a head left open before ``<body>``), so it
-    recovers the text of any page in linear time.  An element its attributes hide
-    (``hidden``, ``display: none``, a closed ``<dialog>``, "sr-only") is skipped up to
-    its end tag, counting the same tags opened inside it; and text is joined into its
-    block as a browser does, its line breaks kept in a ``<pre>`` only.
+    recovers the text of any page in linear time.  Text is joined into its block
+    as a browser does, its line breaks kept in a ``<pre>`` only.  (What attributes
+    hide, ``hidden`` or ``display: none``, shows: end tags a page leaves out, as HTML
+    allows for ``<li>`` or ``<p>``, would make a hidden one swallow the rest of the
+    page, and this reader keeps no tree to close it.)
     """
 
     def __init__(self):
@@ -229,17 +248,9 @@ class _TextRecovery(HTMLParser):
         self.parts: list = []
         self.hidden: list = []  # the invisible elements open, innermost last
         self.open = Counter()  # ... by tag, so an end tag that closes none costs nothing
-        self.skipped: list = []  # the element its attributes hide: [tag, how many of that tag are open]
         self.pre = 0  # <pre> elements open
 
     def handle_starttag(self, tag, attrs):
-        if self.skipped:
-            if tag == self.skipped[0] and tag not in VOID_TAGS:
-                self.skipped[1] += 1
-            return
-        if tag not in VOID_TAGS and hidden_by_attributes(tag, dict(attrs)):
-            self.skipped = [tag, 1]
-            return
         if tag == "pre":
             self.pre += 1
         if self.hidden and self.hidden[-1] == "head" and tag not in HEAD_TAGS:
@@ -256,12 +267,6 @@ class _TextRecovery(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
-        if self.skipped:
-            if tag == self.skipped[0]:
-                self.skipped[1] -= 1
-                if not self.skipped[1]:
-                    self.skipped = []
-            return
         if tag == "pre" and self.pre:
             self.pre -= 1
         if tag == "ruby":
@@ -281,7 +286,7 @@ class _TextRecovery(HTMLParser):
     def handle_data(self, data):
         if self.hidden and self.hidden[-1] == "head" and data.strip():
             self.handle_endtag("head")  # text in the head starts the body
-        if not self.hidden and not self.skipped:
+        if not self.hidden:
             self.parts.append(data if self.pre else data.replace("\r", " ").replace("\n", " "))
 
 
@@ -317,7 +322,7 @@ def page_lines(cleaner, html: str, url=None, deadline: float = math.inf) -> tupl
     traf = read = [None] * len(blocks)
     over = "parsing the page" if time.monotonic() > deadline else None
     if over is None and options.extractors and len(html) <= EXTRACTOR_MAX_CHARS and depth <= EXTRACTOR_MAX_DEPTH \
-            and len(blocks) <= EXTRACTOR_MAX_BLOCKS and _widest_row(tree) <= EXTRACTOR_MAX_ROW_CELLS:
+            and _widest_row(tree) <= EXTRACTOR_MAX_ROW_CELLS:
         traf = inside(texts, trafilatura_text(tree, tables=options.tables, url=url, favor_recall=options.favor_recall))
         over = "trafilatura" if time.monotonic() > deadline else None
         if over is None and long_block_coverage(texts, traf) < TRAFILATURA_COVERAGE_ENOUGH:

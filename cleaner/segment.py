@@ -84,23 +84,18 @@ def _is_hidden(el, attrs) -> bool:
     hidden``, a ``<dialog>`` not open, a screen reader's own text ("sr-only"), and
     ``aria-hidden`` (icons, a carousel's copies), but not on what holds the page's
     article: a modal open when the page was saved marks the whole page so."""
-    if hidden_by_attributes(el.tag, attrs):
+    hidden = attrs.get("hidden")
+    if hidden is not None and hidden.lower() != "until-found":
         return True
-    return attrs.get("aria-hidden") == "true" and next(el.iter(*MAIN_MARKERS), None) is None
-
-
-def hidden_by_attributes(tag: str, attrs) -> bool:
-    """Is an element hidden by its own tag and attributes alone (``_is_hidden`` but
-    ``aria-hidden``, which needs to know what the element holds)?"""
-    if "hidden" in attrs and (attrs["hidden"] or "").lower() != "until-found":  # (a bare attribute's value: "" or None)
-        return True
-    if tag == "dialog" and "open" not in attrs:
+    if el.tag == "dialog" and attrs.get("open") is None:
         return True
     style = attrs.get("style")
     if style and HIDDEN_STYLE_RE.search(style) is not None:
         return True
     classes = attrs.get("class")
-    return bool(classes) and bool(SCREEN_READER_CLASSES.intersection(classes.lower().split()))
+    if classes and SCREEN_READER_CLASSES.intersection(classes.lower().split()):
+        return True
+    return attrs.get("aria-hidden") == "true" and next(el.iter(*MAIN_MARKERS), None) is None
 
 
 # CSS is case-insensitive and takes any whitespace ("DISPLAY: NONE", "display:\tnone").
