@@ -666,10 +666,19 @@ def _login_box(items: list, classes: list) -> list:
 
 
 def _under_prose(classes: list, k: int) -> bool:
-    """Is there a line of prose within ``LOGIN_BOX_PROSE_REACH`` lines above line ``k``?  A
-    login box under text is the article's (a paywall's after its lead, a tutorial's form
-    after its list of parts); a site's header or dialog sits under menus."""
-    return any(classes[j] in PROSE for j in range(max(0, k - LOGIN_BOX_PROSE_REACH), k))
+    """Is there a line of prose within ``LOGIN_BOX_PROSE_REACH`` lines above line ``k``, not
+    counting rule hits (a share bar, an ad label)?  A login box under text is the
+    article's (a paywall's after its lead, a tutorial's form after its list of parts); a
+    site's header or dialog sits under menus."""
+    lines = 0
+    for j in range(k - 1, -1, -1):
+        if classes[j] in PROSE:
+            return True
+        if classes[j] not in (RULE, BLANK):
+            lines += 1
+            if lines >= LOGIN_BOX_PROSE_REACH:
+                return False
+    return False
 
 
 def _embedded(items: list, k: int) -> bool:
@@ -1080,7 +1089,8 @@ NAME_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 # The name after "by", "von", "por" ...: its capitalised words, up to anything else ("By Jane
 # Smith and Tom Brown", "Von Anna Weber, Hamburg", "View all posts by Simon Dückert").
 # (The words are looked at, not taken: "Story by staff. Photos by Jane Doe" tries both.)
-NAME_AFTER_BY_RE = re.compile(r"\b(?i:by|von|par|por|de|door|av|af|od)\s+(?=([^\W\d_][\w'’.-]{0,40}(?: [^\W\d_][\w'’.-]{0,40}){0,3}))")
+NAME_WORD = r"[^\W\d_]{1,40}(?:['’-](?!s\b)[^\W\d_]{1,40}){0,3}\.?"  # "D'Arcy", "Jean-Luc", "J.", not "Smith's"
+NAME_AFTER_BY_RE = re.compile(rf"\b(?i:by|von|par|por|de|door|av|af|od|of)\s*:?\s+(?=({NAME_WORD}(?: {NAME_WORD}){{0,3}}))")
 NAME_WORDS = 4
 
 

@@ -86,13 +86,22 @@ def _without_attribute_flood(match) -> str:
     """A tag with more than ``MAX_TAG_ATTRIBUTES`` attributes with its first ones only
     (no page needs so many; libxml2 would take minutes over them: "hidden" or a style
     among the first still hides the element), else as it was."""
+    if _in_comment(match.string, match.start()):
+        return match.group(0)  # words in a comment ("<!-- old <p w1 w2 ... -->") are no attributes
     reader = _StartTag()
     reader.feed(match.group(0))
     if reader.attrs is None or len(reader.attrs) <= MAX_TAG_ATTRIBUTES:
         return match.group(0)
     kept = (f" {name}" if value is None else f' {name}="{html_escape(value)}"'
             for name, value in reader.attrs[:MAX_TAG_ATTRIBUTES])
-    return f"<{match.group(1)}{''.join(kept)}>"
+    closing = "/" if match.group(0).endswith("/>") else ""  # libxml2 honours "<div .../>"
+    return f"<{match.group(1)}{''.join(kept)}{closing}>"
+
+
+def _in_comment(text: str, at: int) -> bool:
+    """Is place ``at`` of ``text`` inside an HTML comment (opened before it, not closed)?"""
+    opened = text.rfind("<!--", 0, at)
+    return opened >= 0 and text.find("-->", opened + 4, at) < 0
 
 
 class _StartTag(HTMLParser):

@@ -1113,6 +1113,32 @@ def test_a_paywalls_login_box_under_the_lead_is_no_furniture():
         assert by_text[lead.strip()].kept and by_text["Council approves new housing rules after months of debate"].kept
 
 
+def test_a_login_box_under_the_lead_past_a_share_bar_is_no_furniture():
+    # Rule hits between the lead and the box (a share bar, an ad label) do not count as
+    # the menus a site's header box sits under.
+    lead = ("The city council voted on Tuesday night to approve new rules that will require developers to set "
+            "aside a fifth of all new flats for people on lower incomes, ending a long debate.\n")
+    share = "Share on Facebook\nShare on Twitter\nShare on LinkedIn\nShare on WhatsApp\nShare via Email\n" \
+            "Copy link\nPrint\nSave\nComments (12)\nAdvertisement\n"
+    text = "Home\nNews\nCouncil approves new housing rules after months of debate\nBy Jane Smith\n" + lead + share \
+        + "Log in\nRegister\nForgot your password?\n" + PROSE + PROSE2 + PROSE.replace("Tuesday", "Friday") + "Privacy\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text[lead.strip()].kept
+
+
+@pytest.mark.parametrize("line, name", [
+    ("por Sarah Moreno", "Sarah Moreno"), ("View all posts by D'Arcy Carden", "D'Arcy Carden"),
+    ("Story by staff. Photos by Jane Doe", "Jane Doe"), ("View all posts by: Jane Smith", "Jane Smith"),
+    ("More stories of Jane Smith", "Jane Smith"), ("By Jane Smith's Desk", "Jane Smith"), ("By Jane Smith-", "Jane Smith"),
+    ("Von Anna Weber, Hamburg", "Anna Weber"), ("Wszystkie wpisy od Łukasz Nowak", "Łukasz Nowak"),
+    ("See the Northern Lights", ""),
+])
+def test_the_name_after_by(line, name):
+    from cleaner.classify import _name_after_by
+
+    assert _name_after_by(line) == name
+
+
 def test_a_sign_up_button_between_the_lead_and_the_article_is_no_login_box():
     # One or two account lines ("Sign up" under a newsletter's pitch) stand inside articles.
     lead = ("The committee published its report on Monday, and the members will meet again in the spring "

@@ -776,6 +776,21 @@ def test_a_tag_with_a_flood_of_attributes_keeps_its_first_ones_and_parses_fast(a
     assert paragraph.get("class") == "lead" and len(paragraph.attrib) == MAX_TAG_ATTRIBUTES
 
 
+def test_a_long_run_of_words_in_a_comment_or_a_self_closed_flood_loses_no_text():
+    """(Bug 38's guard.)  Words after "<p " in a comment are no attributes: rebuilding that
+    "tag" dropped the comment's end, which then swallowed the page; and a flooded tag
+    closed with "/>" stays closed."""
+    from cleaner.html import visible_text
+
+    words = " ".join(f"w{i}" for i in range(2000))
+    paragraphs = "".join(f"<p>Paragraph {i}: {ARTICLE_SENTENCE}</p>\n" for i in range(5))
+    page = f"<html><body><h1>Title here</h1><!-- old version <p {words} -->\n{paragraphs}</body></html>"
+    assert all(f"Paragraph {i}:" in visible_text(page) for i in range(5))
+    flood = " ".join(f"data-a{i}" for i in range(1500))
+    page = f"<html><body><p>Intro.</p><div class=sr-only hidden {flood}/>Important text.<p>Another.</p></body></html>"
+    assert "Important text." in visible_text(page)
+
+
 def test_a_very_wide_row_is_not_given_to_the_extractors(monkeypatch):
     """trafilatura's table handler is quadratic in a row's cells (16 s at 48,000); the eval
     pages hold 24 cells in a row at most (bug 38)."""
