@@ -644,7 +644,7 @@ def _furniture(items: list, classes: list) -> tuple:
 
 LOGIN_BOX_LINES = 3  # account lines ("Log in", "Password", "Register") ...
 LOGIN_BOX_REACH = 4  # ... this near each other: a login box
-LOGIN_BOX_PROSE_REACH = 8  # lines above a login box that hold no prose, if it is the site's
+LOGIN_BOX_PROSE_REACH = 8  # lines above a login box (not counting rule hits) with no prose, if it is the site's
 
 
 def _login_box(items: list, classes: list) -> list:
