@@ -1089,9 +1089,9 @@ NAME_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 # The name after "by", "von", "por" ...: its capitalised words, up to anything else ("By Jane
 # Smith and Tom Brown", "Von Anna Weber, Hamburg", "View all posts by Simon Dückert").
 # (The words are looked at, not taken: "Story by staff. Photos by Jane Doe" tries both.)
-NAME_WORD = r"[^\W\d_]{1,40}(?:['’-](?!s\b)[^\W\d_]{1,40}){0,3}\.?"  # "D'Arcy", "Jean-Luc", "J.", not "Smith's"
-NAME_AFTER_BY_RE = re.compile(rf"\b(?i:by|von|par|por|de|door|av|af|od|of)\s*:?\s+(?=({NAME_WORD}(?: {NAME_WORD}){{0,3}}))")
-NAME_WORDS = 4
+# (Four words at most, ``AUTHOR_NAME_MAX_WORDS``.)
+BYLINE_WORD = r"[^\W\d_]{1,40}(?:['’-](?!s\b)[^\W\d_]{1,40}){0,3}\.?"  # "D'Arcy", "Jean-Luc", "J.", not "Smith's"
+NAME_AFTER_BY_RE = re.compile(rf"\b(?i:by|von|par|por|de|door|av|af|od|of)\s*:?\s+(?=({BYLINE_WORD}(?: {BYLINE_WORD}){{0,3}}))")
 
 
 def _name_after_by(text: str) -> str:
@@ -1099,7 +1099,7 @@ def _name_after_by(text: str) -> str:
     "by D'Arcy Carden", "od Łukasz Nowak"), "" if none: the capitalised words right after
     the first "by" that has any."""
     for match in NAME_AFTER_BY_RE.finditer(text):
-        words = list(takewhile(lambda word: word[0].isupper(), match.group(1).split()))[:NAME_WORDS]
+        words = list(takewhile(lambda word: word[0].isupper(), match.group(1).split()))
         if words:
             return " ".join(words)
     return ""

@@ -46,7 +46,8 @@ EXTRACTOR_MAX_ROW_CELLS = 1000
 # attributes it keeps its first ones only.  (Not caught: a flood whose quoted values
 # hold "<" or ">", which end the tag for this regex; finding those needs a tokenizer's
 # pass over every page, a fifth of HTML mode's time.)
-LONG_TAG_RE = re.compile(r"<([a-zA-Z][\w:-]{0,40})[^<>]{8192,}>")
+LONG_TAG_CHARS = 8192
+LONG_TAG_RE = re.compile(rf"<([a-zA-Z][\w:-]{{0,40}})[^<>]{{{LONG_TAG_CHARS},}}>")
 MAX_TAG_ATTRIBUTES = 1000
 STRAY_END_TAG_RE = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
 BR_END_TAG_RE = re.compile(r"</br\s*>", re.IGNORECASE)
@@ -69,7 +70,7 @@ def parse_html(text: str):
     # A stray </html> or </body> mid-page makes libxml2 drop the rest of the page.
     text = STRAY_END_TAG_RE.sub("", text)
     text = BR_END_TAG_RE.sub("<br>", text)  # "</br>" is a line break to a browser; libxml2 drops it
-    if len(text) > 8192:
+    if len(text) > LONG_TAG_CHARS:
         text = LONG_TAG_RE.sub(_without_attribute_flood, text)
     data = text.encode("utf-8", errors="replace")
     try:
