@@ -1363,9 +1363,12 @@ def _opens_a_section(item, cls: str) -> bool:
         and not item.rule.id.startswith(TEASER_END_RULES)
 
 
+CREDIT_FAMILY = "credits"  # the rules of a picture's lines: its credit, caption, licence, zoom button
+
+
 def _credit(item, cls: str) -> bool:
     """A credit's rule hit: a picture's, or a table's source ("Source: company filings")."""
-    return cls == RULE and item.rule.family == "credits"
+    return cls == RULE and item.rule.family == CREDIT_FAMILY
 
 
 PART_HEADING_WORDS = range(2, HEADLINE_WORDS)  # a plain line's words, to head a part at its edge
@@ -3099,6 +3102,42 @@ def keep_pictures(scored: list, verdicts: list, pictures: list) -> list:
             out[i] = Verdict(True, "context", "context.picture",
                              f"picture between kept lines {scored[text[k - 1]].line.number} "
                              f"and {scored[text[k]].line.number}", verdicts[i].score)
+    return out
+
+
+CAPTION_MIN_WORDS = 3  # words of its own a caption has before its credit ("Eileen Gu, Freestylerin.")
+
+
+def keep_captions(scored: list, verdicts: list) -> list:
+    """Keep a picture's caption that ends in its credit where the text around it is kept.
+
+    A caption rule's hit (``Rule.caption``: "Die Kinder im Garten (Foto: dpa)")
+    says the line belongs to a picture, not whose picture: between two kept
+    lines it is the article's figure, and its words are the article's (the
+    labelled sets call such captions body); in a teaser box or at the body's
+    edge it goes with its picture.  A bare credit ("© AFP") has no words of
+    its own and goes wherever it stands.  The neighbours are read past the
+    lines of pictures (the ``credits`` rules': a gallery's other captions, a
+    bare credit, a zoom button) and the controls the context reads past
+    (inline rules'), as ``keep_pictures`` reads past pictures.
+    """
+    hits = [s.cls == RULE and s.rule.caption and not v.kept for s, v in zip(scored, verdicts)]
+    if not any(hits):
+        return verdicts
+    out = list(verdicts)
+    pictures = [s.cls == RULE and (s.rule.family == CREDIT_FAMILY or s.rule.inline) and not v.kept
+                for s, v in zip(scored, verdicts)]
+    text = [i for i, s in enumerate(scored) if s.cls != BLANK and not pictures[i]]
+    k = 0  # the first line below the caption that is not a picture's
+    for i, s in enumerate(scored):
+        if not hits[i] or s.rule.words_before_match(s.stripped) < CAPTION_MIN_WORDS:
+            continue
+        while k < len(text) and text[k] < i:
+            k += 1
+        if 0 < k < len(text) and verdicts[text[k - 1]].kept and verdicts[text[k]].kept:
+            out[i] = Verdict(True, "context", "context.caption",
+                             f"a picture's caption ending in its credit ({s.rule.id}) between kept lines "
+                             f"{scored[text[k - 1]].line.number} and {scored[text[k]].line.number}")
     return out
 
 

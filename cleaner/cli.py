@@ -66,7 +66,7 @@ configuration (first found wins; flags override it, --rules adds to it):
   --config FILE, else ./cleaner.toml or ./.cleaner.toml, else [tool.cleaner] in
   ./pyproject.toml, else $XDG_CONFIG_HOME/cleaner/config.toml (~/.config/...).
   Keys: rules = [paths relative to the config file], builtin_rules = true,
-  keep_title, tables, markdown, favor_recall, paragraphs, max_bytes, time_limit.
+  keep_title, tables, markdown, favor_recall, paragraphs, captions, max_bytes, time_limit.
 """
 
 
@@ -121,6 +121,8 @@ def _options_parent() -> argparse.ArgumentParser:
     _switch(g, "markdown", "--markdown", "--no-markdown", "HTML: mark headings and list items", True)
     _switch(g, "paragraphs", "--paragraphs", "--no-paragraphs",
             "text: judge every line alone, even where a paragraph is wrapped or split at links", False)
+    _switch(g, "captions", "--captions", "--no-captions",
+            "drop a picture's caption that ends in its credit (\"... (Foto: dpa)\") even inside the body", False)
     _switch(g, "favor_recall", "--favor-recall", "--no-favor-recall",
             "keep every line between the body's first and last part but rule hits (more body, more stray lines)", True)
     g.add_argument("--max-bytes", metavar="N", type=_positive(int),
@@ -307,7 +309,7 @@ def make_factory(args) -> CleanerFactory:
     except ConfigError as err:
         raise CliError(str(err)) from None
     opts = dict(cfg.options)
-    for name in ("keep_title", "tables", "markdown", "paragraphs", "favor_recall"):  # a flag given wins
+    for name in ("keep_title", "tables", "markdown", "paragraphs", "captions", "favor_recall"):  # a flag given wins
         if getattr(args, name) is not None:
             opts[name] = getattr(args, name)
     if args.max_bytes is not None:

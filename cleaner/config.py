@@ -19,12 +19,13 @@ Lookup order (the first one found wins; files are not merged):
     markdown = false
     favor_recall = false
     paragraphs = true
+    captions = true
     max_bytes = 67108864
     time_limit = 60.0
 
 Command-line flags override the file: ``--rules`` adds rule files to the
 file's list, ``--no-builtin-rules``, ``--no-title``, ``--no-tables``,
-``--markdown``, ``--favor-recall``, ``--no-paragraphs``, ``--max-bytes`` and ``--time-limit``
+``--markdown``, ``--favor-recall``, ``--no-paragraphs``, ``--no-captions``, ``--max-bytes`` and ``--time-limit``
 replace its values.
 Unknown keys and wrong types are errors (``ConfigError``) that name the file.
 """
@@ -40,7 +41,7 @@ from typing import Optional
 from .core import option_problem
 
 # Options fields a config file may set (their values are checked as Options checks them).
-OPTION_KEYS = ("keep_title", "tables", "markdown", "favor_recall", "paragraphs", "max_bytes", "time_limit")
+OPTION_KEYS = ("keep_title", "tables", "markdown", "favor_recall", "paragraphs", "captions", "max_bytes", "time_limit")
 KNOWN_KEYS = {"rules", "builtin_rules", *OPTION_KEYS}
 LOCAL_NAMES = ("cleaner.toml", ".cleaner.toml")
 

@@ -48,6 +48,7 @@ class Options:
     stable: bool = True  # re-clean the body until it no longer changes (idempotence)
     favor_recall: bool = False  # keep every line between the body's first and last part but rule hits
     paragraphs: bool = True  # text: judge a paragraph broken into several lines (wrapped, split at links) as one
+    captions: bool = True  # keep a picture's caption that ends in its credit between kept lines
 
     def __post_init__(self):
         """Refuse what the CLI and the config file refuse (``option_problem``)."""
@@ -315,6 +316,8 @@ class Cleaner:
         if time.monotonic() > deadline:
             return None, a
         verdicts = keep_once(scored, verdicts, norms)
+        if self.options.captions:
+            verdicts = C.keep_captions(scored, verdicts)
         if format == "html":
             verdicts = C.require_article(scored, verdicts)
         if code is not None:

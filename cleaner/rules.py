@@ -15,6 +15,10 @@ A rule file holds ``[[rule]]`` tables::
     inline = false                         # optional: a control inside the article ([edit],
                                            # "Pin this recipe"): dropped, but the context reads
                                            # past it as if it were not there
+    caption = false                        # optional: the hit may end a picture's caption
+                                           # ("... (Foto: dpa)"): with words of its own before
+                                           # the match, between kept lines, it is kept
+                                           # (classify.keep_captions)
 
 Lines are compared in a normalised form (see ``normalize``): case-folded,
 whitespace collapsed, bullets, quotes and edge punctuation stripped.  So
@@ -104,6 +108,7 @@ class Rule:
     case_sensitive: bool = False
     source: str = ""
     inline: bool = False  # the context reads past a hit (classify.decide)
+    caption: bool = False  # a hit may be a caption the body keeps (classify.keep_captions)
     # The compiled test (``Matcher`` runs it on a normalised line); None for a whole-line
     # phrase rule, which is a dict lookup.
     test: object = field(default=None, init=False, repr=False, compare=False)
@@ -132,6 +137,15 @@ class Rule:
         if found is None or found.end() - found.start() == len(text):
             return ""
         return found.group()
+
+    def words_before_match(self, line: str) -> int:
+        """How many words ``line`` has before this rule's match: a caption's own, when the
+        match is its credit ("Die Kinder im Garten (Foto: dpa)": 4)."""
+        if self.test is None:
+            return 0
+        text = cased_form(line) if self.case_sensitive else normalize(line)
+        found = self.test(text)
+        return 0 if found is None else len(text[:found.start()].split())
 
     def applies_to(self, words: int, language: str) -> bool:
         if self.max_words and words > self.max_words:
@@ -514,6 +528,7 @@ def _rule_from_table(table: dict, source: str) -> Rule:
         raise RuleError(f"{where}: id must look like 'family.name' (lowercase, dots)")
     unknown = set(table) - {
         "id", "description", "match", "phrases", "regex", "lang", "hosts", "max_words", "case_sensitive", "inline",
+        "caption",
     }
     if unknown:
         raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
@@ -551,6 +566,9 @@ def _rule_from_table(table: dict, source: str) -> Rule:
     inline = table.get("inline", False)
     if not isinstance(inline, bool):
         raise RuleError(f"{where}: inline must be true or false")
+    caption = table.get("caption", False)
+    if not isinstance(caption, bool):
+        raise RuleError(f"{where}: caption must be true or false")
     max_words = table.get("max_words", DEFAULT_MAX_WORDS)
     if not isinstance(max_words, int) or isinstance(max_words, bool) or max_words < 0:
         raise RuleError(f"{where}: max_words must be a whole number >= 0 (0 = no limit)")
@@ -571,6 +589,7 @@ def _rule_from_table(table: dict, source: str) -> Rule:
         case_sensitive=case_sensitive,
         source=source,
         inline=inline,
+        caption=caption,
     )
 
 

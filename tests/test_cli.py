@@ -591,12 +591,12 @@ def test_favor_recall_from_the_flag_and_the_config_file(tmp_path, run_cli):
 
 def test_every_switch_a_config_file_sets_has_a_flag_to_undo_it(tmp_path, monkeypatch):
     (tmp_path / "cleaner.toml").write_text("keep_title = false\ntables = false\nmarkdown = true\nparagraphs = false\n"
-                                           "favor_recall = true\nbuiltin_rules = false\n")
+                                           "captions = false\nfavor_recall = true\nbuiltin_rules = false\n")
     monkeypatch.chdir(tmp_path)
     configured = cli.make_factory(cli.clean_parser().parse_args([]))
     assert not configured.builtin_rules and configured.options.favor_recall and not configured.options.keep_title
     undone = cli.make_factory(cli.clean_parser().parse_args(
-        ["--title", "--tables", "--no-markdown", "--paragraphs", "--no-favor-recall", "--builtin-rules"]))
+        ["--title", "--tables", "--no-markdown", "--paragraphs", "--captions", "--no-favor-recall", "--builtin-rules"]))
     assert undone.builtin_rules and undone.options == cleaner.Options()
     last = cli.make_factory(cli.clean_parser().parse_args(["--no-config", "--favor-recall", "--no-favor-recall"]))
     assert not last.options.favor_recall  # the last flag given wins
@@ -613,6 +613,30 @@ def test_no_paragraphs_from_the_flag_and_the_config_file(tmp_path, run_cli):
     (tmp_path / "cleaner.toml").write_text("paragraphs = false\n")
     configured = run_cli("a.txt", cwd=tmp_path)
     assert configured.returncode == 0 and configured.stdout == flag.stdout
+
+
+CAPTIONED_ARTICLE = (
+    "The committee met on Tuesday and agreed that the new rules would apply from the first of next month, "
+    "after a long debate about the costs for small firms.\n"
+    "The chair of the committee speaks to the press after the vote. (Photo: Jane Doe/AP)\n"
+    "Several members said that they had been worried about the timetable, but that the compromise gave "
+    "everyone enough time to prepare for the change.\n"
+    "The board met on Tuesday and agreed that the new rules would apply from the first of next month, "
+    "after a long debate about the costs for small firms.\n"
+    "Share on Facebook\n")
+
+
+def test_no_captions_from_the_flag_and_the_config_file(tmp_path, run_cli):
+    (tmp_path / "a.txt").write_text(CAPTIONED_ARTICLE)
+    caption = b"The chair of the committee speaks to the press"
+    default = run_cli("--no-config", "a.txt", cwd=tmp_path)
+    assert default.returncode == 0 and caption in default.stdout and b"Share on" not in default.stdout
+    flag = run_cli("--no-config", "--no-captions", "--explain", "a.txt", cwd=tmp_path)
+    assert flag.returncode == 0 and b"a.txt:2: credits.caption-credit" in flag.stdout
+    (tmp_path / "cleaner.toml").write_text("captions = false\n")
+    configured = run_cli("a.txt", cwd=tmp_path)
+    assert configured.returncode == 0 and caption not in configured.stdout
+    assert run_cli("--captions", "a.txt", cwd=tmp_path).stdout == default.stdout  # a flag undoes the config's
 
 
 def test_cli_uses_config_from_cwd_and_flags_override(tmp_path, run_cli, article_file):

@@ -1320,7 +1320,7 @@ def test_a_pictures_credit_between_two_body_parts_does_not_split_the_article():
     a box of facts between two body parts stays; the credit itself goes."""
     box = ["At a glance", "Address: 14 Hill Lane, Lisbon", "Rooms: 22", "Check-in: from 15:00",
            "Check-out: until 11:00", "Nearest tram: line 28 (4 minutes' walk)"]
-    credit = "The rooftop terrace at sunset. Photo © Two Bags and a Map"
+    credit = "Photo © Two Bags and a Map"
     text = (PROSE + PROSE2 + "\n".join(box) + "\n" + credit + "\nLocation\n" + PROSE.replace("committee", "board")
             + PROSE2.replace("members", "guests") + "Share on Facebook\n")
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
@@ -1328,6 +1328,41 @@ def test_a_pictures_credit_between_two_body_parts_does_not_split_the_article():
         assert by_text[line].kept, line
     assert by_text[credit].rule.startswith("credits.")
     assert not by_text[credit].kept
+
+
+def test_a_caption_ending_in_its_credit_is_kept_inside_the_body_and_goes_outside_it():
+    """A caption rule's hit says the line is a picture's, not whose: between kept lines
+    it is the article's figure (a gallery's captions one after another too); a bare
+    credit there, and a teaser's caption below the body, go."""
+    captions = ["Die Ministerin bei ihrem Treffen mit dem Direktor in Rom. (Foto: Max Muster/dpa)",
+                "Der Direktor spricht vor der Presse über die Lage im Land. © AFP / Jane Doe"]
+    bare = "© AFP / Jane Doe"
+    teaser = "Der Hafen von Hamburg am frühen Morgen im Nebel. (Foto: Max Muster)"
+    text = (PROSE + "\n".join(captions) + "\n" + bare + "\n" + PROSE2 + PROSE.replace("committee", "board")
+            + "Mehr zum Thema\n" + teaser + "\nShare on Facebook\n")
+    result = cleaner.clean(text, format="text")
+    by_text = decisions_by_text(result)
+    for caption in captions:
+        assert by_text[caption].kept and by_text[caption].rule == "context.caption", by_text[caption]
+        assert "credits.caption-credit" in by_text[caption].reason
+    assert not by_text[bare].kept and by_text[bare].rule.startswith("credits.")
+    assert not by_text[teaser].kept and by_text[teaser].rule == "credits.caption-credit"
+    assert cleaner.clean(result.text, format="text").text == result.text
+    without = decisions_by_text(cleaner.Cleaner().with_options(captions=False).clean(text, format="text"))
+    assert not any(without[caption].kept for caption in captions)
+
+
+def test_a_caption_needs_words_of_its_own_and_a_caption_rule():
+    """Only a rule marked ``caption = true`` lets its hit be a caption, and only with
+    four words or more before the match."""
+    rule = next(r for r in cleaner.Cleaner().rules.rules if r.id == "credits.caption-credit")
+    assert rule.caption
+    assert rule.words_before_match("Die Ministerin bei ihrem Treffen. (Foto: dpa)") == 5
+    assert rule.words_before_match("Archiv (Foto: dpa)") == 1
+    assert rule.words_before_match("nothing to see here") == 0
+    assert not any(r.caption for r in cleaner.Cleaner().rules.rules if not r.id.startswith("credits."))
+    own = parse_rules('[[rule]]\nid = "my.credit"\nmatch = "suffix"\nregex = "\\\\(pic: [a-z]{1,20}"\ncaption = true\n')
+    assert own[0].caption and own[0].words_before_match("The old harbour at dawn (pic: jane)") == 5
 
 
 def test_a_gallery_of_steps_keeps_its_short_steps_but_not_its_buttons_and_counters():
@@ -3118,6 +3153,7 @@ def test_one_host_or_language_may_be_written_as_a_string():
         ('id = "a.b"\nphrases = ["x"]\nmatch = "fuzzy"', "match must be one of"),
         ('id = "a.b"\nphrases = ["x"]\ncolour = "red"', "unknown keys"),
         ('id = "a.b"\nphrases = ["x"]\ninline = "false"', "inline must be true or false"),
+        ('id = "a.b"\nphrases = ["x"]\ncaption = 1', "caption must be true or false"),
         ('id = "a.b"\nphrases = ["x"]\nhosts = [1]', "'hosts' must be a name or a list of names"),
         ('id = "a.b"\nphrases = ["x"]\nlang = {en = 1}', "'lang' must be a name or a list of names"),
         ('id = "a.b"\nphrases = ["x"]\nhosts = ["https://www.fxleaders.com/"]', "hosts takes host names"),
@@ -4403,6 +4439,18 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Start|Magazin|Coole Tipps|Magic Cleaning", "navigation.breadcrumb"),
     ("Start | Ziel", None),
     ("Audio duration: 12:05", "meta.listen"),
+    ("#Backup #EndezuEndeVerschlüsselung #ICloud", "related.hashtags"),
+    ("Great game tonight #NBA #Lakers", None),
+    ("Zdjęcie", "credits.label-alone"),
+    ("Cortesía", "credits.label-alone"),
+    ("creantion / pixelio.de", "credits.stock-agency"),
+    ("A- A+", "navigation.article-tools"),
+    ("Sie haben einen Fehler entdeckt oder vermissen einen Artikel zu einem bestimmten Thema?", "social.corrections-note"),
+    ("Vous avez repéré une erreur dans cet article ?", "social.corrections-note"),
+    ("Der Prüfer sagte, sie haben einen Fehler in der Abrechnung entdeckt.", None),
+    ("Bereits mit 2,50 Euro, kannst du unsere Arbeit unterstützen und dazu beitragen, das Magazin zu erhalten.",
+     "promo.support-our-work"),
+    ("Der Verein will unsere Arbeit an der Schule unterstützen, sagte die Rektorin.", None),
     ("La durée de l'audio 4:22 ne suffit pas à tout expliquer, dit-il.", None),
     ("1.2k points · 6 years ago · gilded", "comments.vote-score"),
     ("score hidden · 2 hours ago", "comments.vote-score"),
