@@ -1022,7 +1022,7 @@ def _related_dividers(items: list, classes: list) -> list:
 
 
 # A teaser's dek cut short: "… wies mich ein Leser meines Blogs per e-Mail auf einen Artikel im Blog…".
-EXCERPT_ENDS = ("…", "...", "[…]", "[...]", "(…)")
+EXCERPT_ENDS = ("…", "...", "[…]", "[...]", "(…)", "(...)")
 
 
 def _without_related_sections(segments: list, main, items: list, classes: list) -> list:
@@ -2774,15 +2774,19 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
                 and (echoes is None or _echoed(items, above, echoes)):
             return {best, above}
         return {best}
-    # No headline of several words: a short heading right above the main part will do,
-    # but not one all in lower case (a breadcrumb's last item, a site's section: "blog";
-    # "iPhone" has a capital).
+    # No headline of several words: a short heading right above the main part (past its
+    # byline and date) will do, but not one all in lower case (a breadcrumb's last item,
+    # a site's section: "blog"; "iPhone" has a capital).
     start = parts[-1][0] if parts else 0
     for lo, hi in reversed(parts[:-1]):  # a box right over the main part (an infobox): above it
         if hi == start - 1:
             start = lo
-    if start > 0 and _title_candidate(items[start - 1], 1) and not items[start - 1].stripped.islower():
-        return {start - 1}
+    above = start - 1
+    while above > max(-1, start - 1 - DEK_BYLINE_LINES) and items[above].cls != RULE \
+            and byline_or_date(items[above].stripped):
+        above -= 1
+    if above >= 0 and _title_candidate(items[above], 1) and not items[above].stripped.islower():
+        return {above}
     return set()
 
 

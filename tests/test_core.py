@@ -1857,6 +1857,19 @@ def test_a_lower_case_word_over_the_body_is_no_title_but_a_capitalised_one_is():
         assert (decisions_by_text(cleaner.clean(text, format="text"))[word].rule == "context.title") is title, word
 
 
+def test_a_short_heading_over_the_body_past_its_byline_and_date_is_the_title():
+    """The short heading the last resort keeps may stand over a byline and a date,
+    as a headline of several words may ("Solidarität = Nachbarschaftshilfe" / "von
+    Martina Scharmann" / "31. März 2020")."""
+    text = ("Menu\nHome\nHome\nSolidarität = Nachbarschaftshilfe\nvon Martina Scharmann\n31. März 2020\n"
+            + PROSE + PROSE2 + "Share\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert by_text["Solidarität = Nachbarschaftshilfe"].rule == "context.title"
+    assert not by_text["Home"].kept
+    undated = text.replace("von Martina Scharmann\n31. März 2020\n", "Mehr aus dem Blog\nArchiv\n")
+    assert not decisions_by_text(cleaner.clean(undated, format="text"))["Solidarität = Nachbarschaftshilfe"].kept
+
+
 @pytest.mark.parametrize("headline", ["¿Buses de la Alcaldía al servicio de Petro?",
                                       "Polémica por los buses: «Nunca fueron de la campaña»"])
 def test_a_headline_that_asks_or_quotes_is_the_title_not_the_section_over_it(headline):
@@ -5054,15 +5067,16 @@ def test_numbers_out_of_order_make_no_sequence():
     assert "7. Somiedo" in with_sequence and "8. Somiedo" not in without
 
 
-def test_a_run_of_teasers_cut_short_above_the_article_is_no_lead():
+@pytest.mark.parametrize("cut", ["…", "(...)", " [...]"])
+def test_a_run_of_teasers_cut_short_above_the_article_is_no_lead(cut):
     # A site's mega-menu: the article's headline among other teasers, over excerpts cut
-    # short ("…"); the excerpts read as prose, so they were a part above the main one,
-    # and the headline above them was taken for the title (the real one for its copy).
+    # short ("…", "(...)"); the excerpts read as prose, so they were a part above the main
+    # one, and the headline above them was taken for the title (the real one for its copy).
     headline = "Augsburger Verkehrsverbund erhöht die Preise für Bus und Tram deutlich"
     menu = ["Startseite", "Lokales", headline,
-            "LILIOM Film der Woche | EIN GANZES LEBEN – die Geschichte eines Mannes, der…",
-            "350 Spiele sind nicht genug – Pünktlich zum Jubiläum verlängert der Kapitän…",
-            "„Es war ein ganz wildes Spiel“ | Die Stimmen zum Remis gegen den Tabellenführer…",
+            "LILIOM Film der Woche | EIN GANZES LEBEN – die Geschichte eines Mannes, der" + cut,
+            "350 Spiele sind nicht genug – Pünktlich zum Jubiläum verlängert der Kapitän" + cut,
+            "„Es war ein ganz wildes Spiel“ | Die Stimmen zum Remis gegen den Tabellenführer" + cut,
             "Themen", "Polizei & Co", "FC Augsburg", "Newsletter"]
     article = [
         "Die Ticketpreise im Verbund werden ab dem 1. Januar um durchschnittlich 12,7 Prozent angehoben, wie "
