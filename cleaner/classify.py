@@ -2774,19 +2774,15 @@ def _title_lines(items: list, parts: list, neutral: bool = False, slugged: froze
                 and (echoes is None or _echoed(items, above, echoes)):
             return {best, above}
         return {best}
-    # No headline of several words: a short heading right above the main part (past its
-    # byline and date) will do, but not one all in lower case (a breadcrumb's last item,
-    # a site's section: "blog"; "iPhone" has a capital).
+    # No headline of several words: a short heading right above the main part will do,
+    # but not one all in lower case (a breadcrumb's last item, a site's section: "blog";
+    # "iPhone" has a capital).
     start = parts[-1][0] if parts else 0
     for lo, hi in reversed(parts[:-1]):  # a box right over the main part (an infobox): above it
         if hi == start - 1:
             start = lo
-    above = start - 1
-    while above > max(-1, start - 1 - DEK_BYLINE_LINES) and items[above].cls != RULE \
-            and byline_or_date(items[above].stripped):
-        above -= 1
-    if above >= 0 and _title_candidate(items[above], 1) and not items[above].stripped.islower():
-        return {above}
+    if start > 0 and _title_candidate(items[start - 1], 1) and not items[start - 1].stripped.islower():
+        return {start - 1}
     return set()
 
 
@@ -3109,36 +3105,44 @@ def keep_pictures(scored: list, verdicts: list, pictures: list) -> list:
     return out
 
 
-CAPTION_MIN_WORDS = 3  # words of its own a caption has before its credit ("Eileen Gu, Freestylerin.")
+CAPTION_MIN_WORDS = 4  # words before its credit: a caption that says something, not a name and role
 
 
-def keep_captions(scored: list, verdicts: list) -> list:
+def keep_captions(scored: list, verdicts: list, hits_a_rule: Callable[[str], bool]) -> list:
     """Keep a picture's caption that ends in its credit where the text around it is kept.
 
     A caption rule's hit (``Rule.caption``: "Die Kinder im Garten (Foto: dpa)")
     says the line belongs to a picture, not whose picture: between two kept
     lines it is the article's figure, and its words are the article's (the
     labelled sets call such captions body); in a teaser box or at the body's
-    edge it goes with its picture.  A bare credit ("© AFP") has no words of
-    its own and goes wherever it stands.  The neighbours are read past the
-    lines of pictures (the ``credits`` rules': a gallery's other captions, a
-    bare credit, a zoom button) and the controls the context reads past
-    (inline rules'), as ``keep_pictures`` reads past pictures.
+    edge it goes with its picture.  The neighbours are read past the lines
+    of pictures (the ``credits`` rules': a gallery's other captions, a bare
+    credit, a zoom button) and the controls the context reads past (inline
+    rules'), as ``keep_pictures`` reads past pictures.  No caption: a bare
+    credit or a name ("© AFP", "Eileen Gu, Freestylerin. © AFP": fewer than
+    ``CAPTION_MIN_WORDS`` words before the credit), words that match a rule
+    of their own ("Alle Rechte vorbehalten © Verlag": ``hits_a_rule``), or a
+    credit cut by a line break ("... (Foto: Max" over "Muster/dpa)"), which
+    would keep half of it.
     """
     hits = [s.cls == RULE and s.rule.caption and not v.kept for s, v in zip(scored, verdicts)]
     if not any(hits):
         return verdicts
     out = list(verdicts)
-    pictures = [s.cls == RULE and (s.rule.family == CREDIT_FAMILY or s.rule.inline) and not v.kept
-                for s, v in zip(scored, verdicts)]
-    text = [i for i, s in enumerate(scored) if s.cls != BLANK and not pictures[i]]
-    k = 0  # the first line below the caption that is not a picture's
+    read_past = [s.cls == RULE and (s.rule.family == CREDIT_FAMILY or s.rule.inline) and not v.kept
+                 for s, v in zip(scored, verdicts)]
+    text = [i for i, s in enumerate(scored) if s.cls != BLANK and not read_past[i]]
+    k = 0  # the first line below the caption that is not read past
     for i, s in enumerate(scored):
-        if not hits[i] or s.rule.words_before_match(s.stripped) < CAPTION_MIN_WORDS:
+        if not hits[i]:
             continue
         while k < len(text) and text[k] < i:
             k += 1
-        if 0 < k < len(text) and verdicts[text[k - 1]].kept and verdicts[text[k]].kept:
+        if not (0 < k < len(text) and verdicts[text[k - 1]].kept and verdicts[text[k]].kept):
+            continue
+        own = s.rule.text_before_match(s.stripped)
+        if len(own.split()) >= CAPTION_MIN_WORDS and s.stripped.count("(") <= s.stripped.count(")") \
+                and not hits_a_rule(own):
             out[i] = Verdict(True, "context", "context.caption",
                              f"a picture's caption ending in its credit ({s.rule.id}) between kept lines "
                              f"{scored[text[k - 1]].line.number} and {scored[text[k]].line.number}")

@@ -346,7 +346,11 @@ def _describe_input_error(err: Exception) -> str:
 def _diff_name(path: str, result) -> str:
     """The file's name in a diff's header, as ``patch -p0`` and ``git apply -p0`` take it:
     relative where it can be ("./a.txt" and "/here/a.txt" -> "a.txt"; they refuse
-    "./" and absolute names).  An HTML page's diff is of its visible text: say so."""
+    "./" and absolute names).  A symbolic link is named by its target, which ``fix``
+    writes and both tools patch (they refuse a link).  An HTML page's diff is of its
+    visible text: say so."""
+    if path != "-" and os.path.islink(path):
+        path = os.path.realpath(path)
     if os.path.isabs(path) and os.path.relpath(path).split(os.sep)[0] != os.pardir:
         path = os.path.relpath(path)
     if not os.path.isabs(path) and path != "-":
@@ -720,6 +724,8 @@ def _run_batch_command(args, inputs: list, factory, fields: Fields, **extra) -> 
             try:
                 with atomic_output(args.output, into_descriptor=True) as out:
                     run_batch(inputs, out, **kwargs)
+            except BrokenPipeError:
+                raise  # "-o /dev/stdout | head": the reader went away (``main`` stops quietly)
             except OSError as err:
                 raise CliError(f"{args.output}: cannot write: {err.strerror or err}") from None
         else:

@@ -241,6 +241,10 @@ class Cleaner:
         verdicts = [FRONT_MATTER if rest.status == "ok" else FRONT_MATTER_ALONE] * front + verdicts
         return make_result(lines, verdicts, source, format="text", language=rest.language), kept, verdicts
 
+    def _rule_hit(self, url: Optional[str], text: str) -> bool:
+        """Does ``text`` alone match a rule (not an inline one)?"""
+        return self._rule_lines([Line(0, text)], url, [0])[0]
+
     def _rule_lines(self, lines: list, url: Optional[str], indexes: list) -> list:
         """For each of the lines at ``indexes``: does it match a rule (not an inline one) on its own?"""
         if not indexes:
@@ -317,7 +321,7 @@ class Cleaner:
             return None, a
         verdicts = keep_once(scored, verdicts, norms)
         if self.options.captions:
-            verdicts = C.keep_captions(scored, verdicts)
+            verdicts = C.keep_captions(scored, verdicts, partial(self._rule_hit, url))
         if format == "html":
             verdicts = C.require_article(scored, verdicts)
         if code is not None:

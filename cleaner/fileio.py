@@ -98,6 +98,10 @@ def stream_decoder(head: bytes):
     return codecs.getincrementaldecoder(codec)(errors="replace"), len(bom)
 
 
+NON_ASCII_RE = re.compile(rb"[\x80-\xff]")
+UTF8_LONGEST = 4  # bytes of the longest UTF-8 character
+
+
 class _AsciiUntilTold:
     """An incremental decoder for a document whose first bytes are all ASCII: it reads
     ASCII until a chunk holds another byte, then the rest as ``detect_encoding`` tells
@@ -106,11 +110,17 @@ class _AsciiUntilTold:
 
     def __init__(self):
         self._decoder = None
+        self._held = b""  # a chunk's first other bytes, too few to tell by (a character cut by the chunk's end)
 
     def decode(self, data: bytes, final: bool = False) -> str:
         if self._decoder is None:
+            data, self._held = self._held + data, b""
             if data.isascii():
                 return data.decode("ascii")
+            first = NON_ASCII_RE.search(data).start()
+            if not final and len(data) - first < UTF8_LONGEST:
+                self._held = data[first:]
+                return data[:first].decode("ascii")
             self._decoder = codecs.getincrementaldecoder(detect_encoding(data))(errors="replace")
         return self._decoder.decode(data, final)
 

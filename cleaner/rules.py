@@ -127,25 +127,24 @@ class Rule:
             return self.regex
         return "|".join(re.escape(p if self.case_sensitive else p.casefold()) for p in self.phrases)
 
+    def _search(self, line: str) -> tuple:
+        """(``line`` as this rule reads it, the match or None); (…, None) for a whole-line phrase rule."""
+        text = cased_form(line) if self.case_sensitive else normalize(line)
+        return text, None if self.test is None else self.test(text)
+
     def matched_words(self, line: str) -> str:
         """The words of ``line`` this rule matches, normalised; "" when they are the whole
         line (a report then needs no quote) or the rule does not match it."""
-        if self.test is None:
-            return ""
-        text = cased_form(line) if self.case_sensitive else normalize(line)
-        found = self.test(text)
+        text, found = self._search(line)
         if found is None or found.end() - found.start() == len(text):
             return ""
         return found.group()
 
-    def words_before_match(self, line: str) -> int:
-        """How many words ``line`` has before this rule's match: a caption's own, when the
-        match is its credit ("Die Kinder im Garten (Foto: dpa)": 4)."""
-        if self.test is None:
-            return 0
-        text = cased_form(line) if self.case_sensitive else normalize(line)
-        found = self.test(text)
-        return 0 if found is None else len(text[:found.start()].split())
+    def text_before_match(self, line: str) -> str:
+        """What ``line`` says before this rule's match, normalised: a caption's own words,
+        when the match is its credit ("Die Kinder im Garten (Foto: dpa)": "die kinder im garten")."""
+        text, found = self._search(line)
+        return "" if found is None else text[:found.start()].strip()
 
     def applies_to(self, words: int, language: str) -> bool:
         if self.max_words and words > self.max_words:
@@ -155,6 +154,7 @@ class Rule:
 
 MAX_REPEAT_BOUND = 200  # longest repeat a rule regex may use ({0,200})
 MAX_NESTED_REPEATS = 1000  # product of the bounds of nested repeats
+MAX_SHARED_RUN_WAYS = 201 * 201  # ways repeats parted by a character they take may share a run of it
 
 
 def _repeat_beside_nothing(body) -> bool:
@@ -322,33 +322,43 @@ def _may_be_empty(items) -> bool:
     return True
 
 
-def _adjacent_repeats_product(items) -> int:
-    """The ways adjacent one-character repeats can share one run of characters.
+def _shares_a_run_too_many_ways(items) -> bool:
+    """Can adjacent one-character repeats share one run of characters in too many ways?
 
     ``[a-z]{1,40}[a-z]{0,40}`` splits a word of 40 letters 40 ways; six such repeats
     in a row, 40**5 ways, each tried when the line does not match (77 s on one line).
     Over a run of repeats with nothing required between them, the product of their
-    spans (``high - low + 1``).  (A required character between two repeats that both
-    may take it, ``[a-z]{0,40}a[a-z]{0,40}``, is not counted: it fixes where the
-    first may end on most lines.)"""
+    spans (``high - low + 1``) may not pass ``MAX_NESTED_REPEATS``.  A required
+    character between two repeats parts them only if the one before cannot take it
+    (``\\w{1,40} \\w{1,40}`` shares nothing); one it can take parts them on most
+    lines but not on a run of that character, where ``[^|]{0,200}a[^|]{0,200}a...``
+    shares a line of "a"s as many ways (bug 39 in docs/reliability.md).  Such a run
+    may pass ``MAX_NESTED_REPEATS`` up to ``MAX_SHARED_RUN_WAYS``: two repeats, each
+    as long as may be, cost a quadratic search at worst; a third multiplies it."""
     zero_width = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
-    largest, product, chars = 1, 1, frozenset()
+    product, chars, parted = 1, frozenset(), False
     for op, arg in _flat(items):
         if op in zero_width:
             continue
         if op == sre_constants.BRANCH and any(_may_be_empty(alt) for alt in arg[1]):
             continue  # "(?:-|)": may part nothing, like an optional character
+        one = _one_char_set(op, arg)
+        if one is not None and one & chars:
+            parted = True  # a character the repeat before may take: it parts nothing on a run of it
+            continue
         simple = _simple_repeat(op, arg)
         if simple is not None and simple[1] < simple[2]:
             inner, low, high = simple
             if chars and not inner & chars and low == 0:
                 continue  # "\w{1,40} ?\w{1,40}": an optional space parts nothing
-            product = product * (high - low + 1) if inner & chars else high - low + 1
-            chars = inner
-            largest = max(largest, product)
+            if not inner & chars:
+                product, parted = 1, False
+            product, chars = product * (high - low + 1), inner
+            if product > (MAX_SHARED_RUN_WAYS if parted else MAX_NESTED_REPEATS):
+                return True
             continue
-        product, chars = 1, frozenset()
-    return largest
+        product, chars, parted = 1, frozenset(), False
+    return False
 
 
 def _simple_repeat(op, arg):
@@ -416,7 +426,9 @@ def check_regex(pattern: str) -> None:
       ``[a-z]{1,40}[a-z]{0,40}...`` shares one word between them in as many ways,
       and so do optional groups around them (``(?:[a-z]{1,40})?``), alternations
       holding them (``(?:a{1,40}|b)``) and repeated groups of single characters
-      (``(?:ab){0,40}``): ``_simple_repeat``;
+      (``(?:ab){0,40}``): ``_simple_repeat``; a required character between them
+      that they take parts them on most lines, not on a run of it
+      (``_shares_a_run_too_many_ways``);
     - a repeated group's rounds must end where the next cannot start:
       ``(?:[a-z][a-z0-9]?){1,40}`` and ``(?:[a-z]{1,20}[st]){1,10}`` can end
       at any letter of a word (``_round_may_end_in_a_run``);
@@ -481,10 +493,10 @@ def check_regex(pattern: str) -> None:
             elif op == sre_constants.ATOMIC_GROUP:
                 walk(arg, outer)
         # (After the items' own checks, whose messages say more: "(a{1,40}){1,40}" nests.)
-        if _adjacent_repeats_product(items) > MAX_NESTED_REPEATS:
+        if _shares_a_run_too_many_ways(items):
             raise RuleError(f"regex {pattern!r} has repeats side by side that can take the same characters "
                             "(a word can be shared between them in many ways: catastrophic backtracking); "
-                            "put a required character between them, or make them one repeat")
+                            "put a required character between them that they cannot take, or make them one repeat")
 
     walk(parsed, 1)
     try:  # the parser lets through what only the compiler refuses: a look-behind of no fixed width

@@ -672,6 +672,22 @@ def test_a_reader_that_goes_away_gives_exit_1_even_for_a_large_output(tmp_path):
     assert proc.returncode == 1 and err == b""
 
 
+def test_a_batch_written_to_dev_stdout_whose_reader_goes_away_gives_exit_1(tmp_path):
+    """``cleaner batch in.jsonl -o /dev/stdout | head -c 1`` (bug 39): the output is a
+    pipe by its device's name, and its reader's going is no write error (exit 2)."""
+    if not os.path.exists("/dev/stdout"):
+        pytest.skip("no /dev/stdout here")
+    record = json.dumps({"text": "The committee met on Tuesday and agreed on the new rules. " * 20})
+    (tmp_path / "in.jsonl").write_text((record + "\n") * 2000)
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner", "batch", "-j", "1", "-o", "/dev/stdout",
+                             str(tmp_path / "in.jsonl")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=subprocess_env())
+    proc.stdout.read(1)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1 and b"cannot write" not in err and b"Traceback" not in err
+
+
 def test_a_full_disk_on_stdout_is_a_message_and_exit_2(article_file):
     if not os.path.exists("/dev/full"):
         pytest.skip("no /dev/full here")
@@ -770,6 +786,20 @@ def test_diff_of_a_dotted_or_absolute_path_applies_with_git_apply_and_patch(run_
     done = subprocess.run(["git", "apply", "-p0", "d.patch"], cwd=tmp_path, capture_output=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "sub" / "a.txt").read_text() == body_of(ARTICLE)
+
+
+def test_checks_diff_of_a_symbolic_link_names_its_target_and_applies(run_cli, tmp_path):
+    """Bug 39: ``fix`` follows a link, but ``check`` named the link in its diff, which
+    ``patch`` and ``git apply`` refuse ("not a regular file")."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "link.txt").symlink_to(Path("real") / "a.txt")
+    proc = run_cli("check", "link.txt", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stdout.startswith(b"--- real/a.txt\n+++ real/a.txt (cleaned)\n@@ ")
+    (tmp_path / "d.patch").write_bytes(proc.stdout)
+    done = subprocess.run(["patch", "-p0", "--silent", "-i", "d.patch"], cwd=tmp_path, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "real" / "a.txt").read_text() == body_of(ARTICLE) and (tmp_path / "link.txt").is_symlink()
 
 
 def test_max_bytes_counts_the_bytes_of_a_file(tmp_path, capsys):

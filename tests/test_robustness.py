@@ -201,6 +201,27 @@ def test_undeclared_legacy_text_is_read_in_its_code_page(text, codec):
     assert cleaner.clean(data, format="text").source.startswith(text)
 
 
+def test_a_windows_1252_text_whose_one_accent_is_its_last_byte_is_not_read_as_cut_utf8():
+    """Bug 39: "... Mit freundlichem Gru\\xdf" was read as UTF-8 cut in its last character
+    (U+FFFD, and ``fix`` refused the file); a cut character counts only after others."""
+    letter = b"Vielen Dank fuer Ihre Nachricht vom Montag.\n\nMit freundlichem Gru\xdf"
+    assert cleaner.clean(letter, format="text").text.endswith("Gruß")
+    cut_utf8 = "Grüße aus Köln und Gruß".encode()[:-1]  # other characters before the cut one
+    assert cleaner.clean(cut_utf8, format="text").text.startswith("Grüße aus Köln")
+
+
+def test_streaming_tells_the_encoding_past_a_character_cut_by_a_chunks_end():
+    """Bug 39: a file passed through over --max-bytes is read a chunk at a time; when
+    its first non-ASCII byte ended a chunk, that byte alone told the encoding of the
+    rest ("caf\\xe9" read as UTF-8 cut short, every later accent lost)."""
+    from cleaner.fileio import _AsciiUntilTold
+    decoder = _AsciiUntilTold()
+    assert decoder.decode(b"x" * 10 + b"\xe9") + decoder.decode(b" caf\xe9 cr\xe8me\n", final=True) \
+        == "x" * 10 + "é café crème\n"
+    decoder = _AsciiUntilTold()
+    assert decoder.decode(b"x" * 10 + b"\xc3") + decoder.decode(b"\xa9 caf\xc3\xa9\n", final=True) == "x" * 10 + "é café\n"
+
+
 def test_iso_2022_text_is_read_by_its_escapes_not_as_ascii():
     """ISO-2022-JP is 7-bit: its bytes are valid UTF-8 too, and read so they were
     gibberish, and ``fix`` dropped the article's paragraphs (a meta naming it was
