@@ -346,10 +346,12 @@ def _describe_input_error(err: Exception) -> str:
 def _diff_name(path: str, result) -> str:
     """The file's name in a diff's header, as ``patch -p0`` and ``git apply -p0`` take it:
     relative where it can be ("./a.txt" and "/here/a.txt" -> "a.txt"; they refuse
-    "./" and absolute names).  A symbolic link is named by its target, which ``fix``
-    writes and both tools patch (they refuse a link).  An HTML page's diff is of its
-    visible text: say so."""
-    if path != "-" and os.path.islink(path):
+    "./" and absolute names).  A path through a symbolic link (the file, or a folder on
+    its way) is named by the file it leads to, which ``fix`` writes and both tools
+    patch (they refuse a link), when that is under the current folder.  An HTML
+    page's diff is of its visible text: say so."""
+    if path != "-" and os.path.realpath(path) != os.path.abspath(path) \
+            and os.path.relpath(os.path.realpath(path)).split(os.sep)[0] != os.pardir:
         path = os.path.realpath(path)
     if os.path.isabs(path) and os.path.relpath(path).split(os.sep)[0] != os.pardir:
         path = os.path.relpath(path)

@@ -172,11 +172,12 @@ def _is_utf8(data: bytes, min_valid: int = UTF8_MIN_VALID) -> bool:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as err:
-        # A multi-byte character cut at the end is still utf-8, when the text before it
-        # has some: a windows-1252 text whose one accent is its last byte ("Gruß"
-        # closing a letter) has none (bug 39).
+        # A multi-byte character cut at the end is still utf-8: its lead byte and a
+        # continuation byte, or a lead byte alone after other utf-8 characters.  A lead
+        # byte alone after ASCII may be a windows-1252 text's one accent ("... Mit
+        # freundlichem Gru\xdf", bug 39): so when it reads as one.
         if err.start >= len(data) - 3 and err.reason == "unexpected end of data":
-            return not data[:err.start].isascii()
+            return len(data) - err.start > 1 or not data[:err.start].isascii() or not _looks_western(data)
         text = data.decode("utf-8", errors="replace")
         invalid = text.count("\ufffd") - data.count("\ufffd".encode())
         non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # counted in C: the text may be 64 MB

@@ -83,6 +83,11 @@ def decode_document(data: bytes) -> Document:
     return Document(text, codecs.lookup(encoding).name, b"", newline_style(text))
 
 
+NON_ASCII_RE = re.compile(rb"[\x80-\xff]")
+UTF8_LONGEST = 4  # bytes of the longest UTF-8 character
+ASCII_CONTEXT = 4096  # bytes of ASCII before a stream's first other bytes that the telling reads with them
+
+
 def stream_decoder(head: bytes):
     """``(decoder, skip)``: an incremental decoder for a document too large to hold, told
     by its first bytes as ``decode_document`` tells a whole one, and how many of those
@@ -93,13 +98,13 @@ def stream_decoder(head: bytes):
         raise BinaryInputError(reason)
     if not bom:
         codec = detect_encoding(head)  # (once: the head may be 64 MB)
-        if codec == "utf-8" and head.isascii():
-            return _AsciiUntilTold(), 0  # (nothing declared, and nothing to tell by yet)
+        # Nothing declared, and nothing to tell by yet: ASCII, or ASCII up to a character
+        # the head's end may cut (its byte alone would tell the whole stream, bug 39).
+        before_cut = head[:-(UTF8_LONGEST - 1)]
+        if (codec == "utf-8" and head.isascii()) or (
+                not head.isascii() and before_cut.isascii() and detect_encoding(before_cut) == "utf-8"):
+            return _AsciiUntilTold(), 0
     return codecs.getincrementaldecoder(codec)(errors="replace"), len(bom)
-
-
-NON_ASCII_RE = re.compile(rb"[\x80-\xff]")
-UTF8_LONGEST = 4  # bytes of the longest UTF-8 character
 
 
 class _AsciiUntilTold:
@@ -111,17 +116,20 @@ class _AsciiUntilTold:
     def __init__(self):
         self._decoder = None
         self._held = b""  # a chunk's first other bytes, too few to tell by (a character cut by the chunk's end)
+        self._ascii = b""  # the last ASCII read, which the telling reads too (one byte alone tells little)
 
     def decode(self, data: bytes, final: bool = False) -> str:
         if self._decoder is None:
             data, self._held = self._held + data, b""
             if data.isascii():
+                self._ascii = (self._ascii + data)[-ASCII_CONTEXT:]
                 return data.decode("ascii")
             first = NON_ASCII_RE.search(data).start()
             if not final and len(data) - first < UTF8_LONGEST:
                 self._held = data[first:]
+                self._ascii = (self._ascii + data[:first])[-ASCII_CONTEXT:]
                 return data[:first].decode("ascii")
-            self._decoder = codecs.getincrementaldecoder(detect_encoding(data))(errors="replace")
+            self._decoder = codecs.getincrementaldecoder(detect_encoding(self._ascii + data))(errors="replace")
         return self._decoder.decode(data, final)
 
 

@@ -141,10 +141,13 @@ class Rule:
         return found.group()
 
     def text_before_match(self, line: str) -> str:
-        """What ``line`` says before this rule's match, normalised: a caption's own words,
-        when the match is its credit ("Die Kinder im Garten (Foto: dpa)": "die kinder im garten")."""
+        """The words of ``line`` before this rule's match, as written: a caption's own,
+        when the match is its credit ("Die Kinder im Garten (Foto: dpa)": "Die Kinder im
+        Garten").  (As written, not case-folded: a case-sensitive rule may read them.)"""
         text, found = self._search(line)
-        return "" if found is None else text[:found.start()].strip()
+        if found is None:
+            return ""
+        return " ".join(cased_form(line).split()[:len(text[:found.start()].split())])
 
     def applies_to(self, words: int, language: str) -> bool:
         if self.max_words and words > self.max_words:
@@ -154,7 +157,7 @@ class Rule:
 
 MAX_REPEAT_BOUND = 200  # longest repeat a rule regex may use ({0,200})
 MAX_NESTED_REPEATS = 1000  # product of the bounds of nested repeats
-MAX_SHARED_RUN_WAYS = 201 * 201  # ways repeats parted by a character they take may share a run of it
+MAX_SHARED_RUN_WAYS = 201 * 201  # ways repeats parted by characters they take may share a run of them
 
 
 def _repeat_beside_nothing(body) -> bool:
@@ -342,11 +345,10 @@ def _shares_a_run_too_many_ways(items) -> bool:
             continue
         if op == sre_constants.BRANCH and any(_may_be_empty(alt) for alt in arg[1]):
             continue  # "(?:-|)": may part nothing, like an optional character
-        one = _one_char_set(op, arg)
-        if one is not None and one & chars:
-            parted = True  # a character the repeat before may take: it parts nothing on a run of it
-            continue
         simple = _simple_repeat(op, arg)
+        if not (simple is not None and simple[1] < simple[2]) and chars & _first_chars(op, arg):
+            parted = True  # what the repeat before may take ("a", "a{9}", "(?:, |; )"): it parts nothing on a run of it
+            continue
         if simple is not None and simple[1] < simple[2]:
             inner, low, high = simple
             if chars and not inner & chars and low == 0:
@@ -359,6 +361,23 @@ def _shares_a_run_too_many_ways(items) -> bool:
             continue
         product, chars, parted = 1, frozenset(), False
     return False
+
+
+def _first_chars(op, arg) -> frozenset:
+    """The sample characters an item may start with (none known: an empty set): a
+    character, a group's or an alternation's first, a repeat's that is not optional."""
+    one = _one_char_set(op, arg)
+    if one is not None:
+        return one
+    if op == sre_constants.SUBPATTERN:
+        items = [item for item in arg[-1] if item[0] not in (sre_constants.AT, sre_constants.ASSERT,
+                                                              sre_constants.ASSERT_NOT)]
+        return _first_chars(*items[0]) if items else frozenset()
+    if op == sre_constants.BRANCH:
+        return frozenset().union(*(_first_chars(*alt[0]) if alt else frozenset() for alt in arg[1]))
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] >= 1 and arg[2]:
+        return _first_chars(*arg[2][0])
+    return frozenset()
 
 
 def _simple_repeat(op, arg):

@@ -800,6 +800,13 @@ def test_checks_diff_of_a_symbolic_link_names_its_target_and_applies(run_cli, tm
     done = subprocess.run(["patch", "-p0", "--silent", "-i", "d.patch"], cwd=tmp_path, capture_output=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "real" / "a.txt").read_text() == body_of(ARTICLE) and (tmp_path / "link.txt").is_symlink()
+    # A folder on the way that is a link, too (a review's finding); a file outside keeps its name.
+    (tmp_path / "real" / "b.txt").write_text(ARTICLE)
+    (tmp_path / "folder").symlink_to("real")
+    assert run_cli("--diff", "folder/b.txt", cwd=tmp_path).stdout.startswith(b"--- real/b.txt\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "link_b.txt").symlink_to(Path("real") / "b.txt")
+    assert run_cli("--diff", "../link_b.txt", cwd=tmp_path / "in").stdout.startswith(b"--- ../link_b.txt\n")
 
 
 def test_max_bytes_counts_the_bytes_of_a_file(tmp_path, capsys):

@@ -208,6 +208,10 @@ def test_a_windows_1252_text_whose_one_accent_is_its_last_byte_is_not_read_as_cu
     assert cleaner.clean(letter, format="text").text.endswith("Gruß")
     cut_utf8 = "Grüße aus Köln und Gruß".encode()[:-1]  # other characters before the cut one
     assert cleaner.clean(cut_utf8, format="text").text.startswith("Grüße aus Köln")
+    # A lead byte and a continuation byte are UTF-8 cut short, and so is a lead byte no
+    # Western text would end in (a review's finding: they were read in some code page).
+    assert cleaner.clean(b"hello world \xf0\x9f\x98", format="text").text == "hello world \ufffd"
+    assert cleaner.clean(b"hello world \xc3", format="text").text == "hello world \ufffd"
 
 
 def test_streaming_tells_the_encoding_past_a_character_cut_by_a_chunks_end():
@@ -220,6 +224,16 @@ def test_streaming_tells_the_encoding_past_a_character_cut_by_a_chunks_end():
         == "x" * 10 + "é café crème\n"
     decoder = _AsciiUntilTold()
     assert decoder.decode(b"x" * 10 + b"\xc3") + decoder.decode(b"\xa9 caf\xc3\xa9\n", final=True) == "x" * 10 + "é café\n"
+    # At the stream's end, the held byte is told with the ASCII before it, not alone (a review's finding).
+    decoder = _AsciiUntilTold()
+    assert decoder.decode(b"Vielen Dank.\n" * 100 + b"Mit freundlichem Gru\xdf") + decoder.decode(b"", final=True) \
+        == "Vielen Dank.\n" * 100 + "Mit freundlichem Gruß"
+    # The head a stream is told by may end in a cut character too (a review's finding).
+    from cleaner.fileio import stream_decoder
+    data = b"x" * 100 + "é café crème\n".encode()
+    decoder, skip = stream_decoder(data[:101])
+    assert decoder.decode(data[:101]) + decoder.decode(data[101:], final=True) \
+        == "x" * 100 + "é café crème\n"
 
 
 def test_iso_2022_text_is_read_by_its_escapes_not_as_ascii():
