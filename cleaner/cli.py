@@ -350,9 +350,11 @@ def _diff_name(path: str, result) -> str:
     its way) is named by the file it leads to, which ``fix`` writes and both tools
     patch (they refuse a link), when that is under the current folder.  An HTML
     page's diff is of its visible text: say so."""
-    if path != "-" and os.path.realpath(path) != os.path.abspath(path) \
-            and os.path.relpath(os.path.realpath(path)).split(os.sep)[0] != os.pardir:
-        path = os.path.realpath(path)
+    real = os.path.realpath(path) if path != "-" else path
+    if real != path and real != os.path.abspath(path):  # a link on the way
+        target = os.path.relpath(real)
+        # (Outside the current folder, the name as given: "osub/../a.txt" is no "a.txt".)
+        return _as_read(target if target.split(os.sep)[0] != os.pardir else path, result)
     if os.path.isabs(path) and os.path.relpath(path).split(os.sep)[0] != os.pardir:
         path = os.path.relpath(path)
     if not os.path.isabs(path) and path != "-":

@@ -172,12 +172,12 @@ def _is_utf8(data: bytes, min_valid: int = UTF8_MIN_VALID) -> bool:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as err:
-        # A multi-byte character cut at the end is still utf-8: its lead byte and a
-        # continuation byte, or a lead byte alone after other utf-8 characters.  A lead
-        # byte alone after ASCII may be a windows-1252 text's one accent ("... Mit
-        # freundlichem Gru\xdf", bug 39): so when it reads as one.
+        # A multi-byte character cut at the end is still utf-8 after other utf-8
+        # characters.  After ASCII alone, its bytes may be a legacy text's last letters
+        # ("... Mit freundlichem Gru\xdf", "hej d\xe5", "caf\xe9\x85": "café…", bug 39):
+        # a lone byte is read so, and two or three when they read as Western text.
         if err.start >= len(data) - 3 and err.reason == "unexpected end of data":
-            return len(data) - err.start > 1 or not data[:err.start].isascii() or not _looks_western(data)
+            return not data[:err.start].isascii() or (len(data) - err.start > 1 and not _looks_western(data))
         text = data.decode("utf-8", errors="replace")
         invalid = text.count("\ufffd") - data.count("\ufffd".encode())
         non_ascii = len(text) - len(text.encode("ascii", "ignore"))  # counted in C: the text may be 64 MB

@@ -147,7 +147,11 @@ class Rule:
         text, found = self._search(line)
         if found is None:
             return ""
-        return " ".join(cased_form(line).split()[:len(text[:found.start()].split())])
+        before = text[:found.start()].split()
+        words = cased_form(line).split()[:len(before)]
+        if words and not text[:found.start()].endswith(" "):  # a credit glued to the word before ("Garten.©")
+            words[-1] = words[-1][:len(before[-1])]
+        return " ".join(words)
 
     def applies_to(self, words: int, language: str) -> bool:
         if self.max_words and words > self.max_words:
@@ -238,8 +242,12 @@ def _simple_shape(op, arg):
 
 
 # What a one-character item may match is tried on these: enough to see two sets
-# overlap, in the scripts rules are written in ([а-я]{1,40}[а-я]{0,40} as [a-z]...).
+# overlap, in the scripts rules are written in ([а-я]{1,40}[а-я]{0,40} as [a-z]...),
+# and with the signs they part words with ("•", "·", "→", "›": a separator outside
+# the samples would read as one no repeat takes, bug 39).
 SAMPLE_CHARS = frozenset(string.printable + "äöüßéàçñÄÖÜÉ©–—…«»„“”’\xa0"
+                         + "".join(map(chr, [*range(0xA1, 0xC0), *range(0x2010, 0x2060), *range(0x2190, 0x2200),
+                                             *range(0x25A0, 0x2600), *range(0x3000, 0x3040), *range(0xFF01, 0xFF5F)]))
                          + "".join(map(chr, [*range(0xC0, 0x250), *range(0x370, 0x530), *range(0x5D0, 0x5EB),
                                              *range(0x621, 0x64B), *range(0x905, 0x93A), *range(0xE01, 0xE2F),
                                              *range(0x3041, 0x3097), *range(0x30A1, 0x30FB), *range(0x4E00, 0x4E40),
@@ -346,7 +354,7 @@ def _shares_a_run_too_many_ways(items) -> bool:
         if op == sre_constants.BRANCH and any(_may_be_empty(alt) for alt in arg[1]):
             continue  # "(?:-|)": may part nothing, like an optional character
         simple = _simple_repeat(op, arg)
-        if not (simple is not None and simple[1] < simple[2]) and chars & _first_chars(op, arg):
+        if chars and not (simple is not None and simple[1] < simple[2]) and _may_take_only([(op, arg)], chars):
             parted = True  # what the repeat before may take ("a", "a{9}", "(?:, |; )"): it parts nothing on a run of it
             continue
         if simple is not None and simple[1] < simple[2]:
@@ -363,21 +371,28 @@ def _shares_a_run_too_many_ways(items) -> bool:
     return False
 
 
-def _first_chars(op, arg) -> frozenset:
-    """The sample characters an item may start with (none known: an empty set): a
-    character, a group's or an alternation's first, a repeat's that is not optional."""
-    one = _one_char_set(op, arg)
-    if one is not None:
-        return one
-    if op == sre_constants.SUBPATTERN:
-        items = [item for item in arg[-1] if item[0] not in (sre_constants.AT, sre_constants.ASSERT,
-                                                              sre_constants.ASSERT_NOT)]
-        return _first_chars(*items[0]) if items else frozenset()
-    if op == sre_constants.BRANCH:
-        return frozenset().union(*(_first_chars(*alt[0]) if alt else frozenset() for alt in arg[1]))
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and arg[0] >= 1 and arg[2]:
-        return _first_chars(*arg[2][0])
-    return frozenset()
+def _may_take_only(items, chars: frozenset) -> bool:
+    """Can this sequence match a run of ``chars`` alone (a separator a repeat before it
+    may take: "a", "a{9}", "(?:, |; )"), so that it parts nothing on such a run?"""
+    for op, arg in items:
+        one = _one_char_set(op, arg)
+        if one is not None:
+            if not one & chars:
+                return False
+        elif op == sre_constants.SUBPATTERN:
+            if not _may_take_only(arg[-1], chars):
+                return False
+        elif op == sre_constants.ATOMIC_GROUP:
+            if not _may_take_only(arg, chars):
+                return False
+        elif op == sre_constants.BRANCH:
+            if not any(_may_take_only(alt, chars) for alt in arg[1]):
+                return False
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+            if arg[0] > 0 and not _may_take_only(arg[2], chars):
+                return False
+        # (anything else, zero-width or not known, is taken to fit)
+    return True
 
 
 def _simple_repeat(op, arg):

@@ -807,6 +807,12 @@ def test_checks_diff_of_a_symbolic_link_names_its_target_and_applies(run_cli, tm
     (tmp_path / "in").mkdir()
     (tmp_path / "link_b.txt").symlink_to(Path("real") / "b.txt")
     assert run_cli("--diff", "../link_b.txt", cwd=tmp_path / "in").stdout.startswith(b"--- ../link_b.txt\n")
+    # ".." after a linked folder is the link target's parent, not the current folder (a third review's finding).
+    (tmp_path / "out" / "deep").mkdir(parents=True)
+    (tmp_path / "out" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "in" / "osub").symlink_to(tmp_path / "out" / "deep")
+    assert run_cli("--diff", "osub/../a.txt", cwd=tmp_path / "in").stdout.startswith(b"--- osub/../a.txt\n")
 
 
 def test_max_bytes_counts_the_bytes_of_a_file(tmp_path, capsys):

@@ -208,10 +208,12 @@ def test_a_windows_1252_text_whose_one_accent_is_its_last_byte_is_not_read_as_cu
     assert cleaner.clean(letter, format="text").text.endswith("Gruß")
     cut_utf8 = "Grüße aus Köln und Gruß".encode()[:-1]  # other characters before the cut one
     assert cleaner.clean(cut_utf8, format="text").text.startswith("Grüße aus Köln")
-    # A lead byte and a continuation byte are UTF-8 cut short, and so is a lead byte no
-    # Western text would end in (a review's finding: they were read in some code page).
+    # Two or three bytes no Western text would end in are UTF-8 cut short (a review's finding: they were
+    # read in some code page); accents and punctuation that look like a cut character are
+    # windows-1252 (a third review's: "café…" is "caf\\xe9\\x85").
     assert cleaner.clean(b"hello world \xf0\x9f\x98", format="text").text == "hello world \ufffd"
-    assert cleaner.clean(b"hello world \xc3", format="text").text == "hello world \ufffd"
+    for text in ("We met at the little café…", "He shouted \"Olé”", "Vi ses snart, hej då"):
+        assert cleaner.clean(text.encode("cp1252"), format="text").text == text
 
 
 def test_streaming_tells_the_encoding_past_a_character_cut_by_a_chunks_end():
