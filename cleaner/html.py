@@ -136,7 +136,7 @@ def _repair_tree(root) -> None:
     if (embeds or svgs) and _depth(root) >= PARSER_DEPTH_LIMIT:
         return  # libxml2 gave up on the nesting: the tokenizer reads the page, flattened or not
     for embed in embeds:
-        embed.drop_tag()  # (an embed shows no text of its own: what it swallowed stays)
+        _drop_tag(embed)  # (an embed shows no text of its own: what it swallowed stays)
     for svg in svgs:
         _end_open_svg(svg)
 
@@ -217,7 +217,27 @@ def _unwrap_swallowing_noscripts(root) -> None:
     for element in [e for e in root.iter("noscript") if not any(a.tag == "noscript" for a in e.iterancestors())]:
         if _shown_chars(element) >= NOSCRIPT_TEXT_CHARS:
             for inner in list(element.iter("noscript")):  # (itself first)
-                inner.drop_tag()
+                _drop_tag(inner)
+
+
+# Characters lxml refuses in text it is given, which libxml2's parser keeps from a page
+# ("\x1f"): they show nothing.
+XML_INCOMPATIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _drop_tag(element) -> None:
+    """``element.drop_tag()``: its text and children take its place.  The texts it joins
+    lose the characters lxml refuses to set (bug 40: a control character in a
+    paragraph around an unwrapped ``<noscript>`` raised ValueError)."""
+    children = list(element)
+    for node in (element.getparent(), element.getprevious(), element, children[-1] if children else None):
+        if node is None:
+            continue
+        if node.text and XML_INCOMPATIBLE_RE.search(node.text):
+            node.text = XML_INCOMPATIBLE_RE.sub("", node.text)
+        if node.tail and XML_INCOMPATIBLE_RE.search(node.tail):
+            node.tail = XML_INCOMPATIBLE_RE.sub("", node.tail)
+    element.drop_tag()
 
 
 def _shown_chars(element) -> int:

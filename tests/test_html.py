@@ -158,6 +158,17 @@ def test_an_end_tag_of_a_line_break_breaks_the_line():
     assert visible_text("<p>First line</br>Second line</p>") == "First line\nSecond line\n"
 
 
+def test_a_control_character_next_to_an_unwrapped_noscript_is_no_traceback():
+    """Bug 40 (found by the property test in CI): libxml2 keeps a control character of
+    a page's text ("\\x1f"), and unwrapping a ``<noscript>`` that holds the page's text
+    joined it to the noscript's: lxml refused the joined text with a ValueError."""
+    text = "The committee met on Tuesday and agreed that the new rules would apply. " * 4
+    page = f"<html><body><h1>Rules</h1><p>Share\x1f<noscript>{text}</noscript></p><p>{text}</p></body></html>"
+    result = cleaner.clean(page, format="html")
+    assert "The committee met on Tuesday" in result.text and "\x1f" not in result.text
+    assert cleaner.clean(result.text).text == result.text
+
+
 def test_an_unclosed_div_in_a_noscript_does_not_hide_the_page():
     """libxml2 closes a <noscript> with a <div> left open in it at the end of the page, and
     the article was inside it; a browser ends it at its end tag.  So is a tracking pixel
