@@ -3091,18 +3091,27 @@ def keep_pictures(scored: list, verdicts: list, pictures: list) -> list:
     goes.  A rule hit on its alt text ("Anzeige") stands.
     """
     out = list(verdicts)
-    text = [i for i, s in enumerate(scored) if s.cls != BLANK and not pictures[i]]
-    k = 0  # the first text line below the picture
+    for i, (above, below) in _between_kept(scored, verdicts, pictures).items():
+        if not verdicts[i].kept and verdicts[i].stage != "rule":
+            out[i] = Verdict(True, "context", "context.picture",
+                             f"picture between kept lines {scored[above].line.number} "
+                             f"and {scored[below].line.number}", verdicts[i].score)
+    return out
+
+
+def _between_kept(scored: list, verdicts: list, passed: list) -> dict:
+    """``{i: (above, below)}`` for each line ``i`` read past (``passed``) whose nearest
+    lines above and below that are not read past are both kept."""
+    text = [i for i, s in enumerate(scored) if s.cls != BLANK and not passed[i]]
+    found, k = {}, 0  # k: the first line below that is not read past
     for i, s in enumerate(scored):
-        if not pictures[i] or s.cls == BLANK or verdicts[i].kept or verdicts[i].stage == "rule":
+        if not passed[i] or s.cls == BLANK:
             continue
         while k < len(text) and text[k] < i:
             k += 1
         if 0 < k < len(text) and verdicts[text[k - 1]].kept and verdicts[text[k]].kept:
-            out[i] = Verdict(True, "context", "context.picture",
-                             f"picture between kept lines {scored[text[k - 1]].line.number} "
-                             f"and {scored[text[k]].line.number}", verdicts[i].score)
-    return out
+            found[i] = (text[k - 1], text[k])
+    return found
 
 
 CAPTION_MIN_WORDS = 4  # words before its credit: a caption that says something, not a name and role
@@ -3131,21 +3140,16 @@ def keep_captions(scored: list, verdicts: list, hits_a_rule: Callable[[str], boo
     out = list(verdicts)
     read_past = [s.cls == RULE and (s.rule.family == CREDIT_FAMILY or s.rule.inline) and not v.kept
                  for s, v in zip(scored, verdicts)]
-    text = [i for i, s in enumerate(scored) if s.cls != BLANK and not read_past[i]]
-    k = 0  # the first line below the caption that is not read past
-    for i, s in enumerate(scored):
+    for i, (above, below) in _between_kept(scored, verdicts, read_past).items():
+        s = scored[i]
         if not hits[i]:
-            continue
-        while k < len(text) and text[k] < i:
-            k += 1
-        if not (0 < k < len(text) and verdicts[text[k - 1]].kept and verdicts[text[k]].kept):
             continue
         own = s.rule.text_before_match(s.stripped)
         if len(own.split()) >= CAPTION_MIN_WORDS and s.stripped.count("(") <= s.stripped.count(")") \
                 and not hits_a_rule(own):
             out[i] = Verdict(True, "context", "context.caption",
                              f"a picture's caption ending in its credit ({s.rule.id}) between kept lines "
-                             f"{scored[text[k - 1]].line.number} and {scored[text[k]].line.number}")
+                             f"{scored[above].line.number} and {scored[below].line.number}")
     return out
 
 

@@ -354,10 +354,11 @@ def _shares_a_run_too_many_ways(items) -> bool:
         if op == sre_constants.BRANCH and any(_may_be_empty(alt) for alt in arg[1]):
             continue  # "(?:-|)": may part nothing, like an optional character
         simple = _simple_repeat(op, arg)
-        if chars and not (simple is not None and simple[1] < simple[2]) and _may_take_only([(op, arg)], chars):
+        varying = simple is not None and simple[1] < simple[2]
+        if chars and not varying and _may_take_only([(op, arg)], chars):
             parted = True  # what the repeat before may take ("a", "a{9}", "(?:, |; )"): it parts nothing on a run of it
             continue
-        if simple is not None and simple[1] < simple[2]:
+        if varying:
             inner, low, high = simple
             if chars and not inner & chars and low == 0:
                 continue  # "\w{1,40} ?\w{1,40}": an optional space parts nothing
