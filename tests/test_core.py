@@ -3436,6 +3436,15 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Benachrichtigungen aktivieren", "browser.push-prompt"),
     ("Benachrichtigung aktivieren Dürfen wir Sie über die wichtigsten Nachrichten informieren?", "browser.push-prompt"),
     ("Allow notifications", "browser.push-prompt"),
+    ("Fast geschafft Erlauben Sie handelsblatt.com Ihnen Benachrichtigungen zu schicken. Dies können Sie in der "
+     "Meldung Ihres Browsers bestätigen.", "browser.push-prompt"),
+    ("Benachrichtigungen erfolgreich aktiviert Wir halten Sie ab sofort über die wichtigsten Nachrichten auf dem "
+     "Laufenden.", "browser.push-prompt"),
+    ("Almost done! Allow example.com to send you notifications.", "browser.push-prompt"),
+    ("Autorisez lemonde.fr à vous envoyer des notifications", "browser.push-prompt"),
+    ("Fast geschafft: Die neue Brücke über den Rhein soll im Mai für den Verkehr freigegeben werden.", None),
+    ("Erst nachdem die Benachrichtigungen erfolgreich aktiviert waren, kamen die Warnungen auch auf dem Handy an.", None),
+    ("Almost done with the renovation, the library will reopen its doors to readers in March.", None),
     ("PC Gamer Newsletter", "newsletter.named"),
     ("Der Verivox-Newsletter", "newsletter.named"),
     ("Alle 120 Kommentare im Forum lesen →", "comments.read-all"),
