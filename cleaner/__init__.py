@@ -10,11 +10,11 @@ from __future__ import annotations
 from .core import Cleaner, InputError, Options
 from .model import Decision, Line, Result
 from .rules import Rule, RuleError, RuleSet, load_rules
-from .batch import WorkerDied, clean_many
+from .batch import DocumentError, WorkerDied, clean_many
 
 __version__ = "0.1.0"
 __all__ = [
-    "Cleaner", "Decision", "InputError", "Line", "Options", "Result", "Rule", "RuleError",
+    "Cleaner", "Decision", "DocumentError", "InputError", "Line", "Options", "Result", "Rule", "RuleError",
     "RuleSet", "WorkerDied", "clean", "clean_many", "default_cleaner", "load_rules", "__version__",
 ]
 

@@ -95,6 +95,14 @@ def _tool_table(pyproject: Path) -> Optional[dict]:
     return table
 
 
+def _current_folder() -> Optional[Path]:
+    """The working folder; None when it was deleted under us (it holds no config then)."""
+    try:
+        return Path.cwd()
+    except OSError:
+        return None
+
+
 def find_config(explicit=None, cwd=None, env=None) -> tuple[Optional[Path], dict]:
     """``(path, table)`` of the configuration in force, or ``(None, {})``."""
     if explicit is not None:
@@ -107,13 +115,13 @@ def find_config(explicit=None, cwd=None, env=None) -> tuple[Optional[Path], dict
                 raise ConfigError(f"{path}: no [tool.cleaner] table")
             return path, table
         return path, _read_toml(path)
-    cwd = Path.cwd() if cwd is None else Path(cwd)
-    for name in LOCAL_NAMES:
+    cwd = _current_folder() if cwd is None else Path(cwd)
+    for name in LOCAL_NAMES if cwd is not None else ():
         path = cwd / name
         if _is_file(path):
             return path, _read_toml(path)
-    pyproject = cwd / "pyproject.toml"
-    if _is_file(pyproject):
+    pyproject = cwd / "pyproject.toml" if cwd is not None else None
+    if pyproject is not None and _is_file(pyproject):
         table = _tool_table(pyproject)
         if table is not None:
             return pyproject, table
@@ -128,7 +136,7 @@ def parse_config(table: dict, path: Optional[Path] = None) -> Config:
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
         raise ConfigError(f"{where}: unknown key(s): {', '.join(unknown)} (known: {', '.join(sorted(KNOWN_KEYS))})")
-    base = path.parent if path else Path.cwd()
+    base = path.parent if path else (_current_folder() or Path("."))
     rules = table.get("rules", [])
     if isinstance(rules, str):
         rules = [rules]

@@ -74,13 +74,13 @@ from typing import Iterable, Optional
 
 from . import classify as C
 from .batch import Fields, iter_items, read_document_file
-from .core import DEFAULT_MAX_BYTES, InputError, detect_format, host_of, split_lines
+from .core import DEFAULT_MAX_BYTES, InputError, detect_format, host_of, split_lines, url_text
 from .decode import BinaryInputError, decode_bytes
 from .features import line_features, visible_strip, word_pattern
 from .markdown import read_line
 from .paragraphs import join_lines, paragraph_spans
 from .report import plural
-from .rules import normalize, without_www
+from .rules import ascii_host, normalize, without_www
 from .stoplists import detect_language, load_stoplists, stopword_index
 
 DEFAULT_MIN_DOCS = 3
@@ -92,19 +92,23 @@ SENTENCE_MIN_SHARE = 0.6
 EXCLUDED_CLASSES = (C.GOOD, C.NEARGOOD)
 LETTER_RE = re.compile(r"[^\W\d_]")
 # Second-level labels under a two-letter country code ("example.co.uk").
+IPV4_RE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go", "gob", "nic"})
 
 
 def site_of_url(url: Optional[str], group_by: str = "host") -> str:
     """The site key of a URL: its host without ``www.``, or the registered domain."""
-    host = without_www(host_of(url).rstrip("."))  # (as rule hosts are read)
+    host = without_www(ascii_host(host_of(url).rstrip(".")))  # (as rule hosts are read)
     if group_by == "domain":
         host = registered_domain(host)
     return host
 
 
 def registered_domain(host: str) -> str:
-    """``blog.example.co.uk`` -> ``example.co.uk`` (a heuristic: no public suffix list)."""
+    """``blog.example.co.uk`` -> ``example.co.uk`` (a heuristic: no public suffix list);
+    an IP address is its own domain ("192.168.0.1", not "0.1")."""
+    if IPV4_RE.fullmatch(host):
+        return host
     labels = host.split(".")
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in SECOND_LEVEL:
         return ".".join(labels[-3:])
@@ -322,18 +326,27 @@ def _doc_of(doc, fields: Fields, format: Optional[str], group_by: str):
     """(site, text) of a dict / (url, text) pair; text None when the document has none."""
     if isinstance(doc, (tuple, list)) and len(doc) == 2:
         url, text = doc
-        if isinstance(text, (bytes, bytearray)):
-            text = decode_bytes(bytes(text))[0]
-        return site_of_url(url, group_by), document_text(text, format) if isinstance(text, str) else None
+        text = _as_text(text)
+        return site_of_url(url_text(url), group_by), document_text(text, format) if text is not None else None
     if isinstance(doc, dict):
         url = doc.get(fields.url)
-        site = site_of_url(str(url), group_by) if url is not None else ""
-        html = doc.get(fields.html)
-        if isinstance(html, str) and html:
+        site = site_of_url(url_text(url), group_by) if url is not None else ""
+        html = _as_text(doc.get(fields.html))
+        if html:
             return site, document_text(html, "html")
-        text = doc.get(fields.text)
-        return site, document_text(text, format) if isinstance(text, str) else None
+        text = _as_text(doc.get(fields.text))
+        return site, document_text(text, format) if text is not None else None
     raise TypeError(f"expected a dict or a (url, text) pair, got {type(doc).__name__}")
+
+
+def _as_text(value) -> Optional[str]:
+    """A document's text or HTML as ``clean_many`` takes it: bytes decoded; None if neither."""
+    if isinstance(value, (bytes, bytearray)):
+        try:
+            return decode_bytes(bytes(value))[0]
+        except BinaryInputError:
+            return None  # (no text to learn from)
+    return value if isinstance(value, str) else None
 
 
 def learn(docs: Iterable, *, min_docs: int = DEFAULT_MIN_DOCS, min_share: float = DEFAULT_MIN_SHARE,

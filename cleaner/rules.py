@@ -556,11 +556,23 @@ LANGUAGE_CODE_RE = re.compile(r"[a-z]{2,3}")  # ISO 639, as the stoplists are na
 
 
 def _host(name: str, where: str) -> str:
-    """A host name as documents' hosts are looked up: lower case, without "www." (``RuleSet.matchers_for``)."""
+    """A host name as documents' hosts are looked up: lower case, without "www.", in
+    ASCII (``RuleSet.matchers_for``)."""
     host = name.lower().strip(".")
     if not HOST_RE.fullmatch(host):
         raise RuleError(f"{where}: hosts takes host names ('example.com'), not {name!r}")
-    return without_www(host)
+    return without_www(ascii_host(host))
+
+
+def ascii_host(host: str) -> str:
+    """A host name in its ASCII form: "bücher.de" is "xn--bcher-kva.de", as crawlers
+    store it, so a rule names it either way (as it is when IDNA cannot encode it)."""
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
 
 
 def without_www(host: str) -> str:
@@ -685,18 +697,41 @@ def load_rules(paths: Iterable = (), builtin: bool = True) -> "RuleSet":
     if builtin:
         for f in builtin_rule_files():
             rules += parse_rules(f.read_text(encoding="utf-8"), f"{BUILTIN_SOURCE}{f.name}")
-    seen = set()
-    for path in paths:
-        path = Path(path)
-        if os.path.realpath(path) in seen:  # named twice (--rules a.toml --rules a.toml): read once
-            continue
-        seen.add(os.path.realpath(path))
-        try:
-            text = path.read_text(encoding="utf-8-sig")  # (a byte-order mark, as Notepad writes one, is no TOML)
-        except (OSError, UnicodeDecodeError) as err:
-            raise RuleError(f"{path}: cannot read rule file: {err}") from None
-        rules += parse_rules(text, str(path))
+    for path in unique_rule_paths(paths):
+        rules += parse_rules(read_rule_file(path), str(path))
     return RuleSet(rules)
+
+
+def unique_rule_paths(paths: Iterable) -> list:
+    """The rule files in order, each once (--rules a.toml --rules a.toml: read once)."""
+    seen, unique = set(), []
+    for path in paths:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            unique.append(Path(path))
+    return unique
+
+
+def read_rule_file(path) -> str:
+    """A rule file's text; ``RuleError`` naming the file if it cannot be read."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")  # (a byte-order mark, as Notepad writes one, is no TOML)
+    except (OSError, UnicodeDecodeError) as err:
+        raise RuleError(f"{path}: cannot read rule file: {err}") from None
+
+
+def check_rule_languages(rules: "RuleSet", languages) -> None:
+    """Refuse a user's rule whose ``lang`` names a language the cleaner never detects
+    ("eng", "ja" without a stoplist): it would never run on the documents it was meant
+    for.  (A shipped rule's language left out of a caller's own stoplists is that
+    caller's choice.)"""
+    known = frozenset(languages)
+    for rule in rules.rules:
+        unknown = sorted(rule.lang - known) if not rule.source.startswith(BUILTIN_SOURCE) else ()
+        if unknown:
+            raise RuleError(f"{rule.source}: rule {rule.id}: lang {unknown[0]!r} is no language the cleaner detects "
+                            f"(it knows {', '.join(sorted(known))})")
 
 
 MIN_ATOM_STRENGTH = 2
@@ -1069,7 +1104,7 @@ class RuleSet:
     def matchers_for(self, host: str) -> tuple:
         """Global matcher plus the matchers of ``host`` and its parent domains."""
         found = [self.global_matcher]
-        host = without_www((host or "").lower().rstrip("."))
+        host = without_www(ascii_host((host or "").lower().rstrip(".")))
         while host:
             m = self.host_matchers.get(host)
             if m is not None:

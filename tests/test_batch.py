@@ -57,6 +57,7 @@ def test_clean_many_errors_raise_or_return():
     with pytest.raises(DocumentError) as info:
         list(clean_many(docs, jobs=2, chunksize=1))
     assert info.value.index == 1
+    assert cleaner.DocumentError is DocumentError and "DocumentError" in cleaner.__all__  # as the README names it
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

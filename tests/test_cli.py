@@ -497,6 +497,21 @@ def test_fix_through_subprocess(run_cli, article_file):
 
 
 # -- config -------------------------------------------------------------------------------------
+@pytest.mark.skipif(sys.platform == "win32", reason="a working folder cannot be deleted there")
+def test_a_deleted_working_folder_holds_no_config_and_is_no_error(tmp_path):
+    """Run from a folder deleted under it, the CLI looks no config up there and cleans
+    stdin as usual, not "cannot write output" with exit 2 (bug 41)."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    proc = subprocess.Popen([sys.executable, "-c", "import os, sys; os.rmdir(sys.argv[1]); "
+                             "from cleaner.cli import main; sys.exit(main(['-']))", str(gone)],
+                            cwd=gone, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=subprocess_env())
+    out, err = proc.communicate(ARTICLE.encode("utf-8"), timeout=120)
+    assert proc.returncode == 0, err.decode()
+    assert out.decode("utf-8") == cleaner.clean(ARTICLE).text
+
+
 def test_config_lookup_order(tmp_path, monkeypatch):
     xdg = tmp_path / "xdg"
     monkeypatch.setenv("XDG_CONFIG_HOME", str(xdg))

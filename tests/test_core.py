@@ -3154,6 +3154,36 @@ def test_a_host_named_www_dot_something_is_that_host_not_the_top_level_domain():
     assert engine.clean(text, format="text", url="https://nytimes.com/a").decisions[-1].rule != "site.x"
 
 
+def test_a_host_is_named_as_unicode_or_punycode_alike():
+    """Crawlers store "bücher.de" as "xn--bcher-kva.de": a rule naming either form
+    applies to a URL in either (bug 41)."""
+    text = PROSE + PROSE2 + "Our Partners\n"
+    for named in ("bücher.de", "xn--bcher-kva.de"):
+        rules = RuleSet(parse_rules(f'[[rule]]\nid = "site.x"\nphrases = ["our partners"]\nhosts = ["{named}"]\n', "i.toml"))
+        engine = cleaner.Cleaner(rules)
+        for url in ("https://bücher.de/x", "https://www.xn--bcher-kva.de/x", "https://shop.bücher.de/x"):
+            assert engine.clean(text, format="text", url=url).decisions[-1].rule == "site.x", (named, url)
+        assert engine.clean(text, format="text", url="https://bucher.de/x").decisions[-1].rule != "site.x"
+
+
+def test_a_rule_language_the_cleaner_cannot_detect_is_refused():
+    """``lang = ["eng"]`` (or "ja", which has no stoplist) would never run on the documents
+    it was meant for, and run on every language-neutral one: refused when the Cleaner is
+    built, naming the rule; a shipped rule's language a caller's own stoplists leave out is
+    the caller's choice (bug 41)."""
+    from cleaner.rules import RuleError
+    from cleaner.stoplists import load_stoplists
+
+    for code in ("eng", "ja"):
+        rules = RuleSet(parse_rules(f'[[rule]]\nid = "mine.x"\nphrases = ["impressum"]\nlang = ["{code}"]\n', "m.toml"))
+        with pytest.raises(RuleError, match=f"m.toml: rule mine.x: lang '{code}' is no language the cleaner detects"):
+            cleaner.Cleaner(rules)
+    german = parse_rules('[[rule]]\nid = "mine.x"\nphrases = ["impressum"]\nlang = ["de"]\n', "m.toml")
+    assert cleaner.Cleaner(RuleSet(german)).rules.rules[0].lang == {"de"}
+    english_only = cleaner.Cleaner(stoplists=load_stoplists({"de": "German"}))  # promo.* has lang = ["en"]
+    assert english_only.clean(PROSE + PROSE2).status == "ok"
+
+
 def test_one_host_or_language_may_be_written_as_a_string():
     rule = parse_rules('[[rule]]\nid = "a.b"\nphrases = ["x"]\nhosts = "FXLeaders.com"\nlang = "en"', "mine.toml")[0]
     assert rule.hosts == ("fxleaders.com",) and rule.lang == frozenset({"en"})

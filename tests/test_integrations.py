@@ -438,3 +438,49 @@ def test_cli_batch_matches_direct_cleaning(input_dir, site_rules, expected, tmp_
         record = records[ident]
         assert (record["text"], record["status"], record["removed"], record["stats"]) == (
             want["text"], want["status"], want["removed"], want["stats"]), ident
+
+
+# -- rule files are read and checked as the CLI reads them (bug 41) ------------------------------
+PROSE = "A sentence of real prose, long enough to count as a paragraph of the article. " * 6 + "\n"
+
+
+def test_spec_reads_rule_files_as_load_rules_does_and_checks_them_together(tmp_path):
+    from cleaner.integrations import CleanerSpec
+
+    bom = tmp_path / "bom.toml"
+    bom.write_bytes(b"\xef\xbb\xbf[[rule]]\nid = 'site.overview'\ndescription = 'x'\nphrases = ['quick overview']\n")
+    spec = CleanerSpec.from_paths([bom, bom])  # a byte-order mark, as Notepad writes; named twice: read once
+    assert len(spec.rule_sources) == 1
+    assert [d.rule for d in spec.build().clean("Quick overview\n" + PROSE).dropped] == ["site.overview"]
+    clash = tmp_path / "clash.toml"  # fine alone, refused beside the built-in rules
+    clash.write_text("[[rule]]\nid = 'promo.trading-cta'\ndescription = 'x'\nphrases = ['zzz yyy']\n", encoding="utf-8")
+    with pytest.raises(cleaner.RuleError, match="promo.trading-cta"):
+        CleanerSpec.from_paths([clash])
+    assert CleanerSpec.from_paths([clash], builtin_rules=False).rule_sources  # alone it is a rule file like any
+
+
+def test_step_fails_its_task_when_its_cleaner_cannot_be_built_and_reads_bytes_urls(site_rules):
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document
+
+    from cleaner.integrations import CleanerSpec
+    from cleaner.integrations.datatrove import CleanerStep
+
+    step = CleanerStep()
+    step.spec = CleanerSpec(rule_sources=(("broken.toml", "[[rule]]\nid = 'x'\n"),))
+    with pytest.raises(cleaner.RuleError):  # not every document dropped as a "clean_error"
+        list(step.run(iter([Document(text="Quick overview\n" + PROSE, id="1")])))
+    doc = Document(text="Quick overview\n" + PROSE, id="2", metadata={"url": SEED_URL.encode()})
+    [out] = CleanerStep(rules=[site_rules]).run(iter([doc]))  # a binary column's URL
+    assert out.metadata["cleaner"]["removed"][0][1] == "site.fx-overview"
+
+
+def test_clean_batch_reads_bytes_urls_and_refuses_an_output_column_it_overwrites(site_rules):
+    pytest.importorskip("numpy")
+    from cleaner.integrations.ray import CleanBatch
+
+    out = CleanBatch(rules=[site_rules]).clean_one("Quick overview\n" + PROSE, url=SEED_URL.encode())
+    assert json.loads(out[2])[0][1] == "site.fx-overview"
+    for column in ("status", "removed", "stats", "message"):
+        with pytest.raises(ValueError, match="overwritten"):
+            CleanBatch(output_column=column)

@@ -220,6 +220,17 @@ def test_a_url_without_a_host_name_is_no_site(url):
     assert parse_rules(learn_site_rules(docs))
 
 
+def test_bytes_texts_and_urls_are_read_as_clean_many_reads_them():
+    """A Parquet column of bytes (text, HTML or URL) is decoded, as ``clean_many`` decodes it,
+    not skipped as "without a site" or spelled "b'https://...'" (bug 41)."""
+    docs = [{"url": HOST.format(i).encode(), "text": document(i).encode()} for i in range(6)]
+    pairs = [(HOST.format(i).encode(), document(i)) for i in range(6)]
+    for given in (docs, pairs):
+        learner = learn(given)
+        assert [item.site for item in learner.learned()] == ["fxleaders.com"] and learner.skipped == 0
+    assert learn([{"url": HOST.format(0), "text": b"\x00\x01\x02PK binary"}]).skipped == 1
+
+
 def test_html_documents_use_the_visible_text():
     def page(i):
         nav = "".join(f"<li><a href='/x'>{x}</a></li>" for x in ("Home", "Forex Signals", "Doo Prime"))
@@ -241,6 +252,9 @@ def test_site_keys_and_slugs():
     assert site_of_url("https://www.FXLeaders.com/a") == "fxleaders.com"
     assert site_of_url("https://blog.example.wordpress.com/x", "domain") == "wordpress.com"
     assert registered_domain("news.bbc.co.uk") == "bbc.co.uk"
+    assert registered_domain("192.168.0.1") == "192.168.0.1"  # not "0.1", which 10.20.0.1 ends in too
+    assert site_of_url("http://192.168.0.1:8080/p", "domain") == "192.168.0.1"
+    assert site_of_url("https://www.bücher.de/x") == site_of_url("https://xn--bcher-kva.de/y") == "xn--bcher-kva.de"
     slugs = rule_slugs(["a.com", "a-com", "\u65e5\u672c"])
     assert slugs["a.com"] == "a-com" and slugs["a-com"] == "a-com-2" and slugs["\u65e5\u672c"].startswith("h")
     assert all(parse_rules(f'[[rule]]\nid = "site.{s}"\nphrases = ["x"]\n') for s in slugs.values())

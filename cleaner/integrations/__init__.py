@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Union
 
 from ..core import Cleaner, Options
-from ..rules import RuleSet, load_rules, parse_rules
+from ..rules import RuleSet, load_rules, parse_rules, read_rule_file, unique_rule_paths
 
 __all__ = ["CleanerSpec", "compact_removed", "make_options", "record_for"]
 
@@ -66,9 +66,11 @@ def check_format(format: Optional[str]) -> Optional[str]:
 class CleanerSpec:
     """A picklable recipe for a ``Cleaner``: rule texts, built-in rules on/off, options.
 
-    ``CleanerSpec.from_paths(paths)`` reads and checks the rule files at once (a
-    bad rule file fails on the driver, before any job is launched) and keeps
-    their text, so the spec is self-contained when it is shipped to workers.
+    ``CleanerSpec.from_paths(paths)`` reads the rule files and builds the
+    ``Cleaner`` they make together at once, so a bad rule file (or two that clash)
+    fails where the spec is made, as the CLI would fail, before any job is
+    launched; it keeps their text, so the spec is self-contained when it is
+    shipped to workers.
     """
 
     rule_sources: tuple = ()  # ((source name, TOML text), ...), in load order
@@ -80,13 +82,13 @@ class CleanerSpec:
                    options: Union[Options, Mapping, None] = None, **option_fields) -> "CleanerSpec":
         if isinstance(rules, (str, os.PathLike)):
             rules = [rules]
-        sources = []
-        for path in rules:
-            # load_rules gives the same errors (RuleError naming the file) as the CLI.
-            load_rules([path], builtin=False)
-            with open(path, encoding="utf-8") as fh:
-                sources.append((str(path), fh.read()))
-        return cls(tuple(sources), builtin_rules, make_options(options, **option_fields))
+        # Read as load_rules reads them (each file once, past a byte-order mark), and
+        # built here: a clash between files, or with a built-in rule, fails now, not on
+        # every worker.
+        sources = tuple((str(path), read_rule_file(path)) for path in unique_rule_paths(rules))
+        spec = cls(sources, builtin_rules, make_options(options, **option_fields))
+        spec.cleaner()
+        return spec
 
     def build(self) -> Cleaner:
         """A new ``Cleaner`` (rules: built-ins, then the extra files in order, as ``load_rules``)."""

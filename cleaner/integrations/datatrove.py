@@ -46,7 +46,7 @@ except ImportError as _err:  # pragma: no cover - exercised by a test with datat
         "pip install 'scrape-cleaner[datatrove]'"
     ) from _err
 
-from ..core import InputError, Options
+from ..core import InputError, Options, url_text
 from . import CleanerSpec, check_format, record_for
 
 __all__ = ["CleanerStep"]
@@ -116,11 +116,10 @@ class CleanerStep(BaseFilter):
         return self._cleaner
 
     def filter(self, doc: Document):
-        url = doc.metadata.get(self.url_key) if self.url_key else None
-        if url is not None and not isinstance(url, str):
-            url = str(url)
+        url = url_text(doc.metadata.get(self.url_key)) if self.url_key else None
+        cleaner = self.cleaner  # (outside the try: a Cleaner that cannot be built fails the task, no document)
         try:
-            result = self.cleaner.clean(doc.text, format=self.format, url=url)
+            result = cleaner.clean(doc.text, format=self.format, url=url)
         except Exception as err:  # noqa: BLE001 - one bad document must not stop a task
             if self.on_error == "raise":
                 raise

@@ -29,8 +29,9 @@ Each output row keeps the input columns, with the body in ``text`` (see
 ``output_column``) and these added: ``status`` (``ok``, ``no-body``,
 ``passthrough`` or ``error``), ``removed`` (JSON ``[[line, rule, text], ...]``,
 the same as ``cleaner batch``), ``stats`` (JSON) and ``message`` (why a
-document was passed through or failed; else empty).  Columns hold strings so
-every batch has the same Arrow schema.
+document was passed through or failed; else empty); an input column of one of
+these names (an earlier run's) is replaced.  Columns hold strings so every batch
+has the same Arrow schema.
 
 Ray itself is not imported here: the class works on any pandas or
 dict-of-arrays batch, so it can be unit-tested and reused without Ray.
@@ -40,7 +41,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping, Optional, Union
 
-from ..core import Options
+from ..core import Options, url_text
 from . import CleanerSpec, check_format, compact_removed, dumps
 
 __all__ = ["CleanBatch", "OUTPUT_COLUMNS"]
@@ -79,6 +80,9 @@ class CleanBatch:
     ):
         if on_error not in ("record", "raise"):
             raise ValueError("on_error must be 'record' or 'raise'")
+        if output_column in OUTPUT_COLUMNS:
+            raise ValueError(f"output_column {output_column!r} would be overwritten by the column of that name "
+                             f"the cleaner adds ({', '.join(OUTPUT_COLUMNS)})")
         self.spec = CleanerSpec.from_paths(rules, builtin_rules=builtin_rules, options=options, **option_fields)
         self.format = check_format(format)
         self.text_column = text_column
@@ -90,7 +94,7 @@ class CleanBatch:
 
     def clean_one(self, text, html=None, url=None) -> tuple:
         """(body, status, removed JSON, stats JSON, message) for one row."""
-        url = url if isinstance(url, str) and url else None
+        url = url_text(url) if isinstance(url, (str, bytes)) and url else None  # (bytes: a binary column)
         try:
             if isinstance(html, (str, bytes)) and html:
                 result = self.cleaner.clean(html, format="html", url=url)
