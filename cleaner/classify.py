@@ -48,7 +48,8 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    at a body part's edge, right over kept prose (``_keep_headings_over_body``).
    Between two body parts the lines are kept when no rule hit sits there
    (``context.between-parts``): an ad or share bar splits an article and
-   leaves a hit, a list or a table only weighs its parts apart (an ad or
+   leaves a hit (so does the site's menu printed again, ``_mostly_framed``),
+   a list or a table only weighs its parts apart (an ad or
    promo line at the gap's edge, a picture's credit, does not count), if
    the parts so joined keep a line (``_keep_plain_gaps``); and when the hits there
    are all inserts (``INSERT_FAMILIES``: ads, promos, share bars,
@@ -2522,7 +2523,9 @@ def _keep_plain_gaps(items: list, classes: list, segments: list, verdicts_line: 
     goes on below (``teasers``, ``_teasers_inside``) is no split either.
     Junk, and short lines that are bylines, dates or counters ("412",
     unless a year or an amount is near it: a table's cells), still go; of a
-    line kept twice ``core.keep_once`` keeps one copy.
+    line kept twice ``core.keep_once`` keeps one copy.  A gap that is mostly
+    the site's menu again, its entries printed above or below all the parts
+    too (``_mostly_framed``), splits the article as a rule hit does.
 
     Parts joined by such gaps make one stretch of the body, and it must
     keep a line of its own: two copies of a menu's one-line slogan, each
@@ -2530,7 +2533,9 @@ def _keep_plain_gaps(items: list, classes: list, segments: list, verdicts_line: 
     the mega-menu between them body.  (A recipe's ingredients between a
     "Like this recipe?" button and its steps do join the steps' part.)
     """
-    gaps = [_plain_gap(items, classes, range(end + 1, start), teasers)
+    # Lines the page has above or below all its parts too (in its header or footer).
+    framed = _copies_outside(items, segments[0][0], segments[-1][1]) if segments else frozenset()
+    gaps = [_plain_gap(items, classes, range(end + 1, start), teasers, framed)
             for (_, end), (start, _) in zip(segments, segments[1:])]
     first = 0  # the first part of the stretch the loop is in
     for last in range(len(segments)):
@@ -2542,7 +2547,7 @@ def _keep_plain_gaps(items: list, classes: list, segments: list, verdicts_line: 
         first = last + 1
 
 
-def _plain_gap(items: list, classes: list, gap: range, teasers: frozenset) -> Optional[tuple]:
+def _plain_gap(items: list, classes: list, gap: range, teasers: frozenset, framed: frozenset) -> Optional[tuple]:
     """(first, end, what is between) of a gap that splits no article (``_keep_plain_gaps``), else None."""
     lo, hi = gap.start, gap.stop
     while lo < hi and _ad_or_promo_line(items[lo], classes[lo]):
@@ -2551,9 +2556,31 @@ def _plain_gap(items: list, classes: list, gap: range, teasers: frozenset) -> Op
         hi -= 1
     if any(classes[k] == RULE and k not in teasers and not _credit(items[k], classes[k]) for k in range(lo, hi)):
         return None
+    if _mostly_framed(items, classes, range(lo, hi), framed):
+        return None  # the site's menu printed again between two parts: a split, however plain
     between = "nothing but a one-line teaser" if any(k in teasers for k in range(lo, hi)) \
         else "nothing but a picture's credit" if any(classes[k] == RULE for k in range(lo, hi)) else "no rule hit"
     return lo, hi, between
+
+
+FRAMED_GAP_MIN_LINES = 4  # lines of a gap the page's header or footer has too, at least
+
+
+def _copies_outside(items: list, lo: int, hi: int) -> frozenset:
+    """The lines the page has outside items ``lo``..``hi`` (its header and footer)."""
+    return frozenset(item.stripped for k, item in enumerate(items) if item.repeated and not lo <= k <= hi)
+
+
+def _mostly_framed(items: list, classes: list, span: range, framed: frozenset) -> bool:
+    """Are most of the lines in ``span`` (four at least) lines the page's header or footer
+    has too, names without a figure, and none a sentence (a mega-menu printed again)?  A table's cells repeat
+    inside the body, not there; a recipe's ingredients, which a page may print twice (in a
+    tab above the body, and in it), hold quantities."""
+    lines = [k for k in span if items[k].features is not None and items[k].features.words]
+    if any(classes[k] in (*PROSE, SENTENCE) for k in lines):
+        return False  # a thread's post between its author's badges ("Forenprofi", "Beiträge") says something
+    copied = sum(1 for k in lines if items[k].stripped in framed and not any(c.isdigit() for c in items[k].stripped))
+    return copied >= FRAMED_GAP_MIN_LINES and 2 * copied > len(lines)
 
 
 def _keep_gap_lines(items: list, classes: list, lo: int, hi: int, between: str, verdicts_line: list,

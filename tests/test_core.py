@@ -1839,6 +1839,43 @@ def test_what_a_gap_keeps_and_what_it_does_not():
     assert not any(by_text[t].kept for t in ("The ten best beaches", "A new bridge for the town"))
 
 
+MEGA_MENU = ["Für Unternehmerinnen", "Büroalltag", "Digitalisierung", "Finanzen", "Gründen", "Marketing",
+             "Personal", "Recht", "Weiterbildung", "Wettbewerbe", "Für Gründerinnen", "Beratungsstellen",
+             "Mentoringprogramme für Gründerinnen", "Die Kultur- und Kreativwirtschaft", "Finanzierungsmodelle",
+             "Förderprogramme für Gründerinnen", "Die Künstlersozialkasse (KSK)", "Kreditkartenrechner",
+             "Depotrechner", "Geschäftskontorechner", "Weiteres", "Wichtige Internetseiten für Gründerinnen",
+             "Netzwerken", "Netzwerke", "Deutscher Frauenrat", "Kongresse & Messen", "Gründermessen", "Events",
+             "Alle Events", "Überregional"]  # (a mega-menu: long enough to weigh two parts apart)
+
+
+def test_the_sites_menu_printed_again_between_two_body_parts_is_no_list_of_the_article():
+    """A gap with no rule hit joins two body parts (a list, a table), but not when its
+    lines are the menu the page's header prints too: names without a figure, none a
+    sentence.  Ingredients printed twice (a tab above the body, and in it) hold
+    quantities; a thread's post between its author's badges says something."""
+    def gap(header: list, lines: list) -> dict:
+        text = ("".join(f"{x}\n" for x in header) + "The committee's new rules\n" + PROSE + PROSE2
+                + "".join(f"{x}\n" for x in lines) + PROSE.replace("committee", "council")
+                + PROSE2.replace("members", "residents") + "Share\n")
+        return decisions_by_text(cleaner.clean(text, format="text"))
+
+    by_text = gap(MEGA_MENU, MEGA_MENU)
+    assert not any(d.kept for t, d in by_text.items() if t in MEGA_MENU)
+    assert by_text[PROSE2.strip()].kept and by_text[PROSE2.replace("members", "residents").strip()].kept
+    by_text = gap(["Home"], MEGA_MENU)  # the header does not print it: a list between the parts
+    assert all(by_text[t].kept for t in MEGA_MENU)
+    foods = ("flour sugar butter eggs milk salt lemon vanilla cream cheese honey oats rice beans corn peas nuts "
+             "raisins cocoa yeast water oil vinegar pepper garlic onion carrot apple pear plum").split()
+    ingredients = [f"{50 + 10 * i} g {food}" for i, food in enumerate(foods)]
+    by_text = gap(ingredients, ingredients)
+    assert all(by_text[t].kept for t in ingredients)
+    badges = ["Pepemaus", "Forum regular", "Joined", "Lower Saxony", "Cat lover", "Catbert", "Senior member", "Hesse",
+              "Longtime reader", "Volunteer"]
+    posts = ["Still no crumbs on the pillow today.", "All clean when I combed him."]
+    by_text = gap(badges, badges + posts[:1] + badges + posts[1:] + badges)
+    assert all(by_text[post].kept for post in posts)
+
+
 def test_after_an_ad_label_a_heading_over_prose_stays_but_ad_copy_does_not():
     text = ("Home\nThe case against new parking garages in the city\n" + PROSE + PROSE2 + "Advertisement\n"
             "There is a better model\n" + PROSE.replace("committee", "council") + "Share\n")
