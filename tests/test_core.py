@@ -3503,6 +3503,11 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Benachrichtigungen aktivieren", "browser.push-prompt"),
     ("Benachrichtigung aktivieren Dürfen wir Sie über die wichtigsten Nachrichten informieren?", "browser.push-prompt"),
     ("Allow notifications", "browser.push-prompt"),
+    ("18.10.2019, 16:31 Zum Antworten anmelden Zitieren #", "comments.header-reply"),
+    ("18.10.2019, 18:58 Zitieren #", "comments.header-reply"),
+    ("March 3, 2021 at 9:14 pm Log in to reply Quote", "comments.header-reply"),
+    ("Der Minister wollte ihn in seiner Rede um 18.30 Uhr nicht zitieren.", None),
+    ("Wer auf Briefe nicht antworten will, sollte sie auch nicht zitieren.", None),
     ("Fast geschafft Erlauben Sie handelsblatt.com Ihnen Benachrichtigungen zu schicken. Dies können Sie in der "
      "Meldung Ihres Browsers bestätigen.", "browser.push-prompt"),
     ("Benachrichtigungen erfolgreich aktiviert Wir halten Sie ab sofort über die wichtigsten Nachrichten auf dem "
