@@ -63,7 +63,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    lines a kept sentence introduces with a colon (``_keep_introduced_blocks``), and a box of "key: value"
    facts over body prose (an infobox over the lead: ``_keep_fact_boxes``).
    A title over a date alone on its line between two paragraphs is a
-   teaser's card, not a heading (``_drop_teaser_cards``).
+   teaser's card, not a heading (``_drop_teaser_cards``); and three cards or
+   more in a row, each a title, a line about another page and the same link
+   or a "read more", are a grid of teasers (``_drop_card_grids``).
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
 5. A fenced code block or a shell session is kept or dropped whole, with the
@@ -971,6 +973,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     _keep_whole_lists(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     _drop_teaser_cards(items, classes, verdicts_line)
+    _drop_card_grids(items, classes, verdicts_line)
     _drop_author_box_at_end(items, classes, verdicts_line)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
@@ -1682,6 +1685,53 @@ def _drop_teaser_cards(items: list, classes: list, verdicts_line: list) -> None:
             verdicts_line[j] = Verdict(False, "context", "context.teaser-card",
                                        f"teaser's card inside the body: a title over its date (line {item.line.number})",
                                        verdicts_line[j].score)
+
+
+CARD_GRID_MIN_CARDS = 3
+CARD_TITLE_MAX_WORDS = 12
+CARD_LINK_MAX_WORDS = 4  # "Mehr erfahren", "Ergebnisse entdecken", "Read the story"
+READ_ON_FAMILIES = ("related", "promo")  # a card's link as a rule knows it: "Mehr erfahren", "Jetzt testen"
+
+
+def _drop_card_grids(items: list, classes: list, verdicts_line: list) -> None:
+    """Drop a grid of teaser cards the context kept: three cards or more in a row, each a
+    title, one line that sums up another page and a short link to it, two of the links at
+    least a "read more" or a call to action a rule knows, or one text under two cards or
+    more ("Ergebnisse entdecken": two words or more, no figure).  An article's sections
+    run to more than one paragraph, and do not end in the same link again and again; a
+    grid's summaries do.  (A step's counter, a post's votes, a setting's range of values,
+    a picture's credit or a name under each paragraph is no link to read on.)
+    """
+    n = len(items)
+
+    def card_at(t: int) -> bool:
+        s, c = t + 1, t + 2
+        return c < n and classes[t] in (SHORT, MENU) and items[t].features.words <= CARD_TITLE_MAX_WORDS \
+            and not items[t].features.terminal and _kept(verdicts_line, s) and classes[s] in (*PROSE, SENTENCE) \
+            and (classes[c] in (SHORT, MENU) or (classes[c] == RULE and items[c].rule.family in READ_ON_FAMILIES)) \
+            and items[c].features.words <= CARD_LINK_MAX_WORDS and not items[c].features.terminal
+
+    t = 0
+    while t < n:
+        k = t
+        while card_at(k):
+            k += 3
+        cards = range(t, k, 3)
+        if len(cards) >= CARD_GRID_MIN_CARDS:
+            links = [items[c + 2] for c in cards]
+            texts = Counter(link.stripped.casefold() for link in links if link.rule is None)
+            read_on = sum(1 for link in links if link.rule is not None or (
+                texts[link.stripped.casefold()] > 1 and link.features.words >= 2
+                and not any(c.isdigit() for c in link.stripped)))  # not a count, a vote, a range of values
+            if read_on >= 2:
+                for j in range(t, k):
+                    if _kept(verdicts_line, j):
+                        verdicts_line[j] = Verdict(False, "context", "context.card-grid",
+                                                   f"teaser card in a grid of {len(cards)}: a title, one line "
+                                                   "about another page and a link to it, again and again",
+                                                   verdicts_line[j].score)
+            t = k
+        t += 1
 
 
 AUTHOR_NAME_MAX_WORDS = 4  # "Sarah Moreno", "Editorial Staff": a name, not a heading of the article's

@@ -1876,6 +1876,34 @@ def test_the_sites_menu_printed_again_between_two_body_parts_is_no_list_of_the_a
     assert all(by_text[post].kept for post in posts)
 
 
+def test_a_grid_of_teaser_cards_inside_the_body_goes_but_not_sections_that_end_alike():
+    """Title, one line about another page, the same link again ("Ergebnisse entdecken") or a
+    "read more": three such cards or more are a grid of teasers, wherever the context put them.
+    A setting's range of values, a post's votes or a picture's credit under each paragraph
+    is no link to read on."""
+    def page(cards: list) -> dict:
+        text = ("Produkttester werden\n" + PROSE + PROSE2 + "".join(f"{t}\n{s}\n{link}\n" for t, s, link in cards)
+                + PROSE.replace("committee", "council") + PROSE2.replace("members", "residents") + "Share\n")
+        return decisions_by_text(cleaner.clean(text, format="text"))
+
+    summaries = ["Two thousand families tested the new cereal, and here is what they thought of it.",
+                 "A thousand cat owners tried the new food for a month, and this is what they said.",
+                 "Five hundred readers cooked with the new sauces at home, and here are their verdicts.",
+                 "Three hundred parents tested the new baby milk for us, and this is how it went."]
+    titles = ["Cereal product test", "Cat food product test", "Pasta sauce product test", "Baby milk product test"]
+    links = ["See the results", "Read more", "See the results", "Follow the test"]
+    by_text = page(list(zip(titles, summaries, links)))
+    assert not any(by_text[t].kept for t in titles + summaries)
+    assert by_text[summaries[0]].rule == "context.card-grid"
+    assert by_text[PROSE2.replace("members", "residents").strip()].kept
+    ranges = ["1-100", "1-100", "0-10", "1-100"]  # a game's settings: name, what it does, its values
+    by_text = page(list(zip(titles, summaries, ranges)))
+    assert all(by_text[s].kept for s in summaries)
+    credits = ["Photo: Jane Doe", "Photo: Jane Doe", "Photo: Jane Doe", "Photo: Jane Doe"]
+    by_text = page(list(zip(titles, summaries, credits)))
+    assert all(by_text[s].kept for s in summaries)
+
+
 def test_after_an_ad_label_a_heading_over_prose_stays_but_ad_copy_does_not():
     text = ("Home\nThe case against new parking garages in the city\n" + PROSE + PROSE2 + "Advertisement\n"
             "There is a better model\n" + PROSE.replace("committee", "council") + "Share\n")
