@@ -349,7 +349,15 @@ def _diff_name(path: str, result) -> str:
     "./" and absolute names).  A path through a symbolic link (the file, or a folder on
     its way) is named by the file it leads to, which ``fix`` writes and both tools
     patch (they refuse a link), when that is under the current folder.  An HTML
-    page's diff is of its visible text: say so."""
+    page's diff is of its visible text: say so.  (Run from a folder deleted under
+    us, there is no current folder: the name as given.)"""
+    try:
+        return _diff_name_in_cwd(path, result)
+    except OSError:
+        return _as_read(path, result)
+
+
+def _diff_name_in_cwd(path: str, result) -> str:
     real = os.path.realpath(path) if path != "-" else path
     if real != path and real != os.path.abspath(path):  # a link on the way
         target = os.path.relpath(real)

@@ -25,8 +25,7 @@ from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
 from .paragraphs import join_lines, paragraph_spans
-from .rules import (EDGE_CHARS, GLUED_BREADCRUMB_RULE, HOST_RE, RuleSet, check_rule_languages, glued_breadcrumbs,
-                    load_rules, normalize_lines)
+from .rules import EDGE_CHARS, GLUED_BREADCRUMB_RULE, HOST_RE, RuleSet, glued_breadcrumbs, load_rules, normalize_lines
 from .stoplists import DETECT_SAMPLE_WORDS, detect_text_language, load_stoplists, stopword_index
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -104,9 +103,7 @@ class Cleaner:
 
     def __init__(self, rules: Optional[RuleSet] = None, options: Options = Options(), stoplists=None):
         stoplists = stoplists if stoplists is not None else load_stoplists()
-        rules = rules if rules is not None else load_rules()
-        check_rule_languages(rules, stoplists)  # a rule's lang the stoplists cannot detect never runs: refused
-        self._fill(rules, options, stoplists, stopword_index(stoplists))
+        self._fill(rules if rules is not None else load_rules(), options, stoplists, stopword_index(stoplists))
 
     def _fill(self, rules: RuleSet, options: Options, stoplists, index) -> None:
         for name, value in (("rules", rules), ("options", options), ("stoplists", stoplists),

@@ -91,8 +91,8 @@ DEFAULT_MAX_ENTRIES = 2_000_000
 SENTENCE_MIN_SHARE = 0.6
 EXCLUDED_CLASSES = (C.GOOD, C.NEARGOOD)
 LETTER_RE = re.compile(r"[^\W\d_]")
+IPV4_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}")
 # Second-level labels under a two-letter country code ("example.co.uk").
-IPV4_RE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go", "gob", "nic"})
 
 

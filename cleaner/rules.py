@@ -41,6 +41,7 @@ import os
 import re
 import string
 import tomllib
+import unicodedata
 import warnings
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -552,7 +553,7 @@ def _names(table: dict, key: str, where: str) -> list:
 
 
 HOST_RE = re.compile(r"[\w-]+(?:\.[\w-]+)*")
-LANGUAGE_CODE_RE = re.compile(r"[a-z]{2,3}")  # ISO 639, as the stoplists are named (cleaner.stoplists)
+LANGUAGE_CODE_RE = re.compile(r"[a-z]{2}")  # ISO 639-1, as the language is detected and named (cleaner.stoplists)
 
 
 def _host(name: str, where: str) -> str:
@@ -565,14 +566,20 @@ def _host(name: str, where: str) -> str:
 
 
 def ascii_host(host: str) -> str:
-    """A host name in its ASCII form: "bücher.de" is "xn--bcher-kva.de", as crawlers
-    store it, so a rule names it either way (as it is when IDNA cannot encode it)."""
+    """A (lower-case) host name in its ASCII form, label by label: "bücher.de" is
+    "xn--bcher-kva.de", as crawlers store it, so a rule names it either way.  Each
+    label is Punycode of its NFC form, as IDNA 2008 writes it ("straße" is
+    "xn--strae-oqa", not IDNA 2003's "strasse", another domain)."""
     if host.isascii():
         return host
+    return ".".join(label if label.isascii() else _punycode_label(label) for label in host.split("."))
+
+
+def _punycode_label(label: str) -> str:
     try:
-        return host.encode("idna").decode("ascii")
-    except UnicodeError:
-        return host
+        return "xn--" + unicodedata.normalize("NFC", label).encode("punycode").decode("ascii")
+    except UnicodeError:  # (Punycode encodes any string; kept as it is should it not)
+        return label
 
 
 def without_www(host: str) -> str:
@@ -635,7 +642,7 @@ def _rule_from_table(table: dict, source: str) -> Rule:
     languages = [l.lower() for l in _names(table, "lang", where)]
     wrong = [l for l in languages if not LANGUAGE_CODE_RE.fullmatch(l)]
     if wrong:
-        raise RuleError(f"{where}: lang takes language codes ('en', 'de'), not {wrong[0]!r}")
+        raise RuleError(f"{where}: lang takes two-letter language codes ('en', 'de'), not {wrong[0]!r}")
     return Rule(
         id=rule_id,
         description=description,
@@ -693,13 +700,18 @@ def load_rules(paths: Iterable = (), builtin: bool = True) -> "RuleSet":
     """Load the shipped rule files (unless ``builtin=False``) plus ``paths`` (one path or several)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    rules: list[Rule] = []
-    if builtin:
-        for f in builtin_rule_files():
-            rules += parse_rules(f.read_text(encoding="utf-8"), f"{BUILTIN_SOURCE}{f.name}")
+    rules: list[Rule] = builtin_rules() if builtin else []
     for path in unique_rule_paths(paths):
         rules += parse_rules(read_rule_file(path), str(path))
     return RuleSet(rules)
+
+
+def builtin_rules() -> list:
+    """The shipped rules, in load order (parsed, not compiled)."""
+    rules: list[Rule] = []
+    for f in builtin_rule_files():
+        rules += parse_rules(f.read_text(encoding="utf-8"), f"{BUILTIN_SOURCE}{f.name}")
+    return rules
 
 
 def unique_rule_paths(paths: Iterable) -> list:
@@ -721,17 +733,18 @@ def read_rule_file(path) -> str:
         raise RuleError(f"{path}: cannot read rule file: {err}") from None
 
 
-def check_rule_languages(rules: "RuleSet", languages) -> None:
-    """Refuse a user's rule whose ``lang`` names a language the cleaner never detects
-    ("eng", "ja" without a stoplist): it would never run on the documents it was meant
-    for.  (A shipped rule's language left out of a caller's own stoplists is that
-    caller's choice.)"""
-    known = frozenset(languages)
-    for rule in rules.rules:
-        unknown = sorted(rule.lang - known) if not rule.source.startswith(BUILTIN_SOURCE) else ()
-        if unknown:
-            raise RuleError(f"{rule.source}: rule {rule.id}: lang {unknown[0]!r} is no language the cleaner detects "
-                            f"(it knows {', '.join(sorted(known))})")
+def check_rule_ids(rules) -> dict:
+    """The rules by id; ``RuleError`` if a file uses an id twice, or a built-in rule's.
+    (A report names a rule by its id.  Files of one's own may share one: a site's rules
+    learned again.)"""
+    seen: dict = {}
+    for rule in rules:
+        other = seen.get(rule.id)
+        if other is not None and (other.source == rule.source or other.source.startswith(BUILTIN_SOURCE)):
+            raise RuleError(f"{rule.source}: duplicate rule id {rule.id}"
+                            + ("" if other.source == rule.source else f" (a built-in rule's, in {other.source})"))
+        seen[rule.id] = rule
+    return seen
 
 
 MIN_ATOM_STRENGTH = 2
@@ -1072,16 +1085,7 @@ class RuleSet:
     """Immutable collection of rules with matchers compiled once."""
 
     def __init__(self, rules: list[Rule]):
-        seen: dict[str, Rule] = {}
-        for rule in rules:
-            # A report names a rule by its id: a file may not use one twice, nor a
-            # built-in rule's.  (Files of one's own may: a site's rules learned again.)
-            other = seen.get(rule.id)
-            if other is not None and (other.source == rule.source or other.source.startswith(BUILTIN_SOURCE)):
-                raise RuleError(f"{rule.source}: duplicate rule id {rule.id}"
-                                + ("" if other.source == rule.source else f" (a built-in rule's, in {other.source})"))
-            seen[rule.id] = rule
-        self.by_id = seen
+        self.by_id = check_rule_ids(rules)
         self.rules = tuple(rules)
         self.global_matcher = Matcher([r for r in rules if not r.hosts])
         by_host: dict[str, list[Rule]] = {}

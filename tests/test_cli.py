@@ -510,6 +510,16 @@ def test_a_deleted_working_folder_holds_no_config_and_is_no_error(tmp_path):
     out, err = proc.communicate(ARTICLE.encode("utf-8"), timeout=120)
     assert proc.returncode == 0, err.decode()
     assert out.decode("utf-8") == cleaner.clean(ARTICLE).text
+    page = tmp_path / "page.txt"  # check and --diff name a file by its path as given there
+    page.write_text(ARTICLE, encoding="utf-8")
+    gone.mkdir()
+    for args, code in ((["check", str(page)], 1), (["--diff", str(page)], 0)):
+        proc = subprocess.run([sys.executable, "-c", "import os, sys; os.rmdir(sys.argv[1]); "
+                               "from cleaner.cli import main; sys.exit(main(sys.argv[2:]))", str(gone), *args],
+                              cwd=gone, capture_output=True, env=subprocess_env(), timeout=120)
+        assert proc.returncode == code, proc.stderr.decode()
+        assert proc.stdout.decode("utf-8").startswith(f"--- {page}\n"), args
+        gone.mkdir()
 
 
 def test_config_lookup_order(tmp_path, monkeypatch):

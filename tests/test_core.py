@@ -3223,30 +3223,34 @@ def test_a_host_is_named_as_unicode_or_punycode_alike():
     """Crawlers store "bücher.de" as "xn--bcher-kva.de": a rule naming either form
     applies to a URL in either (bug 41)."""
     text = PROSE + PROSE2 + "Our Partners\n"
+    rules = RuleSet(parse_rules('[[rule]]\nid = "site.x"\nphrases = ["our partners"]\nhosts = ["straße.de"]\n', "i.toml"))
+    engine = cleaner.Cleaner(rules)  # IDNA 2008: "xn--strae-oqa.de", not IDNA 2003's "strasse.de", another domain
+    assert engine.clean(text, format="text", url="https://xn--strae-oqa.de/x").decisions[-1].rule == "site.x"
+    assert engine.clean(text, format="text", url="https://strasse.de/x").decisions[-1].rule != "site.x"
     for named in ("bücher.de", "xn--bcher-kva.de"):
         rules = RuleSet(parse_rules(f'[[rule]]\nid = "site.x"\nphrases = ["our partners"]\nhosts = ["{named}"]\n', "i.toml"))
         engine = cleaner.Cleaner(rules)
-        for url in ("https://bücher.de/x", "https://www.xn--bcher-kva.de/x", "https://shop.bücher.de/x"):
+        for url in ("https://bücher.de/x", "https://www.xn--bcher-kva.de/x", "https://shop.bücher.de/x",
+                    f"https://{'a' * 64}.bücher.de/x"):  # (a label IDNA would refuse leaves the others as they are)
             assert engine.clean(text, format="text", url=url).decisions[-1].rule == "site.x", (named, url)
         assert engine.clean(text, format="text", url="https://bucher.de/x").decisions[-1].rule != "site.x"
 
 
-def test_a_rule_language_the_cleaner_cannot_detect_is_refused():
-    """``lang = ["eng"]`` (or "ja", which has no stoplist) would never run on the documents
-    it was meant for, and run on every language-neutral one: refused when the Cleaner is
-    built, naming the rule; a shipped rule's language a caller's own stoplists leave out is
-    the caller's choice (bug 41)."""
+def test_a_rule_language_is_a_two_letter_code_and_one_without_a_stoplist_runs_on_neutral_texts():
+    """The language is detected and named with two letters: ``lang = ["eng"]`` would
+    never run, so it is refused with the form to use.  A language no stoplist knows
+    (``"ja"``) is detected as none, and its rule runs on such texts only, not on a text
+    detected as English (bug 41)."""
     from cleaner.rules import RuleError
-    from cleaner.stoplists import load_stoplists
 
-    for code in ("eng", "ja"):
-        rules = RuleSet(parse_rules(f'[[rule]]\nid = "mine.x"\nphrases = ["impressum"]\nlang = ["{code}"]\n', "m.toml"))
-        with pytest.raises(RuleError, match=f"m.toml: rule mine.x: lang '{code}' is no language the cleaner detects"):
-            cleaner.Cleaner(rules)
-    german = parse_rules('[[rule]]\nid = "mine.x"\nphrases = ["impressum"]\nlang = ["de"]\n', "m.toml")
-    assert cleaner.Cleaner(RuleSet(german)).rules.rules[0].lang == {"de"}
-    english_only = cleaner.Cleaner(stoplists=load_stoplists({"de": "German"}))  # promo.* has lang = ["en"]
-    assert english_only.clean(PROSE + PROSE2).status == "ok"
+    with pytest.raises(RuleError, match="m.toml: rule mine.x: lang takes two-letter language codes .* not 'eng'"):
+        parse_rules('[[rule]]\nid = "mine.x"\nphrases = ["impressum"]\nlang = ["eng"]\n', "m.toml")
+    rules = RuleSet(parse_rules('[[rule]]\nid = "mine.ja"\nphrases = ["関連記事"]\nlang = ["ja"]\n', "m.toml"))
+    engine = cleaner.Cleaner(rules)
+    japanese = ("関連記事\n" + "委員会は火曜日に会合を開き、来年度の新しい予算案について長い時間をかけて議論し、提起された点の大部分で合意した。\n" * 3)
+    result = engine.clean(japanese, format="text")
+    assert result.language == "" and result.decisions[0].rule == "mine.ja"
+    assert engine.clean("関連記事\n" + PROSE + PROSE2, format="text").decisions[0].rule != "mine.ja"
 
 
 def test_one_host_or_language_may_be_written_as_a_string():
@@ -3274,7 +3278,7 @@ def test_one_host_or_language_may_be_written_as_a_string():
         ('id = "a.b"\nphrases = ["x"]\nhosts = [1]', "'hosts' must be a name or a list of names"),
         ('id = "a.b"\nphrases = ["x"]\nlang = {en = 1}', "'lang' must be a name or a list of names"),
         ('id = "a.b"\nphrases = ["x"]\nhosts = ["https://www.fxleaders.com/"]', "hosts takes host names"),
-        ('id = "a.b"\nphrases = ["x"]\nlang = ["english"]', "lang takes language codes"),
+        ('id = "a.b"\nphrases = ["x"]\nlang = ["english"]', "lang takes two-letter language codes"),
         ('id = "a.b"\nregex = "(?i)subscribe"', "sets flags for the whole pattern"),
         ('id = "a.b"\nregex = "(?u)subscribe"', "sets flags for the whole pattern"),
         ('id = "a.b"\nregex = "(?#note)(?u)subscribe"', "sets flags for the whole pattern"),

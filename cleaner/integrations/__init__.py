@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Union
 
 from ..core import Cleaner, Options
-from ..rules import RuleSet, load_rules, parse_rules, read_rule_file, unique_rule_paths
+from ..rules import RuleSet, check_rule_ids, load_rules, parse_rules, read_rule_file, unique_rule_paths
+from ..rules import builtin_rules as shipped_rules
 
 __all__ = ["CleanerSpec", "compact_removed", "make_options", "record_for"]
 
@@ -66,11 +67,11 @@ def check_format(format: Optional[str]) -> Optional[str]:
 class CleanerSpec:
     """A picklable recipe for a ``Cleaner``: rule texts, built-in rules on/off, options.
 
-    ``CleanerSpec.from_paths(paths)`` reads the rule files and builds the
-    ``Cleaner`` they make together at once, so a bad rule file (or two that clash)
-    fails where the spec is made, as the CLI would fail, before any job is
-    launched; it keeps their text, so the spec is self-contained when it is
-    shipped to workers.
+    ``CleanerSpec.from_paths(paths)`` reads the rule files and checks them at
+    once, with each other and with the built-in rules, so a bad rule file (or
+    two that clash) fails where the spec is made, as the CLI would fail, before
+    any job is launched; it keeps their text, so the spec is self-contained when
+    it is shipped to workers.
     """
 
     rule_sources: tuple = ()  # ((source name, TOML text), ...), in load order
@@ -83,12 +84,12 @@ class CleanerSpec:
         if isinstance(rules, (str, os.PathLike)):
             rules = [rules]
         # Read as load_rules reads them (each file once, past a byte-order mark), and
-        # built here: a clash between files, or with a built-in rule, fails now, not on
-        # every worker.
+        # checked together: a clash between files, or with a built-in rule, fails now,
+        # not on every worker.  (Parsed, not compiled: the workers build the Cleaner.)
         sources = tuple((str(path), read_rule_file(path)) for path in unique_rule_paths(rules))
-        spec = cls(sources, builtin_rules, make_options(options, **option_fields))
-        spec.cleaner()
-        return spec
+        parsed = [rule for source, text in sources for rule in parse_rules(text, source)]
+        check_rule_ids((shipped_rules() if builtin_rules else []) + parsed)
+        return cls(sources, builtin_rules, make_options(options, **option_fields))
 
     def build(self) -> Cleaner:
         """A new ``Cleaner`` (rules: built-ins, then the extra files in order, as ``load_rules``)."""
