@@ -3309,6 +3309,44 @@ def settle_code_blocks(scored: list, verdicts: list) -> list:
     return out
 
 
+def settle_pipe_tables(scored: list, verdicts: list, tables: list) -> list:
+    """Keep a Markdown table whole (header, delimiter row, rows) when it sits between two
+    kept lines, or its header is kept right under a kept line ("The prices were:"), or
+    most of its rows are kept; drop its header and delimiter row when none of its rows
+    is kept.
+
+    Judged a line at a time, a table comes apart: its rows of dates or figures read as
+    bylines or counters ("| 2024-03-01 | 172.3 |"), its "|---|---|" as a line without a
+    word, and what is left is a header over no rows, or rows without the delimiter that
+    makes them a table.  (Between those cases, a few rows kept, the lines keep their
+    own verdicts: a page laid out in one big table holds its menu in rows too.)
+    """
+    out = list(verdicts)
+
+    def kept(j: int) -> bool:
+        return out[j] is not None and out[j].kept
+
+    for head, last in tables:
+        rows = [j for j in range(head + 2, last + 1)]
+        kept_rows = sum(1 for j in rows if kept(j))
+        above = next((j for j in range(head - 1, -1, -1) if scored[j].cls != BLANK), None)
+        below = next((j for j in range(last + 1, len(scored)) if scored[j].cls != BLANK), None)
+        first, end = scored[head].line.number, scored[last].line.number
+        if (above is not None and kept(above) and ((below is not None and kept(below)) or kept(head))) \
+                or 2 * kept_rows > len(rows):
+            for j in range(head, last + 1):
+                if not kept(j):
+                    out[j] = Verdict(True, "context", "context.table-whole",
+                                     f"row of a table (lines {first}-{end}) kept whole: it goes on from the body, "
+                                     "or most of its rows are kept")
+        elif not kept_rows:
+            for j in (head, head + 1):
+                if kept(j):
+                    out[j] = Verdict(False, "context", "context.table-without-rows",
+                                     f"header of a table (lines {first}-{end}) none of whose rows is kept")
+    return out
+
+
 # -- HTML: extractor votes and DOM evidence ---------------------------------
 # How far each extractor is trusted (measured on the trafilatura eval pages,
 # see benchmarks/README.md): trafilatura's main content is precise, so its

@@ -20,7 +20,8 @@ from .decode import BinaryInputError, decode_bytes
 from .features import (
     document_features, language_samples, setext_underlines, slug_words, spells_slug, visible_strip_all, word_lists,
 )
-from .markdown import div_closers, fenced_code, front_matter_length, picture_lines, read_lines, shell_sessions
+from .markdown import (TABLE_DELIMITER_RE, div_closers, fenced_code, front_matter_length, picture_lines, pipe_tables,
+                       read_lines, shell_sessions)
 from .model import (
     STAGE_CONTEXT, STAGE_INPUT, STAGE_LAYOUT, Decision, Decisions, Line, Result,
 )
@@ -326,6 +327,9 @@ class Cleaner:
             verdicts = C.require_article(scored, verdicts)
         if code is not None:
             verdicts = C.settle_code_blocks(scored, verdicts)
+        tables = pipe_tables(stripped) if "|" in source and "-" in source else None
+        if tables:
+            verdicts = C.settle_pipe_tables(scored, verdicts, tables)
         if underlines is not None:
             verdicts = underline_verdicts(verdicts, underlines, lines)
         closers = div_closers(stripped, code) if ":::" in source else None
@@ -451,7 +455,6 @@ def unnumbered(norms: list) -> list:
 
 
 MIN_LABEL_COPIES = 3
-TABLE_DELIMITER_RE = re.compile(r"\|?(?: {0,3}:?-{1,200}:? {0,3}\|){1,60}(?: {0,3}:?-{1,200}:?)?")  # "|---|:--:|", "--- | ---"
 
 
 def _marked_structure(scored: list, indexes: list) -> bool:

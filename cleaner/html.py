@@ -409,9 +409,12 @@ def clean_html(cleaner, html: str, url=None):
 
 # A page's text that Markdown would read as markup: a tag ("<img onerror=...>", shown
 # as text on the page, must not become an element where the Markdown is rendered), a
-# heading's, a list item's, a quote's or a fence's mark at a block's start.
+# heading's, a list item's, a quote's or a fence's mark at a block's start, a rule
+# ("---", "***" alone: a thematic break), or a link's definition ("[1]: https://...",
+# which renders as nothing).
 MARKDOWN_TAG_RE = re.compile(r"<(?=[A-Za-z/!?])")
-MARKDOWN_BLOCK_START_RE = re.compile(r"^(\s*)(#|>|[-+*](?=\s)|\d{1,9}(?=[.)]\s)|`{3}|~{3})")
+MARKDOWN_BLOCK_START_RE = re.compile(
+    r"^(\s*)(#|>|[-+*](?=\s)|\d{1,9}(?=[.)]\s)|`{3}|~{3}|[-*_](?=[-*_ \t]{2,}$)|\[(?=[^\]\n]{1,999}\]:))")
 
 
 def escape_markdown(text: str) -> str:

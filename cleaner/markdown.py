@@ -31,6 +31,7 @@ same in the page and in its cleaned body, and cleaning stays idempotent.
 from __future__ import annotations
 
 import re
+import tomllib
 from typing import NamedTuple, Optional
 
 # A link target may hold one level of parentheses (Wikipedia addresses) and a
@@ -151,16 +152,45 @@ def _introduced(lines: list, i: int) -> bool:
     return above.endswith(":")
 
 
+TABLE_DELIMITER_RE = re.compile(r"\|?(?: {0,3}:?-{1,200}:? {0,3}\|){1,60}(?: {0,3}:?-{1,200}:?)?")  # "|---|:--:|", "--- | ---"
+
+
+def pipe_tables(lines: list) -> list:
+    """The Markdown (GFM) tables of stripped lines, as (header, last row): a row of cells
+    over its delimiter row ("|---|---|"), then the rows that hold a "|", up to a blank
+    line or one without."""
+    tables, i, n = [], 0, len(lines)
+    while i + 1 < n:
+        if "|" in lines[i] and TABLE_DELIMITER_RE.fullmatch(lines[i + 1]) is not None \
+                and not TABLE_DELIMITER_RE.fullmatch(lines[i]):
+            end = i + 1
+            while end + 1 < n and "|" in lines[end + 1]:
+                end += 1
+            tables.append((i, end))
+            i = end + 1
+        else:
+            i += 1
+    return tables
+
+
+QUOTE_MARKS_RE = re.compile(r"(?:> ?)+")  # a block quote's marks, "> > " nested
+
+
 def fenced_code(lines: list) -> Optional[list]:
     """For each (stripped) line: is it part of a fenced code block, fences
     included?  None when the text has none.
 
     A fence that is never closed opens no block: in a scraped page it is a
-    stray mark more often than a code block that runs to the end.
+    stray mark more often than a code block that runs to the end.  A block
+    quote may hold one ("> ```" ... "> ```"), closed at the same depth.
     """
     inside: Optional[list] = None
-    opened = None  # (index, fence) of the open fence
+    opened = None  # (index, fence, quote depth) of the open fence
     for i, line in enumerate(lines):
+        depth = 0
+        if line.startswith(">"):
+            marks = QUOTE_MARKS_RE.match(line)
+            depth, line = marks.group().count(">"), line[marks.end():]
         if not line.startswith(("```", "~~~")):
             continue
         fence = FENCE_RE.match(line)
@@ -168,8 +198,9 @@ def fenced_code(lines: list) -> Optional[list]:
             continue
         if opened is None:
             if fence[1][0] == "~" or "`" not in fence[2]:
-                opened = (i, fence[1])
-        elif fence[1][0] == opened[1][0] and len(fence[1]) >= len(opened[1]) and not fence[2].strip():
+                opened = (i, fence[1], depth)
+        elif fence[1][0] == opened[1][0] and len(fence[1]) >= len(opened[1]) and not fence[2].strip() \
+                and depth == opened[2]:
             if inside is None:
                 inside = [False] * len(lines)
             inside[opened[0]:i + 1] = [True] * (i + 1 - opened[0])
@@ -203,25 +234,38 @@ def div_closers(lines: list, code: Optional[list] = None) -> Optional[dict]:
 # -- Front matter: a Markdown file's metadata, fenced at its top --------------------
 FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}  # YAML (Jekyll, Hugo, Pandoc), TOML (Hugo)
 FRONT_MATTER_MAX_LINES = 200
-YAML_LINE_RE = re.compile(r"[\w\"'][\w .\"'-]{0,60}:(?: |$)|- |#|\s")  # "title: x", "- item", "# comment", indented
-TOML_LINE_RE = re.compile(r"[\w\"'][\w .\"'-]{0,60} ?=|\[|#|\s")  # "title = x", "[params]", "# comment"
+# "title: x", "og:image: /a.png", "- item", "# comment", indented, the end of a flow list ("]")
+YAML_LINE_RE = re.compile(r"[\w\"'@$][\w .:/\"'@$-]{0,60}:(?: |$)|- |#|\s|[\]}]")
 
 
 def front_matter_length(lines: list) -> int:
     """The number of lines of the front matter that opens a file ("---" / "title: ..." /
     "---"), fences included; 0 when there is none.  Every line inside must read as
-    YAML's (or TOML's, between "+++") keys, list items or comments: a thematic break
+    YAML's keys ("og:image: ..."), list items or comments, or the whole as TOML (between
+    "+++", whose arrays and strings may run over lines): a thematic break
     at the top of a page, over its text, is no front matter.  A byte-order mark before
     the fence (a file read with ``encoding="utf-8"``, not ``"utf-8-sig"``) is read past."""
     fence = lines[0].lstrip("\ufeff").strip() if lines else ""
     if fence not in FRONT_MATTER_FENCES:
         return 0
     closing = FRONT_MATTER_FENCES[fence]
-    line_re = YAML_LINE_RE if closing[0] == "---" else TOML_LINE_RE
+    yaml = closing[0] == "---"
     for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
         line = lines[i].rstrip("\r\n")
         if line.strip() in closing:
+            if not yaml and not _is_toml(lines[1:i]):
+                return 0
             return i + 1  # (empty, "---" / "---", too: Jekyll builds only a file that has one)
-        if line.strip() and not line_re.match(line):
+        if yaml and line.strip() and not YAML_LINE_RE.match(line):
             return 0
     return 0
+
+
+def _is_toml(lines: list) -> bool:
+    """Do the lines parse as TOML (Hugo's "+++" front matter: arrays and strings may
+    run over several lines)?"""
+    try:
+        tomllib.loads("\n".join(line.rstrip("\r\n") for line in lines))
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return False
+    return True

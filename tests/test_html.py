@@ -400,6 +400,12 @@ def test_markdown_output_shows_the_pages_text_as_text():
     out = cleaner.clean(page, format="html", markdown=True).text
     assert "# Budget\n" in out and "\\<img src=x" in out and "<img" not in out.replace("\\<img", "")
     assert "\\# The council met again" in out and "1\\. The first point" in out
+    from cleaner.html import escape_markdown
+
+    # A rule alone ("---", "***": a thematic break) and a link's definition ("[1]: https://...",
+    # which renders as nothing) are text too; "***bold***" and "[a] b: c" are no such marks.
+    assert [escape_markdown(t) for t in ("---\n", "***", "[1]: https://example.org/a\n", "***bold*** text", "[a] b: c")] \
+        == ["\\---\n", "\\***", "\\[1]: https://example.org/a\n", "***bold*** text", "[a] b: c"]
 
 
 def test_a_paragraph_with_a_soft_hyphen_or_an_invisible_character_is_found_in_the_extractors_text():

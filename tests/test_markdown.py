@@ -369,7 +369,10 @@ def test_front_matter_is_kept_as_it_is_and_not_read_as_the_page():
     """A Markdown file's metadata (YAML between "---", TOML between "+++") is no boilerplate:
     "tags: [a, b]" stays, and the text below it is cleaned as it would be alone."""
     for front in ('---\ntitle: "My post"\ndate: 2024-01-01\ntags: [a, b]\nauthors:\n  - Ann\n---\n\n',
-                  '+++\ntitle = "My post"\n[params]\ntags = ["a", "b"]\n+++\n\n'):
+                  '+++\ntitle = "My post"\n[params]\ntags = ["a", "b"]\n+++\n\n',
+                  # (keys with a colon, a flow list over lines; TOML's arrays and strings over lines: bug 42)
+                  '---\ntitle: GIL\nog:image: /img/gil.png\n"twitter:card": summary\ntags: [\n  python,\n]\n---\n\n',
+                  '+++\ntitle = "GIL"\ntags = [\n  "python",\n  "threads",\n]\nsummary = """\nThe lock.\n"""\n+++\n\n'):
         result = cleaner.clean(front + ARTICLE, format="text")
         assert result.text == front + cleaner.clean(ARTICLE, format="text").text != front + ARTICLE
         assert {d.rule for d in result.decisions[:front.count("\n") - 1]} == {"layout.front-matter"}
@@ -381,6 +384,7 @@ def test_front_matter_is_kept_as_it_is_and_not_read_as_the_page():
     # A thematic break at the top, over text, is no front matter; nor is metadata a body.
     assert front_matter_length(["---\n", "Home\n", "---\n"]) == 0
     assert front_matter_length(["---\n", "title: x\n"]) == 0  # never closed
+    assert front_matter_length(["+++\n", "Home\n", "News\n", "+++\n"]) == 0  # no TOML
     # An empty front matter is one (Jekyll builds only a file that has one): fix keeps it.
     assert front_matter_length(["---\n", "---\n", "Text\n"]) == 2
     assert cleaner.clean("---\n---\n" + ARTICLE, format="text").text.startswith("---\n---\n")
@@ -521,3 +525,53 @@ def test_a_list_kept_in_part_is_kept_whole():
              "*   `BOOT_ORDER=0xf416` in the EEPROM config"]
     kept = [d.text.strip() for d in cleaner.clean(FORUM_THREAD, format="text").decisions if d.kept]
     assert all(item in kept for item in items)
+
+
+GIL_1 = ("The global interpreter lock, or GIL, is a mutex that protects access to Python objects, preventing "
+         "multiple threads from executing bytecode at once.")
+GIL_2 = ("In this article we look at what the lock does, why it exists, and what the proposal changes for people "
+         "who write threaded code every day.")
+
+
+def test_a_markdown_table_is_kept_whole_between_kept_lines_and_never_left_a_header_without_rows():
+    """Rows of dates read as bylines one by one, and "|---|---|" has no word: judged a line
+    at a time a table came apart, a header over no rows, or rows without the delimiter
+    row that makes them a table (bug 42)."""
+    rows = [f"| 2024-03-{d:02d} | 172.{d} |" for d in range(1, 11)]
+    table = "| Date | Close |\n|---|---|\n" + "\n".join(rows) + "\n"
+    text = f"# Title of the post here\n\n{GIL_1}\n\n{table}\n{GIL_2}\n\n© 2024 Example.\n"
+    result = cleaner.clean(text, format="text")
+    assert table in result.text
+    assert cleaner.clean(result.text, format="text").text == result.text
+    share = "[Twitter](https://t.co) [Facebook](https://fb.com)"
+    rows = "".join(f"| {i}.0 | {i}.1 |\n" for i in range(14))
+    table = "| Col0 | Col1 |\n|---|---|\n" + rows
+    quote = ("Researchers at the university said the new method could cut the cost of the treatment by half, "
+             "although more trials are needed before it is approved.")
+    result = cleaner.clean(f"{GIL_2}\n\n{share}\n\n{table}\n{share}\n\n{quote}\n", format="text", favor_recall=True)
+    assert table in result.text  # the delimiter row too
+    # Introduced by the body's last line, the table goes on from it, however it ends.
+    dated = "| Date | Close |\n|---|---|\n" + "".join(f"| 2024-03-{d:02d} | 172.{d} |\n" for d in range(1, 11))
+    text = f"# Title of the post here\n\n{GIL_1}\n\n{GIL_2}\n\nThe closing prices were:\n\n{dated}\nShare this\n"
+    assert dated in cleaner.clean(text, format="text").text
+    # A table none of whose rows is kept leaves no header behind.
+    from cleaner.classify import BLANK, MENU, SHORT, Verdict, settle_pipe_tables
+    from cleaner.core import Scored
+    from cleaner.model import Line
+
+    lines = ["Home", "| A | B |", "|---|---|", "| 1 | 2 |", "| 3 | 4 |", "Share"]
+    scored = [Scored(Line(i + 1, t + "\n"), t, None, None, MENU if i else SHORT) for i, t in enumerate(lines)]
+    keep, drop = Verdict(True, "context", "x", ""), Verdict(False, "context", "y", "")
+    out = settle_pipe_tables(scored, [drop, keep, keep, drop, drop, drop], [(1, 4)])
+    assert [v.kept for v in out] == [False] * 6 and out[1].label == "context.table-without-rows"
+    assert BLANK not in {s.cls for s in scored}
+
+
+def test_a_code_block_inside_a_block_quote_is_code():
+    """"> ```" opens a fence inside a quote, closed at the same depth: its lines are code,
+    kept or dropped whole, not menu lines judged one by one (bug 42)."""
+    quoted = "> ```\n> $ git clone https://github.com/x/y\n> $ cd y\n> ```\n"
+    text = f"# Title of the post here\n\n{GIL_1}\n\n{quoted}\n{GIL_2}\n\nShare this\n"
+    assert quoted in cleaner.clean(text, format="text").text
+    assert fenced_code(["> ```", "> x = 1", "```", "> ```"]) == [True, True, True, True]  # ("```" at depth 0 closes none)
+    assert fenced_code(["> > ```", "> > x = 1", "> ```", "> > ```"]) == [True] * 4
