@@ -2358,7 +2358,9 @@ def _keep_cell_tables(items: list, classes: list, verdicts_line: list, neutral: 
     A scraper that breaks at every cell turns a table into a run of short
     lines; it is one when ``CELL_MIN_FIGURES`` of them or more are bare
     figures ("3,050.00", "$120", "2025", "+4,6 %", "36 g", a rank's "3."; not a
-    calendar's days, a pager's numbers or a date) and they make a third of the
+    calendar's days, a pager's numbers or a date), or values the columns share, each
+    under the same value ("schwarz" / "schwarz"; not one text all along, a gallery's
+    captions), and they make a third of the
     run or more up to the last figure, or of the cells from the first figure on
     (under at most ``TABLE_HEAD_LINES`` of heading and header row): what
     follows the last figure (a teaser grid, a footer) is not the table's, but
@@ -2379,15 +2381,21 @@ def _keep_cell_tables(items: list, classes: list, verdicts_line: list, neutral: 
             if MEASURE_LINE_RE.match(text) and not SMALL_NUMBER_RE.match(text) and not byline_or_date(text):
                 at.append(end)
             end += 1
-        figures = len(at)
+        # A value the columns share, on the line under the same value ("schwarz" / "schwarz"):
+        # a menu never lists an entry twice in a row.
+        shared = [j for j in range(k + 1, end) if items[j].features.words and items[j].stripped == items[j - 1].stripped]
+        if shared and 2 * Counter(items[j].stripped for j in shared).most_common(1)[0][1] > len(shared):
+            shared = []  # one text again and again: a gallery's captions, no table's rows
+        cells = sorted({*at, *shared})
+        figures = len(cells)
         # The cells from the first figure on, under at most the table's heading and header row.
-        if figures < CELL_MIN_FIGURES or (3 * figures < at[-1] + 1 - k and (
-                at[0] - k > TABLE_HEAD_LINES or 3 * figures < at[-1] + 1 - at[0])):
+        if figures < CELL_MIN_FIGURES or (3 * figures < cells[-1] + 1 - k and (
+                cells[0] - k > TABLE_HEAD_LINES or 3 * figures < cells[-1] + 1 - cells[0])):
             continue
         # A rank opening every row ("1.", "2.", ... at even steps): the last row's other cells too.
         gaps = {b - a for a, b in zip(at, at[1:])}
-        ranks = len(gaps) == 1 and all(RANK_CELL_RE.match(items[j].stripped) for j in at)
-        last = min(at[-1] + gaps.pop() - 1, end - 1) if ranks else at[-1]
+        ranks = bool(at) and len(gaps) == 1 and all(RANK_CELL_RE.match(items[j].stripped) for j in at)
+        last = min(at[-1] + gaps.pop() - 1, end - 1) if ranks else cells[-1]
         for j in range(k, last + 1):
             if not kept(j) and items[j].features.words:
                 verdicts_line[j] = Verdict(True, "context", "context.table", "cell of a table below body prose",

@@ -2553,6 +2553,24 @@ def test_cells_with_units_make_a_table_but_dates_are_no_figures():
     assert not by_text["2 min"].kept and not by_text["04.04.2020"].kept
 
 
+def test_a_table_of_cells_whose_columns_share_values_is_kept_but_not_a_gallery():
+    """Three products compared one cell a line: a value the columns share comes under the
+    same value ("schwarz" / "schwarz"), which no menu does; a gallery's one caption again
+    and again is no table."""
+    rows = [["Modell", "Jacke GHJ", "Hoodie GHH", "Weste GHV"], ["Heizzonen", "Brust, Rücken", "Brust, Rücken",
+            "Brust, Rücken"], ["Material", "Softshell", "Softshell", "Polyester"], ["Farbe", "schwarz", "schwarz",
+            "schwarz"], ["Größen", "S bis 3XL", "S bis 3XL", "S bis 3XL"], ["Preis", "172,99 €", "146,45 €", "153,76 €"]]
+    cells = [cell for row in rows for cell in row]
+    tail = "\nZum Angebot\nZum Angebot\nZum Angebot\nImpressum\nDatenschutz\n"
+    result = cleaner.clean("Werkzeug\nHeizjacken im Vergleich\n" + PROSE + PROSE2 + "\n".join(cells) + tail,
+                           format="text")
+    assert all("\n".join(row) in result.text for row in rows)
+    captions = ["Paris Haute Couture, the autumn show"] * 8
+    result = cleaner.clean("Fashion\nThe autumn show in Paris\n" + PROSE + PROSE2 + "\n".join(captions) + tail,
+                           format="text")
+    assert captions[0] not in result.text
+
+
 def test_a_table_of_cells_below_a_paragraph_is_kept_but_not_a_calendar():
     cells = ["XAU/USD key levels", "Level", "Price", "Resistance 1", "3,005.20", "Pivot", "2,978.60", "Support 1",
              "2,955.00", "Support 2", "2,880.30"]
@@ -3536,6 +3554,11 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Benachrichtigung aktivieren Dürfen wir Sie über die wichtigsten Nachrichten informieren?", "browser.push-prompt"),
     ("Allow notifications", "browser.push-prompt"),
     ("18.10.2019, 16:31 Zum Antworten anmelden Zitieren #", "comments.header-reply"),
+    ("Was ist Ihnen unsere Arbeit wert?", "promo.support-our-work"),
+    ("Was ist Ihnen unsere Arbeit wert, fragte der Verleger seine Leser in einem langen Brief.", None),
+    ("Das Link wurde kopiert", "social.share"),
+    ("Face\xadbookTwit\xadterPin\xadte\xadrestE-MailWhats\xadApp", "social.network-list"),
+    ("Cookie - Einstellungen", "legal.link"),
     ("18.10.2019, 18:58 Zitieren #", "comments.header-reply"),
     ("March 3, 2021 at 9:14 pm Log in to reply Quote", "comments.header-reply"),
     ("Der Minister wollte ihn in seiner Rede um 18.30 Uhr nicht zitieren.", None),
