@@ -3555,6 +3555,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Allow notifications", "browser.push-prompt"),
     ("18.10.2019, 16:31 Zum Antworten anmelden Zitieren #", "comments.header-reply"),
     ("Was ist Ihnen unsere Arbeit wert?", "promo.support-our-work"),
+    ("CONTINUA DEPOIS DA PUBLICIDADE", "ads.continue-reading"),
+    ("Continua dopo la pubblicità", "ads.continue-reading"),
     ("Was ist Ihnen unsere Arbeit wert, fragte der Verleger seine Leser in einem langen Brief.", None),
     ("Das Link wurde kopiert", "social.share"),
     ("Face\xadbookTwit\xadterPin\xadte\xadrestE-MailWhats\xadApp", "social.network-list"),
