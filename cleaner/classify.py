@@ -1697,7 +1697,9 @@ def _drop_card_grids(items: list, classes: list, verdicts_line: list) -> None:
     """Drop a grid of teaser cards the context kept: three cards or more in a row, each a
     title, one line that sums up another page and a short link to it, two of the links at
     least a "read more" or a call to action a rule knows, or one text under two cards or
-    more ("Ergebnisse entdecken": two words or more, no figure).  An article's sections
+    more ("Ergebnisse entdecken": two words or more, no figure), one of them a rule's;
+    the titles all differ (a thread's replies are all "Re: ...").  An event's "Eintritt
+    frei", a review's "Verified purchase" or a reply's "Danke sagen" is no link.  An article's sections
     run to more than one paragraph, and do not end in the same link again and again; a
     grid's summaries do.  (A step's counter, a post's votes, a setting's range of values,
     a picture's credit or a name under each paragraph is no link to read on.)
@@ -1723,7 +1725,9 @@ def _drop_card_grids(items: list, classes: list, verdicts_line: list) -> None:
             read_on = sum(1 for link in links if link.rule is not None or (
                 texts[link.stripped.casefold()] > 1 and link.features.words >= 2
                 and not any(c.isdigit() for c in link.stripped)))  # not a count, a vote, a range of values
-            if read_on >= 2:
+            known = any(link.rule is not None for link in links)  # ("Danke sagen", "Eintritt frei": no links)
+            titles = len({items[c].stripped.casefold() for c in cards}) == len(cards)  # (a thread's "Re: ...")
+            if read_on >= 2 and known and titles:
                 for j in range(t, k):
                     if _kept(verdicts_line, j):
                         verdicts_line[j] = Verdict(False, "context", "context.card-grid",
@@ -2592,7 +2596,7 @@ def _keep_plain_gaps(items: list, classes: list, segments: list, verdicts_line: 
     "Like this recipe?" button and its steps do join the steps' part.)
     """
     # Lines the page has above or below all its parts too (in its header or footer).
-    framed = _copies_outside(items, segments[0][0], segments[-1][1]) if segments else frozenset()
+    framed = _copies_outside(items, segments[0][0], segments[-1][1]) if segments else {}
     gaps = [_plain_gap(items, classes, range(end + 1, start), teasers, framed)
             for (_, end), (start, _) in zip(segments, segments[1:])]
     first = 0  # the first part of the stretch the loop is in
@@ -2605,7 +2609,7 @@ def _keep_plain_gaps(items: list, classes: list, segments: list, verdicts_line: 
         first = last + 1
 
 
-def _plain_gap(items: list, classes: list, gap: range, teasers: frozenset, framed: frozenset) -> Optional[tuple]:
+def _plain_gap(items: list, classes: list, gap: range, teasers: frozenset, framed: dict) -> Optional[tuple]:
     """(first, end, what is between) of a gap that splits no article (``_keep_plain_gaps``), else None."""
     lo, hi = gap.start, gap.stop
     while lo < hi and _ad_or_promo_line(items[lo], classes[lo]):
@@ -2622,23 +2626,38 @@ def _plain_gap(items: list, classes: list, gap: range, teasers: frozenset, frame
 
 
 FRAMED_GAP_MIN_LINES = 4  # lines of a gap the page's header or footer has too, at least
+FRAMED_RUN_SHARE = 0.9  # of them, in the order of the copy outside, one after the other
 
 
-def _copies_outside(items: list, lo: int, hi: int) -> frozenset:
-    """The lines the page has outside items ``lo``..``hi`` (its header and footer)."""
-    return frozenset(item.stripped for k, item in enumerate(items) if item.repeated and not lo <= k <= hi)
+def _copies_outside(items: list, lo: int, hi: int) -> dict:
+    """The lines the page has outside items ``lo``..``hi`` (its header and footer), each
+    with the place of its first copy there."""
+    places: dict = {}
+    for k, item in enumerate(items):
+        if item.repeated and not lo <= k <= hi:
+            places.setdefault(item.stripped, k)
+    return places
 
 
-def _mostly_framed(items: list, classes: list, span: range, framed: frozenset) -> bool:
+def _mostly_framed(items: list, classes: list, span: range, framed: dict) -> bool:
     """Are most of the lines in ``span`` (four at least) lines the page's header or footer
-    has too, names without a figure, and none a sentence (a mega-menu printed again)?  A table's cells repeat
-    inside the body, not there; a recipe's ingredients, which a page may print twice (in a
-    tab above the body, and in it), hold quantities."""
+    has too, names without a figure, and none a sentence, in the run and order they have
+    there (a mega-menu printed again)?  A table's cells repeat inside the body, not there;
+    a recipe's ingredients, which a page may print twice (in a tab above the body, and in
+    it), and a table of results hold figures; an article's list of some of the names a
+    menu has leaves some out."""
     lines = [k for k in span if items[k].features is not None and items[k].features.words]
     if any(classes[k] in (*PROSE, SENTENCE) for k in lines):
         return False  # a thread's post between its author's badges ("Forenprofi", "Beiträge") says something
-    copied = sum(1 for k in lines if items[k].stripped in framed and not any(c.isdigit() for c in items[k].stripped))
-    return copied >= FRAMED_GAP_MIN_LINES and 2 * copied > len(lines)
+    if any(c.isdigit() for k in lines for c in items[k].stripped):
+        return False  # a table's scores or quantities, between the names the menu has too
+    places = [framed[items[k].stripped] for k in lines if items[k].stripped in framed]
+    if len(places) < FRAMED_GAP_MIN_LINES or 2 * len(places) <= len(lines):
+        return False
+    # The menu's own run of entries, in its order, none left out (not the article's list
+    # of some of the states the menu lists).
+    following = sum(1 for a, b in zip(places, places[1:]) if b == a + 1)
+    return FRAMED_RUN_SHARE * (len(places) - 1) <= following
 
 
 def _keep_gap_lines(items: list, classes: list, lo: int, hi: int, between: str, verdicts_line: list,
@@ -3326,8 +3345,10 @@ def settle_pipe_tables(scored: list, verdicts: list, tables: list) -> list:
     Judged a line at a time, a table comes apart: its rows of dates or figures read as
     bylines or counters ("| 2024-03-01 | 172.3 |"), its "|---|---|" as a line without a
     word, and what is left is a header over no rows, or rows without the delimiter that
-    makes them a table.  (Between those cases, a few rows kept, the lines keep their
-    own verdicts: a page laid out in one big table holds its menu in rows too.)
+    makes them a table.  A rule hit in a row stays dropped, and so does the delimiter
+    row under a header that goes.  (Between those cases, a few rows kept, the lines
+    keep their own verdicts, and so do a table's whose rows hold prose: a page laid
+    out in one big table holds its menu and footer in rows too.)
     """
     out = list(verdicts)
 
@@ -3336,6 +3357,8 @@ def settle_pipe_tables(scored: list, verdicts: list, tables: list) -> list:
 
     for head, last in tables:
         rows = [j for j in range(head + 2, last + 1)]
+        if any(scored[j].cls in PROSE for j in rows):
+            continue  # a page laid out in a table: its rows are paragraphs, menus, footers
         kept_rows = sum(1 for j in rows if kept(j))
         above = next((j for j in range(head - 1, -1, -1) if scored[j].cls != BLANK), None)
         below = next((j for j in range(last + 1, len(scored)) if scored[j].cls != BLANK), None)
@@ -3343,7 +3366,7 @@ def settle_pipe_tables(scored: list, verdicts: list, tables: list) -> list:
         if (above is not None and kept(above) and ((below is not None and kept(below)) or kept(head))) \
                 or 2 * kept_rows > len(rows):
             for j in range(head, last + 1):
-                if not kept(j):
+                if not kept(j) and scored[j].cls != RULE:  # (an ad's row is still an ad)
                     out[j] = Verdict(True, "context", "context.table-whole",
                                      f"row of a table (lines {first}-{end}) kept whole: it goes on from the body, "
                                      "or most of its rows are kept")
@@ -3352,6 +3375,9 @@ def settle_pipe_tables(scored: list, verdicts: list, tables: list) -> list:
                 if kept(j):
                     out[j] = Verdict(False, "context", "context.table-without-rows",
                                      f"header of a table (lines {first}-{end}) none of whose rows is kept")
+        if not kept(head) and kept(head + 1):  # no "|---|---|" left over a header gone (an ad's row)
+            out[head + 1] = Verdict(False, "context", "context.table-without-rows",
+                                    f"delimiter row of a table (lines {first}-{end}) whose header is not kept")
     return out
 
 

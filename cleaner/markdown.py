@@ -182,10 +182,12 @@ def fenced_code(lines: list) -> Optional[list]:
 
     A fence that is never closed opens no block: in a scraped page it is a
     stray mark more often than a code block that runs to the end.  A block
-    quote may hold one ("> ```" ... "> ```"), closed at the same depth.
+    quote may hold one ("> ```" ... "> ```"), closed at the same depth; each
+    depth has its fences, so a quoted fence never closed (a reply quoting part
+    of a traceback) leaves the page's own code blocks as they are.
     """
     inside: Optional[list] = None
-    opened = None  # (index, fence, quote depth) of the open fence
+    opened: dict = {}  # quote depth -> (index, fence) of its open fence
     for i, line in enumerate(lines):
         depth = 0
         if line.startswith(">"):
@@ -196,15 +198,15 @@ def fenced_code(lines: list) -> Optional[list]:
         fence = FENCE_RE.match(line)
         if fence is None:
             continue
-        if opened is None:
+        open_ = opened.get(depth)
+        if open_ is None:
             if fence[1][0] == "~" or "`" not in fence[2]:
-                opened = (i, fence[1], depth)
-        elif fence[1][0] == opened[1][0] and len(fence[1]) >= len(opened[1]) and not fence[2].strip() \
-                and depth == opened[2]:
+                opened[depth] = (i, fence[1])
+        elif fence[1][0] == open_[1][0] and len(fence[1]) >= len(open_[1]) and not fence[2].strip():
             if inside is None:
                 inside = [False] * len(lines)
-            inside[opened[0]:i + 1] = [True] * (i + 1 - opened[0])
-            opened = None
+            inside[open_[0]:i + 1] = [True] * (i + 1 - open_[0])
+            del opened[depth]
     return inside
 
 
@@ -234,8 +236,9 @@ def div_closers(lines: list, code: Optional[list] = None) -> Optional[dict]:
 # -- Front matter: a Markdown file's metadata, fenced at its top --------------------
 FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}  # YAML (Jekyll, Hugo, Pandoc), TOML (Hugo)
 FRONT_MATTER_MAX_LINES = 200
-# "title: x", "og:image: /a.png", "- item", "# comment", indented, the end of a flow list ("]")
-YAML_LINE_RE = re.compile(r"[\w\"'@$][\w .:/\"'@$-]{0,60}:(?: |$)|- |#|\s|[\]}]")
+# "title: x", "og:image: /a.png" (not "14:05 Uhr: ...", a ticker's time), "- item", "# comment",
+# indented, the end of a flow list ("]")
+YAML_LINE_RE = re.compile(r"[\w\"'@$](?:[\w ./\"'@$-]|:(?=[^\W\d_])){0,60}:(?: |$)|- |#|\s|[\]}]")
 
 
 def front_matter_length(lines: list) -> int:

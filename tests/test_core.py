@@ -1864,6 +1864,12 @@ def test_the_sites_menu_printed_again_between_two_body_parts_is_no_list_of_the_a
     assert by_text[PROSE2.strip()].kept and by_text[PROSE2.replace("members", "residents").strip()].kept
     by_text = gap(["Home"], MEGA_MENU)  # the header does not print it: a list between the parts
     assert all(by_text[t].kept for t in MEGA_MENU)
+    some = MEGA_MENU[::2]  # the article's list of some of the names the menu has: not the menu's run
+    by_text = gap(MEGA_MENU, ["These were chosen:"] + some)
+    assert all(by_text[t].kept for t in some)
+    results = [cell for a, b in zip(MEGA_MENU[:20:2], MEGA_MENU[1:20:2]) for cell in (a, "2:1", b)]
+    by_text = gap(MEGA_MENU, results)  # the results of the day, between clubs the menu has
+    assert all(by_text[t].kept for t in results if t != "2:1")
     foods = ("flour sugar butter eggs milk salt lemon vanilla cream cheese honey oats rice beans corn peas nuts "
              "raisins cocoa yeast water oil vinegar pepper garlic onion carrot apple pear plum").split()
     ingredients = [f"{50 + 10 * i} g {food}" for i, food in enumerate(foods)]
@@ -1901,6 +1907,9 @@ def test_a_grid_of_teaser_cards_inside_the_body_goes_but_not_sections_that_end_a
     assert all(by_text[s].kept for s in summaries)
     credits = ["Photo: Jane Doe", "Photo: Jane Doe", "Photo: Jane Doe", "Photo: Jane Doe"]
     by_text = page(list(zip(titles, summaries, credits)))
+    assert all(by_text[s].kept for s in summaries)
+    # Events, each "Free entry" (a line the page repeats): no link a rule knows.
+    by_text = page(list(zip(titles, summaries, ["Free entry"] * 4)))
     assert all(by_text[s].kept for s in summaries)
 
 
@@ -3556,6 +3565,7 @@ def test_shipped_rules_load_and_have_descriptions():
     ("18.10.2019, 16:31 Zum Antworten anmelden Zitieren #", "comments.header-reply"),
     ("Was ist Ihnen unsere Arbeit wert?", "promo.support-our-work"),
     ("CONTINUA DEPOIS DA PUBLICIDADE", "ads.continue-reading"),
+    ("Ergebnisse entdecken", "related.read-more"),
     ("Continua dopo la pubblicità", "ads.continue-reading"),
     ("Was ist Ihnen unsere Arbeit wert, fragte der Verleger seine Leser in einem langen Brief.", None),
     ("Das Link wurde kopiert", "social.share"),
@@ -3565,6 +3575,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("March 3, 2021 at 9:14 pm Log in to reply Quote", "comments.header-reply"),
     ("Der Minister wollte ihn in seiner Rede um 18.30 Uhr nicht zitieren.", None),
     ("Wer auf Briefe nicht antworten will, sollte sie auch nicht zitieren.", None),
+    ("Journalisten dürfen die Rede des Kanzlers erst ab 18:00 Uhr zitieren.", None),
+    ("He closed his email with a one-word reply quote", None),
     ("Fast geschafft Erlauben Sie handelsblatt.com Ihnen Benachrichtigungen zu schicken. Dies können Sie in der "
      "Meldung Ihres Browsers bestätigen.", "browser.push-prompt"),
     ("Benachrichtigungen erfolgreich aktiviert Wir halten Sie ab sofort über die wichtigsten Nachrichten auf dem "
@@ -3574,6 +3586,10 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Fast geschafft: Die neue Brücke über den Rhein soll im Mai für den Verkehr freigegeben werden.", None),
     ("Erst nachdem die Benachrichtigungen erfolgreich aktiviert waren, kamen die Warnungen auch auf dem Handy an.", None),
     ("Almost done with the renovation, the library will reopen its doors to readers in March.", None),
+    ("Erlauben Sie WhatsApp, Ihnen Benachrichtigungen zu senden, damit Sie keine Nachricht verpassen.", None),
+    ("Allow Teams to send you notifications, otherwise you will miss calls while the app is closed.", None),
+    ("Benachrichtigungen erfolgreich aktiviert: Diese Meldung sehen Sie, wenn alles geklappt hat.", None),
+    ("Notifications successfully enabled appears at the top of the screen once you are done.", None),
     ("PC Gamer Newsletter", "newsletter.named"),
     ("Der Verivox-Newsletter", "newsletter.named"),
     ("Alle 120 Kommentare im Forum lesen →", "comments.read-all"),

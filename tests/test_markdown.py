@@ -385,6 +385,7 @@ def test_front_matter_is_kept_as_it_is_and_not_read_as_the_page():
     assert front_matter_length(["---\n", "Home\n", "---\n"]) == 0
     assert front_matter_length(["---\n", "title: x\n"]) == 0  # never closed
     assert front_matter_length(["+++\n", "Home\n", "News\n", "+++\n"]) == 0  # no TOML
+    assert front_matter_length(["---\n", "14:05 Uhr: Anpfiff\n", "14:32 Uhr: Tor\n", "---\n"]) == 0  # a ticker
     # An empty front matter is one (Jekyll builds only a file that has one): fix keeps it.
     assert front_matter_length(["---\n", "---\n", "Text\n"]) == 2
     assert cleaner.clean("---\n---\n" + ARTICLE, format="text").text.startswith("---\n---\n")
@@ -575,3 +576,7 @@ def test_a_code_block_inside_a_block_quote_is_code():
     assert quoted in cleaner.clean(text, format="text").text
     assert fenced_code(["> ```", "> x = 1", "```", "> ```"]) == [True, True, True, True]  # ("```" at depth 0 closes none)
     assert fenced_code(["> > ```", "> > x = 1", "> ```", "> > ```"]) == [True] * 4
+    # A quoted fence never closed (a reply quoting part of a traceback) is a stray mark:
+    # the code blocks below it are still code.
+    assert fenced_code(["> ```", "> Traceback (most recent call last):", "```", "import x", "```"]) \
+        == [False, False, True, True, True]
