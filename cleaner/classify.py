@@ -1695,14 +1695,14 @@ READ_ON_FAMILIES = ("related", "promo")  # a card's link as a rule knows it: "Me
 
 def _drop_card_grids(items: list, classes: list, verdicts_line: list) -> None:
     """Drop a grid of teaser cards the context kept: three cards or more in a row, each a
-    title, one line that sums up another page and a short link to it, two of the links at
+    title, one line that sums up another page and a short link to it; two of the links at
     least a "read more" or a call to action a rule knows, or one text under two cards or
-    more ("Ergebnisse entdecken": two words or more, no figure), one of them a rule's;
-    the titles all differ (a thread's replies are all "Re: ...").  An event's "Eintritt
-    frei", a review's "Verified purchase" or a reply's "Danke sagen" is no link.  An article's sections
-    run to more than one paragraph, and do not end in the same link again and again; a
-    grid's summaries do.  (A step's counter, a post's votes, a setting's range of values,
-    a picture's credit or a name under each paragraph is no link to read on.)
+    more ("Ergebnisse entdecken": two words or more, no figure), and one of them a rule's;
+    titles that all differ.  An article's sections run to more than one paragraph and do
+    not end in the same link again and again; a grid's summaries do.  No link to read on:
+    a step's counter, a post's votes, a setting's range of values, a picture's credit, an
+    event's "Eintritt frei", a review's "Verified purchase", a reply's "Danke sagen" under
+    its "Re: ..." title.
     """
     n = len(items)
 
@@ -3356,7 +3356,7 @@ def settle_pipe_tables(scored: list, verdicts: list, tables: list) -> list:
         return out[j] is not None and out[j].kept
 
     for head, last in tables:
-        rows = [j for j in range(head + 2, last + 1)]
+        rows = range(head + 2, last + 1)
         if any(scored[j].cls in PROSE for j in rows):
             continue  # a page laid out in a table: its rows are paragraphs, menus, footers
         kept_rows = sum(1 for j in rows if kept(j))
