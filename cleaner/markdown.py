@@ -239,6 +239,7 @@ FRONT_MATTER_MAX_LINES = 200
 # "title: x", "og:image: /a.png" (not "14:05 Uhr: ...", a ticker's time), "- item", "# comment",
 # indented, the end of a flow list ("]")
 YAML_LINE_RE = re.compile(r"[\w\"'@$](?:[\w ./\"'@$-]|:(?=[^\W\d_])){0,60}:(?: |$)|- |#|\s|[\]}]")
+TOML_LINE_RE = re.compile(r"[\w\"'][\w .\"'-]{0,60} ?=|\[|#|\s")  # "title = x", "[params]", "# comment"
 
 
 def front_matter_length(lines: list) -> int:
@@ -266,7 +267,10 @@ def front_matter_length(lines: list) -> int:
 
 def _is_toml(lines: list) -> bool:
     """Do the lines parse as TOML (Hugo's "+++" front matter: arrays and strings may
-    run over several lines)?"""
+    run over several lines), or each read as a key's, a table's or a comment's
+    ("title = My post", unquoted, which a scraper's tool may write)?"""
+    if all(not line.strip() or TOML_LINE_RE.match(line) for line in lines):
+        return True
     try:
         tomllib.loads("\n".join(line.rstrip("\r\n") for line in lines))
     except (tomllib.TOMLDecodeError, RecursionError):

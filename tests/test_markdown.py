@@ -385,6 +385,7 @@ def test_front_matter_is_kept_as_it_is_and_not_read_as_the_page():
     assert front_matter_length(["---\n", "Home\n", "---\n"]) == 0
     assert front_matter_length(["---\n", "title: x\n"]) == 0  # never closed
     assert front_matter_length(["+++\n", "Home\n", "News\n", "+++\n"]) == 0  # no TOML
+    assert front_matter_length(["+++\n", "title = My post\n", "+++\n"]) == 3  # (unquoted: no TOML, but keys)
     assert front_matter_length(["---\n", "14:05 Uhr: Anpfiff\n", "14:32 Uhr: Tor\n", "---\n"]) == 0  # a ticker
     # An empty front matter is one (Jekyll builds only a file that has one): fix keeps it.
     assert front_matter_length(["---\n", "---\n", "Text\n"]) == 2
