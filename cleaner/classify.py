@@ -2474,7 +2474,10 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
     "related" heading opens the next box, closing a list one of whose items says
     something ("Base Flying" / "2 Minuten vom S-Bahnhof Alexanderplatz").  At the
     body's edge the context would drop them, since an ad or a copy button
-    below them ends the part.
+    below them ends the part.  Under the body's last paragraph, a sentence right
+    under such a block introduces the next one ("Comprehensions also work on
+    dictionaries:"), and the article's byline or date closes a list as its end,
+    not a menu's ("I'll summarize them:" / ... / "Author: ...").
     """
     n = len(items)
     for k in range(n - 1):
@@ -2482,7 +2485,9 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
             continue
         # The sentence right under the body's last paragraph goes on with it, though
         # the short lines it introduces weigh the body's run to end above it.
-        edge = not _kept(verdicts_line, k) and _kept(verdicts_line, k - 1) and classes[k - 1] in PROSE \
+        edge = not _kept(verdicts_line, k) and _kept(verdicts_line, k - 1) \
+            and (classes[k - 1] in PROSE or (verdicts_line[k - 1].label == "context.introduced"
+                                            and classes[k] == SENTENCE)) \
             and not blank_before[k] and items[k].features.words >= SENTENCE_MIN_WORDS
         if not (edge or (_kept(verdicts_line, k) and classes[k] != SHORT)):
             continue
@@ -2501,7 +2506,8 @@ def _keep_introduced_blocks(items: list, classes: list, verdicts_line: list, neu
         # something ("3 Minuten vom S-Bahnhof Ostkreuz"; a menu's entries are names).
         boxed = not edge and j < n and _related_heading(items, classes, j) \
             and any(items[i].features.words >= SENTENCE_MIN_WORDS for i in range(k + 1, j))
-        if not shape and (j == n or (classes[j] == RULE and not parted and not boxed)):
+        signed = j < n and classes[j] == RULE and items[j].rule.family == "meta"  # the article's byline, its date
+        if not shape and (j == n or (classes[j] == RULE and not parted and not boxed and not signed)):
             continue  # short lines a share button or the text's end closes: a menu's, or tags
         if edge and j == k + 1:
             continue

@@ -512,6 +512,25 @@ def test_a_list_introduced_under_the_bodys_last_paragraph_is_kept_up_to_an_ad():
     assert not decisions_by_text(cleaner.clean(lone, format="text"))["Branchen News"].kept
 
 
+def test_introduced_blocks_chain_past_the_last_paragraph_up_to_the_articles_byline():
+    """"Comprehensions also work on dictionaries:" under a block a kept sentence introduced
+    goes on with the article, and so on down to "I'll summarize them:" over its list,
+    which the author's byline closes (a share button would close a menu's list)."""
+    lead = ("Even with a lambda function, map is faster than the comprehension, as the graph of the timings "
+            "below shows for lists of every size we tried:\n")
+    tail = ["Dictionary comprehensions", "Comprehensions also work on dictionaries:", "{city.name: city for city in cities}",
+            "Dictionary comprehensions are slower than map and filter as well:", "Conclusion",
+            "I know it's a lot of graphs, so I'll summarize them:", "Tuples save a bit of memory when replacing lists",
+            "Generators save memory only for large tuples", "Slotted classes save a lot of memory",
+            "Map and filter are sometimes faster than comprehensions"]
+    text = ("Articles\nContact\nPerformant Python\n" + PROSE + PROSE2 + lead + "\n".join(tail)
+            + "\nAuthor: Jacopo Cascioli\nPublished: 03 December 2019\nRss\n© 2020 Strangemachines\n")
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in tail), [(line, by_text[line].rule) for line in tail]
+    shared = text.replace("Author: Jacopo Cascioli", "Share on Facebook")
+    assert not decisions_by_text(cleaner.clean(shared, format="text"))["Slotted classes save a lot of memory"].kept
+
+
 def test_a_how_tos_closing_commands_under_its_last_paragraph_are_kept_but_not_the_tags_below():
     """Was: the commands went with the tags and the comments below them (they were kept
     only while the comments were, between two parts)."""
