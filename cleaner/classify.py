@@ -2602,7 +2602,7 @@ def _keep_plain_gaps(items: list, classes: list, segments: list, verdicts_line: 
     "Like this recipe?" button and its steps do join the steps' part.)
     """
     # Lines the page has above or below all its parts too (in its header or footer).
-    framed = _copies_outside(items, segments[0][0], segments[-1][1]) if segments else {}
+    framed = _copies_outside(items, segments[0][0], segments[-1][1]) if len(segments) > 1 else {}  # (no gap: none)
     gaps = [_plain_gap(items, classes, range(end + 1, start), teasers, framed)
             for (_, end), (start, _) in zip(segments, segments[1:])]
     first = 0  # the first part of the stretch the loop is in
