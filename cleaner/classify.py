@@ -64,8 +64,9 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    facts over body prose (an infobox over the lead: ``_keep_fact_boxes``).
    A title over a date alone on its line between two paragraphs is a
    teaser's card, not a heading (``_drop_teaser_cards``); and three cards or
-   more in a row, each a title, a line about another page and the same link
-   or a "read more", are a grid of teasers (``_drop_card_grids``).
+   more in a row, each a title, a line or two about another page (a date and
+   tags may go with them) and the same link or a "read more", are a grid of
+   teasers (``_drop_card_grids``), dropped before the title is looked for.
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
 5. A fenced code block or a shell session is kept or dropped whole, with the
@@ -953,6 +954,7 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     facts = _keep_fact_boxes(items, classes, verdicts_line, neutral)
     _keep_introduced_blocks(items, classes, verdicts_line, neutral, _blank_before(scored, idx))
     _keep_command_tail(items, classes, verdicts_line, neutral)
+    _drop_card_grids(items, classes, verdicts_line)  # before the title: a teaser's title is not the article's
     title_lines = set()
     if segments and options.keep_title:
         # The title sits above the body: above a part of it that keeps a line (a
@@ -973,7 +975,6 @@ def decide(scored: list, neutral: bool, options, evidence: bool = True, slugged:
     _keep_whole_lists(items, classes, verdicts_line, neutral)
     _keep_salutations(items, classes, verdicts_line, neutral)
     _drop_teaser_cards(items, classes, verdicts_line)
-    _drop_card_grids(items, classes, verdicts_line)
     _drop_author_box_at_end(items, classes, verdicts_line)
     if segments and options.favor_recall:
         _keep_span(items, classes, range(segments[0][0], segments[-1][1] + 1), verdicts_line, neutral)
@@ -1688,54 +1689,117 @@ def _drop_teaser_cards(items: list, classes: list, verdicts_line: list) -> None:
 
 
 CARD_GRID_MIN_CARDS = 3
+CARD_MAX_LINES = 6  # a card's lines, its link's included: a date, a label, a title, a summary, tags
+CARD_MAX_SUMMARY_LINES = 2
 CARD_TITLE_MAX_WORDS = 12
 CARD_LINK_MAX_WORDS = 4  # "Mehr erfahren", "Ergebnisse entdecken", "Read the story"
 READ_ON_FAMILIES = ("related", "promo")  # a card's link as a rule knows it: "Mehr erfahren", "Jetzt testen"
 
 
 def _drop_card_grids(items: list, classes: list, verdicts_line: list) -> None:
-    """Drop a grid of teaser cards the context kept: three cards or more in a row, each a
-    title, one line that sums up another page and a short link to it; two of the links at
-    least a "read more" or a call to action a rule knows, or one text under two cards or
-    more ("Ergebnisse entdecken": two words or more, no figure), and one of them a rule's;
-    titles that all differ.  An article's sections run to more than one paragraph and do
-    not end in the same link again and again; a grid's summaries do.  No link to read on:
-    a step's counter, a post's votes, a setting's range of values, a picture's credit, an
-    event's "Eintritt frei", a review's "Verified purchase", a reply's "Danke sagen" under
-    its "Re: ..." title.
+    """Drop a grid of teaser cards the context kept: three cards or more in a row, each
+    a title, one or two lines that sum up another page (a date, a label and tags may go
+    with them: up to ``CARD_MAX_LINES`` lines a card) and, last, a short link to it.
+    Two of the links at least read on: a "read more" or a call to action a rule knows,
+    or one text under two cards or more ("Ergebnisse entdecken": two words or more, no
+    figure), and one of them is a rule's; a card between two such cards may end in a
+    link of its own ("Test mitverfolgen").  The titles all differ.  An article's
+    sections run to more than one paragraph and do not end in the same link again and
+    again; a grid's summaries do.  No link to read on: a step's counter, a post's
+    votes, a setting's range of values, a picture's credit, an event's "Eintritt frei",
+    a review's "Verified purchase", a reply's "Danke sagen" under its "Re: ..." title.
     """
     n = len(items)
+    shown = Counter(items[c].stripped.casefold() for c in range(n) if classes[c] in (SHORT, MENU))
 
-    def card_at(t: int) -> bool:
-        s, c = t + 1, t + 2
-        return c < n and classes[t] in (SHORT, MENU) and items[t].features.words <= CARD_TITLE_MAX_WORDS \
-            and not items[t].features.terminal and _kept(verdicts_line, s) and classes[s] in (*PROSE, SENTENCE) \
-            and (classes[c] in (SHORT, MENU) or (classes[c] == RULE and items[c].rule.family in READ_ON_FAMILIES)) \
-            and items[c].features.words <= CARD_LINK_MAX_WORDS and not items[c].features.terminal
+    def read_on(c: int) -> bool:
+        f = items[c].features
+        if f is None or f.words > CARD_LINK_MAX_WORDS or f.terminal:
+            return False
+        if classes[c] == RULE:
+            return items[c].rule.family in READ_ON_FAMILIES
+        text = items[c].stripped
+        return classes[c] in (SHORT, MENU) and f.words >= 2 and shown[text.casefold()] > 1 \
+            and not any(ch.isdigit() for ch in text)  # not a count, a vote, a range of values
 
-    t = 0
-    while t < n:
-        k = t
-        while card_at(k):
-            k += 3
-        cards = range(t, k, 3)
-        if len(cards) >= CARD_GRID_MIN_CARDS:
-            links = [items[c + 2] for c in cards]
-            texts = Counter(link.stripped.casefold() for link in links if link.rule is None)
-            read_on = sum(1 for link in links if link.rule is not None or (
-                texts[link.stripped.casefold()] > 1 and link.features.words >= 2
-                and not any(c.isdigit() for c in link.stripped)))  # not a count, a vote, a range of values
-            known = any(link.rule is not None for link in links)  # ("Danke sagen", "Eintritt frei": no links)
-            titles = len({items[c].stripped.casefold() for c in cards}) == len(cards)  # (a thread's "Re: ...")
-            if read_on >= 2 and known and titles:
-                for j in range(t, k):
-                    if _kept(verdicts_line, j):
-                        verdicts_line[j] = Verdict(False, "context", "context.card-grid",
-                                                   f"teaser card in a grid of {len(cards)}: a title, one line "
-                                                   "about another page and a link to it, again and again",
-                                                   verdicts_line[j].score)
-            t = k
-        t += 1
+    def card_title(s: int, c: int) -> Optional[str]:
+        """The title of a card of lines ``s`` to ``c`` (its link); None: no card.
+        A short question over the summary is a title too ("Was ist der Earth Overshoot Day?")."""
+        summaries = [j for j in range(s, c) if classes[j] in (*PROSE, SENTENCE)]
+        title = None
+        if len(summaries) > 1 and items[summaries[0]].stripped.endswith("?") \
+                and items[summaries[0]].features.words <= CARD_TITLE_MAX_WORDS:
+            title = summaries.pop(0)
+        if not summaries or len(summaries) > CARD_MAX_SUMMARY_LINES \
+                or not any(_kept(verdicts_line, j) for j in summaries):
+            return None
+        if title is None:
+            title = next((j for j in range(summaries[0] - 1, s - 1, -1) if classes[j] in (SHORT, MENU)
+                          and items[j].features.words <= CARD_TITLE_MAX_WORDS and not items[j].features.terminal), None)
+        return None if title is None else items[title].stripped.casefold()
+
+    def kind(link: int) -> str:
+        return items[link].rule.id if items[link].rule is not None else items[link].stripped.casefold()
+
+    def drop(cards: list) -> None:
+        # The row's first and last links are its links' kind (a heading such as "Related
+        # articles" ends the text above it, not a card).
+        kinds = Counter(kind(link) for _, link, _ in cards)
+        while cards and kinds[kind(cards[0][1])] == 1:
+            cards = cards[1:]
+        while cards and kinds[kind(cards[-1][1])] == 1:
+            cards = cards[:-1]
+        if not cards:
+            return
+        cards = with_own_links(cards)
+        links = [items[link] for _, link, _ in cards]
+        texts = Counter(link.stripped.casefold() for link in links if link.rule is None)
+        known = sum(1 for link in links if link.rule is not None)  # ("Danke sagen", "Eintritt frei": no links)
+        again = sum(1 for link in links if link.rule is None and texts[link.stripped.casefold()] > 1)
+        if len(cards) < CARD_GRID_MIN_CARDS or len({title for _, _, title in cards}) < len(cards) \
+                or not known or known + again < 2:
+            return
+        for j in range(cards[0][0], cards[-1][1] + 1):
+            if _kept(verdicts_line, j):
+                verdicts_line[j] = Verdict(False, "context", "context.card-grid",
+                                           f"teaser card in a grid of {len(cards)}: a title, a line or two about "
+                                           "another page and a link to read it, again and again",
+                                           verdicts_line[j].score)
+
+    def plain_link(c: int) -> bool:  # a link of the card's own ("Test mitverfolgen")
+        f = items[c].features
+        return classes[c] in (SHORT, MENU) and f.words <= CARD_LINK_MAX_WORDS and not f.terminal
+
+    def with_own_links(cards: list) -> list:
+        """``cards`` with the card right before and the one right after, each as long as
+        its neighbour, if it ends in a link of its own."""
+        (first, link, _), (start, last, _) = cards[0], cards[-1]
+        before = (first - (link - first + 1), first - 1)
+        after = (last + 1, last + (last - start + 1))
+        return [(s, c, card_title(s, c)) for s, c in [before] if s >= 0 and plain_link(c) and card_title(s, c)] \
+            + cards + [(s, c, card_title(s, c)) for s, c in [after] if c < n and plain_link(c) and card_title(s, c)]
+
+    links = list(filter(read_on, range(n)))
+    # A card whose link is its own, between two whose links read on, is in the row too.
+    links += [next((m for m in range(a + 3, b - 2) if plain_link(m) and card_title(a + 1, m) is not None
+                    and card_title(m + 1, b) is not None), a)
+              for a, b in zip(links, links[1:]) if 6 <= b - a <= 2 * CARD_MAX_LINES]
+    cards: list = []  # (first line, link, title) of the cards in a row so far
+    for link in sorted(set(links)):
+        title = None
+        if cards and 3 <= link - cards[-1][1] <= CARD_MAX_LINES:
+            title = card_title(cards[-1][1] + 1, link)
+        if title is not None:
+            cards.append((cards[-1][1] + 1, link, title))
+            continue
+        drop(cards)
+        cards = []
+        for size in range(3, CARD_MAX_LINES + 1):  # the row's first card: as short as it reads
+            title = card_title(link - size + 1, link) if link - size + 1 >= 0 else None
+            if title is not None:
+                cards = [(link - size + 1, link, title)]
+                break
+    drop(cards)
 
 
 AUTHOR_NAME_MAX_WORDS = 4  # "Sarah Moreno", "Editorial Staff": a name, not a heading of the article's
