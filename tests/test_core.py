@@ -3591,6 +3591,8 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Unser täglicher Newsletter nd-Kompakt bringt Ordnung in den Nachrichtenwahnsinn.", "newsletter.appeal"),
     ("Our daily newsletter has grown to 40,000 readers since we launched it in 2019, the editor said.", None),
     ("Unser täglicher Newsletter wurde 2019 eingestellt, weil ihn kaum jemand las.", None),
+    ("Tabelle anzeigenausblenden", "navigation.show-hide"),
+    ("Show/Hide", "navigation.show-hide"),
     ("PC Mag is supported by its audience. When you buy through links on our site, we may earn an affiliate commission.",
      "ads.disclosure"),
     ("Für Links auf dieser Seite erhält das Portal ggf. eine Provision vom Händler.", "ads.disclosure"),
