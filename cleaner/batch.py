@@ -202,9 +202,10 @@ GROUP_SIGNALS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGHUP")
 
 
 _POOL_STATE = None  # in a pool's worker process: what ``ordered_map``'s initializer returned there
+_POOL_SKIP = None  # in a pool's worker process: set when the run stopped, and the items left are skipped
 
 
-def _pool_worker_init(initializer, *initargs) -> None:
+def _pool_worker_init(skip, initializer, *initargs) -> None:
     """A worker ignores Ctrl-C and a closed terminal's SIGHUP: the terminal sends them to
     the whole process group, and the parent alone handles them (stops the pool, says
     "interrupted" or "hung up").  A worker that took one would die mid-task, with a
@@ -214,7 +215,8 @@ def _pool_worker_init(initializer, *initargs) -> None:
 
     The worker is born with them blocked (``_signals_held``), so a signal
     between its start and this line waits, and then finds the worker's own handling."""
-    global _POOL_STATE
+    global _POOL_STATE, _POOL_SKIP
+    _POOL_SKIP = skip
     for signum in GROUP_SIGNALS:
         signal.signal(signum, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -302,16 +304,20 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
             if isinstance(thing, _Failed):  # raised after the items read before it, as with one process
                 failed.append(thing.error)
                 return
+            if stop.is_set():
+                return
             yield thing
 
-    pool = None
+    pool = chunks = workers = None
+    context = multiprocessing.get_context()
+    skip = context.Event()
     try:
         with _signals_held():
             threading.Thread(target=read, name="cleaner-reader", daemon=True).start()
-            pool = multiprocessing.get_context().Pool(jobs, _pool_worker_init, (initializer, *initargs))
+            pool = context.Pool(jobs, _pool_worker_init, (skip, initializer, *initargs))
         workers = _worker_pids(pool)
         # Chunks made here, not by imap (whose chunked iterator has no timeout to wait with).
-        chunks = pool.imap(partial(_map_chunk, func), _chunked(feed(), chunksize))
+        chunks = pool.imap(partial(_map_chunk, func), _chunked(feed(), chunksize, stop))
         while True:
             try:
                 outs = chunks.next(timeout=WORKER_CHECK_POLL)
@@ -331,21 +337,53 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
     finally:
         stop.set()  # a feeder waiting for room or for an item sees it within HANDOFF_POLL
         if pool is not None:
-            pool.terminate()
+            skip.set()
+            if chunks is not None and _results_drained(chunks, pool, workers):
+                pool.close()
+            else:
+                pool.terminate()
             pool.join()
+
+
+def _results_drained(chunks, pool, workers) -> bool:
+    """Take the results of the chunks the workers still hold, until there are none left
+    (True) or ``MAX_STOP_WAIT`` has passed or a worker died (False).
+
+    Once stopped, the workers skip the items left (``_POOL_SKIP``), so this takes as
+    long as the documents they are cleaning right now.  A pool so emptied closes
+    as it would at the end of a run; ``terminate()`` while a worker writes a result
+    can leave the result pipe's lock taken by a process it killed, and the pool's
+    threads, and ``terminate()`` waiting for them, blocked for ever (``cleaner batch
+    ... | head -1`` hung now and then).
+    """
+    deadline = time.monotonic() + MAX_STOP_WAIT
+    while time.monotonic() < deadline:
+        try:
+            chunks.next(timeout=HANDOFF_POLL)
+        except StopIteration:
+            return True
+        except multiprocessing.TimeoutError:
+            if workers is not None and _worker_pids(pool) != workers:
+                return False
+        except Exception:  # noqa: BLE001 - a chunk's error: the run stopped anyway
+            continue
+    return False
 
 
 HANDOFF_POLL = 0.1  # seconds: how often a waiting reader or feeder looks whether the run was stopped
 WORKER_CHECK_POLL = 1.0  # seconds without a result after which the workers are counted
+MAX_STOP_WAIT = 30.0  # seconds a stopped run waits for the documents its workers are cleaning
 
 
 def _map_chunk(func, chunk: list) -> list:
-    return [func(_POOL_STATE, item) for item in chunk]
+    return [_SKIPPED if _POOL_SKIP is not None and _POOL_SKIP.is_set() else func(_POOL_STATE, item)
+            for item in chunk]
 
 
-def _chunked(items: Iterator, size: int) -> Iterator:
+def _chunked(items: Iterator, size: int, stop: Optional[threading.Event] = None) -> Iterator:
+    """``items`` in lists of ``size``; once ``stop`` is set, the list being made is not given."""
     chunk = list(islice(items, size))
-    while chunk:
+    while chunk and (stop is None or not stop.is_set()):
         yield chunk
         chunk = list(islice(items, size))
 
@@ -370,6 +408,7 @@ def _worker_pids(pool) -> Optional[frozenset]:
 
 
 _END = object()
+_SKIPPED = None  # the result of an item a worker skipped once the run stopped (never yielded)
 
 
 class _Failed(NamedTuple):
@@ -405,9 +444,9 @@ def clean_many(
                         "clean_many([doc])")
     if isinstance(options, dict):
         options = Options(**options)
-    if isinstance(rules, (str, os.PathLike)):  # one file, as clean() and load_rules() take it
+    if isinstance(rules, (str, bytes, os.PathLike)):  # one file, as clean() and load_rules() take it
         rules = (rules,)
-    factory = cleaner_factory or CleanerFactory(tuple(map(os.fspath, rules)), builtin_rules, options)
+    factory = cleaner_factory or CleanerFactory(tuple(map(os.fsdecode, rules)), builtin_rules, options)
     factory()  # bad rules fail here, in the caller, not in every worker
     settings = {"fields": fields, "format": format}
     # Checked here, not when the first result is asked for.

@@ -20,10 +20,11 @@ from html.parser import HTMLParser
 import lxml.html
 from lxml import etree
 
-from .core import passthrough
+from .classify import Verdict
+from .core import make_result, passthrough
 from .evidence import inside, readability_text, squash, trafilatura_text
 from .model import BlockHint, Line
-from .segment import BLOCK_TAGS, INVISIBLE_TAGS, segment_page, shadow_root
+from .segment import BLOCK_TAGS, INVISIBLE_TAGS, data_tables, segment_page, shadow_root
 
 # Pages larger than this are segmented and scored, but not handed to the
 # extractors (trafilatura can take minutes on huge pages).
@@ -371,6 +372,7 @@ def page_lines(cleaner, html: str, url=None, deadline: float = math.inf) -> tupl
             in_readability=in_read,
             table=block.table,
             pre=block.pre,
+            cell=block.cell,
         )
         lines.append(Line(i + 1, block.text + "\n", hint))
     return lines, over
@@ -403,8 +405,51 @@ def clean_html(cleaner, html: str, url=None):
         return replace(result, status="no-body", message="the page shows no text (its content may be in "
                                                            "frames, <noscript> or scripts)")
     if cleaner.options.markdown and result.text:
+        verdicts = whole_tables(lines, [Verdict(*d[2:]) for d in result.decisions])
+        result = make_result(lines, verdicts, result.source, format="html", language=result.language,
+                             status=result.status, message=result.message)
         result = replace(result, text=render_markdown(lines, result.decisions))
     return result
+
+
+def whole_tables(lines: list, verdicts: list) -> list:
+    """``verdicts`` with each data table (``segment.data_tables``) most of whose rows keep a
+    cell kept whole, row by row, so that ``--markdown`` writes it as a table: a row
+    with a rule's hit in it goes whole (an ad's row is an ad), the others stay whole.
+
+    Judged a block at a time, a table's cells come apart as a scraped one's do: a size
+    "S" reads as a menu's word, a value the next row has too ("65°") as a copy, and
+    a row of labels is left over no values.  The plain text is not settled so: a
+    table there is one cell a line, which the text mode reads again as lines (and a
+    body cleaned again as text must not change), while a Markdown table is one
+    block, which it keeps or drops whole (``classify.settle_pipe_tables``).
+    """
+    out = list(verdicts)
+    for rows in data_tables(lines):
+        if 2 * sum(1 for cells in rows.values() if any(out[i].kept for i in cells.values())) <= len(rows):
+            continue
+        ads = [any(out[i].stage == "rule" for i in cells.values()) for cells in rows.values()]
+        if not _tabular(lines, [cells for cells, ad in zip(rows.values(), ads) if not ad]):
+            continue  # what would be left is no table: its cells keep their verdicts
+        cells = sorted(i for row in rows.values() for i in row.values())
+        first, last = lines[cells[0]].number, lines[cells[-1]].number
+        for row, ad in zip(rows.values(), ads):
+            for i in row.values():
+                if out[i].kept == (not ad):
+                    continue
+                out[i] = Verdict(False, "context", "context.table-ad-row",
+                                 f"cell of a table's row (lines {first}-{last}) that has a rule's hit", out[i].score) \
+                    if ad else Verdict(True, "context", "context.table-whole",
+                                       f"cell of a table (lines {first}-{last}) most of whose rows keep a cell: "
+                                       "written whole as a Markdown table", out[i].score)
+    return out
+
+
+def _tabular(lines: list, rows: list) -> bool:
+    """Do ``rows`` (``{column: line index}`` each) make a table: two or more, half of
+    them with two cells of text or more?"""
+    full = sum(1 for cells in rows if sum(1 for i in cells.values() if lines[i].text.strip()) >= 2)
+    return len(rows) >= 2 and 2 * full >= len(rows)
 
 
 # A page's text that Markdown would read as markup: a tag ("<img onerror=...>", shown
@@ -427,14 +472,20 @@ def escape_markdown(text: str) -> str:
 
 
 def render_markdown(lines: list, decisions) -> str:
-    """The kept blocks with headings (``#``) and list items (``-``) marked.
+    """The kept blocks with headings (``#``) and list items (``-``) marked, and a data
+    table's cells as the rows of a Markdown table (``markdown_tables``).
 
     The decisions and the diff still describe the plain blocks; Markdown is
     only how the body is written out.  Blocks are parted by a blank line,
     but a code block's lines (fenced already) follow one another as they are.
     """
+    tables = markdown_tables(lines, decisions)
     parts: list = []  # [is_code, text]
-    for line, decision in zip(lines, decisions):
+    for i, (line, decision) in enumerate(zip(lines, decisions)):
+        if i in tables:
+            if tables[i]:
+                parts.append([False, tables[i]])
+            continue
         if not decision.kept:
             continue
         text, hint = line.text, line.hint
@@ -450,3 +501,37 @@ def render_markdown(lines: list, decisions) -> str:
             text = "- " + text
         parts.append([code, text])
     return "\n".join(text for _, text in parts)
+
+
+def markdown_tables(lines: list, decisions) -> dict:
+    """``{line index: Markdown table or ""}`` for the data tables (``segment.data_tables``)
+    the body keeps: the table at its first kept block, "" at its other blocks.
+
+    Only a table whose rows are each kept or dropped whole is written as one (its
+    rows kept, the first of them its header, as Markdown wants one; its columns
+    without text left out); of a row the cleaner split, the cells stay blocks.
+    """
+    found: dict = {}
+    for rows in data_tables(lines):
+        states = [{decisions[i].kept for i in cells.values()} for cells in rows.values()]
+        if any(len(state) > 1 for state in states):
+            continue  # a row split
+        kept = [cells for cells, state in zip(rows.values(), states) if True in state]
+        if not _tabular(lines, kept):
+            continue
+        texts = [{column: lines[i].text.strip() for column, i in cells.items()} for cells in kept]
+        columns = sorted({column for cells in texts for column, text in cells.items() if text})
+        table = []
+        for n, cells in enumerate(texts):
+            table.append("| " + " | ".join(_table_cell(cells.get(c, "")) for c in columns) + " |\n")
+            if n == 0:
+                table.append("|" + "---|" * len(columns) + "\n")
+        indexes = sorted(i for cells in kept for i in cells.values())
+        found.update(dict.fromkeys(indexes, ""))
+        found[indexes[0]] = "".join(table)
+    return found
+
+
+def _table_cell(text: str) -> str:
+    """A cell's text as Markdown shows it as it is: a tag and a pipe escaped."""
+    return MARKDOWN_TAG_RE.sub(r"\\<", text).replace("|", "\\|")

@@ -52,6 +52,7 @@ class BlockHint(NamedTuple):
     in_readability: Optional[bool] = None
     table: bool = False
     pre: bool = False  # a line of preformatted text (<pre>): code, kept or dropped as one block
+    cell: Optional[tuple] = None  # (table, row, column) numbers of the table cell it is in
 
 
 class Decision(NamedTuple):

@@ -698,7 +698,7 @@ def _check_folded(regex: str, where: str) -> None:
 
 def load_rules(paths: Iterable = (), builtin: bool = True) -> "RuleSet":
     """Load the shipped rule files (unless ``builtin=False``) plus ``paths`` (one path or several)."""
-    if isinstance(paths, (str, os.PathLike)):
+    if isinstance(paths, (str, bytes, os.PathLike)):  # one path (a bytes path too, as os.fspath gives one)
         paths = [paths]
     rules: list[Rule] = builtin_rules() if builtin else []
     for path in unique_rule_paths(paths):
@@ -717,7 +717,7 @@ def builtin_rules() -> list:
 def unique_rule_paths(paths: Iterable) -> list:
     """The rule files in order, each once (--rules a.toml --rules a.toml: read once)."""
     seen, unique = set(), []
-    for path in paths:
+    for path in map(os.fsdecode, paths):
         real = os.path.realpath(path)
         if real not in seen:
             seen.add(real)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from lxml import etree
 
@@ -69,6 +70,7 @@ class Block:
     in_main: bool
     pre: bool = False  # a line of a <pre> block: its text keeps its indentation
     text: str = ""  # the parts joined, whitespace collapsed: set when the block is complete
+    cell: Optional[tuple] = None  # (table, row, column) numbers of the table cell it is in (``Cell``)
 
 
 def _element_tokens(attrs) -> tuple:
@@ -109,7 +111,8 @@ def visible_blocks(root) -> list:
     return segment_page(root)[0]
 
 
-ROOT_CONTEXT = ("", 0, False, False, (), False, False, False)
+ROOT_CONTEXT = ("", 0, False, False, (), False, False, False, None)
+MAX_COLSPAN = 100  # columns one cell may span (a larger colspan is taken as 1)
 
 
 def segment_page(root, code_blocks: bool = False) -> tuple:
@@ -122,8 +125,10 @@ def segment_page(root, code_blocks: bool = False) -> tuple:
     a naive scraper saves).
     """
     blocks: list = []
-    # Context of the open elements: (tag, heading, list_item, table, tokens, in_main, in_link, in_pre).
+    # Context of the open elements: (tag, heading, list_item, table, tokens, in_main, in_link, in_pre, cell).
     stack: list = [ROOT_CONTEXT]
+    tables = rows = 0  # the tables and rows seen so far: their numbers in ``cell``
+    next_column: dict = {}  # row number -> its next cell's column (cells span columns)
     skip_depth = 0
     max_depth = 0
     current: Block | None = None
@@ -144,7 +149,7 @@ def segment_page(root, code_blocks: bool = False) -> tuple:
         nonlocal current
         ctx = stack[-1]
         if current is None:
-            current = Block([], ctx[0], ctx[1], ctx[2], ctx[3], 0, ctx[4], ctx[5], ctx[7])
+            current = Block([], ctx[0], ctx[1], ctx[2], ctx[3], 0, ctx[4], ctx[5], ctx[7], cell=ctx[8])
         current.text_parts.append(text)
         if ctx[6]:
             current.link_chars += len(text.strip())
@@ -172,13 +177,25 @@ def segment_page(root, code_blocks: bool = False) -> tuple:
                 parent[5] or tag in MAIN_MARKERS or (bool(attrs) and attrs.get("itemprop") == "articleBody"),
                 parent[6] or tag == "a",
                 parent[7] or (code_blocks and tag == "pre"),
+                parent[8],
             )
+            if tag == "table":
+                tables += 1
+                ctx = ctx[:8] + ((tables, 0, 0),)
+            elif tag == "tr" and parent[8] is not None:
+                rows += 1
+                next_column[rows] = 0
+                ctx = ctx[:8] + ((parent[8][0], rows, 0),)
+            elif tag in ("td", "th") and parent[8] is not None and parent[8][1]:
+                table, row, _ = parent[8]
+                ctx = ctx[:8] + ((table, row, next_column[row]),)
+                next_column[row] += _colspan(attrs)
             stack.append(ctx)
             if len(stack) > max_depth:
                 max_depth = len(stack)
             if tag in BLOCK_TAGS:
                 flush()
-                current = Block([], *ctx[:4], 0, ctx[4], ctx[5], ctx[7])
+                current = Block([], *ctx[:4], 0, ctx[4], ctx[5], ctx[7], cell=ctx[8])
                 if ctx[7] and not parent[7]:
                     pre_start = len(blocks)
             elif tag == "br" and ctx[7]:
@@ -204,6 +221,11 @@ def segment_page(root, code_blocks: bool = False) -> tuple:
                 add_text(el.tail)
     flush()
     return blocks, max_depth - 1
+
+
+def _colspan(attrs) -> int:
+    value = (attrs.get("colspan") or "1").strip()
+    return int(value) if value.isdigit() and 1 <= int(value) <= MAX_COLSPAN else 1
 
 
 def fence_code(blocks: list, start: int) -> None:
@@ -232,3 +254,50 @@ def preformatted_lines(block: Block) -> list:
     first = next((i for i, line in enumerate(lines) if line), len(lines))
     return [Block([], block.tag, block.heading, block.list_item, block.table, 0, block.tokens, block.in_main,
                   True, line) for line in lines[first:]]
+
+
+MAX_CELL_CHARS = 300  # a data table's cell: a value or a sentence or two, not a page laid out in a table
+
+
+def data_tables(lines: list) -> list:
+    """The data tables among an HTML page's blocks (``Line`` records with hints), as
+    ``{row number: {column: line index}}`` for each, rows in order.
+
+    A data table is a run of blocks in the rows of one ``<table>`` (not one in
+    another): two rows or more, half of them with two cells of text or more, one
+    block a cell at most, no heading, list or code in it and no cell longer than
+    ``MAX_CELL_CHARS``.  A page laid out in a table (cells of paragraphs, a
+    picture's cell beside each line) is none.
+    """
+    found = []
+    start = 0
+    while start < len(lines):
+        cell = _row_cell(lines[start])
+        end = start + 1
+        while cell is not None and end < len(lines) and (_row_cell(lines[end]) or (None,))[0] == cell[0]:
+            end += 1
+        if cell is not None:
+            rows = _table_rows(lines, start, end)
+            if rows is not None:
+                found.append(rows)
+        start = end
+    return found
+
+
+def _row_cell(line) -> Optional[tuple]:
+    """(table, row, column) of a block in a table's row, else None."""
+    hint = line.hint
+    return hint.cell if hint is not None and hint.cell is not None and hint.cell[1] else None
+
+
+def _table_rows(lines: list, start: int, end: int) -> Optional[dict]:
+    rows: dict = {}
+    for i in range(start, end):
+        hint, text = lines[i].hint, lines[i].text.strip()
+        _, row, column = hint.cell
+        if hint.heading or hint.list_item or hint.pre or len(text) > MAX_CELL_CHARS or column in rows.get(row, ()):
+            return None
+        rows.setdefault(row, {})[column] = i
+    full = sum(1 for cells in rows.values() if len(cells) >= 2)
+    return rows if len(rows) >= 2 and 2 * full >= len(rows) else None
+

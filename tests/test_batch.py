@@ -656,6 +656,35 @@ def test_workers_start_with_signals_held_back_then_ignore_ctrl_c():
     assert signal.SIGINT not in before
 
 
+def _length(state, item):
+    return len(item)
+
+
+def test_leaving_a_run_early_many_times_never_hangs():
+    """Was: ``cleaner batch ... | head -1`` hung now and then (a hunt in the forty-fourth
+    round).  ``Pool.terminate()`` empties the task pipe only while it looks full, then
+    stops the workers; a chunk written after that (chunks of big documents are larger
+    than a pipe holds) filled a pipe nobody read any more, and the pool's task handler,
+    and ``terminate()`` waiting for it, blocked for ever.  A stopped run now lets its
+    workers skip what is left and closes the pool as at the end of a run.  (The old
+    code hung within a few dozen of these, now and then, on a loaded machine.)"""
+    import threading
+
+    from cleaner.batch import ordered_map
+
+    def leave_early():
+        results = ordered_map(_length, ("y" * 20_000 for _ in range(3000)), jobs=2, chunksize=8,
+                              initializer=lambda: None, initargs=())
+        assert next(results) == 20_000
+        results.close()
+
+    for attempt in range(200):
+        thread = threading.Thread(target=leave_early, daemon=True)
+        thread.start()
+        thread.join(timeout=30)
+        assert not thread.is_alive(), f"leaving the run hung (attempt {attempt})"
+
+
 class _DyingCleaner:
     """A worker's cleaner that dies (as the out-of-memory killer kills) on the document
     that asks it to, so the test knows that the dead worker held a document."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 
@@ -3381,6 +3382,20 @@ def test_bad_rules_are_refused_with_the_file_and_rule_named(table, message):
         with pytest.raises(RuleError, match=re.escape(message)) as err:
             parse_rules("[[rule]]\n" + table, "mine.toml")
     assert "mine.toml" in str(err.value)
+
+
+def test_a_rule_files_path_may_be_bytes(tmp_path):
+    """Was: ``clean(text, rules=b"site.toml")`` read the path a byte at a time (each a
+    number) and raised a bare TypeError; a bytes path is one path, as ``os.fspath``
+    gives one (a hunt in the forty-fourth round)."""
+    path = tmp_path / "site.toml"
+    path.write_text('[[rule]]\nid = "site.junk"\ndescription = "junk"\nmatch = "line"\nphrases = ["zzz junk"]\n',
+                    encoding="utf-8")
+    text = "Home\n" + PROSE + PROSE2 + "zzz junk\n"
+    for rules in (os.fsencode(path), [os.fsencode(path)]):
+        assert decisions_by_text(cleaner.clean(text, rules=rules))["zzz junk"].rule == "site.junk"
+    results = list(cleaner.clean_many([text], rules=os.fsencode(path), jobs=1))
+    assert "zzz junk" not in results[0].text
 
 
 def test_a_misnamed_rule_table_or_a_built_in_rules_id_is_refused(tmp_path):

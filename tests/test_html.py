@@ -320,6 +320,42 @@ def test_a_code_block_keeps_its_lines_and_indentation_and_is_stable():
     assert cleaner.clean(result.text, format="text").text == result.text  # a text-mode clean keeps it too
 
 
+GEOMETRY = ("<p>The frame comes in three sizes, and the geometry is the same as last year's, as the table "
+            "below shows for each of them.</p><table><tr><th>Size</th><th>S</th><th>M</th><th>L</th></tr>"
+            "<tr><td>Top tube</td><td>613 mm</td><td>640 mm</td><td>666 mm</td></tr>"
+            "<tr><td>Head angle</td><td>65°</td><td>65°</td><td>65°</td></tr>"
+            "<tr><td>Chainstay</td><td>455 mm</td><td>455 mm</td><td>455 mm</td></tr>"
+            "<tr><td>Reach | stack</td><td>450 | 630</td><td></td><td>500 | 640</td></tr></table>")
+
+
+def test_markdown_output_writes_a_data_table_as_a_table_and_keeps_it_whole():
+    """With ``--markdown`` a table of data is a Markdown table: its first row the header,
+    an empty cell empty, a pipe in a cell escaped.  Judged a cell at a time, sizes ("S")
+    read as menu words and values the next row has too ("65°") as copies; a table most
+    of whose rows keep a cell is kept whole.  The plain text still has a cell a line."""
+    html = page(PARA + GEOMETRY + MORE)
+    result = cleaner.clean(html, format="html", markdown=True)
+    assert ("| Size | S | M | L |\n|---|---|---|---|\n| Top tube | 613 mm | 640 mm | 666 mm |\n"
+            "| Head angle | 65° | 65° | 65° |\n| Chainstay | 455 mm | 455 mm | 455 mm |\n"
+            "| Reach \\| stack | 450 \\| 630 |  | 500 \\| 640 |\n") in result.text
+    assert all(d.kept for d in result.decisions if d.text.strip() in ("S", "M", "L", "65°"))
+    plain = cleaner.clean(html, format="html").text
+    assert "Top tube\n613 mm\n" in plain and "|---|" not in plain
+    assert cleaner.clean(result.text, format="text").text == result.text  # a Markdown table is kept whole
+
+
+def test_markdown_output_leaves_a_layout_table_as_blocks_and_drops_an_ad_row_whole():
+    """A page laid out in a table (a cell of paragraphs) is no table of data; a row that
+    holds an ad goes whole, so that the table written has no half rows."""
+    layout = "<table><tr><td>" + PARA + "</td><td><p>Menu</p></td></tr><tr><td>" + MORE + "</td><td></td></tr></table>"
+    text = cleaner.clean(page(layout), format="html", markdown=True).text
+    assert "|---|" not in text and "The city council voted on Monday" in text
+    ad_row = GEOMETRY.replace("</table>", "<tr><td>Advertisement</td><td>Buy now</td><td>x</td><td>y</td></tr></table>")
+    result = cleaner.clean(page(PARA + ad_row + MORE), format="html", markdown=True)
+    assert "| Chainstay | 455 mm | 455 mm | 455 mm |" in result.text and "Buy now" not in result.text
+    assert not any(d.kept for d in result.decisions if d.text.strip() in ("Advertisement", "Buy now", "x", "y"))
+
+
 def test_markdown_output_writes_a_code_block_once_and_unbroken():
     body = cleaner.clean(page(PARA + CODE_HTML + MORE), format="html", markdown=True).text
     assert "\n\n" + CODE_LINES + "\n" in body and body.count("```") == 2
