@@ -207,6 +207,7 @@ BYLINE_BY_RE = re.compile(
     re.IGNORECASE,
 )
 TWO_DIGITS_RE = re.compile(r"\d\d")
+DIGIT_RE = re.compile(r"\d")
 DATE_RE = re.compile(
     r"\b\d{1,2}[./-] ?\d{1,2}[./-] ?\d{2,4}\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
     # "26 de abril de 2022" too, and a date glued to its copy ("1. November 20231. November 2023")
@@ -1710,17 +1711,23 @@ def _drop_card_grids(items: list, classes: list, verdicts_line: list) -> None:
     a review's "Verified purchase", a reply's "Danke sagen" under its "Re: ..." title.
     """
     n = len(items)
-    shown = Counter(items[c].stripped.casefold() for c in range(n) if classes[c] in (SHORT, MENU))
+
+    def link_text(c: int) -> Optional[str]:
+        """A short line's text that may be a link's repeated on each card (two words or
+        more, no figure: not a count, a vote, a range of values)."""
+        f, text = items[c].features, items[c].stripped
+        return text.casefold() if 2 <= f.words <= CARD_LINK_MAX_WORDS and not f.terminal \
+            and DIGIT_RE.search(text) is None else None
+
+    texts = {c: link_text(c) for c, cls in enumerate(classes) if cls in (SHORT, MENU)}
+    shown = Counter(filter(None, texts.values()))
 
     def read_on(c: int) -> bool:
-        f = items[c].features
-        if f is None or f.words > CARD_LINK_MAX_WORDS or f.terminal:
-            return False
         if classes[c] == RULE:
-            return items[c].rule.family in READ_ON_FAMILIES
-        text = items[c].stripped
-        return classes[c] in (SHORT, MENU) and f.words >= 2 and shown[text.casefold()] > 1 \
-            and not any(ch.isdigit() for ch in text)  # not a count, a vote, a range of values
+            f = items[c].features
+            return items[c].rule.family in READ_ON_FAMILIES and f is not None \
+                and f.words <= CARD_LINK_MAX_WORDS and not f.terminal
+        return texts.get(c) is not None and shown[texts[c]] > 1
 
     def card_title(s: int, c: int) -> Optional[str]:
         """The title of a card of lines ``s`` to ``c`` (its link); None: no card.
