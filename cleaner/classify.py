@@ -64,9 +64,10 @@ segment in the manner of Finn et al.'s Body Text Extraction:
    facts over body prose (an infobox over the lead: ``_keep_fact_boxes``).
    A title over a date alone on its line between two paragraphs is a
    teaser's card, not a heading (``_drop_teaser_cards``); and three cards or
-   more in a row, each a title, a line or two about another page (a date and
-   tags may go with them) and the same link or a "read more", are a grid of
-   teasers (``_drop_card_grids``), dropped before the title is looked for.
+   more in a row, each a title, a line about another page and the same link
+   or a "read more" (under a "related" heading, a date and tags may go with
+   them), are a grid of teasers (``_drop_card_grids``), dropped before the
+   title is looked for.
    With ``favor_recall`` every line from the body's first part to its last
    is kept but rule hits and lines without a word (``context.favor-recall``).
 5. A fenced code block or a shell session is kept or dropped whole, with the
@@ -1690,25 +1691,31 @@ def _drop_teaser_cards(items: list, classes: list, verdicts_line: list) -> None:
 
 
 CARD_GRID_MIN_CARDS = 3
-CARD_MAX_LINES = 6  # a card's lines, its link's included: a date, a label, a title, a summary, tags
-CARD_MAX_SUMMARY_LINES = 2
+CARD_LINES = 3  # a card: a title, a summary, a link
+CARD_MAX_LINES = 8  # with a date, a label, tags too, under a "related" heading
 CARD_TITLE_MAX_WORDS = 12
 CARD_LINK_MAX_WORDS = 4  # "Mehr erfahren", "Ergebnisse entdecken", "Read the story"
+CARD_HEADING_REACH = 2 * CARD_MAX_LINES  # lines above a row of longer cards its "related" heading may be
+CLOSING_QUOTES = "\"'“”„»«›‹)]"
 READ_ON_FAMILIES = ("related", "promo")  # a card's link as a rule knows it: "Mehr erfahren", "Jetzt testen"
 
 
 def _drop_card_grids(items: list, classes: list, verdicts_line: list) -> None:
     """Drop a grid of teaser cards the context kept: three cards or more in a row, each
-    a title, one or two lines that sum up another page (a date, a label and tags may go
-    with them: up to ``CARD_MAX_LINES`` lines a card) and, last, a short link to it.
-    Two of the links at least read on: a "read more" or a call to action a rule knows,
-    or one text under two cards or more ("Ergebnisse entdecken": two words or more, no
-    figure), and one of them is a rule's; a card between two such cards may end in a
-    link of its own ("Test mitverfolgen").  The titles all differ.  An article's
-    sections run to more than one paragraph and do not end in the same link again and
-    again; a grid's summaries do.  No link to read on: a step's counter, a post's
-    votes, a setting's range of values, a picture's credit, an event's "Eintritt frei",
-    a review's "Verified purchase", a reply's "Danke sagen" under its "Re: ..." title.
+    a title, one line that sums up another page and, last, a short link to it.  Two of
+    the links at least read on: a "read more" or a call to action a rule knows, or one
+    text under two cards or more ("Ergebnisse entdecken": two words or more, no
+    figure), and one of them is a rule's; a card between two such cards, or the row's
+    last, may end in a link of its own ("Test mitverfolgen").  The titles all differ.
+    Cards with a date, a label or tags too (up to ``CARD_MAX_LINES`` lines) make a grid
+    only under a "related" heading ("Ähnliche Artikel"): without it they may be the
+    page's own list (events, releases, a changelog).  An article's sections run to more
+    than one paragraph and do not end in the same link again and again; a grid's
+    summaries do.  No link to read on: a step's counter, a post's votes, a setting's
+    range of values, a picture's credit, an event's "Eintritt frei", a review's
+    "Verified purchase", a reply's "Danke sagen" under its "Re: ..." title; and a FAQ's
+    questions are no titles (a title reads as a heading; a question may be one only in
+    a row that other cards began).
     """
     n = len(items)
 
@@ -1729,36 +1736,59 @@ def _drop_card_grids(items: list, classes: list, verdicts_line: list) -> None:
                 and f.words <= CARD_LINK_MAX_WORDS and not f.terminal
         return texts.get(c) is not None and shown[texts[c]] > 1
 
-    def card_title(s: int, c: int) -> Optional[str]:
-        """The title of a card of lines ``s`` to ``c`` (its link); None: no card.
-        A short question over the summary is a title too ("Was ist der Earth Overshoot Day?")."""
-        summaries = [j for j in range(s, c) if classes[j] in (*PROSE, SENTENCE)]
+    def plain_link(c: int) -> bool:  # a link of the card's own ("Test mitverfolgen")
+        f = items[c].features
+        return classes[c] in (SHORT, MENU) and f.words <= CARD_LINK_MAX_WORDS and not f.terminal
+
+    def ends_sentence(j: int) -> bool:  # a question's "?" too
+        return items[j].stripped.rstrip(CLOSING_QUOTES).endswith((".", "!", "?", ":"))
+
+    def heading_like(j: int) -> bool:
+        return items[j].features.words <= CARD_TITLE_MAX_WORDS and not ends_sentence(j)
+
+    def card_title(s: int, c: int, questions: bool = False) -> Optional[str]:
+        """The title of a card of lines ``s`` to ``c`` (its link), or None: its one summary
+        (prose or a sentence) under the nearest heading-like line, short or a sentence's
+        length ("DFV und DJF bei 4. bundesweitem Feuerwehr-„Twittergewitter“"), or, with
+        ``questions``, a question ("Why does my App's Memory Use Grow Over Time?")."""
+        summaries = [j for j in range(s, c) if classes[j] in (*PROSE, SENTENCE)
+                     or (classes[j] in (SHORT, MENU) and ends_sentence(j))]  # "1.500 Pizzafans haben ... getestet."
         title = None
-        if len(summaries) > 1 and items[summaries[0]].stripped.endswith("?") \
-                and items[summaries[0]].features.words <= CARD_TITLE_MAX_WORDS:
+        if len(summaries) == 2 and classes[summaries[0]] == SENTENCE and (heading_like(summaries[0]) or (
+                questions and items[summaries[0]].stripped.endswith("?")
+                and items[summaries[0]].features.words <= CARD_TITLE_MAX_WORDS)):
             title = summaries.pop(0)
-        if not summaries or len(summaries) > CARD_MAX_SUMMARY_LINES \
-                or not any(_kept(verdicts_line, j) for j in summaries):
+        if len(summaries) != 1:
             return None
         if title is None:
-            title = next((j for j in range(summaries[0] - 1, s - 1, -1) if classes[j] in (SHORT, MENU)
-                          and items[j].features.words <= CARD_TITLE_MAX_WORDS and not items[j].features.terminal), None)
+            title = next((j for j in range(summaries[0] - 1, s - 1, -1)
+                          if classes[j] in (SHORT, MENU) and heading_like(j)), None)
         return None if title is None else items[title].stripped.casefold()
 
     def kind(link: int) -> str:
         return items[link].rule.id if items[link].rule is not None else items[link].stripped.casefold()
 
+    def under_related_heading(first: int, kinds) -> bool:
+        """A "related" rule's hit above the row that is none of its links ("Ähnliche Artikel")."""
+        return any(classes[j] == RULE and items[j].rule.family == "related" and kind(j) not in kinds
+                   for j in range(max(0, first - CARD_HEADING_REACH), first))
+
     def drop(cards: list) -> None:
-        # The row's first and last links are its links' kind (a heading such as "Related
-        # articles" ends the text above it, not a card).
+        # The row's first and last links are of its links' kind (a heading such as
+        # "Related articles" ends the text above it, not a card).
         kinds = Counter(kind(link) for _, link, _ in cards)
-        while cards and kinds[kind(cards[0][1])] == 1:
-            cards = cards[1:]
-        while cards and kinds[kind(cards[-1][1])] == 1:
-            cards = cards[:-1]
+        lo, hi = 0, len(cards)
+        while lo < hi and kinds[kind(cards[lo][1])] == 1:
+            lo += 1
+        while hi > lo and kinds[kind(cards[hi - 1][1])] == 1:
+            hi -= 1
+        cards = cards[lo:hi]
         if not cards:
             return
-        cards = with_own_links(cards)
+        start, last, _ = cards[-1]
+        after = (last + 1, last + last - start + 1)  # the row's last card, if it ends in a link of its own
+        if after[1] < n and plain_link(after[1]) and card_title(*after) is not None:
+            cards.append((*after, card_title(*after)))
         links = [items[link] for _, link, _ in cards]
         texts = Counter(link.stripped.casefold() for link in links if link.rule is None)
         known = sum(1 for link in links if link.rule is not None)  # ("Danke sagen", "Eintritt frei": no links)
@@ -1766,46 +1796,38 @@ def _drop_card_grids(items: list, classes: list, verdicts_line: list) -> None:
         if len(cards) < CARD_GRID_MIN_CARDS or len({title for _, _, title in cards}) < len(cards) \
                 or not known or known + again < 2:
             return
+        if any(link - first + 1 > CARD_LINES for first, link, _ in cards) \
+                and not under_related_heading(cards[0][0], {kind(link) for _, link, _ in cards}):
+            return
         for j in range(cards[0][0], cards[-1][1] + 1):
             if _kept(verdicts_line, j):
                 verdicts_line[j] = Verdict(False, "context", "context.card-grid",
-                                           f"teaser card in a grid of {len(cards)}: a title, a line or two about "
-                                           "another page and a link to read it, again and again",
-                                           verdicts_line[j].score)
-
-    def plain_link(c: int) -> bool:  # a link of the card's own ("Test mitverfolgen")
-        f = items[c].features
-        return classes[c] in (SHORT, MENU) and f.words <= CARD_LINK_MAX_WORDS and not f.terminal
-
-    def with_own_links(cards: list) -> list:
-        """``cards`` with the card right before and the one right after, each as long as
-        its neighbour, if it ends in a link of its own."""
-        (first, link, _), (start, last, _) = cards[0], cards[-1]
-        before = (first - (link - first + 1), first - 1)
-        after = (last + 1, last + (last - start + 1))
-        return [(s, c, card_title(s, c)) for s, c in [before] if s >= 0 and plain_link(c) and card_title(s, c)] \
-            + cards + [(s, c, card_title(s, c)) for s, c in [after] if c < n and plain_link(c) and card_title(s, c)]
+                                           f"teaser card in a grid of {len(cards)}: a title, a line about another "
+                                           "page and a link to read it, again and again", verdicts_line[j].score)
 
     links = list(filter(read_on, range(n)))
     # A card whose link is its own, between two whose links read on, is in the row too.
     links += [next((m for m in range(a + 3, b - 2) if plain_link(m) and card_title(a + 1, m) is not None
                     and card_title(m + 1, b) is not None), a)
-              for a, b in zip(links, links[1:]) if 6 <= b - a <= 2 * CARD_MAX_LINES]
+              for a, b in zip(links, links[1:]) if 2 * CARD_LINES <= b - a <= 2 * CARD_MAX_LINES]
     cards: list = []  # (first line, link, title) of the cards in a row so far
+    previous = -1  # the link before: a row's first card starts below it
     for link in sorted(set(links)):
         title = None
-        if cards and 3 <= link - cards[-1][1] <= CARD_MAX_LINES:
-            title = card_title(cards[-1][1] + 1, link)
+        if cards and CARD_LINES <= link - cards[-1][1] <= CARD_MAX_LINES:
+            title = card_title(cards[-1][1] + 1, link, questions=True)  # in a row, a question may be a title
         if title is not None:
             cards.append((cards[-1][1] + 1, link, title))
+            previous = link
             continue
         drop(cards)
         cards = []
-        for size in range(3, CARD_MAX_LINES + 1):  # the row's first card: as short as it reads
-            title = card_title(link - size + 1, link) if link - size + 1 >= 0 else None
+        for size in range(CARD_LINES, CARD_MAX_LINES + 1):  # the row's first card: as short as it reads
+            title = card_title(link - size + 1, link) if link - size + 1 > previous else None
             if title is not None:
                 cards = [(link - size + 1, link, title)]
                 break
+        previous = link
     drop(cards)
 
 

@@ -1933,17 +1933,18 @@ def test_a_grid_of_teaser_cards_inside_the_body_goes_but_not_sections_that_end_a
     assert all(by_text[s].kept for s in summaries)
 
 
-def test_a_grid_of_longer_cards_goes_with_its_dates_tags_and_question_titles():
-    """A card may carry a date and tags around its title and summary, and its title may
-    be a question: still a grid when each ends in a "read more", and a teaser's title
-    in it is not the article's.  An article's product sections, each ending in the
-    product's name and one "Zum Angebot", are no grid (one link a rule knows, names
-    that differ)."""
+def test_a_grid_of_longer_cards_goes_under_its_heading_but_not_a_pages_own_list_or_a_faq():
+    """Under a "related" heading, cards may carry a date and tags around their title and
+    summary, and a question may title a card in a row that others began: still a grid
+    when each ends in a "read more", and a teaser's title in it is not the article's.
+    Without the heading such longer cards are the page's own list (events, releases);
+    a FAQ's questions are no titles; an article's product sections, each ending in the
+    product's name, with one "Zum Angebot", are no grid (one link a rule knows)."""
     summaries = ["Two thousand families tested the new cereal, and here is what they thought of it.",
                  "A thousand cat owners tried the new food for a month, and this is what they said.",
                  "Five hundred readers cooked with the new sauces at home, and here are their verdicts.",
                  "Three hundred parents tested the new baby milk for us, and this is how it went."]
-    titles = ["Why do families love the new cereal?", "Cat food product test", "Pasta sauce product test",
+    titles = ["Cereal product test", "Why do cat owners love the new food?", "Pasta sauce product test",
               "Baby milk product test"]
     tags = ["Food Families", "Pets Food", "Food Cooking Italy", "Families Babies"]
     cards = "".join(f"0{i + 1}.02.2022\n{title}\n{summary}\nRead more\n{tag}\n"
@@ -1954,12 +1955,29 @@ def test_a_grid_of_longer_cards_goes_with_its_dates_tags_and_question_titles():
     assert not any(by_text[line].kept for line in titles + summaries)
     assert by_text[summaries[1]].rule == "context.card-grid"
     assert by_text[PROSE2.strip()].kept and by_text["The case against new parking garages in the city"].kept
-    # Cards parted only by the grid's links, one a question over its summary, the grid above the body.
+    # The page's own list: the same cards with no "related" heading over them stay.
+    text = "Home\nEvents in March\n" + PROSE + cards + "Contact\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[line].kept for line in summaries)
+    # Three-line cards above the body go wherever they stand; the headline below is the title.
     cards = "".join(f"{title}\n{summary}\nRead more\n" for title, summary in zip(titles, summaries))
     text = "Home\nNews\n" + cards + "The case against new parking garages\n" + PROSE + PROSE2 + "Share\n"
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert not any(by_text[line].kept for line in titles + summaries)
     assert by_text["The case against new parking garages"].rule == "context.title"
+    # A FAQ: a question, its answer and a link, again and again.
+    faq = [("How long does the new lane take to build?",
+            "The first section takes about six months, the council said, and the work starts in the spring "
+            "after the last of the frost has gone from the ground."),
+           ("Who pays for the new lanes in the city?",
+            "The state pays two thirds of the cost of the whole network, and the city pays the rest out of "
+            "the budget it had set aside for the roads this year."),
+           ("When does the second section open to riders?",
+            "The second section opens in the autumn of next year, if the first one is finished on time and "
+            "the contractor keeps to the schedule it agreed with the council.")]
+    text = "Home\nBike lanes: your questions\n" + "".join(f"{q}\n{a}\nLearn more\n" for q, a in faq) + "Contact\n"
+    by_text = decisions_by_text(cleaner.clean(text, format="text"))
+    assert all(by_text[answer].kept for _, answer in faq)
     products = ["Forest wet food", "Forest dry food", "Balance dry food"]
     about = ["The wet food is made from insect protein and comes in cans of four hundred grams for every dog.",
              "The dry food suits active dogs, with a third of its protein from insects and the rest from oats.",
@@ -1969,6 +1987,29 @@ def test_a_grid_of_longer_cards_goes_with_its_dates_tags_and_question_titles():
             + "Share\n")
     by_text = decisions_by_text(cleaner.clean(text, format="text"))
     assert all(by_text[line].kept for line in about)
+
+
+def test_a_title_and_lead_over_the_first_card_are_no_card():
+    """Was (a review in the forty-fourth round): a page's headline, its lead and a short
+    line under them ("Our picks") were taken as a card before the row, whose link is its
+    own, and sections of two paragraphs each as cards: the page came out empty."""
+    s = ["Lisbon", "The city is still warm in October, and the light on the river in the late afternoon is the "
+         "reason most of us go back.", "Eat the grilled sardines at one of the small places in Alfama, where the "
+         "owners cook on the street outside their doors.",
+         "Vienna", "The coffee houses are at their best when the weather turns, and the new wine is served in the "
+         "taverns on the edge of town.", "Try the roast chestnuts that are sold from small stands in the old town, "
+         "and do not miss the cake at the café by the opera.",
+         "Krakow", "The old town is quiet after the summer, and the cellars under the main square are full of music "
+         "on most nights of the week.", "The dumplings are the thing to eat here, and the best of them are in the "
+         "milk bars that have served workers for decades."]
+    lead = ("Autumn is the best time to travel in Europe: the crowds have gone home, the prices have fallen and "
+            "the markets are full of the harvest.")
+    text = ("Home\nFive cities to visit this autumn\n" + lead + "\nOur picks\n"
+            + "".join(f"{s[i]}\n{s[i + 1]}\n{s[i + 2]}\nRead more\n" for i in (0, 3, 6)) + "Share\n")
+    result = cleaner.clean(text, format="text")
+    by_text = decisions_by_text(result)
+    assert result.status == "ok" and by_text[lead].kept
+    assert all(by_text[line].kept for line in s if len(line) > 20)
 
 
 def test_after_an_ad_label_a_heading_over_prose_stays_but_ad_copy_does_not():
@@ -3603,7 +3644,17 @@ def test_shipped_rules_load_and_have_descriptions():
     ("Últimos Videos", "related.heading"),
     ("Lue seuraavaksi:", "related.heading"),
     ("Schlagwörter zu diesem Artikel:", "related.tags"),
-    ("Unser täglicher Newsletter nd-Kompakt bringt Ordnung in den Nachrichtenwahnsinn.", "newsletter.appeal"),
+    ("Unser täglicher Newsletter nd-Kompakt bringt Ordnung in den Nachrichtenwahnsinn. Sie erhalten jeden Tag "
+     "einen Überblick.", "newsletter.appeal"),
+    # A review of the round: reported speech, news about a newsletter, a review's score, a help page's headings.
+    ("\"Local journalism needs your support more than ever,\" the foundation's president told reporters.", None),
+    ("Local journalism needs your support more than ever, the foundation's president told reporters.", None),
+    ("Hilf mit, diesen Journalismus zu retten, forderte der Gewerkschaftschef am Montag.", None),
+    ("El periodismo local necesita tu apoyo, dijo el alcalde en la inauguración.", None),
+    ("Our daily newsletter, launched in 2019, now reaches a million readers, the editor wrote.", None),
+    ("Unser wöchentlicher Newsletter bekam 2020 einen Preis.", None),
+    ("On the booking site the restaurant scores 4.8 out of 5 based on 312 reviews.", None),
+    ("Spalten einblenden/ausblenden", None),
     ("Our daily newsletter has grown to 40,000 readers since we launched it in 2019, the editor said.", None),
     ("Unser täglicher Newsletter wurde 2019 eingestellt, weil ihn kaum jemand las.", None),
     ("Tabelle anzeigenausblenden", "navigation.show-hide"),
