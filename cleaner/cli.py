@@ -118,7 +118,7 @@ def _options_parent() -> argparse.ArgumentParser:
     g.add_argument("--no-config", action="store_true", help="ignore config files")
     _switch(g, "keep_title", "--title", "--no-title", "drop the document title", False)
     _switch(g, "tables", "--tables", "--no-tables", "HTML: drop tables", False)
-    _switch(g, "markdown", "--markdown", "--no-markdown", "HTML: mark headings and list items", True)
+    _switch(g, "markdown", "--markdown", "--no-markdown", "HTML: mark headings and list items, write tables as Markdown tables", True)
     _switch(g, "paragraphs", "--paragraphs", "--no-paragraphs",
             "text: judge every line alone, even where a paragraph is wrapped or split at links", False)
     _switch(g, "captions", "--captions", "--no-captions",

@@ -42,7 +42,7 @@ class Options:
 
     keep_title: bool = True  # keep the document title (first heading before the body)
     tables: bool = True  # HTML: keep tables inside the body
-    markdown: bool = False  # HTML: mark headings and list items in the body
+    markdown: bool = False  # HTML: mark headings and list items, tables of data as Markdown tables
     max_bytes: int = DEFAULT_MAX_BYTES  # larger documents pass through unchanged (bytes; a str: its UTF-8 bytes)
     time_limit: float = DEFAULT_TIME_LIMIT  # seconds; over budget -> pass through
     extractors: bool = True  # HTML: consult trafilatura and readability-lxml
