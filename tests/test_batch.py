@@ -339,7 +339,7 @@ def test_fields_kept_removed_left_out_and_strict_json(tmp_path, capsys):
     src = tmp_path / "in.jsonl"
     write_jsonl(src, [json.dumps({"id": "a", "text": variant(2), "lang": "en", "meta": {"n": 1}, "status": "x"}),
                       '{"id": NaN, "text": "A sentence that is long enough to be kept here."}',
-                      json.dumps({"id": "c", "text": "A line\u2028split for Python\u0085here. Home\nNews\n"})])
+                      json.dumps({"id": "c", "text": "A line\u2028split for Python\u0085here. Home\nSport\n"})])
     assert cli.main(["batch", "--jobs", "1", "--keep-fields", "lang,meta", "--no-removed", str(src)]) == 0
     out = capsys.readouterr().out
     assert len(out.split("\n")) == len(out.splitlines()) + 1 == 4  # U+2028 and U+0085 escaped: one record, one line
