@@ -311,6 +311,7 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
     pool = chunks = workers = None
     context = multiprocessing.get_context()
     skip = context.Event()
+    drain = True  # the consumer left, or the run ended: the pool closes once the workers are idle
     try:
         with _signals_held():
             threading.Thread(target=read, name="cleaner-reader", daemon=True).start()
@@ -334,11 +335,16 @@ def ordered_map(func, items: Iterable, *, jobs: int, chunksize: int, initializer
         pool.close()
         if failed:
             raise failed[0]
+    except GeneratorExit:
+        raise
+    except BaseException:
+        drain = False  # Ctrl-C, SIGTERM, a dead worker, an error: stop at once
+        raise
     finally:
         stop.set()  # a feeder waiting for room or for an item sees it within HANDOFF_POLL
         if pool is not None:
             skip.set()
-            if chunks is not None and _results_drained(chunks, pool, workers):
+            if drain and chunks is not None and _results_drained(chunks, pool, workers):
                 pool.close()
             else:
                 pool.terminate()
@@ -350,7 +356,8 @@ def _results_drained(chunks, pool, workers) -> bool:
     (True) or ``MAX_STOP_WAIT`` has passed or a worker died (False).
 
     Once stopped, the workers skip the items left (``_POOL_SKIP``), so this takes as
-    long as the documents they are cleaning right now.  A pool so emptied closes
+    long as the documents they are cleaning right now.  Only when the consumer left
+    (``| head``, a loop left early): a signal or an error stops the pool at once.  A pool so emptied closes
     as it would at the end of a run; ``terminate()`` while a worker writes a result
     can leave the result pipe's lock taken by a process it killed, and the pool's
     threads, and ``terminate()`` waiting for them, blocked for ever (``cleaner batch
@@ -372,7 +379,7 @@ def _results_drained(chunks, pool, workers) -> bool:
 
 HANDOFF_POLL = 0.1  # seconds: how often a waiting reader or feeder looks whether the run was stopped
 WORKER_CHECK_POLL = 1.0  # seconds without a result after which the workers are counted
-MAX_STOP_WAIT = 30.0  # seconds a stopped run waits for the documents its workers are cleaning
+MAX_STOP_WAIT = 2.0  # seconds a run its consumer left waits for the documents its workers are cleaning
 
 
 def _map_chunk(func, chunk: list) -> list:

@@ -415,7 +415,9 @@ def clean_html(cleaner, html: str, url=None):
 def whole_tables(lines: list, verdicts: list) -> list:
     """``verdicts`` with each data table (``segment.data_tables``) most of whose rows keep a
     cell kept whole, row by row, so that ``--markdown`` writes it as a table: a row
-    with a rule's hit in it goes whole (an ad's row is an ad), the others stay whole.
+    with a rule's hit in it stays dropped, if none of its cells is kept; a table with
+    a rule's hit beside a kept cell (a menu's link by a paragraph, a header's "Email
+    address") is left as it is, and written a block a cell.
 
     Judged a block at a time, a table's cells come apart as a scraped one's do: a size
     "S" reads as a menu's word, a value the next row has too ("65°") as a copy, and
@@ -429,19 +431,18 @@ def whole_tables(lines: list, verdicts: list) -> list:
         if 2 * sum(1 for cells in rows.values() if any(out[i].kept for i in cells.values())) <= len(rows):
             continue
         ads = [any(out[i].stage == "rule" for i in cells.values()) for cells in rows.values()]
+        if any(ad and any(out[i].kept for i in cells.values()) for cells, ad in zip(rows.values(), ads)):
+            continue  # a rule's hit beside kept cells (a menu's link by a paragraph, a header's "Email"): as it is
         if not _tabular(lines, [cells for cells, ad in zip(rows.values(), ads) if not ad]):
             continue  # what would be left is no table: its cells keep their verdicts
         cells = sorted(i for row in rows.values() for i in row.values())
         first, last = lines[cells[0]].number, lines[cells[-1]].number
         for row, ad in zip(rows.values(), ads):
             for i in row.values():
-                if out[i].kept == (not ad):
-                    continue
-                out[i] = Verdict(False, "context", "context.table-ad-row",
-                                 f"cell of a table's row (lines {first}-{last}) that has a rule's hit", out[i].score) \
-                    if ad else Verdict(True, "context", "context.table-whole",
-                                       f"cell of a table (lines {first}-{last}) most of whose rows keep a cell: "
-                                       "written whole as a Markdown table", out[i].score)
+                if not ad and not out[i].kept:
+                    out[i] = Verdict(True, "context", "context.table-whole",
+                                     f"cell of a table (lines {first}-{last}) most of whose rows keep a cell: "
+                                     "written whole as a Markdown table", out[i].score)
     return out
 
 
@@ -458,6 +459,7 @@ def _tabular(lines: list, rows: list) -> bool:
 # ("---", "***" alone: a thematic break), or a link's definition ("[1]: https://...",
 # which renders as nothing).
 MARKDOWN_TAG_RE = re.compile(r"<(?=[A-Za-z/!?])")
+BACKSLASH_BEFORE_PIPE_RE = re.compile(r"\\(?=\|)")  # "a\|b" in a cell: the backslash shown, then the pipe
 MARKDOWN_BLOCK_START_RE = re.compile(
     r"^(\s*)(#|>|[-+*](?=\s)|\d{1,9}(?=[.)]\s)|`{3}|~{3}|[-*_](?=[-*_ \t]{2,}$)|\[(?=[^\]\n]{1,999}\]:))")
 
@@ -534,4 +536,4 @@ def markdown_tables(lines: list, decisions) -> dict:
 
 def _table_cell(text: str) -> str:
     """A cell's text as Markdown shows it as it is: a tag and a pipe escaped."""
-    return MARKDOWN_TAG_RE.sub(r"\\<", text).replace("|", "\\|")
+    return MARKDOWN_TAG_RE.sub(r"\\<", BACKSLASH_BEFORE_PIPE_RE.sub(r"\\\\", text)).replace("|", "\\|")

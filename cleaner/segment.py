@@ -188,7 +188,8 @@ def segment_page(root, code_blocks: bool = False) -> tuple:
                 ctx = ctx[:8] + ((parent[8][0], rows, 0),)
             elif tag in ("td", "th") and parent[8] is not None and parent[8][1]:
                 table, row, _ = parent[8]
-                ctx = ctx[:8] + ((table, row, next_column[row]),)
+                spans_rows = (attrs.get("rowspan") or "1").strip() not in ("1", "0", "")
+                ctx = ctx[:8] + ((table, row, -1 if spans_rows else next_column[row]),)  # -1: no data table
                 next_column[row] += _colspan(attrs)
             stack.append(ctx)
             if len(stack) > max_depth:
@@ -295,8 +296,9 @@ def _table_rows(lines: list, start: int, end: int) -> Optional[dict]:
     for i in range(start, end):
         hint, text = lines[i].hint, lines[i].text.strip()
         _, row, column = hint.cell
-        if hint.heading or hint.list_item or hint.pre or len(text) > MAX_CELL_CHARS or column in rows.get(row, ()):
-            return None
+        if hint.heading or hint.list_item or hint.pre or len(text) > MAX_CELL_CHARS or column < 0 \
+                or column in rows.get(row, ()):
+            return None  # (column -1: a cell spanning rows, which shifts the columns of the rows below)
         rows.setdefault(row, {})[column] = i
     full = sum(1 for cells in rows.values() if len(cells) >= 2)
     return rows if len(rows) >= 2 and 2 * full >= len(rows) else None

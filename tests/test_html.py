@@ -356,6 +356,29 @@ def test_markdown_output_leaves_a_layout_table_as_blocks_and_drops_an_ad_row_who
     assert not any(d.kept for d in result.decisions if d.text.strip() in ("Advertisement", "Buy now", "x", "y"))
 
 
+def test_markdown_output_never_drops_a_kept_cell_for_a_rule_hit_beside_it():
+    """Was (a review in the forty-fourth round): a row with a rule's hit went whole, so a
+    page laid out in a table (a menu's link in each row, a paragraph beside it) lost its
+    paragraphs, and a header with "Email address" in it its other cells.  A table with a
+    rule's hit beside a kept cell is written a block a cell, as the plain text is; a
+    backslash before a pipe in a cell is shown; a cell spanning rows makes no table."""
+    paragraphs = [p for p in (PARA + MORE).replace("</p>", "").split("<p>") if p]
+    rows = "".join(f"<tr><td><a href='/{i}'>{link}</a></td><td>{p}</td></tr>"
+                   for i, (link, p) in enumerate(zip(("Home", "News", "Contact"), paragraphs)))
+    html = page("<table>" + rows + "</table>")
+    md = cleaner.clean(html, format="html", markdown=True)
+    plain = cleaner.clean(html, format="html")
+    assert all(p in md.text for p in paragraphs if p in plain.text) and any(p in plain.text for p in paragraphs)
+    assert [d.kept for d in md.decisions] == [d.kept for d in plain.decisions]
+    cells = GEOMETRY.replace("<td>455 mm</td><td>455 mm</td><td>455 mm</td>",
+                             "<td>C:\\dir\\|x</td><td>a\\|b</td><td>455 mm</td>")
+    text = cleaner.clean(page(PARA + cells + MORE), format="html", markdown=True).text
+    assert "| Chainstay | C:\\dir\\\\\\|x | a\\\\\\|b | 455 mm |" in text
+    spanning = GEOMETRY.replace("<td>Top tube</td>", "<td rowspan='2'>Top tube</td>")
+    text = cleaner.clean(page(PARA + spanning + MORE), format="html", markdown=True).text
+    assert "|---|" not in text
+
+
 def test_markdown_output_writes_a_code_block_once_and_unbroken():
     body = cleaner.clean(page(PARA + CODE_HTML + MORE), format="html", markdown=True).text
     assert "\n\n" + CODE_LINES + "\n" in body and body.count("```") == 2
