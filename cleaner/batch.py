@@ -356,12 +356,13 @@ def _results_drained(chunks, pool, workers) -> bool:
     (True) or ``MAX_STOP_WAIT`` has passed or a worker died (False).
 
     Once stopped, the workers skip the items left (``_POOL_SKIP``), so this takes as
-    long as the documents they are cleaning right now.  Only when the consumer left
-    (``| head``, a loop left early): a signal or an error stops the pool at once.  A pool so emptied closes
-    as it would at the end of a run; ``terminate()`` while a worker writes a result
-    can leave the result pipe's lock taken by a process it killed, and the pool's
-    threads, and ``terminate()`` waiting for them, blocked for ever (``cleaner batch
-    ... | head -1`` hung now and then).
+    long as the documents they are cleaning right now.  A pool so emptied closes as
+    it would at the end of a run; ``terminate()`` while the pool's task handler
+    writes a chunk, or a worker a result, can leave a pipe full or its lock taken by
+    a process it killed, and the pool's threads, and ``terminate()`` waiting for
+    them, blocked for ever (``cleaner batch ... | head -1`` hung now and then).
+    Only for a consumer that left (``| head``, a loop left early): a signal or an
+    error stops the pool at once.
     """
     deadline = time.monotonic() + MAX_STOP_WAIT
     while time.monotonic() < deadline:

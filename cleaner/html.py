@@ -535,5 +535,5 @@ def markdown_tables(lines: list, decisions) -> dict:
 
 
 def _table_cell(text: str) -> str:
-    """A cell's text as Markdown shows it as it is: a tag and a pipe escaped."""
+    """A cell's text as Markdown shows it as it is: a tag, a pipe and a backslash before one escaped."""
     return MARKDOWN_TAG_RE.sub(r"\\<", BACKSLASH_BEFORE_PIPE_RE.sub(r"\\\\", text)).replace("|", "\\|")

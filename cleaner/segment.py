@@ -70,7 +70,7 @@ class Block:
     in_main: bool
     pre: bool = False  # a line of a <pre> block: its text keeps its indentation
     text: str = ""  # the parts joined, whitespace collapsed: set when the block is complete
-    cell: Optional[tuple] = None  # (table, row, column) numbers of the table cell it is in (``Cell``)
+    cell: Optional[tuple] = None  # (table, row, column) numbers of the table cell it is in (column -1: spans rows)
 
 
 def _element_tokens(attrs) -> tuple:
@@ -266,9 +266,10 @@ def data_tables(lines: list) -> list:
 
     A data table is a run of blocks in the rows of one ``<table>`` (not one in
     another): two rows or more, half of them with two cells of text or more, one
-    block a cell at most, no heading, list or code in it and no cell longer than
-    ``MAX_CELL_CHARS``.  A page laid out in a table (cells of paragraphs, a
-    picture's cell beside each line) is none.
+    block a cell at most, no heading, list or code in it, no cell longer than
+    ``MAX_CELL_CHARS`` and none spanning rows (it would shift the columns of the
+    rows below).  A page laid out in a table (cells of paragraphs, a picture's
+    cell beside each line) is none.
     """
     found = []
     start = 0
@@ -298,7 +299,7 @@ def _table_rows(lines: list, start: int, end: int) -> Optional[dict]:
         _, row, column = hint.cell
         if hint.heading or hint.list_item or hint.pre or len(text) > MAX_CELL_CHARS or column < 0 \
                 or column in rows.get(row, ()):
-            return None  # (column -1: a cell spanning rows, which shifts the columns of the rows below)
+            return None
         rows.setdefault(row, {})[column] = i
     full = sum(1 for cells in rows.values() if len(cells) >= 2)
     return rows if len(rows) >= 2 and 2 * full >= len(rows) else None
