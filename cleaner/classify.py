@@ -1790,9 +1790,9 @@ def _drop_card_grids(items: list, classes: list, verdicts_line: list) -> None:
         if after[1] < n and plain_link(after[1]) and card_title(*after) is not None:
             cards.append((*after, card_title(*after)))
         links = [items[link] for _, link, _ in cards]
-        texts = Counter(link.stripped.casefold() for link in links if link.rule is None)
+        own = Counter(link.stripped.casefold() for link in links if link.rule is None)
         known = sum(1 for link in links if link.rule is not None)  # ("Danke sagen", "Eintritt frei": no links)
-        again = sum(1 for link in links if link.rule is None and texts[link.stripped.casefold()] > 1)
+        again = sum(1 for link in links if link.rule is None and own[link.stripped.casefold()] > 1)
         if len(cards) < CARD_GRID_MIN_CARDS or len({title for _, _, title in cards}) < len(cards) \
                 or not known or known + again < 2:
             return

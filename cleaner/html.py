@@ -405,9 +405,11 @@ def clean_html(cleaner, html: str, url=None):
         return replace(result, status="no-body", message="the page shows no text (its content may be in "
                                                            "frames, <noscript> or scripts)")
     if cleaner.options.markdown and result.text:
-        verdicts = whole_tables(lines, [Verdict(*d[2:]) for d in result.decisions])
-        result = make_result(lines, verdicts, result.source, format="html", language=result.language,
-                             status=result.status, message=result.message)
+        verdicts = [Verdict(*d[2:]) for d in result.decisions]
+        settled = whole_tables(lines, verdicts)
+        if settled != verdicts:  # a table kept whole: its cells' decisions, the stats and the body change
+            result = make_result(lines, settled, result.source, format="html", language=result.language,
+                                 status=result.status, message=result.message)
         result = replace(result, text=render_markdown(lines, result.decisions))
     return result
 
